@@ -1,0 +1,333 @@
+import { zValidator } from '@hono/zod-validator'
+import { type Context, Hono } from 'hono'
+import { NewUserPage, TemporaryPasswordPage } from '../../views/admin/user-forms.js'
+import {
+  ConfirmDeactivatePage,
+  ConfirmResetPage,
+  UserConflictPage,
+  type UserDetails,
+  UserPage,
+} from '../../views/admin/user-page.js'
+import { UsersListPage, UsersResults } from '../../views/admin/users-list.js'
+import { emptyForm } from '../../views/components/forms.js'
+import { writeAudit } from '../audit/audit.js'
+import {
+  deleteSessionsOfUser,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  publicUserFields,
+} from '../auth/accounts.js'
+import { actorOf, requireRole } from '../auth/guard.js'
+import { generateTemporaryPassword, hashPassword } from '../auth/password.js'
+import type { Database } from '../db/database.js'
+import type { User, UserUpdate } from '../db/types.js'
+import type { AppEnv } from '../http/env.js'
+import { PageError } from '../http/problems.js'
+import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
+import { fieldErrors, formValidator, typedValues } from '../http/validation.js'
+import {
+  deactivateSchema,
+  newUserSchema,
+  roleChangeSchema,
+  userFiltersSchema,
+  userIdParam,
+  versionOnlySchema,
+} from './schemas.js'
+import { lastChangeOfUser, listUsers, USERS_PER_PAGE } from './users.js'
+
+const adminOnly = requireRole('admin')
+const idParam = zValidator('param', userIdParam, (result) => {
+  if (!result.success) throw new PageError(404)
+})
+
+function details(user: User): UserDetails {
+  return {
+    ...publicUserFields(user),
+    created_at: user.created_at,
+    last_login_at: user.last_login_at,
+    locked_until: user.locked_until,
+  }
+}
+
+async function loadUser(db: Database, id: string): Promise<User> {
+  const user = await findUserById(db, id)
+  if (!user) throw new PageError(404, 'There is no user with this address.')
+  return user
+}
+
+/** Applies a change only if nobody else changed the account since `version` was read. */
+async function updateUserAtVersion(trx: Database, id: string, version: number, changes: UserUpdate) {
+  return trx
+    .updateTable('users')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst()
+}
+
+async function conflict(c: Context<AppEnv>, id: string) {
+  const db = c.get('db')
+  const user = await loadUser(db, id)
+  const lastChange = await lastChangeOfUser(db, id)
+  return renderPage(
+    c,
+    <UserConflictPage ctx={pageContext(c)} user={details(user)} lastChange={lastChange} />,
+    409,
+  )
+}
+
+function refuseSelf(c: Context<AppEnv>, id: string, what: string) {
+  if (c.get('user')?.id === id)
+    throw new PageError(403, `You cannot ${what} your own account. Ask another administrator.`)
+}
+
+const NOTICES: Record<string, string> = {
+  role: 'The role has been changed.',
+  deactivated: 'The account has been deactivated and its sessions ended.',
+  reactivated: 'The account has been reactivated.',
+}
+
+export const adminRoutes = new Hono<AppEnv>()
+  .get('/admin/users', adminOnly, async (c) => {
+    const raw = c.req.query()
+    const parsed = userFiltersSchema.safeParse(raw)
+    const filters = parsed.success ? parsed.data : { page: 1 }
+    const form = { values: typedValues(raw), errors: parsed.success ? {} : fieldErrors(parsed.error) }
+    delete form.values.page
+    const { rows, total } = await listUsers(c.get('db'), filters)
+    const paging = { page: filters.page, perPage: USERS_PER_PAGE, total }
+    const now = new Date()
+    const status = parsed.success ? 200 : 422
+    return renderPageOrPartial(
+      c,
+      <UsersListPage ctx={pageContext(c)} rows={rows} paging={paging} filters={form} now={now} />,
+      <UsersResults rows={rows} paging={paging} filters={form} now={now} />,
+      status,
+    )
+  })
+  .get('/admin/users/new', adminOnly, (c) =>
+    renderPage(c, <NewUserPage ctx={pageContext(c)} form={emptyForm()} />),
+  )
+  .post(
+    '/admin/users',
+    adminOnly,
+    formValidator(newUserSchema, (c, form) =>
+      renderPage(c, <NewUserPage ctx={pageContext(c)} form={form} />, 422),
+    ),
+    async (c) => {
+      const input = c.req.valid('form')
+      const password = generateTemporaryPassword()
+      const passwordHash = await hashPassword(password)
+      const db = c.get('db')
+      const created = await db.transaction().execute(async (trx) => {
+        if (await findUserByEmail(trx, input.email)) return null
+        const user = await insertUser(trx, {
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          homeDistrict: input.home_district,
+          passwordHash,
+          mustChangePassword: true,
+        })
+        await writeAudit(trx, actorOf(c), {
+          action: 'user.created',
+          entity: 'user',
+          entityId: user.id,
+          after: publicUserFields(user),
+        })
+        return user
+      })
+      if (!created) {
+        const form = {
+          values: typedValues(input),
+          errors: { email: 'A user with this email address already exists' },
+        }
+        return renderPage(c, <NewUserPage ctx={pageContext(c)} form={form} />, 422)
+      }
+      return renderPage(
+        c,
+        <TemporaryPasswordPage
+          ctx={pageContext(c)}
+          title={`User created: ${created.name}`}
+          userId={created.id}
+          userName={created.name}
+          email={created.email}
+          password={password}
+        />,
+        201,
+      )
+    },
+  )
+  .get('/admin/users/:id', adminOnly, idParam, async (c) => {
+    const user = await loadUser(c.get('db'), c.req.valid('param').id)
+    const key = Object.keys(NOTICES).find((k) => c.req.query('done') === k)
+    return renderPage(
+      c,
+      <UserPage
+        ctx={pageContext(c)}
+        user={details(user)}
+        roleForm={emptyForm({ role: user.role })}
+        notice={key ? NOTICES[key] : undefined}
+        now={new Date()}
+      />,
+    )
+  })
+  .post(
+    '/admin/users/:id/role',
+    adminOnly,
+    idParam,
+    formValidator(roleChangeSchema, async (c, form) => {
+      const user = await loadUser(c.get('db'), c.req.param('id') ?? '')
+      return renderPage(
+        c,
+        <UserPage ctx={pageContext(c)} user={details(user)} roleForm={form} now={new Date()} />,
+        422,
+      )
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      refuseSelf(c, id, 'change the role of')
+      const input = c.req.valid('form')
+      const db = c.get('db')
+      const before = await loadUser(db, id)
+      const updated = await db.transaction().execute(async (trx) => {
+        const user = await updateUserAtVersion(trx, id, input.version, { role: input.role })
+        if (!user) return null
+        // A new role takes effect at once: end the sessions opened under the old one.
+        await deleteSessionsOfUser(trx, id)
+        await writeAudit(trx, actorOf(c), {
+          action: 'user.role_changed',
+          entity: 'user',
+          entityId: id,
+          before: publicUserFields(before),
+          after: publicUserFields(user),
+        })
+        return user
+      })
+      if (!updated) return conflict(c, id)
+      return c.redirect(`/admin/users/${id}?done=role`, 303)
+    },
+  )
+  .get('/admin/users/:id/deactivate', adminOnly, idParam, async (c) => {
+    const { id } = c.req.valid('param')
+    refuseSelf(c, id, 'deactivate')
+    const user = await loadUser(c.get('db'), id)
+    return renderPage(
+      c,
+      <ConfirmDeactivatePage ctx={pageContext(c)} user={details(user)} form={emptyForm()} />,
+    )
+  })
+  .post(
+    '/admin/users/:id/deactivate',
+    adminOnly,
+    idParam,
+    formValidator(deactivateSchema, async (c, form) => {
+      const user = await loadUser(c.get('db'), c.req.param('id') ?? '')
+      return renderPage(
+        c,
+        <ConfirmDeactivatePage ctx={pageContext(c)} user={details(user)} form={form} />,
+        422,
+      )
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      refuseSelf(c, id, 'deactivate')
+      const input = c.req.valid('form')
+      const db = c.get('db')
+      const before = await loadUser(db, id)
+      const updated = await db.transaction().execute(async (trx) => {
+        const user = await updateUserAtVersion(trx, id, input.version, { active: false })
+        if (!user) return null
+        await deleteSessionsOfUser(trx, id)
+        await writeAudit(trx, actorOf(c), {
+          action: 'user.deactivated',
+          entity: 'user',
+          entityId: id,
+          before: publicUserFields(before),
+          after: { ...publicUserFields(user), reason: input.reason },
+        })
+        return user
+      })
+      if (!updated) return conflict(c, id)
+      return c.redirect(`/admin/users/${id}?done=deactivated`, 303)
+    },
+  )
+  .post(
+    '/admin/users/:id/reactivate',
+    adminOnly,
+    idParam,
+    formValidator(versionOnlySchema, () => {
+      throw new PageError(409)
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const { version } = c.req.valid('form')
+      const db = c.get('db')
+      const before = await loadUser(db, id)
+      const updated = await db.transaction().execute(async (trx) => {
+        const user = await updateUserAtVersion(trx, id, version, {
+          active: true,
+          failed_logins: 0,
+          locked_until: null,
+        })
+        if (!user) return null
+        await writeAudit(trx, actorOf(c), {
+          action: 'user.reactivated',
+          entity: 'user',
+          entityId: id,
+          before: publicUserFields(before),
+          after: publicUserFields(user),
+        })
+        return user
+      })
+      if (!updated) return conflict(c, id)
+      return c.redirect(`/admin/users/${id}?done=reactivated`, 303)
+    },
+  )
+  .get('/admin/users/:id/reset-password', adminOnly, idParam, async (c) => {
+    refuseSelf(c, c.req.valid('param').id, 'reset the password of')
+    const user = await loadUser(c.get('db'), c.req.valid('param').id)
+    return renderPage(c, <ConfirmResetPage ctx={pageContext(c)} user={details(user)} />)
+  })
+  .post(
+    '/admin/users/:id/reset-password',
+    adminOnly,
+    idParam,
+    formValidator(versionOnlySchema, () => {
+      throw new PageError(409)
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      refuseSelf(c, id, 'reset the password of')
+      const { version } = c.req.valid('form')
+      const db = c.get('db')
+      const password = generateTemporaryPassword()
+      const passwordHash = await hashPassword(password)
+      const updated = await db.transaction().execute(async (trx) => {
+        const user = await updateUserAtVersion(trx, id, version, {
+          password_hash: passwordHash,
+          must_change_password: true,
+          failed_logins: 0,
+          locked_until: null,
+        })
+        if (!user) return null
+        await deleteSessionsOfUser(trx, id)
+        await writeAudit(trx, actorOf(c), { action: 'user.password_reset', entity: 'user', entityId: id })
+        return user
+      })
+      if (!updated) return conflict(c, id)
+      return renderPage(
+        c,
+        <TemporaryPasswordPage
+          ctx={pageContext(c)}
+          title={`Password reset: ${updated.name}`}
+          userId={updated.id}
+          userName={updated.name}
+          email={updated.email}
+          password={password}
+        />,
+      )
+    },
+  )

@@ -1,0 +1,123 @@
+import { Hono } from 'hono'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import type { Logger } from 'pino'
+import { ErrorMessage, ErrorPage, type ErrorStatus } from '../views/errors.js'
+import { adminRoutes } from './admin/routes.js'
+import { auditRoutes } from './audit/routes.js'
+import { loadSession, SignInRequired } from './auth/guard.js'
+import { authRoutes } from './auth/routes.js'
+import { type Config, servesHttps } from './config.js'
+import { type Database, isDatabaseUnavailable } from './db/database.js'
+import { homeRoutes } from './home/routes.js'
+import { staticRoutes } from './http/assets.js'
+import { clientAddressOf } from './http/client-address.js'
+import { compression } from './http/compression.js'
+import { CsrfError, csrfProtection } from './http/csrf.js'
+import type { AppEnv } from './http/env.js'
+import { requestLog } from './http/logging.js'
+import { PageError } from './http/problems.js'
+import { isPartial, pageContext, renderPage } from './http/render.js'
+import { setupRoutes } from './setup/routes.js'
+
+export interface AppDeps {
+  db: Database
+  config: Config
+  logger: Logger
+  /** Signs CSRF tokens (see resolveSigningSecret). */
+  secret: string
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>()
+
+  app.use(requestId())
+  app.use(async (c, next) => {
+    c.set('db', deps.db)
+    c.set('config', deps.config)
+    c.set('logger', deps.logger)
+    c.set('user', null)
+    c.set('clientAddress', clientAddressOf(c, deps.config.TRUST_PROXY))
+    await next()
+  })
+  app.use(requestLog)
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: servesHttps(deps.config) ? 'max-age=31536000; includeSubDomains' : false,
+      referrerPolicy: 'same-origin',
+      crossOriginEmbedderPolicy: false,
+    }),
+  )
+  app.use(compression)
+  app.route('/', staticRoutes)
+  app.use(csrfProtection({ secret: deps.secret, secure: servesHttps(deps.config) }))
+  app.use(loadSession)
+
+  app.route('/', homeRoutes)
+  app.route('/', authRoutes)
+  app.route('/', setupRoutes)
+  app.route('/', adminRoutes)
+  app.route('/', auditRoutes)
+
+  const renderError = (
+    c: Parameters<Parameters<typeof app.onError>[0]>[1],
+    status: ErrorStatus | 401,
+    detail?: string,
+  ) => {
+    if (status === 401) {
+      c.header('HX-Redirect', '/login')
+      return renderPage(
+        c,
+        <ErrorPage
+          ctx={pageContext(c)}
+          status={403}
+          detail="Your session has ended. Sign in again to continue."
+        />,
+        401,
+      )
+    }
+    const reqId = status >= 500 ? c.get('requestId') : undefined
+    if (isPartial(c))
+      return c.html(<ErrorMessage status={status} detail={detail} requestId={reqId} />, status)
+    return renderPage(
+      c,
+      <ErrorPage ctx={pageContext(c)} status={status} detail={detail} requestId={reqId} />,
+      status,
+    )
+  }
+
+  app.notFound((c) => renderError(c, 404))
+  app.onError((error, c) => {
+    if (error instanceof PageError) return renderError(c, error.status, error.detail)
+    if (error instanceof SignInRequired) return renderError(c, 401)
+    if (error instanceof CsrfError) {
+      return renderError(
+        c,
+        403,
+        'This form has expired or did not come from the registry. Go back, reload the page and try again.',
+      )
+    }
+    if (isDatabaseUnavailable(error)) {
+      c.get('logger')?.warn({ reqId: c.get('requestId'), err: error.message }, 'database unavailable')
+      c.header('Retry-After', '30')
+      return renderError(c, 503)
+    }
+    c.get('logger')?.error({ reqId: c.get('requestId'), err: error }, 'unhandled error')
+    return renderError(c, 500)
+  })
+
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

@@ -1,0 +1,53 @@
+import { sql } from 'kysely'
+import type { Database } from '../db/database.js'
+import { offsetOf } from '../http/pagination.js'
+
+export interface AuditFilters {
+  actor?: string | undefined
+  entity?: string | undefined
+  entity_id?: string | undefined
+  from?: string | undefined
+  to?: string | undefined
+  page: number
+}
+
+export const AUDIT_PER_PAGE = 50
+
+export async function listAuditEntries(db: Database, filters: AuditFilters) {
+  let query = db.selectFrom('audit_log')
+  if (filters.actor) query = query.where('actor_id', '=', filters.actor)
+  if (filters.entity) query = query.where('entity', '=', filters.entity)
+  if (filters.entity_id) query = query.where('entity_id', '=', filters.entity_id)
+  // Dates are whole days in Lesotho's time zone, both ends included.
+  if (filters.from)
+    query = query.where(
+      'at',
+      '>=',
+      sql<Date>`(${filters.from}::date)::timestamp at time zone 'Africa/Maseru'`,
+    )
+  if (filters.to)
+    query = query.where(
+      'at',
+      '<',
+      sql<Date>`(${filters.to}::date + 1)::timestamp at time zone 'Africa/Maseru'`,
+    )
+  const [rows, total] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(AUDIT_PER_PAGE)
+      .offset(offsetOf(filters.page, AUDIT_PER_PAGE))
+      .execute(),
+    query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: total.n }
+}
+
+/** Choices for the filter form. */
+export async function auditFilterChoices(db: Database) {
+  const [actors, entities] = await Promise.all([
+    db.selectFrom('users').select(['id', 'name', 'email']).orderBy(sql`lower(name)`).execute(),
+    db.selectFrom('audit_log').select('entity').distinct().orderBy('entity').execute(),
+  ])
+  return { actors, entities: entities.map((e) => e.entity) }
+}

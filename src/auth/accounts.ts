@@ -1,0 +1,194 @@
+import { sql } from 'kysely'
+import type { Database } from '../db/database.js'
+import type { User } from '../db/types.js'
+import type { District, Role } from '../vocabulary.js'
+import { afterFailedLogin, isLocked, LOCKOUT_MINUTES } from './lockout.js'
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.js'
+import { hashToken, newToken } from './tokens.js'
+
+/** The signed-in person as every request sees them. */
+export interface SessionUser {
+  id: string
+  name: string
+  email: string
+  role: Role
+  homeDistrict: District
+  mustChangePassword: boolean
+}
+
+export function toSessionUser(user: User): SessionUser {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    homeDistrict: user.home_district,
+    mustChangePassword: user.must_change_password,
+  }
+}
+
+/** The fields of a user that may be shown and audited (never the password hash). */
+export function publicUserFields(user: User) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    home_district: user.home_district,
+    active: user.active,
+    must_change_password: user.must_change_password,
+    version: user.version,
+  }
+}
+
+export function findUserByEmail(db: Database, email: string) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
+    .executeTakeFirst()
+}
+
+export function findUserById(db: Database, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function countUsers(db: Database): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow()
+  return row.n
+}
+
+export type LoginResult =
+  | { outcome: 'ok'; user: User }
+  | { outcome: 'invalid' }
+  | { outcome: 'locked'; until: Date }
+  | { outcome: 'inactive' }
+
+/**
+ * Checks a password and applies the lockout rule. The failure count is updated under a
+ * row lock so attempts arriving at several instances at once are all counted.
+ */
+export async function attemptLogin(db: Database, email: string, password: string, now = new Date()) {
+  const user = await findUserByEmail(db, email)
+  if (!user) {
+    await verifyPassword(password, DUMMY_PASSWORD_HASH)
+    return { outcome: 'invalid' } as LoginResult
+  }
+  if (isLocked(user.locked_until, now)) return { outcome: 'locked', until: user.locked_until! } as LoginResult
+  const passwordMatches = await verifyPassword(password, user.password_hash)
+  if (passwordMatches) {
+    if (!user.active) return { outcome: 'inactive' } as LoginResult
+    const updated = await db
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null, last_login_at: now })
+      .where('id', '=', user.id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    return { outcome: 'ok', user: updated } as LoginResult
+  }
+  return db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom('users')
+      .select(['failed_logins', 'locked_until'])
+      .where('id', '=', user.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+    if (isLocked(current.locked_until, now))
+      return { outcome: 'locked', until: current.locked_until! } as LoginResult
+    const next = afterFailedLogin(current.failed_logins)
+    const lockedUntil = next.locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null
+    await trx
+      .updateTable('users')
+      .set({ failed_logins: next.failedLogins, locked_until: lockedUntil })
+      .where('id', '=', user.id)
+      .execute()
+    return (lockedUntil ? { outcome: 'locked', until: lockedUntil } : { outcome: 'invalid' }) as LoginResult
+  })
+}
+
+export interface SessionTimes {
+  idleMinutes: number
+  absoluteHours: number
+}
+
+export async function createSession(db: Database, userId: string, times: SessionTimes, now = new Date()) {
+  const token = newToken()
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: hashToken(token),
+      user_id: userId,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + times.absoluteHours * 3_600_000),
+    })
+    .execute()
+  return token
+}
+
+// Writing last_seen_at on every request would make each page view a write; once a minute
+// is precise enough for an idle limit counted in minutes.
+const TOUCH_INTERVAL_MS = 60_000
+
+/** The user behind a session cookie, or null when the session is unknown, idle too long or expired. */
+export async function resolveSession(
+  db: Database,
+  token: string,
+  times: SessionTimes,
+  now = new Date(),
+): Promise<SessionUser | null> {
+  const tokenHash = hashToken(token)
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.last_seen_at', 'sessions.expires_at'])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst()
+  if (!row) return null
+  const idleLimit = row.last_seen_at.getTime() + times.idleMinutes * 60_000
+  if (!row.active || row.expires_at.getTime() <= now.getTime() || idleLimit <= now.getTime()) {
+    await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute()
+    return null
+  }
+  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute()
+  }
+  return toSessionUser(row)
+}
+
+export async function deleteSession(db: Database, token: string) {
+  await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute()
+}
+
+/** Signs a user out everywhere (deactivation, password reset). */
+export async function deleteSessionsOfUser(db: Database, userId: string) {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
+}
+
+export interface NewAccount {
+  email: string
+  name: string
+  role: Role
+  homeDistrict: District
+  passwordHash: string
+  mustChangePassword: boolean
+}
+
+export function insertUser(db: Database, account: NewAccount) {
+  return db
+    .insertInto('users')
+    .values({
+      email: account.email.trim(),
+      name: account.name.trim(),
+      role: account.role,
+      home_district: account.homeDistrict,
+      password_hash: account.passwordHash,
+      must_change_password: account.mustChangePassword,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}

@@ -1,0 +1,68 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { deleteCookie, getCookie } from 'hono/cookie'
+import type { Actor } from '../audit/audit.js'
+import type { AppEnv } from '../http/env.js'
+import { PageError } from '../http/problems.js'
+import type { Role } from '../vocabulary.js'
+import { resolveSession } from './accounts.js'
+
+export const SESSION_COOKIE = 'rr_session'
+
+/** Reads the session cookie once per request and puts the signed-in user (or null) on `c.var.user`. */
+export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = getCookie(c, SESSION_COOKIE)
+  let user = null
+  if (token) {
+    const config = c.get('config')
+    user = await resolveSession(c.get('db'), token, {
+      idleMinutes: config.SESSION_IDLE_MINUTES,
+      absoluteHours: config.SESSION_ABSOLUTE_HOURS,
+    })
+    if (!user) deleteCookie(c, SESSION_COOKIE, { path: '/' })
+  }
+  c.set('user', user)
+  await next()
+}
+
+export class SignInRequired extends Error {}
+
+/** A guard that knows which roles it lets through; the route-table test reads `roles`. */
+export type RoleGuard = MiddlewareHandler<AppEnv> & { roles: readonly Role[] }
+
+// Pages a user who must set a new password may still reach.
+const PASSWORD_CHANGE_PATHS = new Set(['/account/password', '/logout'])
+
+/**
+ * The guard every staff route uses. Anonymous requests are sent to sign in (401 for
+ * anything but a page view), other roles get 403.
+ */
+export function requireRole(...roles: Role[]): RoleGuard {
+  const guard: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const user = c.get('user')
+    if (!user) {
+      if (c.req.method === 'GET' && c.req.header('hx-request-type') !== 'partial') {
+        const next = c.req.url.slice(new URL(c.req.url).origin.length)
+        return c.redirect(`/login?next=${encodeURIComponent(next)}`, 303)
+      }
+      throw new SignInRequired()
+    }
+    if (user.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(c.req.path)) {
+      return c.redirect('/account/password', 303)
+    }
+    if (!roles.includes(user.role)) throw new PageError(403)
+    await next()
+  }
+  return Object.assign(guard, { roles: Object.freeze([...roles]) })
+}
+
+export const ALL_STAFF: Role[] = ['admin', 'licensing_officer', 'inspector', 'police_officer', 'analyst']
+
+/** The signed-in user as the audit log records them. */
+export function actorOf(c: Context<AppEnv>): Actor {
+  const user = c.get('user')
+  return {
+    id: user?.id ?? null,
+    label: user ? `${user.name} <${user.email}>` : 'anonymous',
+    clientAddress: c.get('clientAddress'),
+  }
+}

@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs'
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { Kysely, PostgresDialect } from 'kysely'
+import { PGliteDialect } from 'kysely-pglite-dialect'
+import pg from 'pg'
+import type { DB } from './types.js'
+
+export type Database = Kysely<DB>
+export type DatabaseDriver = 'pg' | 'pglite'
+
+export interface DatabaseHandle {
+  db: Database
+  driver: DatabaseDriver
+  /** Closes the pool or the embedded database. */
+  close: () => Promise<void>
+}
+
+const INT8_OID = 20
+const DATE_OID = 1082
+
+// Both drivers must hand the app the same JavaScript types: int8 (bigserial ids, counts,
+// money in minor units) as numbers, `date` as 'YYYY-MM-DD' strings (no time-zone shifts).
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID) return (value: string) => Number.parseInt(value, 10)
+    if (oid === DATE_OID) return (value: string) => value
+    // biome-ignore lint/suspicious/noExplicitAny: pg's overloads do not accept a union format
+    return pg.types.getTypeParser(oid, format as any)
+  },
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined
+  /** Folder for the embedded database; 'memory://' keeps it in memory. */
+  dataDir: string
+  poolMax?: number
+  /** A PGlite data directory dump to start from (tests use a migrated template). */
+  loadDataDir?: Blob | File
+  onPoolError?: (error: Error) => void
+}
+
+export function openDatabase(options: DatabaseOptions): DatabaseHandle {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolMax ?? 10,
+      // Fail fast while the server is unreachable so requests get a 503 quickly.
+      connectionTimeoutMillis: 3000,
+      idleTimeoutMillis: 30_000,
+      statement_timeout: 30_000,
+      types: pgTypes,
+    })
+    // An idle client losing its connection (database restart) must not crash the process;
+    // the pool replaces it on next use.
+    pool.on('error', (error) => options.onPoolError?.(error))
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+    return { db, driver: 'pg', close: () => db.destroy() }
+  }
+  if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true })
+  const pglite = new PGlite(options.dataDir, {
+    extensions: { pg_trgm },
+    parsers: { [pgliteTypes.DATE]: (value: string) => value },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  })
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) })
+  return { db, driver: 'pglite', close: () => db.destroy() }
+}
+
+/** Connection-level failures: the database is down or restarting, not a bug in a query. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false
+  const code = (error as { code?: unknown }).code
+  if (typeof code === 'string') {
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN'].includes(code))
+      return true
+    // 08: connection exception; 57P01-03: admin shutdown, crash shutdown, cannot connect now.
+    if (code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code)) return true
+  }
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    error.message,
+  )
+}

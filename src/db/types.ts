@@ -1,0 +1,72 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { District, Role } from '../vocabulary.js'
+
+// Table types in one place. Timestamps arrive as Date from both drivers; `date` columns
+// and numeric columns arrive as strings; int8 and counts as numbers (see database.ts).
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type Json = ColumnType<unknown, string | null, string | null>
+
+export interface UsersTable {
+  id: Generated<string>
+  email: string
+  name: string
+  role: Role
+  home_district: District
+  password_hash: string
+  must_change_password: Generated<boolean>
+  active: Generated<boolean>
+  failed_logins: Generated<number>
+  locked_until: Timestamp | null
+  last_login_at: Timestamp | null
+  version: Generated<number>
+  created_at: CreatedAt
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface SessionsTable {
+  token_hash: string
+  user_id: string
+  created_at: CreatedAt
+  last_seen_at: Timestamp
+  expires_at: Timestamp
+}
+
+export interface SetupTokensTable {
+  token_hash: string
+  created_at: CreatedAt
+  expires_at: Timestamp
+  used_at: Timestamp | null
+}
+
+export interface AppSettingsTable {
+  key: string
+  value: string
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  at: CreatedAt
+  actor_id: string | null
+  actor_label: string
+  action: string
+  entity: string
+  entity_id: string | null
+  before: Json
+  after: Json
+  client_address: string | null
+}
+
+export interface DB {
+  users: UsersTable
+  sessions: SessionsTable
+  setup_tokens: SetupTokensTable
+  app_settings: AppSettingsTable
+  audit_log: AuditLogTable
+}
+
+export type User = Selectable<UsersTable>
+export type NewUser = Insertable<UsersTable>
+export type UserUpdate = Updateable<UsersTable>
+export type AuditEntry = Selectable<AuditLogTable>

@@ -1,0 +1,30 @@
+import { Hono } from 'hono'
+import { sql } from 'kysely'
+import { PublicHomePage } from '../../views/home/public-home.js'
+import { StaffHomePage } from '../../views/home/staff-home.js'
+import { ALL_STAFF, requireRole } from '../auth/guard.js'
+import type { AppEnv } from '../http/env.js'
+import { pageContext, renderPage } from '../http/render.js'
+
+const NOTICES: Record<string, string> = {
+  welcome:
+    'Your administrator account is ready. Next, create accounts for the people who will use the registry.',
+  password_changed: 'Your password has been changed.',
+}
+
+export const homeRoutes = new Hono<AppEnv>()
+  .get('/', (c) => renderPage(c, <PublicHomePage ctx={pageContext(c)} />))
+  .get('/staff', requireRole(...ALL_STAFF), (c) => {
+    const key = Object.keys(NOTICES).find((k) => c.req.query(k))
+    return renderPage(c, <StaffHomePage ctx={pageContext(c)} notice={key ? NOTICES[key] : undefined} />)
+  })
+  .get('/healthz', async (c) => {
+    // A real round trip: a load balancer must stop sending traffic when the database is gone.
+    c.header('Cache-Control', 'no-store')
+    try {
+      await sql`select 1`.execute(c.get('db'))
+      return c.json({ status: 'ok' })
+    } catch {
+      return c.json({ status: 'unavailable', reason: 'database unreachable' }, 503)
+    }
+  })

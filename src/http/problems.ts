@@ -1,0 +1,14 @@
+import type { ErrorStatus } from '../../views/errors.js'
+
+/** Thrown by handlers and guards; the app's error handler renders the matching page. */
+export class PageError extends Error {
+  constructor(
+    readonly status: ErrorStatus,
+    readonly detail?: string,
+  ) {
+    super(detail ?? `HTTP ${status}`)
+  }
+}
+
+export const notFound = (detail?: string) => new PageError(404, detail)
+export const forbidden = (detail?: string) => new PageError(403, detail)

@@ -1,0 +1,16 @@
+import { z } from 'zod'
+import { districtField, emailField, nameField, newPasswordField } from '../auth/schemas.js'
+
+export const setupSchema = z
+  .object({
+    token: z.string().min(1).max(200),
+    name: nameField,
+    email: emailField,
+    home_district: districtField,
+    password: newPasswordField,
+    confirm_password: z.string(),
+  })
+  .refine((v) => v.password === v.confirm_password, {
+    path: ['confirm_password'],
+    message: 'The passwords do not match',
+  })

@@ -1,0 +1,59 @@
+// The registry's shared vocabularies (DESIGN.md). Code, database and UI use these names.
+
+export const DISTRICTS = [
+  'Berea',
+  'Butha-Buthe',
+  'Leribe',
+  'Mafeteng',
+  'Maseru',
+  "Mohale's Hoek",
+  'Mokhotlong',
+  "Qacha's Nek",
+  'Quthing',
+  'Thaba-Tseka',
+] as const
+export type District = (typeof DISTRICTS)[number]
+
+export const ROLES = ['admin', 'licensing_officer', 'inspector', 'police_officer', 'analyst'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'System administrator',
+  licensing_officer: 'Licensing officer',
+  inspector: 'Labour inspector',
+  police_officer: 'Police officer',
+  analyst: 'Analyst',
+}
+
+export const SECTORS = [
+  'agriculture',
+  'manufacturing',
+  'mining',
+  'construction',
+  'domestic_work',
+  'hospitality',
+  'security_services',
+  'other',
+] as const
+export type Sector = (typeof SECTORS)[number]
+
+export const SECTOR_LABELS: Record<Sector, string> = {
+  agriculture: 'Agriculture',
+  manufacturing: 'Manufacturing (textiles and garments)',
+  mining: 'Mining',
+  construction: 'Construction',
+  domestic_work: 'Domestic work',
+  hospitality: 'Hospitality',
+  security_services: 'Security services',
+  other: 'Other',
+}
+
+export const WORKSITE_KINDS = [
+  'factory',
+  'farm',
+  'mine',
+  'construction_site',
+  'private_household',
+  'other',
+] as const
+export type WorksiteKind = (typeof WORKSITE_KINDS)[number]

@@ -1,0 +1,136 @@
+import { formatDateTime } from '../../src/format.js'
+import type { Paging } from '../../src/http/pagination.js'
+import { ROLE_LABELS, ROLES, type Role } from '../../src/vocabulary.js'
+import { ErrorSummary, type FormState, hasErrors, SelectField, TextField } from '../components/forms.js'
+import { Pagination } from '../components/pagination.js'
+import { Layout, type PageContext } from '../layout.js'
+
+export interface UserRow {
+  id: string
+  name: string
+  email: string
+  role: Role
+  home_district: string
+  active: boolean
+  last_login_at: Date | null
+  locked_until: Date | null
+}
+
+const LABELS = { q: 'Name or email', role: 'Role', status: 'Status' }
+
+/** The part htmx replaces when the filters change; the page includes it. */
+export function UsersResults(props: { rows: UserRow[]; paging: Paging; filters: FormState; now: Date }) {
+  const { rows, paging } = props
+  return (
+    <div id="users-results" aria-live="polite">
+      <p>
+        {paging.total === 1 ? '1 user' : `${paging.total} users`}
+        {hasActiveFilters(props.filters) && ' match these filters'}
+      </p>
+      {rows.length === 0 ? (
+        <p>
+          No users match. Change the filters, or <a href="/admin/users">show all users</a>.
+        </p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">Users</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Home district</th>
+                <th scope="col">Status</th>
+                <th scope="col">Last sign-in</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((u) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/users/${u.id}`}>{u.name}</a>
+                  </td>
+                  <td>{u.email}</td>
+                  <td>{ROLE_LABELS[u.role]}</td>
+                  <td>{u.home_district}</td>
+                  <td>
+                    <UserStatus active={u.active} lockedUntil={u.locked_until} now={props.now} />
+                  </td>
+                  <td>{u.last_login_at ? formatDateTime(u.last_login_at) : 'Never'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination paging={paging} baseUrl="/admin/users" query={props.filters.values} />
+    </div>
+  )
+}
+
+export function UserStatus(props: { active: boolean; lockedUntil: Date | null; now: Date }) {
+  if (!props.active) return <span class="tag bad">✕ Deactivated</span>
+  if (props.lockedUntil && props.lockedUntil > props.now) return <span class="tag warn">! Locked</span>
+  return <span class="tag ok">✓ Active</span>
+}
+
+function hasActiveFilters(filters: FormState) {
+  return Boolean(filters.values.q || filters.values.role || filters.values.status)
+}
+
+export function UsersListPage(props: {
+  ctx: PageContext
+  rows: UserRow[]
+  paging: Paging
+  filters: FormState
+  now: Date
+}) {
+  return (
+    <Layout ctx={props.ctx} title="Users" hasErrors={hasErrors(props.filters)}>
+      <ErrorSummary form={props.filters} labels={LABELS} />
+      <h1>Users</h1>
+      <p>
+        <a class="button" href="/admin/users/new">
+          Create a user
+        </a>
+      </p>
+      <form
+        class="filters"
+        method="get"
+        action="/admin/users"
+        aria-label="Filter users"
+        hx-get="/admin/users"
+        hx-trigger="input delay:400ms, change, submit"
+        hx-target="#users-results"
+        hx-swap="outerHTML"
+        hx-push-url="true"
+      >
+        <TextField form={props.filters} name="q" label={LABELS.q} type="search" />
+        <SelectField
+          form={props.filters}
+          name="role"
+          label={LABELS.role}
+          blank="All roles"
+          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+        />
+        <SelectField
+          form={props.filters}
+          name="status"
+          label={LABELS.status}
+          blank="Active and deactivated"
+          options={[
+            { value: 'active', label: 'Active' },
+            { value: 'inactive', label: 'Deactivated' },
+          ]}
+        />
+        <div class="field">
+          <button type="submit" class="secondary">
+            Filter
+          </button>
+        </div>
+      </form>
+      <UsersResults rows={props.rows} paging={props.paging} filters={props.filters} now={props.now} />
+    </Layout>
+  )
+}

@@ -1,0 +1,128 @@
+import type { AuditEntry } from '../../src/db/types.js'
+import { formatDateTime } from '../../src/format.js'
+import type { Paging } from '../../src/http/pagination.js'
+import { ErrorSummary, type FormState, hasErrors, SelectField, TextField } from '../components/forms.js'
+import { Pagination } from '../components/pagination.js'
+import { Layout, type PageContext } from '../layout.js'
+
+const LABELS = { actor: 'Who', entity: 'What kind of record', entity_id: 'Record id', from: 'From', to: 'To' }
+
+export interface AuditChoices {
+  actors: { id: string; name: string; email: string }[]
+  entities: string[]
+}
+
+function Change(props: { value: unknown }) {
+  if (props.value === null || props.value === undefined) return <span class="muted">–</span>
+  return <pre class="json">{JSON.stringify(props.value, null, 1)}</pre>
+}
+
+export function AuditResults(props: { rows: AuditEntry[]; paging: Paging; filters: FormState }) {
+  return (
+    <div id="audit-results" aria-live="polite">
+      <p>{props.paging.total === 1 ? '1 entry' : `${props.paging.total} entries`}</p>
+      {props.rows.length === 0 ? (
+        <p>No entries match these filters. Widen the dates or clear a filter.</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">Audit log entries, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">Action</th>
+                <th scope="col">Record</th>
+                <th scope="col">Change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map((e) => (
+                <tr>
+                  <td>{formatDateTime(e.at)}</td>
+                  <td>
+                    {e.actor_label}
+                    {e.client_address && <div class="muted">from {e.client_address}</div>}
+                  </td>
+                  <td>{e.action}</td>
+                  <td>
+                    {e.entity}
+                    {e.entity_id && <div class="muted">{e.entity_id}</div>}
+                  </td>
+                  <td>
+                    {e.before || e.after ? (
+                      <details>
+                        <summary>Before and after</summary>
+                        <h3>Before</h3>
+                        <Change value={e.before} />
+                        <h3>After</h3>
+                        <Change value={e.after} />
+                      </details>
+                    ) : (
+                      <span class="muted">–</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination paging={props.paging} baseUrl="/admin/audit" query={props.filters.values} />
+    </div>
+  )
+}
+
+export function AuditLogPage(props: {
+  ctx: PageContext
+  rows: AuditEntry[]
+  paging: Paging
+  filters: FormState
+  choices: AuditChoices
+}) {
+  const { filters } = props
+  return (
+    <Layout ctx={props.ctx} title="Audit log" hasErrors={hasErrors(filters)}>
+      <ErrorSummary form={filters} labels={LABELS} />
+      <h1>Audit log</h1>
+      <p>Every change to registry data: who made it, when, from where, and what it was before and after.</p>
+      <form
+        class="filters"
+        method="get"
+        action="/admin/audit"
+        aria-label="Filter the audit log"
+        hx-get="/admin/audit"
+        hx-trigger="change, submit"
+        hx-target="#audit-results"
+        hx-swap="outerHTML"
+        hx-push-url="true"
+      >
+        <SelectField
+          form={filters}
+          name="actor"
+          label={LABELS.actor}
+          blank="Anyone"
+          options={props.choices.actors.map((a) => ({ value: a.id, label: `${a.name} (${a.email})` }))}
+        />
+        <SelectField
+          form={filters}
+          name="entity"
+          label={LABELS.entity}
+          blank="All records"
+          options={props.choices.entities.map((e) => ({ value: e, label: e }))}
+        />
+        {filters.values.entity_id && (
+          <input type="hidden" name="entity_id" value={filters.values.entity_id} />
+        )}
+        <TextField form={filters} name="from" label={LABELS.from} type="date" optional />
+        <TextField form={filters} name="to" label={LABELS.to} type="date" optional />
+        <div class="field">
+          <button type="submit" class="secondary">
+            Filter
+          </button>
+        </div>
+      </form>
+      <AuditResults rows={props.rows} paging={props.paging} filters={filters} />
+    </Layout>
+  )
+}

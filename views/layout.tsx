@@ -1,0 +1,89 @@
+import type { Child } from 'hono/jsx'
+import type { SessionUser } from '../src/auth/accounts.js'
+import { assetUrl } from '../src/http/assets.js'
+import { ROLE_LABELS } from '../src/vocabulary.js'
+import { CsrfField } from './components/forms.js'
+import { STAFF_NAV } from './nav.js'
+
+/** What every page knows about the request it answers. */
+export interface PageContext {
+  user: SessionUser | null
+  csrfToken: string
+  path: string
+}
+
+export function Layout(props: { ctx: PageContext; title: string; hasErrors?: boolean; children: Child }) {
+  const { ctx } = props
+  const user = ctx.user
+  const nav = user ? STAFF_NAV.filter((item) => item.roles.includes(user.role)) : []
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.hasErrors ? 'Error: ' : ''}${props.title} – Recruiter Registry`}</title>
+        {/* htmx must not inject its own <style>: the CSP allows only our stylesheet. */}
+        <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
+        <link rel="stylesheet" href={assetUrl('app.css')} />
+        <script src={assetUrl('htmx.js')} defer />
+      </head>
+      <body hx-boost:inherited="true">
+        <a class="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <header class="site-header">
+          <div class="wrap bar">
+            <a class="site-name" href={user ? '/staff' : '/'}>
+              Recruiter Registry · Lesotho
+            </a>
+            {user && (
+              <div class="site-user">
+                <span>
+                  {user.name} ({ROLE_LABELS[user.role]})
+                </span>
+                <form method="post" action="/logout">
+                  <CsrfField token={ctx.csrfToken} />
+                  <button type="submit">Sign out</button>
+                </form>
+              </div>
+            )}
+          </div>
+          {nav.length > 0 && (
+            <nav class="site-nav" aria-label="Main">
+              <ul class="wrap">
+                {nav.map((item) => (
+                  <li>
+                    <a
+                      href={item.href}
+                      aria-current={
+                        ctx.path === item.href ||
+                        (item.href !== '/staff' && ctx.path.startsWith(`${item.href}/`))
+                          ? 'page'
+                          : undefined
+                      }
+                    >
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </header>
+        <main id="main" class="wrap" tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            Ministry of Labour and Employment, Lesotho.{' '}
+            {user ? null : (
+              <>
+                Staff: <a href="/login">sign in</a>.
+              </>
+            )}
+          </div>
+        </footer>
+      </body>
+    </html>
+  )
+}

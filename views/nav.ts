@@ -1,0 +1,18 @@
+import type { Role } from '../src/vocabulary.js'
+
+export interface NavItem {
+  href: string
+  label: string
+  roles: readonly Role[]
+}
+
+// Staff navigation: each feature adds its entries here, with the roles that may use them.
+export const STAFF_NAV: NavItem[] = [
+  {
+    href: '/staff',
+    label: 'Home',
+    roles: ['admin', 'licensing_officer', 'inspector', 'police_officer', 'analyst'],
+  },
+  { href: '/admin/users', label: 'Users', roles: ['admin'] },
+  { href: '/admin/audit', label: 'Audit log', roles: ['admin'] },
+]
