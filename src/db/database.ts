@@ -54,6 +54,9 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     // An idle client losing its connection (database restart) must not crash the process;
     // the pool replaces it on next use.
     pool.on('error', (error) => options.onPoolError?.(error))
+    // A dropped connection can emit 'error' more than once; the pool listens only for the
+    // first, and an unheard 'error' event would end the process.
+    pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)))
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
     return { db, driver: 'pg', close: () => db.destroy() }
   }

@@ -81,7 +81,10 @@ describe('user administration', () => {
     const html = await page.text()
     expect(html).toContain('Constable Ntsane')
     expect(html).not.toContain('Test inspector')
-    const partial = await admin.client.get('/admin/users?q=ntsane', { 'hx-request': 'true', 'hx-request-type': 'partial' })
+    const partial = await admin.client.get('/admin/users?q=ntsane', {
+      'hx-request': 'true',
+      'hx-request-type': 'partial',
+    })
     const fragment = await partial.text()
     expect(fragment.startsWith('<div id="users-results"')).toBe(true)
     expect(fragment).toContain('Constable Ntsane')
@@ -93,7 +96,10 @@ describe('user administration', () => {
 
   it('changes a role, ends that user’s sessions, and writes before and after to the audit log', async () => {
     const target = await registry.signedInAs('analyst')
-    const res = await admin.client.post(`/admin/users/${target.user.id}/role`, { role: 'inspector', version: '1' })
+    const res = await admin.client.post(`/admin/users/${target.user.id}/role`, {
+      role: 'inspector',
+      version: '1',
+    })
     expect(res.status).toBe(303)
     const user = await findUserByEmail(registry.db, target.email)
     expect(user!.role).toBe('inspector')
@@ -113,7 +119,10 @@ describe('user administration', () => {
     const { user } = await registry.createUser('analyst')
     const first = await admin.client.post(`/admin/users/${user.id}/role`, { role: 'inspector', version: '1' })
     expect(first.status).toBe(303)
-    const second = await other.client.post(`/admin/users/${user.id}/role`, { role: 'police_officer', version: '1' })
+    const second = await other.client.post(`/admin/users/${user.id}/role`, {
+      role: 'police_officer',
+      version: '1',
+    })
     expect(second.status).toBe(409)
     const html = await second.text()
     expect(html).toContain('Someone else changed this account first')
@@ -125,28 +134,46 @@ describe('user administration', () => {
     const target = await registry.signedInAs('inspector')
     const confirm = await admin.client.get(`/admin/users/${target.user.id}/deactivate`)
     expect(await confirm.text()).toContain('will be signed out everywhere')
-    const noReason = await admin.client.post(`/admin/users/${target.user.id}/deactivate`, { version: '1', reason: ' ' })
+    const noReason = await admin.client.post(`/admin/users/${target.user.id}/deactivate`, {
+      version: '1',
+      reason: ' ',
+    })
     expect(noReason.status).toBe(422)
     expect(await noReason.text()).toContain('Enter why this account is being deactivated')
     expect((await findUserByEmail(registry.db, target.email))!.active).toBe(true)
 
-    const res = await admin.client.post(`/admin/users/${target.user.id}/deactivate`, { version: '1', reason: 'Left the ministry' })
+    const res = await admin.client.post(`/admin/users/${target.user.id}/deactivate`, {
+      version: '1',
+      reason: 'Left the ministry',
+    })
     expect(res.status).toBe(303)
     expect((await target.client.get('/staff')).status).toBe(303)
-    const login = await new TestClient(registry.app).post('/login', { email: target.email, password: target.password })
+    const login = await new TestClient(registry.app).post('/login', {
+      email: target.email,
+      password: target.password,
+    })
     expect(login.status).toBe(403)
     expect(await login.text()).toContain('This account has been deactivated')
 
     const reactivate = await admin.client.post(`/admin/users/${target.user.id}/reactivate`, { version: '2' })
     expect(reactivate.status).toBe(303)
-    const again = await new TestClient(registry.app).post('/login', { email: target.email, password: target.password })
+    const again = await new TestClient(registry.app).post('/login', {
+      email: target.email,
+      password: target.password,
+    })
     expect(again.status).toBe(303)
   })
 
   it('does not let an administrator deactivate or demote themselves', async () => {
-    const res = await admin.client.post(`/admin/users/${admin.user.id}/deactivate`, { version: '1', reason: 'oops' })
+    const res = await admin.client.post(`/admin/users/${admin.user.id}/deactivate`, {
+      version: '1',
+      reason: 'oops',
+    })
     expect(res.status).toBe(403)
-    const role = await admin.client.post(`/admin/users/${admin.user.id}/role`, { role: 'analyst', version: '1' })
+    const role = await admin.client.post(`/admin/users/${admin.user.id}/role`, {
+      role: 'analyst',
+      version: '1',
+    })
     expect(role.status).toBe(403)
   })
 
@@ -156,7 +183,10 @@ describe('user administration', () => {
     expect(res.status).toBe(200)
     const password = oneTimePassword(await res.text())
     expect((await target.client.get('/staff')).status).toBe(303)
-    const old = await new TestClient(registry.app).post('/login', { email: target.email, password: target.password })
+    const old = await new TestClient(registry.app).post('/login', {
+      email: target.email,
+      password: target.password,
+    })
     expect(old.status).toBe(401)
     const fresh = await new TestClient(registry.app).post('/login', { email: target.email, password })
     expect(fresh.headers.get('location')).toBe('/account/password')
@@ -187,6 +217,8 @@ describe('audit log', () => {
     await expect(
       registry.db.updateTable('audit_log').set({ action: 'tampered' }).where('id', '=', entry.id).execute(),
     ).rejects.toThrow(/append-only/)
-    await expect(registry.db.deleteFrom('audit_log').where('id', '=', entry.id).execute()).rejects.toThrow(/append-only/)
+    await expect(registry.db.deleteFrom('audit_log').where('id', '=', entry.id).execute()).rejects.toThrow(
+      /append-only/,
+    )
   })
 })

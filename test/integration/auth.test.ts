@@ -40,7 +40,10 @@ describe('signing in and out', () => {
     const html = await res.text()
     expect(html).toContain('The email address or password is not right')
     expect(html).toContain(`value="${email}"`)
-    const unknown = await new TestClient(registry.app).post('/login', { email: 'nobody@labour.gov.ls', password: 'x' })
+    const unknown = await new TestClient(registry.app).post('/login', {
+      email: 'nobody@labour.gov.ls',
+      password: 'x',
+    })
     expect(await unknown.text()).toContain('The email address or password is not right')
   })
 
@@ -65,7 +68,11 @@ describe('signing in and out', () => {
     expect(await fifth.text()).toContain('locked for 15 minutes after 5 failed sign-in attempts')
     const right = await client.post('/login', { email, password })
     expect(right.status).toBe(429)
-    const row = await registry.db.selectFrom('users').select('locked_until').where('email', '=', email).executeTakeFirstOrThrow()
+    const row = await registry.db
+      .selectFrom('users')
+      .select('locked_until')
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow()
     const minutes = (row.locked_until!.getTime() - Date.now()) / 60_000
     expect(minutes).toBeGreaterThan(14)
     expect(minutes).toBeLessThanOrEqual(15)
@@ -74,9 +81,15 @@ describe('signing in and out', () => {
   it('counts failures made at different instances against one lockout', async () => {
     const { email, password } = await registry.createUser('inspector')
     // A second app over the same database stands for a second server behind the load balancer.
-    const other = createApp({ db: registry.db, config: registry.config, logger: (await import('pino')).default({ level: 'silent' }), secret: TEST_SECRET })
+    const other = createApp({
+      db: registry.db,
+      config: registry.config,
+      logger: (await import('pino')).default({ level: 'silent' }),
+      secret: TEST_SECRET,
+    })
     const apps = [registry.app, other]
-    for (let i = 0; i < 5; i++) await new TestClient(apps[i % 2]!).post('/login', { email, password: 'wrong' })
+    for (let i = 0; i < 5; i++)
+      await new TestClient(apps[i % 2]!).post('/login', { email, password: 'wrong' })
     const res = await new TestClient(other).post('/login', { email, password })
     expect(res.status).toBe(429)
   })
@@ -150,7 +163,17 @@ describe('signing in and out', () => {
       .selectFrom('audit_log')
       .selectAll()
       .where('action', '=', 'user.password_changed')
-      .where('entity_id', '=', (await registry.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id)
+      .where(
+        'entity_id',
+        '=',
+        (
+          await registry.db
+            .selectFrom('users')
+            .select('id')
+            .where('email', '=', email)
+            .executeTakeFirstOrThrow()
+        ).id,
+      )
       .executeTakeFirst()
     expect(entry).toBeDefined()
     expect(JSON.stringify(entry)).not.toContain('brand new')
@@ -158,7 +181,11 @@ describe('signing in and out', () => {
 
   it('does not follow a sign-in "next" that points to another site', async () => {
     const { email, password } = await registry.createUser('analyst')
-    const res = await new TestClient(registry.app).post('/login', { email, password, next: '//evil.example/phish' })
+    const res = await new TestClient(registry.app).post('/login', {
+      email,
+      password,
+      next: '//evil.example/phish',
+    })
     expect(res.headers.get('location')).toBe('/staff')
   })
 })
@@ -183,7 +210,11 @@ describe('CSRF protection', () => {
 
   it('refuses a cross-site form even with a token', async () => {
     const { email, password } = await registry.createUser('analyst')
-    const res = await new TestClient(registry.app).post('/login', { email, password }, { 'sec-fetch-site': 'cross-site' })
+    const res = await new TestClient(registry.app).post(
+      '/login',
+      { email, password },
+      { 'sec-fetch-site': 'cross-site' },
+    )
     expect(res.status).toBe(403)
   })
 

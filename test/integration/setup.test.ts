@@ -53,7 +53,11 @@ describe('first-run setup link', () => {
     expect(again.status).toBe(404)
     expect(await again.text()).toContain('This setup link no longer works')
 
-    const audit = await registry.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.created_by_setup').execute()
+    const audit = await registry.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'user.created_by_setup')
+      .execute()
     expect(audit).toHaveLength(1)
     expect(JSON.stringify(audit[0]!.after)).not.toContain('scrypt')
   })
@@ -61,13 +65,21 @@ describe('first-run setup link', () => {
   it('refuses a made-up token', async () => {
     const res = await new TestClient(registry.app).get('/setup?token=made-up')
     expect(res.status).toBe(404)
-    const post = await new TestClient(registry.app).post('/setup', { ...admin, email: 'x@labour.gov.ls', token: 'made-up' })
+    const post = await new TestClient(registry.app).post('/setup', {
+      ...admin,
+      email: 'x@labour.gov.ls',
+      token: 'made-up',
+    })
     expect(post.status).toBe(409)
   })
 
   it('does not create a second administrator with a new link once accounts exist', async () => {
     const token = await issueSetupToken(registry.db)
-    const res = await new TestClient(registry.app).post('/setup', { ...admin, email: 'second@labour.gov.ls', token })
+    const res = await new TestClient(registry.app).post('/setup', {
+      ...admin,
+      email: 'second@labour.gov.ls',
+      token,
+    })
     expect(res.status).toBe(409)
     expect(await countUsers(registry.db)).toBe(1)
   })

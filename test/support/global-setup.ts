@@ -30,7 +30,9 @@ export default async function setup(project: TestProject) {
     await admin.query(`create database ${TEMPLATE_DATABASE}`)
     await admin.end()
     const db = new Kysely<DB>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: withDatabaseName(url, TEMPLATE_DATABASE) }) }),
+      dialect: new PostgresDialect({
+        pool: new pg.Pool({ connectionString: withDatabaseName(url, TEMPLATE_DATABASE) }),
+      }),
     })
     await migrateToLatest(db)
     await db.destroy()

@@ -75,7 +75,11 @@ export class TestClient {
     return csrfTokenFor(TEST_SECRET, this.cookies.get(CSRF_COOKIE)!)
   }
 
-  async request(method: string, path: string, init: { form?: FormValues; headers?: Record<string, string> } = {}) {
+  async request(
+    method: string,
+    path: string,
+    init: { form?: FormValues; headers?: Record<string, string> } = {},
+  ) {
     const headers = new Headers(init.headers)
     headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '))
     let body: string | undefined

@@ -1,0 +1,38 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { migrateToLatest } from '../../src/db/migrate.js'
+import { createTestRegistry } from '../support/registry.js'
+
+let registry: Awaited<ReturnType<typeof createTestRegistry>>
+beforeAll(async () => {
+  registry = await createTestRegistry()
+})
+afterAll(() => registry.close())
+
+describe(`database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL server' : 'PGlite'})`, () => {
+  it('hands counts and int8 as numbers, numeric as strings and dates as YYYY-MM-DD, whichever driver', async () => {
+    const { rows } = await sql<{
+      n: number
+      big: number
+      amount: string
+      day: string
+      at: Date
+    }>`select count(*) as n, 150000::int8 as big, 1500.50::numeric as amount, '2026-03-03'::date as day, now() as at`.execute(
+      registry.db,
+    )
+    expect(rows[0]).toMatchObject({ n: 1, big: 150000, amount: '1500.50', day: '2026-03-03' })
+    expect(rows[0]!.at).toBeInstanceOf(Date)
+  })
+
+  it('has pg_trgm for typo-tolerant search', async () => {
+    const { rows } = await sql<{
+      s: number
+    }>`select similarity('Maluti Recruitment', 'Malti Recrutment') as s`.execute(registry.db)
+    expect(rows[0]!.s).toBeGreaterThan(0.4)
+  })
+
+  it('migrates idempotently: running again changes nothing', async () => {
+    const result = await migrateToLatest(registry.db)
+    expect(result.results).toEqual([])
+  })
+})
