@@ -1,8 +1,10 @@
 import type { Migration } from 'kysely'
 import * as m0001 from './0001_foundation.js'
+import * as m0002 from './0002_agencies_and_worksites.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_agencies_and_worksites': m0002,
 }

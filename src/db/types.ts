@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
-import type { District, Role } from '../vocabulary.js'
+import type { District, Role, Sector, WorksiteKind } from '../vocabulary.js'
 
 // Table types in one place. Timestamps arrive as Date from both drivers; `date` columns
 // and numeric columns arrive as strings; int8 and counts as numbers (see database.ts).
@@ -58,7 +58,43 @@ export interface AuditLogTable {
   client_address: string | null
 }
 
+export interface AgenciesTable {
+  id: Generated<string>
+  legal_name: string
+  trading_names: ColumnType<string[], string[] | undefined, string[]>
+  registration_number: string
+  district: District
+  physical_address: string
+  phone: string | null
+  email: string | null
+  sectors: ColumnType<Sector[], Sector[] | undefined, Sector[]>
+  /** ISO 3166-1 alpha-2 codes. */
+  destination_countries: ColumnType<string[], string[] | undefined, string[]>
+  notes: string | null
+  version: Generated<number>
+  created_at: CreatedAt
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface WorksitesTable {
+  id: Generated<string>
+  name: string
+  kind: WorksiteKind
+  sector: Sector
+  operator: string | null
+  district: District
+  village: string
+  latitude: number | null
+  longitude: number | null
+  approx_workers: number | null
+  version: Generated<number>
+  created_at: CreatedAt
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
 export interface DB {
+  agencies: AgenciesTable
+  worksites: WorksitesTable
   users: UsersTable
   sessions: SessionsTable
   setup_tokens: SetupTokensTable

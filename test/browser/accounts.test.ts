@@ -50,7 +50,9 @@ describe.skipIf(!run)('accounts in a real browser', () => {
     await page.getByLabel('Confirm password').fill('a different password entirely')
     await page.getByRole('button', { name: 'Create administrator account' }).click()
     await expect.poll(() => page.title()).toMatch(/^Error: /)
-    await expect.poll(() => page.locator('.error-summary').textContent()).toContain('The passwords do not match')
+    await expect
+      .poll(() => page.locator('.error-summary').textContent())
+      .toContain('The passwords do not match')
     expect(await page.getByLabel('Full name').inputValue()).toBe('Mpho Letsie')
     await expectAccessible(page)
 
@@ -108,7 +110,9 @@ describe.skipIf(!run)('accounts in a real browser', () => {
     await page.getByLabel('Confirm new password').fill('thabo chooses a long password')
     await page.getByRole('button', { name: 'Change password' }).click()
     await page.waitForURL(/\/staff/)
-    await expect.poll(() => page.locator('[role=status]').textContent()).toContain('Your password has been changed.')
+    await expect
+      .poll(() => page.locator('[role=status]').textContent())
+      .toContain('Your password has been changed.')
     // A licensing officer has no administration links.
     expect(await page.getByRole('link', { name: 'Users' }).count()).toBe(0)
     await page.getByRole('button', { name: 'Sign out' }).click()

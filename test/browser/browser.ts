@@ -68,7 +68,9 @@ export async function expectAccessible(page: Page) {
       targets: v.nodes.map((n) => n.target.join(' ')),
     }))
   })
-  const serious = violations.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
+  const serious = violations.filter(
+    (v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical',
+  )
   expect(serious, `accessibility violations on ${page.url()}`).toEqual([])
 }
 
