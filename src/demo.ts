@@ -18,7 +18,7 @@ try {
 const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL)
 const agencies = Number(process.env.DEMO_AGENCIES ?? 40)
 
-const handle = openDatabase({ dataDir: 'memory://' })
+const handle = await openDatabase({ dataDir: 'memory://' })
 await migrateToLatest(handle.db)
 const { users, worksites } = await seedDemoData(handle.db, { agencies })
 const registry = await startRegistry(config, logger, { handle })

@@ -24,12 +24,12 @@ export async function startRegistry(
 ): Promise<RunningRegistry> {
   const handle =
     options.handle ??
-    openDatabase({
+    (await openDatabase({
       databaseUrl: config.DATABASE_URL,
       dataDir: config.DATA_DIR,
       poolMax: config.DB_POOL_MAX,
       onPoolError: (error) => logger.warn({ err: error.message }, 'database connection lost'),
-    })
+    }))
   await migrateToLatest(handle.db)
   const secret = await resolveSigningSecret(handle.db, config.SECRET_KEY)
   const app = createApp({ db: handle.db, config, logger, secret })

@@ -1,8 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite'
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { Kysely, PostgresDialect } from 'kysely'
-import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import type { DB } from './types.js'
 
@@ -40,7 +37,7 @@ export interface DatabaseOptions {
   onPoolError?: (error: Error) => void
 }
 
-export function openDatabase(options: DatabaseOptions): DatabaseHandle {
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
@@ -60,6 +57,12 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
     return { db, driver: 'pg', close: () => db.destroy() }
   }
+  // Loaded only when used: the embedded database adds about 40 MB to a server that runs on pg.
+  const [{ PGlite, types: pgliteTypes }, { pg_trgm }, { PGliteDialect }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('kysely-pglite-dialect'),
+  ])
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true })
   const pglite = new PGlite(options.dataDir, {
     extensions: { pg_trgm },

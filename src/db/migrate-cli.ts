@@ -5,7 +5,7 @@ import { migrateToLatest } from './migrate.js'
 // `npm run db:migrate`: bring the configured database up to date and report what ran.
 try {
   const config = loadConfig()
-  const handle = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR })
+  const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR })
   const result = await migrateToLatest(handle.db)
   const ran = result.results ?? []
   console.log(

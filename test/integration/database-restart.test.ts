@@ -52,7 +52,7 @@ if (!url)
 describe.skipIf(!url)('database restart (PostgreSQL server)', () => {
   let testDb: TestDatabase
   let relay: SwitchablePostgres
-  let handle: ReturnType<typeof openDatabase>
+  let handle: Awaited<ReturnType<typeof openDatabase>>
   let app: ReturnType<typeof createApp>
 
   beforeAll(async () => {
@@ -63,7 +63,7 @@ describe.skipIf(!url)('database restart (PostgreSQL server)', () => {
     const viaRelay = new URL(testDb.url!)
     viaRelay.hostname = '127.0.0.1'
     viaRelay.port = String(relay.port)
-    handle = openDatabase({ databaseUrl: viaRelay.toString(), dataDir: '', onPoolError: () => {} })
+    handle = await openDatabase({ databaseUrl: viaRelay.toString(), dataDir: '', onPoolError: () => {} })
     app = createApp({
       db: handle.db,
       config: loadConfig({ NODE_ENV: 'test', SECRET_KEY: TEST_SECRET }),

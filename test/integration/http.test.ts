@@ -97,12 +97,16 @@ describe('HTTP hygiene', () => {
 
 describe('database unreachable', () => {
   // Nothing listens on port 9 here: every query fails to connect, as during an outage.
-  const dead = openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:9/none', dataDir: '' })
-  const app = createApp({
-    db: dead.db,
-    config: loadConfig({ NODE_ENV: 'test', SECRET_KEY: TEST_SECRET }),
-    logger: pino({ level: 'silent' }),
-    secret: TEST_SECRET,
+  let dead: Awaited<ReturnType<typeof openDatabase>>
+  let app: ReturnType<typeof createApp>
+  beforeAll(async () => {
+    dead = await openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:9/none', dataDir: '' })
+    app = createApp({
+      db: dead.db,
+      config: loadConfig({ NODE_ENV: 'test', SECRET_KEY: TEST_SECRET }),
+      logger: pino({ level: 'silent' }),
+      secret: TEST_SECRET,
+    })
   })
   afterAll(() => dead.close())
 

@@ -37,7 +37,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const name = `rr_test_${process.env.VITEST_POOL_ID ?? '0'}_${randomBytes(4).toString('hex')}`
     await cloneTemplate(url, name)
     const dbUrl = withDatabaseName(url, name)
-    const handle = openDatabase({ databaseUrl: dbUrl, dataDir: '', poolMax: 10 })
+    const handle = await openDatabase({ databaseUrl: dbUrl, dataDir: '', poolMax: 10 })
     return {
       ...handle,
       url: dbUrl,
@@ -51,6 +51,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     }
   }
   const template = readFileSync(inject('pgliteTemplatePath'))
-  const handle = openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([template]) })
+  const handle = await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([template]) })
   return { ...handle, dispose: handle.close }
 }

@@ -1,0 +1,185 @@
+import { spawn } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import { sql } from 'kysely'
+import pg from 'pg'
+import { openDatabase } from '../src/db/database.js'
+import { migrateToLatest } from '../src/db/migrate.js'
+import { seedDemoData } from '../src/demo/seed.js'
+import { SCENARIOS } from './scenarios.js'
+
+// `npm run bench -- --scale 1000`: a fresh PostgreSQL database filled by the demo generator,
+// the real server in a child process, and each scenario driven by autocannon.
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '100000' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    only: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+})
+const scale = Number(args.scale)
+const duration = Number(args.duration)
+const connections = Number(args.connections)
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const scenarios = args.only ? SCENARIOS.filter((s) => args.only!.split(',').includes(s.name)) : SCENARIOS
+
+const withDatabase = (url: string, name: string) => {
+  const u = new URL(url)
+  u.pathname = `/${name}`
+  return u.toString()
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+async function adminQuery(sqlText: string) {
+  const client = new pg.Client({ connectionString: adminUrl })
+  await client.connect()
+  try {
+    await client.query(sqlText)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Peak resident memory of a process (Linux), in MB. */
+function peakRssMb(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = Number(status.match(/VmHWM:\s+(\d+) kB/)?.[1])
+    return Number.isFinite(kb) ? Math.round(kb / 1024) : null
+  } catch {
+    return null
+  }
+}
+
+const dbName = `rr_bench_${Date.now()}`
+console.log(`Creating database ${dbName} and loading ${scale.toLocaleString('en')} agencies ...`)
+await adminQuery(`create database ${dbName}`)
+const dbUrl = withDatabase(adminUrl, dbName)
+const started = performance.now()
+const handle = await openDatabase({ databaseUrl: dbUrl, dataDir: '' })
+await migrateToLatest(handle.db)
+await seedDemoData(handle.db, {
+  agencies: scale,
+  onProgress: (done, total) => {
+    if (done % 20_000 === 0 || done === total)
+      process.stdout.write(`  ${done.toLocaleString('en')} agencies\r`)
+  },
+})
+// Fresh statistics, as a production database would have.
+await sql`analyze`.execute(handle.db)
+await handle.close()
+console.log(`\nLoaded in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
+
+const port = await freePort()
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  env: {
+    ...process.env,
+    DATABASE_URL: dbUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  },
+  stdio: ['ignore', 'inherit', 'inherit'],
+})
+const base = `http://127.0.0.1:${port}`
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error('the server did not start')
+}
+
+interface Row {
+  scenario: string
+  requestsPerSecond: number
+  p50ms: number
+  p99ms: number
+  errors: number
+  ratioToBaseline: number | null
+}
+
+async function drive(path: string, seconds: number) {
+  return autocannon({
+    url: `${base}${path}`,
+    connections,
+    duration: seconds,
+    headers: { 'accept-encoding': 'br, gzip' },
+  })
+}
+
+const rows: Row[] = []
+try {
+  await waitForServer()
+  console.log(
+    `Server up (pid ${server.pid}). ${connections} connections, ${duration} s per scenario, 3 s warm-up each.\n`,
+  )
+  for (const s of scenarios) {
+    await drive(s.path, 3)
+    const r = await drive(s.path, duration)
+    rows.push({
+      scenario: s.name,
+      requestsPerSecond: Math.round(r.requests.average),
+      p50ms: r.latency.p50,
+      p99ms: r.latency.p99,
+      errors: r.errors + r.timeouts + r.non2xx,
+      ratioToBaseline: null,
+    })
+  }
+  const baseline = rows.find((r) => r.scenario === 'baseline')?.requestsPerSecond
+  for (const r of rows)
+    r.ratioToBaseline = baseline ? Math.round((r.requestsPerSecond / baseline) * 100) / 100 : null
+  const rss = peakRssMb(server.pid!)
+
+  console.table(
+    rows.map((r) => ({
+      scenario: r.scenario,
+      'req/s': r.requestsPerSecond,
+      'p50 ms': r.p50ms,
+      'p99 ms': r.p99ms,
+      errors: r.errors,
+      'x baseline': r.ratioToBaseline,
+    })),
+  )
+  console.log(`Server peak RSS: ${rss ?? 'unknown'} MB`)
+  mkdirSync('bench/results', { recursive: true })
+  const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        scale,
+        duration,
+        connections,
+        node: process.version,
+        rows,
+        peakRssMb: rss,
+      },
+      null,
+      2,
+    ),
+  )
+  console.log(`Results written to ${file}`)
+  if (rows.some((r) => r.errors > 0)) process.exitCode = 1
+} finally {
+  server.kill('SIGTERM')
+  await new Promise((r) => server.once('exit', r))
+  if (!args.keep) await adminQuery(`drop database if exists ${dbName} with (force)`)
+}
