@@ -1,0 +1,68 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+
+// The real `npm start` entry point in a child process, on a new embedded database.
+const dirs: string[] = []
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true })
+})
+
+function startServer(env: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'rr-server-'))
+  dirs.push(dir)
+  const { DATABASE_URL: _ignored, ...inherited } = process.env
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: { ...inherited, DATA_DIR: join(dir, 'data'), PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (d) => {
+    stdout += d
+  })
+  child.stderr!.on('data', (d) => {
+    stderr += d
+  })
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  return { child, exited, output: () => ({ stdout, stderr }) }
+}
+
+async function waitForUrl(server: ReturnType<typeof startServer>): Promise<string> {
+  for (let i = 0; i < 150; i++) {
+    const match = server.output().stdout.match(/"url":"(http:\/\/[^"]+)".*"msg":"registry listening"/)
+    if (match) return match[1]!
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`server did not start:\n${server.output().stderr}`)
+}
+
+describe('the server process', () => {
+  let child: ChildProcess | undefined
+  afterAll(() => child?.kill('SIGKILL'))
+
+  it('starts on an empty embedded database, prints the setup link, and drains on SIGTERM', async () => {
+    const server = startServer({})
+    child = server.child
+    const url = await waitForUrl(server)
+    expect(server.output().stdout).toMatch(/\/setup\?token=[\w-]{40,}/)
+    expect((await fetch(`${url}/`)).status).toBe(200)
+
+    const inFlight = Array.from({ length: 5 }, () => fetch(`${url}/healthz`))
+    await new Promise((r) => setTimeout(r, 5))
+    server.child.kill('SIGTERM')
+    const responses = await Promise.all(inFlight)
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200])
+    expect(await server.exited).toBe(0)
+    expect(server.output().stdout).toContain('draining requests and closing the database')
+    await expect(fetch(`${url}/`)).rejects.toThrow()
+  })
+
+  it('refuses to start with a bad setting, naming the variable', async () => {
+    const server = startServer({ PORT: 'eighty' })
+    expect(await server.exited).toBe(1)
+    expect(server.output().stderr).toContain('PORT')
+  })
+})
