@@ -1,8 +1,12 @@
 import { Layout, type PageContext } from './layout.js'
 
-export type ErrorStatus = 403 | 404 | 409 | 500 | 503
+export type ErrorStatus = 401 | 403 | 404 | 409 | 500 | 503
 
 const MESSAGES: Record<ErrorStatus, { title: string; body: string }> = {
+  401: {
+    title: 'Sign in to continue',
+    body: 'You are not signed in, or your session has ended. Nothing was saved. Sign in, then try again.',
+  },
   403: {
     title: 'You do not have access to this page',
     body: 'Your account is not allowed to do this. If you need it for your work, ask a system administrator.',
@@ -47,7 +51,11 @@ export function ErrorPage(props: {
     <Layout ctx={props.ctx} title={MESSAGES[props.status].title}>
       <ErrorMessage status={props.status} detail={props.detail} requestId={props.requestId} />
       <p>
-        <a href={props.ctx.user ? '/staff' : '/'}>Go to the home page</a>
+        {props.status === 401 ? (
+          <a href="/login">Sign in</a>
+        ) : (
+          <a href={props.ctx.user ? '/staff' : '/'}>Go to the home page</a>
+        )}
       </p>
     </Layout>
   )

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { type Actor, writeAudit } from '../audit/audit.js'
 import type { Database } from '../db/database.js'
 import type { User } from '../db/types.js'
 import type { District, Role } from '../vocabulary.js'
@@ -41,6 +42,14 @@ export function publicUserFields(user: User) {
   }
 }
 
+/** A user as the audit log records them acting. */
+export function actorFor(
+  user: Pick<User, 'id' | 'name' | 'email'>,
+  client: Pick<Actor, 'clientAddress'>,
+): Actor {
+  return { id: user.id, label: `${user.name} <${user.email}>`, clientAddress: client.clientAddress }
+}
+
 export function findUserByEmail(db: Database, email: string) {
   return db
     .selectFrom('users')
@@ -69,9 +78,16 @@ export type LoginResult =
 
 /**
  * Checks a password and applies the lockout rule. The failure count is updated under a
- * row lock so attempts arriving at several instances at once are all counted.
+ * row lock so attempts arriving at several instances at once are all counted. Sign-ins and
+ * lockouts are audited (`client` says where the attempt came from).
  */
-export async function attemptLogin(db: Database, email: string, password: string, now = new Date()) {
+export async function attemptLogin(
+  db: Database,
+  email: string,
+  password: string,
+  client: Pick<Actor, 'clientAddress'>,
+  now = new Date(),
+) {
   const user = await findUserByEmail(db, email)
   if (!user) {
     await verifyPassword(password, DUMMY_PASSWORD_HASH)
@@ -81,12 +97,20 @@ export async function attemptLogin(db: Database, email: string, password: string
   const passwordMatches = await verifyPassword(password, user.password_hash)
   if (passwordMatches) {
     if (!user.active) return { outcome: 'inactive' } as LoginResult
-    const updated = await db
-      .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null, last_login_at: now })
-      .where('id', '=', user.id)
-      .returningAll()
-      .executeTakeFirstOrThrow()
+    const updated = await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('users')
+        .set({ failed_logins: 0, locked_until: null, last_login_at: now })
+        .where('id', '=', user.id)
+        .returningAll()
+        .executeTakeFirstOrThrow()
+      await writeAudit(trx, actorFor(row, client), {
+        action: 'user.signed_in',
+        entity: 'user',
+        entityId: row.id,
+      })
+      return row
+    })
     return { outcome: 'ok', user: updated } as LoginResult
   }
   return db.transaction().execute(async (trx) => {
@@ -105,6 +129,18 @@ export async function attemptLogin(db: Database, email: string, password: string
       .set({ failed_logins: next.failedLogins, locked_until: lockedUntil })
       .where('id', '=', user.id)
       .execute()
+    if (lockedUntil) {
+      await writeAudit(
+        trx,
+        { id: null, label: 'anonymous', clientAddress: client.clientAddress },
+        {
+          action: 'user.locked_out',
+          entity: 'user',
+          entityId: user.id,
+          after: { locked_until: lockedUntil },
+        },
+      )
+    }
     return (lockedUntil ? { outcome: 'locked', until: lockedUntil } : { outcome: 'invalid' }) as LoginResult
   })
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../audit/audit.js'
 import type { AppEnv } from '../http/env.js'
 import { PageError } from '../http/problems.js'
 import type { Role } from '../vocabulary.js'
-import { resolveSession } from './accounts.js'
+import { actorFor, resolveSession } from './accounts.js'
 
 export const SESSION_COOKIE = 'rr_session'
 
@@ -60,9 +60,6 @@ export const ALL_STAFF: Role[] = ['admin', 'licensing_officer', 'inspector', 'po
 /** The signed-in user as the audit log records them. */
 export function actorOf(c: Context<AppEnv>): Actor {
   const user = c.get('user')
-  return {
-    id: user?.id ?? null,
-    label: user ? `${user.name} <${user.email}>` : 'anonymous',
-    clientAddress: c.get('clientAddress'),
-  }
+  const client = { clientAddress: c.get('clientAddress') }
+  return user ? actorFor(user, client) : { id: null, label: 'anonymous', ...client }
 }

@@ -47,7 +47,9 @@ export const authRoutes = new Hono<AppEnv>()
     ),
     async (c) => {
       const input = c.req.valid('form')
-      const result = await attemptLogin(c.get('db'), input.email, input.password)
+      const result = await attemptLogin(c.get('db'), input.email, input.password, {
+        clientAddress: c.get('clientAddress'),
+      })
       const values = { email: input.email, next: input.next }
       const refuse = (message: string, status: 401 | 403 | 429) =>
         renderPage(
@@ -78,7 +80,21 @@ export const authRoutes = new Hono<AppEnv>()
   )
   .post('/logout', async (c) => {
     const token = getCookie(c, SESSION_COOKIE)
-    if (token) await deleteSession(c.get('db'), token)
+    const user = c.get('user')
+    if (token) {
+      await c
+        .get('db')
+        .transaction()
+        .execute(async (trx) => {
+          await deleteSession(trx, token)
+          if (user)
+            await writeAudit(trx, actorOf(c), {
+              action: 'user.signed_out',
+              entity: 'user',
+              entityId: user.id,
+            })
+        })
+    }
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
     return c.redirect('/login?signed_out=1', 303)
   })

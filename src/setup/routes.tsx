@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { emptyForm } from '../../views/components/forms.js'
 import { SetupPage, SetupUnavailablePage } from '../../views/setup/setup.js'
 import { writeAudit } from '../audit/audit.js'
-import { countUsers, findUserByEmail, insertUser, publicUserFields } from '../auth/accounts.js'
+import { actorFor, countUsers, findUserByEmail, insertUser, publicUserFields } from '../auth/accounts.js'
 import { hashPassword } from '../auth/password.js'
 import { startSession } from '../auth/routes.js'
 import type { AppEnv } from '../http/env.js'
@@ -47,16 +47,12 @@ export const setupRoutes = new Hono<AppEnv>()
           .set({ used_at: new Date() })
           .where('token_hash', '=', token.token_hash)
           .execute()
-        await writeAudit(
-          trx,
-          { id: user.id, label: `${user.name} <${user.email}>`, clientAddress: c.get('clientAddress') },
-          {
-            action: 'user.created_by_setup',
-            entity: 'user',
-            entityId: user.id,
-            after: publicUserFields(user),
-          },
-        )
+        await writeAudit(trx, actorFor(user, { clientAddress: c.get('clientAddress') }), {
+          action: 'user.created_by_setup',
+          entity: 'user',
+          entityId: user.id,
+          after: publicUserFields(user),
+        })
         return user
       })
       if (!admin) return renderPage(c, <SetupUnavailablePage ctx={pageContext(c)} />, 409)

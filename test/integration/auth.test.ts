@@ -9,6 +9,17 @@ beforeAll(async () => {
 })
 afterAll(() => registry.close())
 
+async function auditActions(email: string) {
+  const rows = await registry.db
+    .selectFrom('audit_log')
+    .innerJoin('users', (join) => join.on((eb) => eb(eb.cast('users.id', 'text'), '=', eb.ref('audit_log.entity_id'))))
+    .select('audit_log.action')
+    .where('users.email', '=', email)
+    .orderBy('audit_log.id')
+    .execute()
+  return rows.map((r) => r.action)
+}
+
 describe('signing in and out', () => {
   it('signs in with the right password and reaches the staff home page', async () => {
     const { email, password } = await registry.createUser('inspector', { name: 'Palesa Mokoena' })
@@ -23,6 +34,7 @@ describe('signing in and out', () => {
     const home = await client.get('/staff')
     expect(home.status).toBe(200)
     expect(await home.text()).toContain('Welcome, Palesa Mokoena')
+    expect(await auditActions(email)).toEqual(['user.signed_in'])
   })
 
   it('stores only a hash of the session token', async () => {
@@ -76,6 +88,7 @@ describe('signing in and out', () => {
     const minutes = (row.locked_until!.getTime() - Date.now()) / 60_000
     expect(minutes).toBeGreaterThan(14)
     expect(minutes).toBeLessThanOrEqual(15)
+    expect(await auditActions(email)).toEqual(['user.locked_out'])
   })
 
   it('counts failures made at different instances against one lockout', async () => {
@@ -106,7 +119,7 @@ describe('signing in and out', () => {
   })
 
   it('signs out: the session stops working and the cookie is cleared', async () => {
-    const { client } = await registry.signedInAs('analyst')
+    const { client, email } = await registry.signedInAs('analyst')
     const token = client.cookies.get(SESSION_COOKIE)!
     const res = await client.post('/logout')
     expect(res.status).toBe(303)
@@ -116,6 +129,7 @@ describe('signing in and out', () => {
     const after = await replay.get('/staff')
     expect(after.status).toBe(303)
     expect(after.headers.get('location')).toBe('/login?next=%2Fstaff')
+    expect(await auditActions(email)).toEqual(['user.signed_in', 'user.signed_out'])
   })
 
   it('ends a session left idle longer than the idle limit, and one older than the absolute limit', async () => {
