@@ -11,17 +11,11 @@ import {
 import { UsersListPage, UsersResults } from '../../views/admin/users-list.js'
 import { emptyForm } from '../../views/components/forms.js'
 import { writeAudit } from '../audit/audit.js'
-import {
-  deleteSessionsOfUser,
-  findUserByEmail,
-  findUserById,
-  insertUser,
-  publicUserFields,
-} from '../auth/accounts.js'
+import { findUserByEmail, findUserById, insertUser, publicUserFields } from '../auth/accounts.js'
 import { actorOf, requireRole } from '../auth/guard.js'
 import { generateTemporaryPassword, hashPassword } from '../auth/password.js'
 import type { Database } from '../db/database.js'
-import type { User, UserUpdate } from '../db/types.js'
+import type { User } from '../db/types.js'
 import type { AppEnv } from '../http/env.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
@@ -34,7 +28,7 @@ import {
   userIdParam,
   versionOnlySchema,
 } from './schemas.js'
-import { lastChangeOfUser, listUsers, USERS_PER_PAGE } from './users.js'
+import { changeUserAtVersion, lastChangeOfUser, listUsers, USERS_PER_PAGE } from './users.js'
 
 const adminOnly = requireRole('admin')
 const idParam = zValidator('param', userIdParam, (result) => {
@@ -54,17 +48,6 @@ async function loadUser(db: Database, id: string): Promise<User> {
   const user = await findUserById(db, id)
   if (!user) throw new PageError(404, 'There is no user with this address.')
   return user
-}
-
-/** Applies a change only if nobody else changed the account since `version` was read. */
-async function updateUserAtVersion(trx: Database, id: string, version: number, changes: UserUpdate) {
-  return trx
-    .updateTable('users')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst()
 }
 
 async function conflict(c: Context<AppEnv>, id: string) {
@@ -190,21 +173,14 @@ export const adminRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid('param')
       refuseSelf(c, id, 'change the role of')
       const input = c.req.valid('form')
-      const db = c.get('db')
-      const before = await loadUser(db, id)
-      const updated = await db.transaction().execute(async (trx) => {
-        const user = await updateUserAtVersion(trx, id, input.version, { role: input.role })
-        if (!user) return null
-        // A new role takes effect at once: end the sessions opened under the old one.
-        await deleteSessionsOfUser(trx, id)
-        await writeAudit(trx, actorOf(c), {
-          action: 'user.role_changed',
-          entity: 'user',
-          entityId: id,
-          before: publicUserFields(before),
-          after: publicUserFields(user),
-        })
-        return user
+      await loadUser(c.get('db'), id)
+      // A new role takes effect at once: the sessions opened under the old one end.
+      const updated = await changeUserAtVersion(c.get('db'), actorOf(c), {
+        id,
+        version: input.version,
+        changes: { role: input.role },
+        action: 'user.role_changed',
+        endSessions: true,
       })
       if (!updated) return conflict(c, id)
       return c.redirect(`/admin/users/${id}?done=role`, 303)
@@ -235,20 +211,14 @@ export const adminRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid('param')
       refuseSelf(c, id, 'deactivate')
       const input = c.req.valid('form')
-      const db = c.get('db')
-      const before = await loadUser(db, id)
-      const updated = await db.transaction().execute(async (trx) => {
-        const user = await updateUserAtVersion(trx, id, input.version, { active: false })
-        if (!user) return null
-        await deleteSessionsOfUser(trx, id)
-        await writeAudit(trx, actorOf(c), {
-          action: 'user.deactivated',
-          entity: 'user',
-          entityId: id,
-          before: publicUserFields(before),
-          after: { ...publicUserFields(user), reason: input.reason },
-        })
-        return user
+      await loadUser(c.get('db'), id)
+      const updated = await changeUserAtVersion(c.get('db'), actorOf(c), {
+        id,
+        version: input.version,
+        changes: { active: false },
+        action: 'user.deactivated',
+        endSessions: true,
+        note: { reason: input.reason },
       })
       if (!updated) return conflict(c, id)
       return c.redirect(`/admin/users/${id}?done=deactivated`, 303)
@@ -264,23 +234,13 @@ export const adminRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid('param')
       const { version } = c.req.valid('form')
-      const db = c.get('db')
-      const before = await loadUser(db, id)
-      const updated = await db.transaction().execute(async (trx) => {
-        const user = await updateUserAtVersion(trx, id, version, {
-          active: true,
-          failed_logins: 0,
-          locked_until: null,
-        })
-        if (!user) return null
-        await writeAudit(trx, actorOf(c), {
-          action: 'user.reactivated',
-          entity: 'user',
-          entityId: id,
-          before: publicUserFields(before),
-          after: publicUserFields(user),
-        })
-        return user
+      await loadUser(c.get('db'), id)
+      const updated = await changeUserAtVersion(c.get('db'), actorOf(c), {
+        id,
+        version,
+        changes: { active: true, failed_logins: 0, locked_until: null },
+        action: 'user.reactivated',
+        endSessions: false,
       })
       if (!updated) return conflict(c, id)
       return c.redirect(`/admin/users/${id}?done=reactivated`, 303)
@@ -302,20 +262,19 @@ export const adminRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid('param')
       refuseSelf(c, id, 'reset the password of')
       const { version } = c.req.valid('form')
-      const db = c.get('db')
+      await loadUser(c.get('db'), id)
       const password = generateTemporaryPassword()
-      const passwordHash = await hashPassword(password)
-      const updated = await db.transaction().execute(async (trx) => {
-        const user = await updateUserAtVersion(trx, id, version, {
-          password_hash: passwordHash,
+      const updated = await changeUserAtVersion(c.get('db'), actorOf(c), {
+        id,
+        version,
+        changes: {
+          password_hash: await hashPassword(password),
           must_change_password: true,
           failed_logins: 0,
           locked_until: null,
-        })
-        if (!user) return null
-        await deleteSessionsOfUser(trx, id)
-        await writeAudit(trx, actorOf(c), { action: 'user.password_reset', entity: 'user', entityId: id })
-        return user
+        },
+        action: 'user.password_reset',
+        endSessions: true,
       })
       if (!updated) return conflict(c, id)
       return renderPage(

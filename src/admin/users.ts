@@ -1,5 +1,8 @@
 import { sql } from 'kysely'
+import { type Actor, writeAudit } from '../audit/audit.js'
+import { deleteSessionsOfUser, publicUserFields } from '../auth/accounts.js'
 import type { Database } from '../db/database.js'
+import type { UserUpdate } from '../db/types.js'
 import { offsetOf } from '../http/pagination.js'
 import type { Role } from '../vocabulary.js'
 
@@ -44,4 +47,43 @@ export function lastChangeOfUser(db: Database, userId: string) {
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst()
+}
+
+export interface UserChange {
+  id: string
+  /** The version the administrator saw; the change applies only if it is still current. */
+  version: number
+  changes: UserUpdate
+  action: string
+  /** End the user's sessions, so the change takes effect at once. */
+  endSessions: boolean
+  /** Said alongside the change in the audit log, e.g. the reason. */
+  note?: Record<string, string>
+}
+
+/**
+ * Optimistic concurrency for administrators: the change, the sessions ended and the audit
+ * entry commit together, or nothing happens and null says someone else changed it first.
+ */
+export function changeUserAtVersion(db: Database, actor: Actor, change: UserChange) {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('users').selectAll().where('id', '=', change.id).executeTakeFirst()
+    const user = await trx
+      .updateTable('users')
+      .set((eb) => ({ ...change.changes, version: eb('version', '+', 1), updated_at: new Date() }))
+      .where('id', '=', change.id)
+      .where('version', '=', change.version)
+      .returningAll()
+      .executeTakeFirst()
+    if (!before || !user) return null
+    if (change.endSessions) await deleteSessionsOfUser(trx, change.id)
+    await writeAudit(trx, actor, {
+      action: change.action,
+      entity: 'user',
+      entityId: change.id,
+      before: publicUserFields(before),
+      after: { ...publicUserFields(user), ...change.note },
+    })
+    return user
+  })
 }

@@ -83,6 +83,20 @@ describe.skipIf(!run)('accounts in a real browser', () => {
     expect(officerPassword).toMatch(/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/)
     await expectAccessible(page)
 
+    // The users list filters as one types, without reloading the page, and keeps the URL shareable.
+    await page.getByRole('link', { name: 'Back to users' }).click()
+    await page.waitForURL(/\/admin\/users$/)
+    await expect.poll(() => page.locator('#users-results tbody tr').count()).toBe(2)
+    await page.evaluate(() => {
+      ;(window as unknown as { marker: boolean }).marker = true
+    })
+    await page.getByLabel('Name or email').fill('thabo')
+    await expect.poll(() => page.locator('#users-results tbody tr').count()).toBe(1)
+    await expect.poll(() => page.locator('#users-results').textContent()).toContain('Thabo Mokhethi')
+    expect(await page.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(true)
+    await expect.poll(() => page.url()).toContain('q=thabo')
+    await expectAccessible(page)
+
     await page.getByRole('link', { name: 'Audit log' }).first().click()
     await page.waitForURL(/\/admin\/audit/)
     await expect.poll(() => page.locator('table').textContent()).toContain('user.created')

@@ -12,7 +12,9 @@ afterAll(() => registry.close())
 async function auditActions(email: string) {
   const rows = await registry.db
     .selectFrom('audit_log')
-    .innerJoin('users', (join) => join.on((eb) => eb(eb.cast('users.id', 'text'), '=', eb.ref('audit_log.entity_id'))))
+    .innerJoin('users', (join) =>
+      join.on((eb) => eb(eb.cast('users.id', 'text'), '=', eb.ref('audit_log.entity_id'))),
+    )
     .select('audit_log.action')
     .where('users.email', '=', email)
     .orderBy('audit_log.id')
