@@ -1,0 +1,192 @@
+import { addDays, addMonths } from './dates.js'
+
+// The licence state machine (DESIGN.md, "Licences"). Pure: no I/O. Routes call these inside
+// the transaction that writes the change, its licence event and its audit entry.
+//
+//   application: submitted -> approved | refused | withdrawn
+//   licence:     active -> suspended -> active (reinstated)
+//                active | suspended -> revoked        (terminal)
+//                active -> surrendered                (terminal)
+//                "expired" is derived: active with expires_on before today
+
+export const APPLICATION_STATUSES = ['submitted', 'approved', 'refused', 'withdrawn'] as const
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]
+export const APPLICATION_KINDS = ['new', 'renewal'] as const
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number]
+export const DECISIONS = ['approve', 'refuse', 'withdraw'] as const
+export type Decision = (typeof DECISIONS)[number]
+
+export const LICENCE_STATUSES = ['active', 'suspended', 'revoked', 'surrendered'] as const
+export type LicenceStatus = (typeof LICENCE_STATUSES)[number]
+export const LICENCE_ACTIONS = ['suspend', 'reinstate', 'revoke', 'surrender'] as const
+export type LicenceAction = (typeof LICENCE_ACTIONS)[number]
+
+export const DEFAULT_VALIDITY_MONTHS = 12
+
+export type Refusal = { ok: false; reason: string }
+
+const LICENCE_TRANSITIONS: Record<LicenceAction, { from: readonly LicenceStatus[]; to: LicenceStatus }> = {
+  suspend: { from: ['active'], to: 'suspended' },
+  reinstate: { from: ['suspended'], to: 'active' },
+  revoke: { from: ['active', 'suspended'], to: 'revoked' },
+  surrender: { from: ['active'], to: 'surrendered' },
+}
+
+export const TERMINAL_STATUSES: readonly LicenceStatus[] = ['revoked', 'surrendered']
+
+const STATUS_WORDS: Record<LicenceStatus, string> = {
+  active: 'active',
+  suspended: 'suspended',
+  revoked: 'revoked',
+  surrendered: 'surrendered',
+}
+
+/** Whether `action` may be taken on a licence in `from`, and the status it leads to. */
+export function licenceTransition(
+  from: LicenceStatus,
+  action: LicenceAction,
+): { ok: true; to: LicenceStatus } | Refusal {
+  const rule = LICENCE_TRANSITIONS[action]
+  if (rule.from.includes(from)) return { ok: true, to: rule.to }
+  return { ok: false, reason: `A ${STATUS_WORDS[from]} licence cannot be ${pastTense(action)}.` }
+}
+
+/** The actions offered for a licence in this status. */
+export function allowedLicenceActions(from: LicenceStatus): LicenceAction[] {
+  return LICENCE_ACTIONS.filter((a) => LICENCE_TRANSITIONS[a].from.includes(from))
+}
+
+function pastTense(action: LicenceAction): string {
+  return { suspend: 'suspended', reinstate: 'reinstated', revoke: 'revoked', surrender: 'surrendered' }[
+    action
+  ]
+}
+
+/** Which application an agency may make now: a first licence, a renewal, or none. */
+export function applicationKindFor(
+  licence: { status: LicenceStatus } | null,
+): { ok: true; kind: ApplicationKind } | Refusal {
+  if (!licence) return { ok: true, kind: 'new' }
+  if (licence.status === 'active') return { ok: true, kind: 'renewal' }
+  if (licence.status === 'suspended') {
+    return { ok: false, reason: 'The licence is suspended. It must be reinstated before it can be renewed.' }
+  }
+  return {
+    ok: false,
+    reason: `The licence was ${STATUS_WORDS[licence.status]}. An agency holds one licence number for life, so it cannot apply again.`,
+  }
+}
+
+export interface LicenceDates {
+  issued_on: string
+  expires_on: string
+}
+
+export type DecisionOutcome =
+  | {
+      ok: true
+      applicationStatus: 'approved'
+      licence: { effect: 'issue' | 'extend'; status: 'active' } & LicenceDates
+    }
+  | { ok: true; applicationStatus: 'refused' | 'withdrawn'; licence: null }
+
+/**
+ * The result of deciding an application. Approval of a new application issues the licence;
+ * approval of a renewal extends it from its expiry (or from today, if it has already expired).
+ * A licence runs `validityMonths` from its first day up to and including `expires_on`.
+ */
+export function decideApplication(
+  application: { status: ApplicationStatus; kind: ApplicationKind },
+  licence: ({ status: LicenceStatus } & LicenceDates) | null,
+  decision: Decision,
+  today: string,
+  validityMonths = DEFAULT_VALIDITY_MONTHS,
+): DecisionOutcome | Refusal {
+  if (application.status !== 'submitted') {
+    return { ok: false, reason: `This application was already ${application.status}.` }
+  }
+  if (decision === 'refuse') return { ok: true, applicationStatus: 'refused', licence: null }
+  if (decision === 'withdraw') return { ok: true, applicationStatus: 'withdrawn', licence: null }
+
+  if (application.kind === 'new') {
+    if (licence)
+      return {
+        ok: false,
+        reason: 'This agency already has a licence number; it needs a renewal, not a new licence.',
+      }
+    return {
+      ok: true,
+      applicationStatus: 'approved',
+      licence: {
+        effect: 'issue',
+        status: 'active',
+        issued_on: today,
+        expires_on: addDays(addMonths(today, validityMonths), -1),
+      },
+    }
+  }
+  if (!licence) return { ok: false, reason: 'There is no licence to renew.' }
+  if (licence.status !== 'active') {
+    return { ok: false, reason: `A ${STATUS_WORDS[licence.status]} licence cannot be renewed.` }
+  }
+  const from = licence.expires_on >= today ? addDays(licence.expires_on, 1) : today
+  return {
+    ok: true,
+    applicationStatus: 'approved',
+    licence: {
+      effect: 'extend',
+      status: 'active',
+      issued_on: licence.issued_on,
+      expires_on: addDays(addMonths(from, validityMonths), -1),
+    },
+  }
+}
+
+/** What the public and the staff lists call an agency's position. */
+export type Standing =
+  | 'licensed'
+  | 'pending'
+  | 'suspended'
+  | 'revoked'
+  | 'surrendered'
+  | 'expired'
+  | 'not_licensed'
+
+export function standing(
+  licence: { status: LicenceStatus; expires_on: string } | null,
+  hasPendingApplication: boolean,
+  today: string,
+): Standing {
+  if (!licence) return hasPendingApplication ? 'pending' : 'not_licensed'
+  if (licence.status === 'active') return licence.expires_on < today ? 'expired' : 'licensed'
+  return licence.status
+}
+
+export const STANDING_LABELS: Record<Standing, string> = {
+  licensed: 'Licensed',
+  pending: 'Application pending, not yet licensed',
+  suspended: 'Suspended',
+  revoked: 'Revoked',
+  surrendered: 'Surrendered',
+  expired: 'Expired',
+  not_licensed: 'Not licensed',
+}
+
+/** `LRA-2026-00042`: the year of first issue and a sequence within it. */
+export function formatLicenceNumber(year: number, sequence: number): string {
+  if (sequence < 1 || sequence > 99_999) throw new RangeError(`licence sequence ${sequence} out of range`)
+  return `LRA-${year}-${String(sequence).padStart(5, '0')}`
+}
+
+export const LICENCE_NUMBER_PATTERN = /^LRA-\d{4}-\d{5}$/
+
+/** Renewal reminders: the GLAA sends them at 6 and 3 weeks before expiry. */
+export function reminderBand(
+  expiresOn: string,
+  today: string,
+): 'expired' | 'within_3_weeks' | 'within_6_weeks' | null {
+  if (expiresOn < today) return 'expired'
+  if (expiresOn <= addDays(today, 21)) return 'within_3_weeks'
+  if (expiresOn <= addDays(today, 42)) return 'within_6_weeks'
+  return null
+}
