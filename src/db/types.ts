@@ -1,4 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type {
+  ApplicationKind,
+  ApplicationStatus,
+  LicenceStatus,
+} from '../licensing/lifecycle.js'
 import type { District, Role, Sector, WorksiteKind } from '../vocabulary.js'
 
 // Table types in one place. Timestamps arrive as Date from both drivers; `date` columns
@@ -71,9 +76,85 @@ export interface AgenciesTable {
   /** ISO 3166-1 alpha-2 codes. */
   destination_countries: ColumnType<string[], string[] | undefined, string[]>
   notes: string | null
+  /** Kept by a trigger from the legal and trading names. */
+  search_text: Generated<string>
   version: Generated<number>
   created_at: CreatedAt
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface AgencyPeopleTable {
+  id: Generated<string>
+  agency_id: string
+  role: 'principal' | 'director'
+  name: string
+  id_number: string
+  id_number_key: string
+  position: Generated<number>
+}
+
+/** 'YYYY-MM-DD' in both directions. */
+type CalendarDate = string
+
+export interface LicencesTable {
+  id: Generated<string>
+  agency_id: string
+  licence_number: string
+  status: LicenceStatus
+  issued_on: CalendarDate
+  expires_on: CalendarDate
+  suspended_until: CalendarDate | null
+  version: Generated<number>
+  created_at: CreatedAt
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface LicenceNumberCountersTable {
+  year: number
+  last_sequence: number
+}
+
+export interface LicenceApplicationsTable {
+  id: Generated<string>
+  agency_id: string
+  kind: ApplicationKind
+  status: Generated<ApplicationStatus>
+  fit_and_proper_checked: Generated<boolean>
+  registration_seen: Generated<boolean>
+  office_visited: Generated<boolean>
+  fee_free_declaration_signed: Generated<boolean>
+  checklist_notes: string | null
+  submitted_at: CreatedAt
+  submitted_by: string | null
+  decided_at: Timestamp | null
+  decided_by: string | null
+  decision_reason: string | null
+  version: Generated<number>
+}
+
+export interface LicenceEventsTable {
+  id: Generated<number>
+  agency_id: string
+  licence_id: string | null
+  application_id: string | null
+  event: string
+  from_status: string | null
+  to_status: string | null
+  reason: string | null
+  actor_id: string | null
+  actor_label: string
+  at: CreatedAt
+}
+
+export interface LicenceConditionsTable {
+  id: Generated<string>
+  licence_id: string
+  condition: string
+  due_on: CalendarDate
+  met_on: CalendarDate | null
+  created_by: string | null
+  created_at: CreatedAt
+  version: Generated<number>
 }
 
 export interface WorksitesTable {
@@ -94,6 +175,12 @@ export interface WorksitesTable {
 
 export interface DB {
   agencies: AgenciesTable
+  agency_people: AgencyPeopleTable
+  licences: LicencesTable
+  licence_number_counters: LicenceNumberCountersTable
+  licence_applications: LicenceApplicationsTable
+  licence_events: LicenceEventsTable
+  licence_conditions: LicenceConditionsTable
   worksites: WorksitesTable
   users: UsersTable
   sessions: SessionsTable
