@@ -7,7 +7,10 @@ const inList = (values: string[]) => sql.join(values.map((v) => sql.lit(v)))
 
 export async function up(db: Kysely<any>): Promise<void> {
   // Typo-tolerant search over the legal and trading names, kept by the database itself.
-  await db.schema.alterTable('agencies').addColumn('search_text', 'text', (col) => col.notNull().defaultTo('')).execute()
+  await db.schema
+    .alterTable('agencies')
+    .addColumn('search_text', 'text', (col) => col.notNull().defaultTo(''))
+    .execute()
   await sql`
     create function agencies_search_text() returns trigger language plpgsql as $$
     begin
@@ -19,9 +22,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     create trigger agencies_search_text before insert or update of legal_name, trading_names on agencies
     for each row execute function agencies_search_text()`.execute(db)
   await sql`update agencies set legal_name = legal_name`.execute(db)
-  await sql`create index agencies_search_trgm_idx on agencies using gin (search_text gin_trgm_ops)`.execute(db)
+  await sql`create index agencies_search_trgm_idx on agencies using gin (search_text gin_trgm_ops)`.execute(
+    db,
+  )
   await sql`create index agencies_legal_name_lower_idx on agencies (lower(legal_name))`.execute(db)
-  await sql`create index agencies_registration_number_upper_idx on agencies (upper(registration_number))`.execute(db)
+  await sql`create index agencies_registration_number_upper_idx on agencies (upper(registration_number))`.execute(
+    db,
+  )
 
   await db.schema
     .createTable('agency_people')
@@ -35,7 +42,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('position', 'integer', (col) => col.notNull().defaultTo(0))
     .execute()
   await db.schema.createIndex('agency_people_agency_idx').on('agency_people').column('agency_id').execute()
-  await db.schema.createIndex('agency_people_id_number_key_idx').on('agency_people').column('id_number_key').execute()
+  await db.schema
+    .createIndex('agency_people_id_number_key_idx')
+    .on('agency_people')
+    .column('id_number_key')
+    .execute()
 
   await db.schema
     .createTable('licences')
@@ -53,7 +64,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute()
-  await sql`create index licences_active_expiry_idx on licences (expires_on) where status = 'active'`.execute(db)
+  await sql`create index licences_active_expiry_idx on licences (expires_on) where status = 'active'`.execute(
+    db,
+  )
 
   // Numbers are never reused: each year's counter only goes up.
   await db.schema
@@ -68,7 +81,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('agency_id', 'uuid', (col) => col.notNull().references('agencies.id'))
     .addColumn('kind', 'text', (col) => col.notNull().check(sql`kind in ('new', 'renewal')`))
     .addColumn('status', 'text', (col) =>
-      col.notNull().defaultTo('submitted').check(sql`status in (${inList(['submitted', 'approved', 'refused', 'withdrawn'])})`),
+      col
+        .notNull()
+        .defaultTo('submitted')
+        .check(sql`status in (${inList(['submitted', 'approved', 'refused', 'withdrawn'])})`),
     )
     .addColumn('fit_and_proper_checked', 'boolean', (col) => col.notNull().defaultTo(false))
     .addColumn('registration_seen', 'boolean', (col) => col.notNull().defaultTo(false))
@@ -89,7 +105,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index licence_applications_queue_idx on licence_applications (submitted_at) where status = 'submitted'`.execute(
     db,
   )
-  await db.schema.createIndex('licence_applications_agency_idx').on('licence_applications').column('agency_id').execute()
+  await db.schema
+    .createIndex('licence_applications_agency_idx')
+    .on('licence_applications')
+    .column('agency_id')
+    .execute()
 
   await db.schema
     .createTable('licence_events')
@@ -105,7 +125,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actor_label', 'text', (col) => col.notNull())
     .addColumn('at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute()
-  await db.schema.createIndex('licence_events_agency_idx').on('licence_events').columns(['agency_id', 'id']).execute()
+  await db.schema
+    .createIndex('licence_events_agency_idx')
+    .on('licence_events')
+    .columns(['agency_id', 'id'])
+    .execute()
 
   await db.schema
     .createTable('licence_conditions')
@@ -118,7 +142,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn('version', 'integer', (col) => col.notNull().defaultTo(1))
     .execute()
-  await db.schema.createIndex('licence_conditions_licence_idx').on('licence_conditions').column('licence_id').execute()
+  await db.schema
+    .createIndex('licence_conditions_licence_idx')
+    .on('licence_conditions')
+    .column('licence_id')
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import type { Logger } from 'pino'
 import { ErrorMessage, ErrorPage, type ErrorStatus } from '../views/errors.js'
 import { adminRoutes } from './admin/routes.js'
+import { agencyRoutes } from './agencies/routes.js'
 import { auditRoutes } from './audit/routes.js'
 import { loadSession, SignInRequired } from './auth/guard.js'
 import { authRoutes } from './auth/routes.js'
@@ -18,6 +19,7 @@ import type { AppEnv } from './http/env.js'
 import { requestLog } from './http/logging.js'
 import { PageError } from './http/problems.js'
 import { isPartial, pageContext, renderPage } from './http/render.js'
+import { licensingRoutes } from './licensing/routes.js'
 import { setupRoutes } from './setup/routes.js'
 
 export interface AppDeps {
@@ -69,6 +71,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', setupRoutes)
   app.route('/', adminRoutes)
   app.route('/', auditRoutes)
+  app.route('/', agencyRoutes)
+  app.route('/', licensingRoutes)
 
   const renderError = (
     c: Parameters<Parameters<typeof app.onError>[0]>[1],

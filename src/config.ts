@@ -36,6 +36,8 @@ export const configSchema = z.object({
     .min(1)
     .max(24 * 14)
     .default(12),
+  // How long a licence runs from issue or renewal.
+  LICENCE_VALIDITY_MONTHS: z.coerce.number().int().min(1).max(60).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

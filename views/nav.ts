@@ -13,6 +13,16 @@ export const STAFF_NAV: NavItem[] = [
     label: 'Home',
     roles: ['admin', 'licensing_officer', 'inspector', 'police_officer', 'analyst'],
   },
+  {
+    href: '/agencies',
+    label: 'Agencies',
+    roles: ['admin', 'licensing_officer', 'inspector', 'police_officer', 'analyst'],
+  },
+  {
+    href: '/licensing',
+    label: 'Licensing',
+    roles: ['admin', 'licensing_officer', 'inspector', 'police_officer', 'analyst'],
+  },
   { href: '/admin/users', label: 'Users', roles: ['admin'] },
   { href: '/admin/audit', label: 'Audit log', roles: ['admin'] },
 ]

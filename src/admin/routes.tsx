@@ -11,6 +11,7 @@ import {
 import { UsersListPage, UsersResults } from '../../views/admin/users-list.js'
 import { emptyForm } from '../../views/components/forms.js'
 import { writeAudit } from '../audit/audit.js'
+import { lastChangeOf } from '../audit/queries.js'
 import { findUserByEmail, findUserById, insertUser, publicUserFields } from '../auth/accounts.js'
 import { actorOf, requireRole } from '../auth/guard.js'
 import { generateTemporaryPassword, hashPassword } from '../auth/password.js'
@@ -28,7 +29,7 @@ import {
   userIdParam,
   versionOnlySchema,
 } from './schemas.js'
-import { changeUserAtVersion, lastChangeOfUser, listUsers, USERS_PER_PAGE } from './users.js'
+import { changeUserAtVersion, listUsers, USERS_PER_PAGE } from './users.js'
 
 const adminOnly = requireRole('admin')
 const idParam = zValidator('param', userIdParam, (result) => {
@@ -53,7 +54,7 @@ async function loadUser(db: Database, id: string): Promise<User> {
 async function conflict(c: Context<AppEnv>, id: string) {
   const db = c.get('db')
   const user = await loadUser(db, id)
-  const lastChange = await lastChangeOfUser(db, id)
+  const lastChange = await lastChangeOf(db, 'user', id)
   return renderPage(
     c,
     <UserConflictPage ctx={pageContext(c)} user={details(user)} lastChange={lastChange} />,

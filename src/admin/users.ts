@@ -37,18 +37,6 @@ export async function listUsers(db: Database, filters: UserFilters) {
   return { rows, total: total.n }
 }
 
-/** The latest audit entry about a user: who changed it last, for the 409 explanation. */
-export function lastChangeOfUser(db: Database, userId: string) {
-  return db
-    .selectFrom('audit_log')
-    .select(['actor_label', 'action', 'at'])
-    .where('entity', '=', 'user')
-    .where('entity_id', '=', userId)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-}
-
 export interface UserChange {
   id: string
   /** The version the administrator saw; the change applies only if it is still current. */

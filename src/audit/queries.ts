@@ -51,3 +51,15 @@ export async function auditFilterChoices(db: Database) {
   ])
   return { actors, entities: entities.map((e) => e.entity) }
 }
+
+/** The latest audit entry about a record: who changed it last, for 409 explanations. */
+export function lastChangeOf(db: Database, entity: string, entityId: string) {
+  return db
+    .selectFrom('audit_log')
+    .select(['actor_label', 'action', 'at'])
+    .where('entity', '=', entity)
+    .where('entity_id', '=', entityId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}

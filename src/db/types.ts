@@ -1,9 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
-import type {
-  ApplicationKind,
-  ApplicationStatus,
-  LicenceStatus,
-} from '../licensing/lifecycle.js'
+import type { ApplicationKind, ApplicationStatus, LicenceStatus } from '../licensing/lifecycle.js'
 import type { District, Role, Sector, WorksiteKind } from '../vocabulary.js'
 
 // Table types in one place. Timestamps arrive as Date from both drivers; `date` columns

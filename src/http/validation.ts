@@ -4,13 +4,13 @@ import type { z } from 'zod'
 import type { FormState } from '../../views/components/forms.js'
 import type { AppEnv } from './env.js'
 
-/** The raw form as strings, for showing back what the person typed. */
-export function typedValues(data: unknown): Record<string, string> {
-  const values: Record<string, string> = {}
+/** The raw form as strings and lists of strings, for showing back what the person typed. */
+export function typedValues(data: unknown): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {}
   if (data && typeof data === 'object') {
     for (const [key, value] of Object.entries(data)) {
       if (typeof value === 'string') values[key] = value
-      else if (Array.isArray(value)) values[key] = value.filter((v) => typeof v === 'string').join(', ')
+      else if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === 'string')
     }
   }
   return values

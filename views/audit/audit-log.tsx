@@ -1,7 +1,14 @@
 import type { AuditEntry } from '../../src/db/types.js'
 import { formatDateTime } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
-import { ErrorSummary, type FormState, hasErrors, SelectField, TextField } from '../components/forms.js'
+import {
+  ErrorSummary,
+  type FormState,
+  hasErrors,
+  SelectField,
+  TextField,
+  valueOf,
+} from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
 import { Layout, type PageContext } from '../layout.js'
 

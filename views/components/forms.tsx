@@ -2,15 +2,26 @@ import type { Child } from 'hono/jsx'
 import { CSRF_FIELD } from '../../src/http/csrf.js'
 
 /** What a form shows again after a refused submit: what was typed, and why it was refused. */
+export type FormValue = string | string[] | undefined
+
 export interface FormState {
-  values: Record<string, string | undefined>
+  values: Record<string, FormValue>
   errors: Record<string, string | undefined>
 }
 
-export const emptyForm = (values: Record<string, string | undefined> = {}): FormState => ({
-  values,
-  errors: {},
-})
+export const emptyForm = (values: Record<string, FormValue> = {}): FormState => ({ values, errors: {} })
+
+/** One typed value as a string (lists joined by new lines). */
+export function valueOf(form: FormState, name: string): string {
+  const v = form.values[name]
+  return Array.isArray(v) ? v.join('\n') : (v ?? '')
+}
+
+/** A typed value as a list (for checkboxes and multiple selects). */
+export function listOf(form: FormState, name: string): string[] {
+  const v = form.values[name]
+  return Array.isArray(v) ? v : v ? [v] : []
+}
 
 export function hasErrors(form: FormState): boolean {
   return Object.values(form.errors).some(Boolean)
@@ -92,7 +103,7 @@ export function TextField(
         name={props.name}
         type={props.type ?? 'text'}
         // Passwords are never sent back to the browser, even after a refused submit.
-        value={isPassword ? undefined : (props.form.values[props.name] ?? '')}
+        value={isPassword ? undefined : valueOf(props.form, props.name)}
         autocomplete={props.autocomplete}
         aria-describedby={describedBy(props)}
         aria-invalid={props.form.errors[props.name] ? 'true' : undefined}
@@ -105,7 +116,7 @@ export function TextField(
 export function SelectField(
   props: FieldProps & { options: readonly { value: string; label: string }[]; blank?: string },
 ) {
-  const current = props.form.values[props.name] ?? ''
+  const current = valueOf(props.form, props.name)
   return (
     <FieldShell {...props}>
       <select
@@ -117,6 +128,88 @@ export function SelectField(
         {props.blank !== undefined && <option value="">{props.blank}</option>}
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  )
+}
+
+export function TextAreaField(props: FieldProps & { rows?: number }) {
+  return (
+    <FieldShell {...props}>
+      <textarea
+        id={props.name}
+        name={props.name}
+        rows={props.rows ?? 4}
+        aria-describedby={describedBy(props)}
+        aria-invalid={props.form.errors[props.name] ? 'true' : undefined}
+      >
+        {valueOf(props.form, props.name)}
+      </textarea>
+    </FieldShell>
+  )
+}
+
+/** Several choices as checkboxes in a fieldset; each ticked box posts `name=value`. */
+export function CheckboxesField(
+  props: FieldProps & { options: readonly { value: string; label: string }[] },
+) {
+  const chosen = new Set(listOf(props.form, props.name))
+  const error = props.form.errors[props.name]
+  return (
+    <div class={error ? 'field field-error' : 'field'} id={props.name} tabindex={-1}>
+      <fieldset aria-describedby={describedBy(props)}>
+        <legend>
+          {props.label}
+          {props.optional && <span class="optional"> (optional)</span>}
+        </legend>
+        {props.hint && (
+          <span class="hint" id={`${props.name}-hint`}>
+            {props.hint}
+          </span>
+        )}
+        {error && (
+          <span class="error-message" id={`${props.name}-error`}>
+            <span class="visually-hidden">Error: </span>
+            {error}
+          </span>
+        )}
+        <div class="checkboxes">
+          {props.options.map((o) => (
+            <div class="checkbox">
+              <input
+                type="checkbox"
+                id={`${props.name}-${o.value}`}
+                name={props.name}
+                value={o.value}
+                checked={chosen.has(o.value)}
+              />
+              <label for={`${props.name}-${o.value}`}>{o.label}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  )
+}
+
+export function MultiSelectField(
+  props: FieldProps & { options: readonly { value: string; label: string }[] },
+) {
+  const chosen = new Set(listOf(props.form, props.name))
+  return (
+    <FieldShell {...props}>
+      <select
+        id={props.name}
+        name={props.name}
+        multiple
+        aria-describedby={describedBy(props)}
+        aria-invalid={props.form.errors[props.name] ? 'true' : undefined}
+      >
+        {props.options.map((o) => (
+          <option value={o.value} selected={chosen.has(o.value)}>
             {o.label}
           </option>
         ))}

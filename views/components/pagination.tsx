@@ -1,17 +1,15 @@
 import { type Paging, pageCount } from '../../src/http/pagination.js'
+import type { FormValue } from './forms.js'
 
 /** Previous/next links that keep the current filters in the URL. */
-export function Pagination(props: {
-  paging: Paging
-  baseUrl: string
-  query: Record<string, string | undefined>
-}) {
+export function Pagination(props: { paging: Paging; baseUrl: string; query: Record<string, FormValue> }) {
   const pages = pageCount(props.paging)
   if (pages <= 1) return null
   const { page } = props.paging
   const href = (p: number) => {
     const params = new URLSearchParams()
-    for (const [k, v] of Object.entries(props.query)) if (v) params.set(k, v)
+    for (const [k, v] of Object.entries(props.query))
+      for (const item of [v ?? []].flat()) if (item) params.append(k, item)
     params.set('page', String(p))
     return `${props.baseUrl}?${params}`
   }

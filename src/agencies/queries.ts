@@ -1,0 +1,298 @@
+import { type ExpressionBuilder, sql } from 'kysely'
+import type { Database } from '../db/database.js'
+import type { DB } from '../db/types.js'
+import { offsetOf } from '../http/pagination.js'
+import { LICENCE_NUMBER_PATTERN } from '../licensing/lifecycle.js'
+import { type AgencyFilters, type AgencyInput, idNumberKey } from './schemas.js'
+
+export const AGENCIES_PER_PAGE = 25
+
+const hasPendingApplication = (eb: ExpressionBuilder<DB, 'agencies'>) =>
+  eb.exists(
+    eb
+      .selectFrom('licence_applications as pa')
+      .select('pa.id')
+      .whereRef('pa.agency_id', '=', 'agencies.id')
+      .where('pa.status', '=', 'submitted'),
+  )
+
+// pg_trgm's default word-similarity threshold (0.6) misses typical typos ("malti mountin"
+// for "Maluti Mountain" scores 0.5); 0.4 still keeps unrelated names out.
+const WORD_SIMILARITY_THRESHOLD = 0.4
+
+/** The staff agency list: search, filters, sort and one page of rows with their licence. */
+export function listAgencies(db: Database, filters: AgencyFilters, today: string) {
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`.execute(
+      trx,
+    )
+    return queryAgencies(trx, filters, today)
+  })
+}
+
+async function queryAgencies(db: Database, filters: AgencyFilters, today: string) {
+  const q = filters.q?.trim().toLowerCase()
+  let base = db.selectFrom('agencies').leftJoin('licences', 'licences.agency_id', 'agencies.id')
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
+    base = base.where((eb) =>
+      eb.or([
+        eb('agencies.search_text', 'like', like),
+        eb(sql.val(q), sql.raw('<%'), eb.ref('agencies.search_text')),
+        eb(sql`upper(agencies.registration_number)`, '=', q.toUpperCase()),
+        ...(LICENCE_NUMBER_PATTERN.test(q.toUpperCase()) || q.startsWith('lra-')
+          ? [eb('licences.licence_number', 'like', `${q.toUpperCase()}%`)]
+          : []),
+      ]),
+    )
+  }
+  if (filters.district) base = base.where('agencies.district', '=', filters.district)
+  if (filters.sector) base = base.where(sql<boolean>`${filters.sector} = any(agencies.sectors)`)
+  switch (filters.standing) {
+    case 'licensed':
+      base = base.where('licences.status', '=', 'active').where('licences.expires_on', '>=', today)
+      break
+    case 'expired':
+      base = base.where('licences.status', '=', 'active').where('licences.expires_on', '<', today)
+      break
+    case 'suspended':
+    case 'revoked':
+    case 'surrendered':
+      base = base.where('licences.status', '=', filters.standing)
+      break
+    case 'pending':
+      base = base.where('licences.id', 'is', null).where(hasPendingApplication)
+      break
+    case 'not_licensed':
+      base = base.where('licences.id', 'is', null).where((eb) => eb.not(hasPendingApplication(eb)))
+      break
+  }
+  const sort = filters.sort ?? (q ? 'relevance' : 'name')
+  let rowsQuery = base
+    .select((eb) => [
+      'agencies.id',
+      'agencies.legal_name',
+      'agencies.trading_names',
+      'agencies.registration_number',
+      'agencies.district',
+      'agencies.sectors',
+      'licences.licence_number',
+      'licences.status as licence_status',
+      'licences.expires_on',
+      hasPendingApplication(eb).as('has_pending_application'),
+    ])
+    .limit(AGENCIES_PER_PAGE)
+    .offset(offsetOf(filters.page, AGENCIES_PER_PAGE))
+  if (sort === 'relevance' && q)
+    rowsQuery = rowsQuery.orderBy(sql`word_similarity(${q}, agencies.search_text)`, 'desc')
+  else if (sort === 'district') rowsQuery = rowsQuery.orderBy('agencies.district')
+  else if (sort === 'expiry')
+    rowsQuery = rowsQuery.orderBy('licences.expires_on', (ob) => ob.asc().nullsLast())
+  else if (sort === 'newest') rowsQuery = rowsQuery.orderBy('agencies.created_at', 'desc')
+  rowsQuery = rowsQuery.orderBy(sql`lower(agencies.legal_name)`).orderBy('agencies.id')
+  const rows = await rowsQuery.execute()
+  const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
+  return { rows, total: total.n }
+}
+export type AgencyRow = Awaited<ReturnType<typeof listAgencies>>['rows'][number]
+
+export function findAgency(db: Database, id: string) {
+  return db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Everything the agency page shows, in a handful of queries. */
+export async function agencyDetails(db: Database, id: string) {
+  const agency = await findAgency(db, id)
+  if (!agency) return null
+  const [people, licence, applications, events] = await Promise.all([
+    db.selectFrom('agency_people').selectAll().where('agency_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('licences').selectAll().where('agency_id', '=', id).executeTakeFirst(),
+    db
+      .selectFrom('licence_applications')
+      .leftJoin('users as submitter', 'submitter.id', 'licence_applications.submitted_by')
+      .leftJoin('users as decider', 'decider.id', 'licence_applications.decided_by')
+      .selectAll('licence_applications')
+      .select(['submitter.name as submitted_by_name', 'decider.name as decided_by_name'])
+      .where('licence_applications.agency_id', '=', id)
+      .orderBy('licence_applications.submitted_at', 'desc')
+      .execute(),
+    db.selectFrom('licence_events').selectAll().where('agency_id', '=', id).orderBy('id', 'desc').execute(),
+  ])
+  const conditions = licence
+    ? await db
+        .selectFrom('licence_conditions')
+        .selectAll()
+        .where('licence_id', '=', licence.id)
+        .orderBy('due_on')
+        .execute()
+    : []
+  return { agency, people, licence: licence ?? null, applications, events, conditions }
+}
+export type AgencyDetails = NonNullable<Awaited<ReturnType<typeof agencyDetails>>>
+
+export interface DuplicateMatch {
+  id: string
+  legal_name: string
+  registration_number: string
+  reasons: string[]
+  /** A person linked to a revoked or refused agency: saving needs an acknowledgement with a reason. */
+  phoenix: boolean
+}
+
+/**
+ * Agencies this one may duplicate: the same registration number, a closely resembling legal or
+ * trading name (pg_trgm), or a principal or director whose ID number is linked to another agency,
+ * which matters most when that agency's licence was revoked or its application refused.
+ */
+export async function findPossibleDuplicates(
+  db: Database,
+  input: Pick<AgencyInput, 'legal_name' | 'trading_names' | 'registration_number' | 'people'>,
+  excludeId?: string,
+): Promise<DuplicateMatch[]> {
+  const matches = new Map<string, DuplicateMatch>()
+  const add = (
+    row: { id: string; legal_name: string; registration_number: string },
+    reason: string,
+    phoenix = false,
+  ) => {
+    const m = matches.get(row.id) ?? { ...row, reasons: [], phoenix: false }
+    if (!m.reasons.includes(reason)) m.reasons.push(reason)
+    m.phoenix ||= phoenix
+    matches.set(row.id, m)
+  }
+  const others = db
+    .selectFrom('agencies')
+    .select(['agencies.id', 'agencies.legal_name', 'agencies.registration_number'])
+    .$if(excludeId !== undefined, (qb) => qb.where('agencies.id', '!=', excludeId!))
+
+  const sameNumber = await others
+    .where(sql`upper(agencies.registration_number)`, '=', input.registration_number.trim().toUpperCase())
+    .execute()
+  for (const row of sameNumber) add(row, `Same company registration number (${row.registration_number})`)
+
+  for (const name of [input.legal_name, ...input.trading_names]) {
+    const lower = name.toLowerCase()
+    const similar = await others
+      .select(sql<number>`similarity(agencies.search_text, ${lower})`.as('score'))
+      .where(sql<boolean>`agencies.search_text % ${lower}`)
+      .orderBy('score', 'desc')
+      .limit(5)
+      .execute()
+    for (const row of similar) {
+      add(row, `Name resembles “${name}” (${Math.round(row.score * 100)}% alike)`)
+    }
+  }
+
+  const keys = input.people.map((p) => idNumberKey(p.id_number))
+  if (keys.length > 0) {
+    const linked = await others
+      .innerJoin('agency_people', 'agency_people.agency_id', 'agencies.id')
+      .leftJoin('licences', 'licences.agency_id', 'agencies.id')
+      .select((eb) => [
+        'agency_people.name as person_name',
+        'agency_people.id_number_key',
+        'licences.status as licence_status',
+        eb
+          .exists(
+            eb
+              .selectFrom('licence_applications as ra')
+              .select('ra.id')
+              .whereRef('ra.agency_id', '=', 'agencies.id')
+              .where('ra.status', '=', 'refused'),
+          )
+          .as('was_refused'),
+      ])
+      .where('agency_people.id_number_key', 'in', keys)
+      .execute()
+    for (const row of linked) {
+      const person = input.people.find((p) => idNumberKey(p.id_number) === row.id_number_key)!
+      const revoked = row.licence_status === 'revoked'
+      const refused = Boolean(row.was_refused)
+      const what = revoked
+        ? 'whose licence was revoked'
+        : refused
+          ? 'whose application was refused'
+          : 'already registered'
+      add(
+        row,
+        `${person.name} (ID ${person.id_number}) is linked to this agency, ${what}`,
+        revoked || refused,
+      )
+    }
+  }
+  return [...matches.values()].sort((a, b) => Number(b.phoenix) - Number(a.phoenix))
+}
+
+export async function insertAgency(db: Database, input: AgencyInput) {
+  const agency = await db
+    .insertInto('agencies')
+    .values({
+      legal_name: input.legal_name,
+      trading_names: input.trading_names,
+      registration_number: input.registration_number,
+      district: input.district,
+      physical_address: input.physical_address,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      sectors: input.sectors,
+      destination_countries: input.destination_countries,
+      notes: input.notes ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  await replacePeople(db, agency.id, input.people)
+  return agency
+}
+
+/** Applies an edit only if the agency is still at `version`; undefined means someone else changed it first. */
+export async function updateAgencyAtVersion(db: Database, id: string, version: number, input: AgencyInput) {
+  const agency = await db
+    .updateTable('agencies')
+    .set((eb) => ({
+      legal_name: input.legal_name,
+      trading_names: input.trading_names,
+      registration_number: input.registration_number,
+      district: input.district,
+      physical_address: input.physical_address,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      sectors: input.sectors,
+      destination_countries: input.destination_countries,
+      notes: input.notes ?? null,
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst()
+  if (agency) await replacePeople(db, id, input.people)
+  return agency
+}
+
+async function replacePeople(db: Database, agencyId: string, people: AgencyInput['people']) {
+  await db.deleteFrom('agency_people').where('agency_id', '=', agencyId).execute()
+  if (people.length === 0) return
+  await db
+    .insertInto('agency_people')
+    .values(
+      people.map((p, position) => ({
+        agency_id: agencyId,
+        role: p.role,
+        name: p.name,
+        id_number: p.id_number,
+        id_number_key: idNumberKey(p.id_number),
+        position,
+      })),
+    )
+    .execute()
+}
+
+export function registrationNumberTaken(db: Database, registrationNumber: string, excludeId?: string) {
+  return db
+    .selectFrom('agencies')
+    .select('id')
+    .where(sql`upper(registration_number)`, '=', registrationNumber.trim().toUpperCase())
+    .$if(excludeId !== undefined, (qb) => qb.where('id', '!=', excludeId!))
+    .executeTakeFirst()
+}

@@ -1,0 +1,263 @@
+import { zValidator } from '@hono/zod-validator'
+import { type Context, Hono } from 'hono'
+import { AgencyFormPage } from '../../views/agencies/agency-form.js'
+import { AgencyListPage, AgencyResults } from '../../views/agencies/agency-list.js'
+import { AgencyPage } from '../../views/agencies/agency-page.js'
+import { ConflictPage } from '../../views/components/conflict.js'
+import { emptyForm, type FormState } from '../../views/components/forms.js'
+import { writeAudit } from '../audit/audit.js'
+import { lastChangeOf } from '../audit/queries.js'
+import { actorOf, requireRole } from '../auth/guard.js'
+import { isUniqueViolation } from '../db/errors.js'
+import type { AppEnv } from '../http/env.js'
+import { PageError } from '../http/problems.js'
+import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
+import { fieldErrors, formValidator, typedValues } from '../http/validation.js'
+import { canWriteLicensing, LICENSING_READERS, LICENSING_WRITERS } from '../licensing/access.js'
+import { todayInLesotho } from '../licensing/dates.js'
+import { recordLicenceEvent } from '../licensing/queries.js'
+import {
+  AGENCIES_PER_PAGE,
+  agencyDetails,
+  findAgency,
+  findPossibleDuplicates,
+  insertAgency,
+  listAgencies,
+  registrationNumberTaken,
+  updateAgencyAtVersion,
+} from './queries.js'
+import { type AgencyInput, agencyFiltersSchema, agencyIdParam, agencySchema } from './schemas.js'
+
+const readers = requireRole(...LICENSING_READERS)
+const writers = requireRole(...LICENSING_WRITERS)
+export const agencyIdValidator = zValidator('param', agencyIdParam, (result) => {
+  if (!result.success) throw new PageError(404)
+})
+
+const NOTICES: Record<string, string> = {
+  registered: 'The agency has been registered.',
+  saved: 'Your changes have been saved.',
+  licence_suspend: 'The licence has been suspended.',
+  licence_reinstate: 'The licence has been reinstated.',
+  licence_revoke: 'The licence has been revoked.',
+  licence_surrender: 'The surrender of the licence has been recorded.',
+  condition_added: 'The condition has been added.',
+  condition_met: 'The condition has been marked as met.',
+}
+
+/** The form values of a saved agency, for editing. */
+function agencyFormValues(
+  details: NonNullable<Awaited<ReturnType<typeof agencyDetails>>>,
+): FormState['values'] {
+  const { agency, people } = details
+  return {
+    legal_name: agency.legal_name,
+    trading_names: agency.trading_names,
+    registration_number: agency.registration_number,
+    district: agency.district,
+    physical_address: agency.physical_address,
+    phone: agency.phone ?? '',
+    email: agency.email ?? '',
+    sectors: agency.sectors,
+    destination_countries: agency.destination_countries,
+    notes: agency.notes ?? '',
+    person_role: people.map((p) => p.role),
+    person_name: people.map((p) => p.name),
+    person_id_number: people.map((p) => p.id_number),
+  }
+}
+
+/** A valid submission shown again (duplicates to confirm, or a number taken meanwhile). */
+function inputValues(input: AgencyInput): FormState['values'] {
+  return {
+    legal_name: input.legal_name,
+    trading_names: input.trading_names,
+    registration_number: input.registration_number,
+    district: input.district,
+    physical_address: input.physical_address,
+    phone: input.phone,
+    email: input.email,
+    sectors: input.sectors,
+    destination_countries: input.destination_countries,
+    notes: input.notes,
+    person_role: input.people.map((p) => p.role),
+    person_name: input.people.map((p) => p.name),
+    person_id_number: input.people.map((p) => p.id_number),
+    phoenix_reason: input.phoenix_reason,
+    duplicates_seen: input.duplicates_seen,
+  }
+}
+
+function takenMessage(existing: { id: string }) {
+  return `An agency with this registration number is already in the registry (see /agencies/${existing.id})`
+}
+
+function renderForm(
+  c: Context<AppEnv>,
+  form: FormState,
+  status: 200 | 422,
+  extra: Partial<Parameters<typeof AgencyFormPage>[0]> = {},
+) {
+  return renderPage(c, <AgencyFormPage ctx={pageContext(c)} form={form} {...extra} />, status)
+}
+
+export const agencyRoutes = new Hono<AppEnv>()
+  .get('/agencies', readers, async (c) => {
+    const raw = c.req.query()
+    const parsed = agencyFiltersSchema.safeParse(raw)
+    const filters = parsed.success ? parsed.data : { page: 1 }
+    const form = { values: typedValues(raw), errors: parsed.success ? {} : fieldErrors(parsed.error) }
+    delete form.values.page
+    const today = todayInLesotho()
+    const { rows, total } = await listAgencies(c.get('db'), filters, today)
+    const paging = { page: filters.page, perPage: AGENCIES_PER_PAGE, total }
+    return renderPageOrPartial(
+      c,
+      <AgencyListPage
+        ctx={pageContext(c)}
+        rows={rows}
+        paging={paging}
+        filters={form}
+        today={today}
+        canWrite={canWriteLicensing(c.get('user'))}
+      />,
+      <AgencyResults rows={rows} paging={paging} filters={form} today={today} />,
+      parsed.success ? 200 : 422,
+    )
+  })
+  .get('/agencies/new', writers, (c) => renderForm(c, emptyForm({ destination_countries: ['ZA'] }), 200))
+  .post(
+    '/agencies',
+    writers,
+    formValidator(agencySchema, (c, form) => renderForm(c, form, 422)),
+    async (c) => {
+      const input = c.req.valid('form')
+      const db = c.get('db')
+      const typed = inputValues(input)
+      const taken = await registrationNumberTaken(db, input.registration_number)
+      if (taken)
+        return renderForm(c, { values: typed, errors: { registration_number: takenMessage(taken) } }, 422)
+
+      // Possible duplicates are shown once; saving then needs the officer to have seen every one of them.
+      const matches = await findPossibleDuplicates(db, input)
+      const seen = new Set((input.duplicates_seen ?? '').split(','))
+      if (matches.some((m) => !seen.has(m.id))) {
+        const values = { ...typed, duplicates_seen: matches.map((m) => m.id).join(',') }
+        return renderForm(c, { values, errors: {} }, 200, { duplicates: matches })
+      }
+      const phoenix = matches.filter((m) => m.phoenix)
+      if (phoenix.length > 0 && !input.phoenix_reason) {
+        const errors = {
+          phoenix_reason:
+            'Say why this agency should be registered although a person is linked to a revoked or refused agency',
+        }
+        return renderForm(c, { values: typed, errors }, 422, { duplicates: matches })
+      }
+      const actor = actorOf(c)
+      let agencyId: string
+      try {
+        agencyId = await db.transaction().execute(async (trx) => {
+          const agency = await insertAgency(trx, input)
+          await recordLicenceEvent(trx, actor, { agencyId: agency.id, event: 'agency_registered' })
+          await writeAudit(trx, actor, {
+            action: 'agency.registered',
+            entity: 'agency',
+            entityId: agency.id,
+            after: { ...agency, people: input.people },
+          })
+          if (matches.length > 0) {
+            await writeAudit(trx, actor, {
+              action:
+                phoenix.length > 0
+                  ? 'agency.phoenix_match_acknowledged'
+                  : 'agency.duplicate_warning_acknowledged',
+              entity: 'agency',
+              entityId: agency.id,
+              after: { reason: input.phoenix_reason ?? null, matches },
+            })
+          }
+          return agency.id
+        })
+      } catch (error) {
+        // A double submit: the first one saved it.
+        if (!isUniqueViolation(error)) throw error
+        const existing = await registrationNumberTaken(db, input.registration_number)
+        if (!existing) throw error
+        return renderForm(c, { values: typed, errors: { registration_number: takenMessage(existing) } }, 422)
+      }
+      return c.redirect(`/agencies/${agencyId}?done=registered`, 303)
+    },
+  )
+  .get('/agencies/:id', readers, agencyIdValidator, async (c) => {
+    const details = await agencyDetails(c.get('db'), c.req.valid('param').id)
+    if (!details) throw new PageError(404, 'There is no agency at this address.')
+    const key = Object.keys(NOTICES).find((k) => c.req.query('done') === k)
+    return renderPage(
+      c,
+      <AgencyPage
+        ctx={pageContext(c)}
+        details={details}
+        today={todayInLesotho()}
+        canWrite={canWriteLicensing(c.get('user'))}
+        conditionForm={emptyForm()}
+        notice={key ? NOTICES[key] : undefined}
+      />,
+    )
+  })
+  .get('/agencies/:id/edit', writers, agencyIdValidator, async (c) => {
+    const details = await agencyDetails(c.get('db'), c.req.valid('param').id)
+    if (!details) throw new PageError(404, 'There is no agency at this address.')
+    return renderForm(c, emptyForm(agencyFormValues(details)), 200, { agency: details.agency })
+  })
+  .post(
+    '/agencies/:id/edit',
+    writers,
+    agencyIdValidator,
+    formValidator(agencySchema, async (c, form) => {
+      const agency = await findAgency(c.get('db'), c.req.param('id') ?? '')
+      if (!agency) throw new PageError(404)
+      return renderForm(c, form, 422, {
+        agency: { ...agency, version: Number(form.values.version) || agency.version },
+      })
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const input = c.req.valid('form')
+      const db = c.get('db')
+      const before = await agencyDetails(db, id)
+      if (!before) throw new PageError(404)
+      const typed = inputValues(input)
+      const taken = await registrationNumberTaken(db, input.registration_number, id)
+      if (taken) {
+        return renderForm(c, { values: typed, errors: { registration_number: takenMessage(taken) } }, 422, {
+          agency: { ...before.agency, version: input.version ?? before.agency.version },
+        })
+      }
+      const actor = actorOf(c)
+      const updated = await db.transaction().execute(async (trx) => {
+        const agency = await updateAgencyAtVersion(trx, id, input.version ?? 0, input)
+        if (!agency) return null
+        await writeAudit(trx, actor, {
+          action: 'agency.updated',
+          entity: 'agency',
+          entityId: id,
+          before: { ...before.agency, people: before.people },
+          after: { ...agency, people: input.people },
+        })
+        return agency
+      })
+      if (!updated) {
+        return renderPage(
+          c,
+          <ConflictPage
+            ctx={pageContext(c)}
+            what="agency"
+            lastChange={await lastChangeOf(db, 'agency', id)}
+            backHref={`/agencies/${id}`}
+          />,
+          409,
+        )
+      }
+      return c.redirect(`/agencies/${id}?done=saved`, 303)
+    },
+  )

@@ -1,0 +1,523 @@
+import { zValidator } from '@hono/zod-validator'
+import { type Context, Hono } from 'hono'
+import QRCode from 'qrcode'
+import { AgencyPage } from '../../views/agencies/agency-page.js'
+import { ConflictPage } from '../../views/components/conflict.js'
+import { emptyForm, type FormState } from '../../views/components/forms.js'
+import {
+  ApplicationPage,
+  ConfirmDecisionPage,
+  NewApplicationPage,
+} from '../../views/licensing/application-pages.js'
+import { CertificatePage } from '../../views/licensing/certificate.js'
+import { LicensingDashboardPage } from '../../views/licensing/dashboard.js'
+import { LicenceActionPage } from '../../views/licensing/licence-action.js'
+import { QueuePage, QueueResults } from '../../views/licensing/queue.js'
+import { agencyDetails } from '../agencies/queries.js'
+import { agencyIdValidator } from '../agencies/routes.js'
+import { lastChangeOf } from '../audit/queries.js'
+import { actorOf, requireRole } from '../auth/guard.js'
+import { isUniqueViolation } from '../db/errors.js'
+import type { AppEnv } from '../http/env.js'
+import { PageError } from '../http/problems.js'
+import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
+import { fieldErrors, formValidator, typedValues } from '../http/validation.js'
+import { canWriteLicensing, LICENSING_READERS, LICENSING_WRITERS } from './access.js'
+import { todayInLesotho } from './dates.js'
+import { applicationKindFor, type LicenceAction, standing } from './lifecycle.js'
+import {
+  addCondition,
+  applicationDetails,
+  applicationQueue,
+  applyLicenceAction,
+  createApplication,
+  type DecisionResult,
+  decide,
+  markConditionMet,
+  QUEUE_PER_PAGE,
+  renewalReminders,
+} from './queries.js'
+import {
+  applicationIdParam,
+  applicationSchema,
+  approveSchema,
+  conditionMetSchema,
+  conditionParam,
+  conditionSchema,
+  licenceActionParam,
+  licenceActionSchema,
+  queueFiltersSchema,
+  refuseSchema,
+  withdrawSchema,
+} from './schemas.js'
+
+const readers = requireRole(...LICENSING_READERS)
+const writers = requireRole(...LICENSING_WRITERS)
+const applicationIdValidator = zValidator('param', applicationIdParam, (r) => {
+  if (!r.success) throw new PageError(404)
+})
+const licenceActionValidator = zValidator('param', licenceActionParam, (r) => {
+  if (!r.success) throw new PageError(404)
+})
+const conditionParamValidator = zValidator('param', conditionParam, (r) => {
+  if (!r.success) throw new PageError(404)
+})
+
+async function loadApplication(c: Context<AppEnv>, id: string) {
+  const application = await applicationDetails(c.get('db'), id)
+  if (!application) throw new PageError(404, 'There is no application at this address.')
+  return application
+}
+
+async function loadAgencyWithLicence(c: Context<AppEnv>, id: string) {
+  const details = await agencyDetails(c.get('db'), id)
+  if (!details) throw new PageError(404, 'There is no agency at this address.')
+  return details
+}
+
+async function conflictPage(
+  c: Context<AppEnv>,
+  what: string,
+  entity: string,
+  entityId: string,
+  backHref: string,
+  detail?: string,
+) {
+  const lastChange = await lastChangeOf(c.get('db'), entity, entityId)
+  return renderPage(
+    c,
+    <ConflictPage
+      ctx={pageContext(c)}
+      what={what}
+      lastChange={lastChange}
+      backHref={backHref}
+      detail={detail}
+    />,
+    409,
+  )
+}
+
+/** After a decision: the application page, or the 409/422 that explains why nothing happened. */
+async function afterDecision(
+  c: Context<AppEnv>,
+  applicationId: string,
+  result: DecisionResult,
+  notice: string,
+) {
+  if (result.ok) return c.redirect(`/applications/${applicationId}?done=${notice}`, 303)
+  if (result.conflict)
+    return conflictPage(
+      c,
+      'application',
+      'licence_application',
+      applicationId,
+      `/applications/${applicationId}`,
+    )
+  return conflictPage(
+    c,
+    'application',
+    'licence_application',
+    applicationId,
+    `/applications/${applicationId}`,
+    result.reason,
+  )
+}
+
+const DECISION_NOTICES: Record<string, string> = {
+  submitted: 'The application has been recorded. It is now in the queue awaiting decision.',
+  approved: 'The application has been approved.',
+  refused: 'The application has been refused.',
+  withdrawn: 'The withdrawal has been recorded.',
+}
+
+async function renderAgencyWithConditionErrors(c: Context<AppEnv>, agencyId: string, form: FormState) {
+  const details = await loadAgencyWithLicence(c, agencyId)
+  return renderPage(
+    c,
+    <AgencyPage
+      ctx={pageContext(c)}
+      details={details}
+      today={todayInLesotho()}
+      canWrite
+      conditionForm={form}
+    />,
+    422,
+  )
+}
+
+export const licensingRoutes = new Hono<AppEnv>()
+  .get('/licensing', readers, async (c) => {
+    const today = todayInLesotho()
+    const db = c.get('db')
+    const [reminders, queue] = await Promise.all([
+      renewalReminders(db, today),
+      applicationQueue(db, { page: 1 }),
+    ])
+    return renderPage(
+      c,
+      <LicensingDashboardPage
+        ctx={pageContext(c)}
+        reminders={reminders}
+        waiting={queue.total}
+        today={today}
+      />,
+    )
+  })
+  .get('/applications', readers, async (c) => {
+    const raw = c.req.query()
+    const parsed = queueFiltersSchema.safeParse(raw)
+    const filters = parsed.success ? parsed.data : { page: 1 }
+    const form = { values: typedValues(raw), errors: parsed.success ? {} : fieldErrors(parsed.error) }
+    delete form.values.page
+    const { rows, total } = await applicationQueue(c.get('db'), filters)
+    const paging = { page: filters.page, perPage: QUEUE_PER_PAGE, total }
+    const today = todayInLesotho()
+    return renderPageOrPartial(
+      c,
+      <QueuePage ctx={pageContext(c)} rows={rows} paging={paging} filters={form} today={today} />,
+      <QueueResults rows={rows} paging={paging} filters={form} today={today} />,
+      parsed.success ? 200 : 422,
+    )
+  })
+  .get('/agencies/:id/applications/new', writers, agencyIdValidator, async (c) => {
+    const details = await loadAgencyWithLicence(c, c.req.valid('param').id)
+    const next = applicationKindFor(details.licence)
+    if (!next.ok) throw new PageError(409, next.reason)
+    return renderPage(
+      c,
+      <NewApplicationPage ctx={pageContext(c)} agency={details.agency} kind={next.kind} form={emptyForm()} />,
+    )
+  })
+  .post(
+    '/agencies/:id/applications',
+    writers,
+    agencyIdValidator,
+    formValidator(applicationSchema, async (c, form) => {
+      const details = await loadAgencyWithLicence(c, c.req.param('id') ?? '')
+      const next = applicationKindFor(details.licence)
+      return renderPage(
+        c,
+        <NewApplicationPage
+          ctx={pageContext(c)}
+          agency={details.agency}
+          kind={next.ok ? next.kind : 'new'}
+          form={form}
+        />,
+        422,
+      )
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const checklist = c.req.valid('form')
+      const db = c.get('db')
+      const details = await loadAgencyWithLicence(c, id)
+      const next = applicationKindFor(details.licence)
+      if (!next.ok) throw new PageError(409, next.reason)
+      try {
+        const application = await db
+          .transaction()
+          .execute((trx) => createApplication(trx, actorOf(c), id, next.kind, checklist))
+        return c.redirect(`/applications/${application.id}?done=submitted`, 303)
+      } catch (error) {
+        // One application awaits decision per agency: a second submit finds the first.
+        if (!isUniqueViolation(error, 'licence_applications_one_pending_idx')) throw error
+        const pending = await db
+          .selectFrom('licence_applications')
+          .select('id')
+          .where('agency_id', '=', id)
+          .where('status', '=', 'submitted')
+          .executeTakeFirstOrThrow()
+        return c.redirect(`/applications/${pending.id}`, 303)
+      }
+    },
+  )
+  .get('/applications/:id', readers, applicationIdValidator, async (c) => {
+    const application = await loadApplication(c, c.req.valid('param').id)
+    const done = c.req.query('done')
+    return renderPage(
+      c,
+      <ApplicationPage
+        ctx={pageContext(c)}
+        application={application}
+        canWrite={canWriteLicensing(c.get('user'))}
+        notice={done ? DECISION_NOTICES[done] : undefined}
+      />,
+    )
+  })
+  .post(
+    '/applications/:id/approve',
+    writers,
+    applicationIdValidator,
+    formValidator(approveSchema, (c) =>
+      conflictPage(c, 'application', 'licence_application', c.req.param('id') ?? '', '/applications'),
+    ),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await loadApplication(c, id)
+      const { version } = c.req.valid('form')
+      const config = c.get('config')
+      const result = await c
+        .get('db')
+        .transaction()
+        .execute((trx) =>
+          decide(
+            trx,
+            actorOf(c),
+            { applicationId: id, version, decision: 'approve' },
+            todayInLesotho(),
+            config.LICENCE_VALIDITY_MONTHS,
+          ),
+        )
+      return afterDecision(c, id, result, 'approved')
+    },
+  )
+  .get('/applications/:id/:decision{refuse|withdraw}', writers, applicationIdValidator, async (c) => {
+    const application = await loadApplication(c, c.req.valid('param').id)
+    const decision = c.req.param('decision') as 'refuse' | 'withdraw'
+    return renderPage(
+      c,
+      <ConfirmDecisionPage
+        ctx={pageContext(c)}
+        application={application}
+        decision={decision}
+        form={emptyForm()}
+      />,
+    )
+  })
+  .post(
+    '/applications/:id/refuse',
+    writers,
+    applicationIdValidator,
+    formValidator(refuseSchema, async (c, form) => {
+      const application = await loadApplication(c, c.req.param('id') ?? '')
+      return renderPage(
+        c,
+        <ConfirmDecisionPage ctx={pageContext(c)} application={application} decision="refuse" form={form} />,
+        422,
+      )
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await loadApplication(c, id)
+      const input = c.req.valid('form')
+      const config = c.get('config')
+      const result = await c
+        .get('db')
+        .transaction()
+        .execute((trx) =>
+          decide(
+            trx,
+            actorOf(c),
+            { applicationId: id, version: input.version, decision: 'refuse', reason: input.reason },
+            todayInLesotho(),
+            config.LICENCE_VALIDITY_MONTHS,
+          ),
+        )
+      return afterDecision(c, id, result, 'refused')
+    },
+  )
+  .post(
+    '/applications/:id/withdraw',
+    writers,
+    applicationIdValidator,
+    formValidator(withdrawSchema, async (c, form) => {
+      const application = await loadApplication(c, c.req.param('id') ?? '')
+      return renderPage(
+        c,
+        <ConfirmDecisionPage
+          ctx={pageContext(c)}
+          application={application}
+          decision="withdraw"
+          form={form}
+        />,
+        422,
+      )
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await loadApplication(c, id)
+      const input = c.req.valid('form')
+      const config = c.get('config')
+      const result = await c
+        .get('db')
+        .transaction()
+        .execute((trx) =>
+          decide(
+            trx,
+            actorOf(c),
+            { applicationId: id, version: input.version, decision: 'withdraw', reason: input.reason },
+            todayInLesotho(),
+            config.LICENCE_VALIDITY_MONTHS,
+          ),
+        )
+      return afterDecision(c, id, result, 'withdrawn')
+    },
+  )
+  .get('/agencies/:id/licence/:action', writers, licenceActionValidator, async (c) => {
+    const { id, action } = c.req.valid('param')
+    const details = await loadAgencyWithLicence(c, id)
+    if (!details.licence) throw new PageError(404, 'This agency has no licence.')
+    return renderPage(
+      c,
+      <LicenceActionPage
+        ctx={pageContext(c)}
+        action={action}
+        agency={details.agency}
+        licence={details.licence}
+        form={emptyForm()}
+      />,
+    )
+  })
+  .post(
+    '/agencies/:id/licence/:action',
+    writers,
+    licenceActionValidator,
+    formValidator(licenceActionSchema, async (c, form) => {
+      const details = await loadAgencyWithLicence(c, c.req.param('id') ?? '')
+      if (!details.licence) throw new PageError(404, 'This agency has no licence.')
+      const action = c.req.param('action') as LicenceAction
+      return renderPage(
+        c,
+        <LicenceActionPage
+          ctx={pageContext(c)}
+          action={action}
+          agency={details.agency}
+          licence={details.licence}
+          form={form}
+        />,
+        422,
+      )
+    }),
+    async (c) => {
+      const { id, action } = c.req.valid('param')
+      const input = c.req.valid('form')
+      const details = await loadAgencyWithLicence(c, id)
+      const licence = details.licence
+      if (!licence) throw new PageError(404, 'This agency has no licence.')
+      if (action === 'suspend' && input.suspended_until && input.suspended_until <= todayInLesotho()) {
+        const form = {
+          values: typedValues(input),
+          errors: { suspended_until: 'The end of the suspension must be after today' },
+        }
+        return renderPage(
+          c,
+          <LicenceActionPage
+            ctx={pageContext(c)}
+            action={action}
+            agency={details.agency}
+            licence={licence}
+            form={form}
+          />,
+          422,
+        )
+      }
+      const result = await c
+        .get('db')
+        .transaction()
+        .execute((trx) =>
+          applyLicenceAction(trx, actorOf(c), {
+            licenceId: licence.id,
+            version: input.version,
+            action,
+            reason: input.reason,
+            suspendedUntil: input.suspended_until,
+          }),
+        )
+      if (!result.ok) {
+        return conflictPage(
+          c,
+          'licence',
+          'licence',
+          licence.id,
+          `/agencies/${id}`,
+          result.conflict ? undefined : result.reason,
+        )
+      }
+      return c.redirect(`/agencies/${id}?done=licence_${action}`, 303)
+    },
+  )
+  .post(
+    '/agencies/:id/conditions',
+    writers,
+    agencyIdValidator,
+    formValidator(conditionSchema, (c, form) =>
+      renderAgencyWithConditionErrors(c, c.req.param('id') ?? '', form),
+    ),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const input = c.req.valid('form')
+      const details = await loadAgencyWithLicence(c, id)
+      const licence = details.licence
+      if (!licence || (licence.status !== 'active' && licence.status !== 'suspended')) {
+        throw new PageError(409, 'Conditions can be added only to an active or suspended licence.')
+      }
+      if (input.due_on < todayInLesotho()) {
+        return renderAgencyWithConditionErrors(c, id, {
+          values: typedValues(input),
+          errors: { due_on: 'The due date must be today or later' },
+        })
+      }
+      await c
+        .get('db')
+        .transaction()
+        .execute((trx) => addCondition(trx, actorOf(c), licence, input))
+      return c.redirect(`/agencies/${id}?done=condition_added`, 303)
+    },
+  )
+  .post(
+    '/agencies/:id/conditions/:conditionId/met',
+    writers,
+    conditionParamValidator,
+    formValidator(conditionMetSchema, (c) =>
+      conflictPage(
+        c,
+        'condition',
+        'licence_condition',
+        c.req.param('conditionId') ?? '',
+        `/agencies/${c.req.param('id')}`,
+      ),
+    ),
+    async (c) => {
+      const { id, conditionId } = c.req.valid('param')
+      const { version } = c.req.valid('form')
+      const db = c.get('db')
+      const condition = await db
+        .selectFrom('licence_conditions')
+        .innerJoin('licences', 'licences.id', 'licence_conditions.licence_id')
+        .select('licence_conditions.id')
+        .where('licence_conditions.id', '=', conditionId)
+        .where('licences.agency_id', '=', id)
+        .executeTakeFirst()
+      if (!condition) throw new PageError(404)
+      const done = await db
+        .transaction()
+        .execute((trx) =>
+          markConditionMet(trx, actorOf(c), { conditionId, agencyId: id, version }, todayInLesotho()),
+        )
+      if (!done) return conflictPage(c, 'condition', 'licence_condition', conditionId, `/agencies/${id}`)
+      return c.redirect(`/agencies/${id}?done=condition_met`, 303)
+    },
+  )
+  .get('/agencies/:id/certificate', readers, agencyIdValidator, async (c) => {
+    const details = await loadAgencyWithLicence(c, c.req.valid('param').id)
+    const licence = details.licence
+    if (!licence || standing(licence, false, todayInLesotho()) !== 'licensed') {
+      throw new PageError(
+        409,
+        'A certificate can be printed only for a licence that is active and not expired.',
+      )
+    }
+    const base = c.get('config').PUBLIC_BASE_URL ?? new URL(c.req.url).origin
+    const verifyUrl = `${base.replace(/\/$/, '')}/verify/${licence.licence_number}`
+    const qrSvg = await QRCode.toString(verifyUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
+    return renderPage(
+      c,
+      <CertificatePage
+        ctx={pageContext(c)}
+        agency={details.agency}
+        licence={licence}
+        verifyUrl={verifyUrl}
+        qrSvg={qrSvg}
+      />,
+    )
+  })

@@ -1,0 +1,502 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addDays, addMonths, todayInLesotho } from '../../src/licensing/dates.js'
+import { createTestRegistry, type TestClient } from '../support/registry.js'
+
+let registry: Awaited<ReturnType<typeof createTestRegistry>>
+let officer: Awaited<ReturnType<typeof registry.signedInAs>>
+let serial = 0
+
+beforeAll(async () => {
+  registry = await createTestRegistry()
+  officer = await registry.signedInAs('licensing_officer')
+})
+afterAll(() => registry.close())
+
+function agencyForm(overrides: Record<string, string | string[]> = {}) {
+  serial += 1
+  return {
+    legal_name: `Test Agency ${serial} Placement Services`,
+    trading_names: '',
+    registration_number: `2026/T${String(serial).padStart(5, '0')}`,
+    district: 'Maseru',
+    physical_address: 'Plot 12, Kingsway, Maseru',
+    phone: '+266 5800 1234',
+    email: '',
+    sectors: ['mining'],
+    destination_countries: ['ZA'],
+    notes: '',
+    person_role: ['principal', 'director'],
+    person_name: [`Principal ${serial}`, ''],
+    person_id_number: [`P${String(serial).padStart(7, '0')}`, ''],
+    ...overrides,
+  }
+}
+
+/** Registers an agency, accepting any duplicate warning; returns its id. */
+async function register(client: TestClient, form: Record<string, string | string[]>) {
+  let res = await client.post('/agencies', form)
+  if (res.status === 200) {
+    const html = await res.text()
+    const seen = html.match(/name="duplicates_seen" value="([^"]*)"/)?.[1] ?? ''
+    res = await client.post('/agencies', {
+      ...form,
+      duplicates_seen: seen,
+      phoenix_reason: 'Checked in person',
+    })
+  }
+  expect(res.status).toBe(303)
+  return res.headers.get('location')!.match(/\/agencies\/([0-9a-f-]{36})/)![1]!
+}
+
+async function applyAndApprove(client: TestClient, agencyId: string) {
+  const applied = await client.post(`/agencies/${agencyId}/applications`, {
+    fit_and_proper_checked: 'on',
+    registration_seen: 'on',
+    office_visited: 'on',
+    fee_free_declaration_signed: 'on',
+  })
+  expect(applied.status).toBe(303)
+  const applicationId = applied.headers.get('location')!.match(/applications\/([0-9a-f-]{36})/)![1]!
+  const app = await registry.db
+    .selectFrom('licence_applications')
+    .selectAll()
+    .where('id', '=', applicationId)
+    .executeTakeFirstOrThrow()
+  const approved = await client.post(`/applications/${applicationId}/approve`, {
+    version: String(app.version),
+  })
+  expect(approved.status).toBe(303)
+  return applicationId
+}
+
+const licenceOf = (agencyId: string) =>
+  registry.db.selectFrom('licences').selectAll().where('agency_id', '=', agencyId).executeTakeFirstOrThrow()
+
+describe('registering agencies', () => {
+  it('refuses bad input with 422, messages beside the fields and what was typed, saving nothing', async () => {
+    const res = await officer.client.post(
+      '/agencies',
+      agencyForm({
+        legal_name: 'Kept Name <b>Recruiters</b>',
+        registration_number: '',
+        district: 'Gauteng',
+        sectors: [],
+        destination_countries: ['XX'],
+        person_name: ['', 'Director Only'],
+        person_id_number: ['', 'D1234567'],
+        email: 'not-an-email',
+      }),
+    )
+    expect(res.status).toBe(422)
+    const html = await res.text()
+    expect(html).toContain('<title>Error: Register an agency')
+    for (const message of [
+      'Enter the company registration number',
+      'Select the district',
+      'Select at least one sector',
+      'Select countries from the list',
+      'Enter an email address like office@agency.co.ls',
+    ]) {
+      expect(html).toContain(message)
+    }
+    expect(html).toContain('value="Kept Name &lt;b&gt;Recruiters&lt;/b&gt;"')
+    expect(html).toContain('value="Director Only"')
+    const count = await registry.db
+      .selectFrom('agencies')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow()
+    expect(count.n).toBe(0)
+  })
+
+  it('requires a principal with an ID number', async () => {
+    const res = await officer.client.post(
+      '/agencies',
+      agencyForm({
+        person_role: ['director'],
+        person_name: ['Only A Director'],
+        person_id_number: ['D7654321'],
+      }),
+    )
+    expect(res.status).toBe(422)
+    expect(await res.text()).toContain('Enter the principal')
+  })
+
+  it('registers an agency with its people, history and audit entry', async () => {
+    const form = agencyForm({
+      legal_name: 'Maluti Mountain Recruitment (Pty) Ltd',
+      trading_names: 'Maluti Jobs\nMM Recruit',
+    })
+    const id = await register(officer.client, form)
+    const page = await officer.client.get(`/agencies/${id}`)
+    const html = await page.text()
+    expect(html).toContain('Maluti Mountain Recruitment (Pty) Ltd')
+    expect(html).toContain('Maluti Jobs, MM Recruit')
+    expect(html).toContain(form.person_id_number[0])
+    expect(html).toContain('Agency registered')
+    const audit = await registry.db.selectFrom('audit_log').selectAll().where('entity_id', '=', id).execute()
+    expect(audit.map((a) => a.action)).toContain('agency.registered')
+  })
+
+  it('warns about a near-identical name before saving, and saves once the officer has seen it', async () => {
+    const form = agencyForm({ legal_name: 'Maluti Mountain Recruitment Pty Ltd' })
+    const first = await officer.client.post('/agencies', form)
+    expect(first.status).toBe(200)
+    const html = await first.text()
+    expect(html).toContain('Possible duplicates')
+    expect(html).toMatch(/Name resembles “Maluti Mountain Recruitment Pty Ltd” \(\d+% alike\)/)
+    const seen = html.match(/name="duplicates_seen" value="([^"]*)"/)![1]!
+    const second = await officer.client.post('/agencies', { ...form, duplicates_seen: seen })
+    expect(second.status).toBe(303)
+  })
+
+  it('refuses a second agency with the same registration number', async () => {
+    const form = agencyForm()
+    await register(officer.client, form)
+    const again = await officer.client.post(
+      '/agencies',
+      agencyForm({ registration_number: form.registration_number.toLowerCase() }),
+    )
+    expect(again.status).toBe(422)
+    expect(await again.text()).toContain('An agency with this registration number is already in the registry')
+  })
+
+  it('flags a person linked to a revoked agency, and needs a reason to register them again', async () => {
+    const original = agencyForm({
+      person_id_number: ['AB 123-456', ''],
+      person_name: ['Tšeliso Phoenix', ''],
+    })
+    const revokedId = await register(officer.client, original)
+    await applyAndApprove(officer.client, revokedId)
+    const licence = await licenceOf(revokedId)
+    const revoke = await officer.client.post(`/agencies/${revokedId}/licence/revoke`, {
+      version: String(licence.version),
+      reason: 'Charged workers recruitment fees',
+    })
+    expect(revoke.status).toBe(303)
+
+    const phoenix = agencyForm({
+      legal_name: 'Brand New Horizons Staffing',
+      person_name: ['T. Phoenix', ''],
+      person_id_number: ['ab123456', ''],
+    })
+    const warned = await officer.client.post('/agencies', phoenix)
+    expect(warned.status).toBe(200)
+    const html = await warned.text()
+    expect(html).toContain('is linked to this agency, whose licence was revoked')
+    const seen = html.match(/name="duplicates_seen" value="([^"]*)"/)![1]!
+    const noReason = await officer.client.post('/agencies', { ...phoenix, duplicates_seen: seen })
+    expect(noReason.status).toBe(422)
+    expect(await noReason.text()).toContain('Say why this agency should be registered')
+    const saved = await officer.client.post('/agencies', {
+      ...phoenix,
+      duplicates_seen: seen,
+      phoenix_reason: 'Director left in 2020; verified',
+    })
+    expect(saved.status).toBe(303)
+    const entry = await registry.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'agency.phoenix_match_acknowledged')
+      .executeTakeFirstOrThrow()
+    expect(entry.after).toMatchObject({ reason: 'Director left in 2020; verified' })
+  })
+})
+
+describe('applications and the licence lifecycle', () => {
+  it('issues LRA-<year>-<sequence> on first approval, valid 12 months, with history and audit', async () => {
+    const id = await register(officer.client, agencyForm())
+    await applyAndApprove(officer.client, id)
+    const licence = await licenceOf(id)
+    const today = todayInLesotho()
+    expect(licence.licence_number).toMatch(new RegExp(`^LRA-${today.slice(0, 4)}-\\d{5}$`))
+    expect(licence.issued_on).toBe(today)
+    expect(licence.expires_on).toBe(addDays(addMonths(today, 12), -1))
+    const events = await registry.db
+      .selectFrom('licence_events')
+      .select('event')
+      .where('agency_id', '=', id)
+      .orderBy('id')
+      .execute()
+    expect(events.map((e) => e.event)).toEqual([
+      'agency_registered',
+      'application_submitted',
+      'application_approved',
+      'licence_issued',
+    ])
+    const audit = await registry.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'licence')
+      .where('entity_id', '=', licence.id)
+      .execute()
+    expect(audit.map((a) => a.action)).toEqual(['licence.issued'])
+  })
+
+  it('never reuses a number: each approval takes the next in the year', async () => {
+    const a = await register(officer.client, agencyForm())
+    const b = await register(officer.client, agencyForm())
+    await applyAndApprove(officer.client, a)
+    await applyAndApprove(officer.client, b)
+    const [la, lb] = [await licenceOf(a), await licenceOf(b)]
+    expect(Number(lb.licence_number.slice(-5))).toBe(Number(la.licence_number.slice(-5)) + 1)
+  })
+
+  it('applies exactly one of two concurrent decisions on one application', async () => {
+    const id = await register(officer.client, agencyForm())
+    const applied = await officer.client.post(`/agencies/${id}/applications`, { registration_seen: 'on' })
+    const applicationId = applied.headers.get('location')!.match(/applications\/([0-9a-f-]{36})/)![1]!
+    const other = await registry.signedInAs('licensing_officer')
+    const results = await Promise.all([
+      officer.client.post(`/applications/${applicationId}/approve`, { version: '1' }),
+      other.client.post(`/applications/${applicationId}/refuse`, {
+        version: '1',
+        reason: 'Office not found',
+      }),
+      other.client.post(`/applications/${applicationId}/approve`, { version: '1' }),
+    ])
+    const statuses = results.map((r) => r.status).sort()
+    expect(statuses).toEqual([303, 409, 409])
+    const conflict = results.find((r) => r.status === 409)!
+    expect(await conflict.text()).toContain('Someone else changed this application first')
+    const decisions = await registry.db
+      .selectFrom('licence_events')
+      .select('event')
+      .where('application_id', '=', applicationId)
+      .where('event', 'in', ['application_approved', 'application_refused'])
+      .execute()
+    expect(decisions).toHaveLength(1)
+    const licences = await registry.db
+      .selectFrom('licences')
+      .select('id')
+      .where('agency_id', '=', id)
+      .execute()
+    expect(licences.length).toBe(decisions[0]!.event === 'application_approved' ? 1 : 0)
+  })
+
+  it('keeps one application awaiting decision per agency, even on a double submit', async () => {
+    const id = await register(officer.client, agencyForm())
+    const [a, b] = await Promise.all([
+      officer.client.post(`/agencies/${id}/applications`, {}),
+      officer.client.post(`/agencies/${id}/applications`, {}),
+    ])
+    expect(a.status).toBe(303)
+    expect(b.status).toBe(303)
+    const pending = await registry.db
+      .selectFrom('licence_applications')
+      .select('id')
+      .where('agency_id', '=', id)
+      .execute()
+    expect(pending).toHaveLength(1)
+  })
+
+  it('refuses with a reason only, after a confirmation page', async () => {
+    const id = await register(officer.client, agencyForm())
+    const applied = await officer.client.post(`/agencies/${id}/applications`, {})
+    const applicationId = applied.headers.get('location')!.match(/applications\/([0-9a-f-]{36})/)![1]!
+    const confirm = await officer.client.get(`/applications/${applicationId}/refuse`)
+    expect(await confirm.text()).toContain('will not be licensed')
+    const noReason = await officer.client.post(`/applications/${applicationId}/refuse`, {
+      version: '1',
+      reason: '',
+    })
+    expect(noReason.status).toBe(422)
+    expect(await noReason.text()).toContain('Enter the reason for refusing')
+    const refused = await officer.client.post(`/applications/${applicationId}/refuse`, {
+      version: '1',
+      reason: 'False documents',
+    })
+    expect(refused.status).toBe(303)
+    const page = await (await officer.client.get(`/agencies/${id}`)).text()
+    expect(page).toContain('Application refused')
+    expect(page).toContain('False documents')
+  })
+
+  it('suspends (reason required), reinstates, and revokes for good', async () => {
+    const id = await register(officer.client, agencyForm())
+    await applyAndApprove(officer.client, id)
+    let licence = await licenceOf(id)
+    const noReason = await officer.client.post(`/agencies/${id}/licence/suspend`, {
+      version: String(licence.version),
+      reason: ' ',
+    })
+    expect(noReason.status).toBe(422)
+    expect(await noReason.text()).toContain('Enter the reason for this decision')
+    const past = await officer.client.post(`/agencies/${id}/licence/suspend`, {
+      version: String(licence.version),
+      reason: 'Inspection found fees',
+      suspended_until: '2020-01-01',
+    })
+    expect(past.status).toBe(422)
+
+    expect(
+      (
+        await officer.client.post(`/agencies/${id}/licence/suspend`, {
+          version: String(licence.version),
+          reason: 'Inspection found fees',
+        })
+      ).status,
+    ).toBe(303)
+    licence = await licenceOf(id)
+    expect(licence.status).toBe('suspended')
+    const stale = await officer.client.post(`/agencies/${id}/licence/reinstate`, {
+      version: '1',
+      reason: 'Refunds paid',
+    })
+    expect(stale.status).toBe(409)
+    expect(await stale.text()).toContain(officer.email)
+    expect(
+      (
+        await officer.client.post(`/agencies/${id}/licence/reinstate`, {
+          version: String(licence.version),
+          reason: 'Refunds paid',
+        })
+      ).status,
+    ).toBe(303)
+    licence = await licenceOf(id)
+    expect(licence.status).toBe('active')
+    expect(
+      (
+        await officer.client.post(`/agencies/${id}/licence/revoke`, {
+          version: String(licence.version),
+          reason: 'Fraud',
+        })
+      ).status,
+    ).toBe(303)
+    licence = await licenceOf(id)
+    const again = await officer.client.post(`/agencies/${id}/licence/reinstate`, {
+      version: String(licence.version),
+      reason: 'x',
+    })
+    expect(again.status).toBe(409)
+    expect(await again.text()).toContain('A revoked licence cannot be reinstated.')
+    const events = await registry.db
+      .selectFrom('licence_events')
+      .select(['event', 'from_status', 'to_status', 'reason'])
+      .where('licence_id', '=', licence.id)
+      .orderBy('id')
+      .execute()
+    expect(events.slice(-3)).toEqual([
+      {
+        event: 'licence_suspended',
+        from_status: 'active',
+        to_status: 'suspended',
+        reason: 'Inspection found fees',
+      },
+      { event: 'licence_reinstated', from_status: 'suspended', to_status: 'active', reason: 'Refunds paid' },
+      { event: 'licence_revoked', from_status: 'active', to_status: 'revoked', reason: 'Fraud' },
+    ])
+  })
+
+  it('renews: approval extends the expiry by 12 months', async () => {
+    const id = await register(officer.client, agencyForm())
+    await applyAndApprove(officer.client, id)
+    const before = await licenceOf(id)
+    await applyAndApprove(officer.client, id)
+    const after = await licenceOf(id)
+    expect(after.licence_number).toBe(before.licence_number)
+    expect(after.expires_on).toBe(addDays(addMonths(addDays(before.expires_on, 1), 12), -1))
+  })
+
+  it('adds conditions with due dates and marks them met', async () => {
+    const id = await register(officer.client, agencyForm())
+    await applyAndApprove(officer.client, id)
+    const bad = await officer.client.post(`/agencies/${id}/conditions`, { condition: '', due_on: 'soon' })
+    expect(bad.status).toBe(422)
+    const due = addDays(todayInLesotho(), 30)
+    expect(
+      (
+        await officer.client.post(`/agencies/${id}/conditions`, {
+          condition: 'Refund fees to 12 workers',
+          due_on: due,
+        })
+      ).status,
+    ).toBe(303)
+    const cond = await registry.db.selectFrom('licence_conditions').selectAll().executeTakeFirstOrThrow()
+    expect(
+      (await officer.client.post(`/agencies/${id}/conditions/${cond.id}/met`, { version: '1' })).status,
+    ).toBe(303)
+    expect(
+      (await officer.client.post(`/agencies/${id}/conditions/${cond.id}/met`, { version: '1' })).status,
+    ).toBe(409)
+    const page = await (await officer.client.get(`/agencies/${id}`)).text()
+    expect(page).toContain('Condition met')
+  })
+
+  it('prints a certificate with the fee statement and a QR code for the verify URL', async () => {
+    const id = await register(officer.client, agencyForm())
+    await applyAndApprove(officer.client, id)
+    const licence = await licenceOf(id)
+    const res = await officer.client.get(`/agencies/${id}/certificate`)
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toContain(licence.licence_number)
+    expect(html).toContain('may not charge workers any recruitment fee')
+    expect(html).toContain(`/verify/${licence.licence_number}`)
+    expect(html).toMatch(/<svg[^>]*viewBox/)
+  })
+
+  it('lists renewal reminders at 3 and 6 weeks and expired licences', async () => {
+    const id = await register(officer.client, agencyForm({ legal_name: 'Soon Expiring Recruiters' }))
+    await applyAndApprove(officer.client, id)
+    await registry.db
+      .updateTable('licences')
+      .set({ expires_on: addDays(todayInLesotho(), 10) })
+      .where('agency_id', '=', id)
+      .execute()
+    const html = await (await officer.client.get('/licensing')).text()
+    const section = html.slice(
+      html.indexOf('Expiring within 3 weeks'),
+      html.indexOf('Expiring in 3 to 6 weeks'),
+    )
+    expect(section).toContain('Soon Expiring Recruiters')
+  })
+})
+
+describe('agency list and edits', () => {
+  it('finds agencies despite typos, by licence number, and filters by status', async () => {
+    const typo = await officer.client.get('/agencies?q=malti+mountin')
+    expect(await typo.text()).toContain('Maluti Mountain Recruitment (Pty) Ltd')
+    const licence = await registry.db
+      .selectFrom('licences')
+      .select('licence_number')
+      .executeTakeFirstOrThrow()
+    const byNumber = await officer.client.get(`/agencies?q=${licence.licence_number}`)
+    expect(await byNumber.text()).toContain(licence.licence_number)
+    const revoked = await (await officer.client.get('/agencies?standing=revoked')).text()
+    expect(revoked).toContain('✕</span> Revoked')
+    expect(revoked).not.toContain('✓</span> Licensed')
+    const partial = await officer.client.get('/agencies?q=maluti', { 'hx-request-type': 'partial' })
+    expect((await partial.text()).startsWith('<div id="agency-results"')).toBe(true)
+    expect((await officer.client.get('/agencies?standing=bogus')).status).toBe(422)
+  })
+
+  it('gives 409 to the second of two officers editing the same agency, naming who changed it', async () => {
+    const form = agencyForm()
+    const id = await register(officer.client, form)
+    const other = await registry.signedInAs('admin')
+    expect(
+      (await officer.client.post(`/agencies/${id}/edit`, { ...form, version: '1', phone: '+266 5999 0000' }))
+        .status,
+    ).toBe(303)
+    const late = await other.client.post(`/agencies/${id}/edit`, {
+      ...form,
+      version: '1',
+      phone: '+266 6000 1111',
+    })
+    expect(late.status).toBe(409)
+    expect(await late.text()).toContain(officer.email)
+    const agency = await registry.db
+      .selectFrom('agencies')
+      .select('phone')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(agency.phone).toBe('+266 5999 0000')
+  })
+
+  it('lets an inspector read the register but not change it', async () => {
+    const inspector = await registry.signedInAs('inspector')
+    expect((await inspector.client.get('/agencies')).status).toBe(200)
+    expect((await inspector.client.post('/agencies', agencyForm())).status).toBe(403)
+  })
+})

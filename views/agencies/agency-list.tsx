@@ -1,0 +1,164 @@
+import type { AgencyRow } from '../../src/agencies/queries.js'
+import { AGENCY_SORTS, STANDING_FILTERS } from '../../src/agencies/schemas.js'
+import type { Paging } from '../../src/http/pagination.js'
+import { STANDING_LABELS, standing } from '../../src/licensing/lifecycle.js'
+import { DISTRICTS, SECTOR_LABELS, SECTORS } from '../../src/vocabulary.js'
+import { ErrorSummary, type FormState, hasErrors, SelectField, TextField } from '../components/forms.js'
+import { Pagination } from '../components/pagination.js'
+import { StandingTag } from '../components/standing.js'
+import { Layout, type PageContext } from '../layout.js'
+
+const LABELS = {
+  q: 'Search',
+  district: 'District',
+  sector: 'Sector',
+  standing: 'Licence status',
+  sort: 'Sort by',
+}
+const SORT_LABELS: Record<(typeof AGENCY_SORTS)[number], string> = {
+  relevance: 'Best match',
+  name: 'Name',
+  district: 'District',
+  expiry: 'Licence expiry',
+  newest: 'Newest first',
+}
+
+export function AgencyResults(props: {
+  rows: AgencyRow[]
+  paging: Paging
+  filters: FormState
+  today: string
+}) {
+  const { rows, paging } = props
+  return (
+    <div id="agency-results" aria-live="polite">
+      <p>{paging.total === 1 ? '1 agency' : `${paging.total.toLocaleString('en')} agencies`}</p>
+      {rows.length === 0 ? (
+        <p>
+          No agency matches. Check the spelling, search by registration or licence number, or{' '}
+          <a href="/agencies">clear the filters</a>.
+        </p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">Agencies</caption>
+            <thead>
+              <tr>
+                <th scope="col">Agency</th>
+                <th scope="col">Licence</th>
+                <th scope="col">District</th>
+                <th scope="col">Sectors</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((a) => {
+                const licence =
+                  a.licence_status && a.expires_on
+                    ? { status: a.licence_status, expires_on: a.expires_on }
+                    : null
+                return (
+                  <tr>
+                    <td>
+                      <a href={`/agencies/${a.id}`}>{a.legal_name}</a>
+                      {a.trading_names.length > 0 && (
+                        <div class="muted">Trading as {a.trading_names.join(', ')}</div>
+                      )}
+                      <div class="muted">Registration {a.registration_number}</div>
+                    </td>
+                    <td>
+                      <StandingTag
+                        standing={standing(licence, Boolean(a.has_pending_application), props.today)}
+                        expiresOn={a.expires_on}
+                      />
+                      {a.licence_number && <div>{a.licence_number}</div>}
+                    </td>
+                    <td>{a.district}</td>
+                    <td>{a.sectors.map((s) => SECTOR_LABELS[s]).join(', ')}</td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination paging={paging} baseUrl="/agencies" query={props.filters.values} />
+    </div>
+  )
+}
+
+export function AgencyListPage(props: {
+  ctx: PageContext
+  rows: AgencyRow[]
+  paging: Paging
+  filters: FormState
+  today: string
+  canWrite: boolean
+}) {
+  const { filters } = props
+  return (
+    <Layout ctx={props.ctx} title="Agencies" hasErrors={hasErrors(filters)}>
+      <ErrorSummary form={filters} labels={LABELS} />
+      <h1>Agencies</h1>
+      {props.canWrite && (
+        <p>
+          <a class="button" href="/agencies/new">
+            Register an agency
+          </a>
+        </p>
+      )}
+      <form
+        class="filters"
+        method="get"
+        action="/agencies"
+        aria-label="Search and filter agencies"
+        hx-get="/agencies"
+        hx-trigger="input delay:400ms, change, submit"
+        hx-target="#agency-results"
+        hx-swap="outerHTML"
+        hx-push-url="true"
+      >
+        <TextField
+          form={filters}
+          name="q"
+          label={LABELS.q}
+          hint="Name, trading name, registration or licence number"
+          type="search"
+        />
+        <SelectField
+          form={filters}
+          name="district"
+          label={LABELS.district}
+          blank="All districts"
+          options={DISTRICTS.map((d) => ({ value: d, label: d }))}
+        />
+        <SelectField
+          form={filters}
+          name="sector"
+          label={LABELS.sector}
+          blank="All sectors"
+          options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))}
+        />
+        <SelectField
+          form={filters}
+          name="standing"
+          label={LABELS.standing}
+          blank="Any status"
+          options={STANDING_FILTERS.map((s) => ({ value: s, label: STANDING_LABELS[s] }))}
+        />
+        <SelectField
+          form={filters}
+          name="sort"
+          label={LABELS.sort}
+          blank="Default"
+          options={AGENCY_SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] }))}
+        />
+        <div class="field">
+          <button type="submit" class="secondary">
+            Search
+          </button>
+        </div>
+      </form>
+      <AgencyResults rows={props.rows} paging={props.paging} filters={filters} today={props.today} />
+    </Layout>
+  )
+}

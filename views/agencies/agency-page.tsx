@@ -1,0 +1,311 @@
+import { countryName } from '../../src/agencies/countries.js'
+import type { AgencyDetails } from '../../src/agencies/queries.js'
+import { formatDate, formatDateTime } from '../../src/format.js'
+import { allowedLicenceActions, applicationKindFor, standing } from '../../src/licensing/lifecycle.js'
+import { SECTOR_LABELS } from '../../src/vocabulary.js'
+import { CsrfField, ErrorSummary, type FormState, hasErrors, TextField } from '../components/forms.js'
+import { StandingTag } from '../components/standing.js'
+import { Layout, type PageContext } from '../layout.js'
+
+const ACTION_LABELS = {
+  suspend: 'Suspend',
+  reinstate: 'Reinstate',
+  revoke: 'Revoke',
+  surrender: 'Record surrender',
+}
+const EVENT_LABELS: Record<string, string> = {
+  agency_registered: 'Agency registered',
+  application_submitted: 'Application submitted',
+  application_approved: 'Application approved',
+  application_refused: 'Application refused',
+  application_withdrawn: 'Application withdrawn',
+  licence_issued: 'Licence issued',
+  licence_renewed: 'Licence renewed',
+  licence_suspended: 'Licence suspended',
+  licence_reinstated: 'Licence reinstated',
+  licence_revoked: 'Licence revoked',
+  licence_surrendered: 'Licence surrendered',
+  condition_added: 'Condition added',
+  condition_met: 'Condition met',
+}
+
+export const eventLabel = (event: string) => EVENT_LABELS[event] ?? event
+
+export function AgencyPage(props: {
+  ctx: PageContext
+  details: AgencyDetails
+  today: string
+  canWrite: boolean
+  conditionForm: FormState
+  notice?: string
+}) {
+  const { agency, people, licence, applications, events, conditions } = props.details
+  const pending = applications.find((a) => a.status === 'submitted')
+  const next = applicationKindFor(licence)
+  const current = standing(licence, Boolean(pending), props.today)
+  return (
+    <Layout ctx={props.ctx} title={agency.legal_name} hasErrors={hasErrors(props.conditionForm)}>
+      <ErrorSummary form={props.conditionForm} labels={{ condition: 'Condition', due_on: 'Due date' }} />
+      <p>
+        <a href="/agencies">Back to agencies</a>
+      </p>
+      {props.notice && (
+        <p class="notice success" role="status">
+          {props.notice}
+        </p>
+      )}
+      <h1>{agency.legal_name}</h1>
+      <p>
+        <StandingTag standing={current} expiresOn={licence?.expires_on} />
+        {licence && <strong> {licence.licence_number}</strong>}
+      </p>
+      {props.canWrite && (
+        <p class="actions">
+          <a class="button secondary" href={`/agencies/${agency.id}/edit`}>
+            Edit details
+          </a>
+          {next.ok && !pending && (
+            <a class="button" href={`/agencies/${agency.id}/applications/new`}>
+              {next.kind === 'new' ? 'Record a licence application' : 'Record a renewal application'}
+            </a>
+          )}
+        </p>
+      )}
+
+      <h2>Details</h2>
+      <dl class="summary">
+        <dt>Trading names</dt>
+        <dd>{agency.trading_names.length ? agency.trading_names.join(', ') : 'None'}</dd>
+        <dt>Registration number</dt>
+        <dd>{agency.registration_number}</dd>
+        <dt>District</dt>
+        <dd>{agency.district}</dd>
+        <dt>Physical address</dt>
+        <dd>{agency.physical_address}</dd>
+        <dt>Phone</dt>
+        <dd>{agency.phone ?? 'Not given'}</dd>
+        <dt>Email</dt>
+        <dd>{agency.email ?? 'Not given'}</dd>
+        <dt>Sectors</dt>
+        <dd>{agency.sectors.map((s) => SECTOR_LABELS[s]).join(', ')}</dd>
+        <dt>Destination countries</dt>
+        <dd>{agency.destination_countries.map(countryName).join(', ')}</dd>
+        {agency.notes && (
+          <>
+            <dt>Notes</dt>
+            <dd>{agency.notes}</dd>
+          </>
+        )}
+      </dl>
+
+      <h2>Principal and directors</h2>
+      <div class="table-scroll">
+        <table>
+          <caption class="visually-hidden">Principal and directors</caption>
+          <thead>
+            <tr>
+              <th scope="col">Role</th>
+              <th scope="col">Name</th>
+              <th scope="col">ID or passport number</th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <tr>
+                <td>{p.role === 'principal' ? 'Principal' : 'Director'}</td>
+                <td>{p.name}</td>
+                <td>{p.id_number}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>Licence</h2>
+      {licence ? (
+        <>
+          <dl class="summary">
+            <dt>Licence number</dt>
+            <dd>{licence.licence_number}</dd>
+            <dt>Status</dt>
+            <dd>
+              <StandingTag standing={current} expiresOn={licence.expires_on} />
+            </dd>
+            <dt>First issued</dt>
+            <dd>{formatDate(licence.issued_on)}</dd>
+            <dt>Valid until</dt>
+            <dd>{formatDate(licence.expires_on)}</dd>
+            {licence.suspended_until && (
+              <>
+                <dt>Suspended until</dt>
+                <dd>{formatDate(licence.suspended_until)}</dd>
+              </>
+            )}
+          </dl>
+          <p class="actions">
+            {current === 'licensed' && (
+              <a class="button secondary" href={`/agencies/${agency.id}/certificate`}>
+                Print the certificate
+              </a>
+            )}
+            {props.canWrite &&
+              allowedLicenceActions(licence.status).map((action) => (
+                <a
+                  class={action === 'reinstate' ? 'button' : 'button danger'}
+                  href={`/agencies/${agency.id}/licence/${action}`}
+                >
+                  {ACTION_LABELS[action]}
+                </a>
+              ))}
+          </p>
+        </>
+      ) : (
+        <p>
+          {pending
+            ? 'An application is awaiting a decision.'
+            : 'This agency has no licence. It may not recruit.'}
+        </p>
+      )}
+
+      {licence && (
+        <>
+          <h2>Additional licence conditions</h2>
+          {conditions.length === 0 ? (
+            <p>No conditions.</p>
+          ) : (
+            <div class="table-scroll">
+              <table>
+                <caption class="visually-hidden">Additional licence conditions</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Condition</th>
+                    <th scope="col">Due</th>
+                    <th scope="col">Met</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {conditions.map((cond) => (
+                    <tr>
+                      <td>{cond.condition}</td>
+                      <td>
+                        {formatDate(cond.due_on)}
+                        {!cond.met_on && cond.due_on < props.today && <div class="tag bad">! Overdue</div>}
+                      </td>
+                      <td>
+                        {cond.met_on ? (
+                          formatDate(cond.met_on)
+                        ) : props.canWrite ? (
+                          <form method="post" action={`/agencies/${agency.id}/conditions/${cond.id}/met`}>
+                            <CsrfField token={props.ctx.csrfToken} />
+                            <input type="hidden" name="version" value={String(cond.version)} />
+                            <button type="submit" class="secondary">
+                              Mark as met
+                            </button>
+                          </form>
+                        ) : (
+                          'Not yet'
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {props.canWrite && (licence.status === 'active' || licence.status === 'suspended') && (
+            <form method="post" action={`/agencies/${agency.id}/conditions`} novalidate>
+              <CsrfField token={props.ctx.csrfToken} />
+              <h3>Add a condition</h3>
+              <TextField
+                form={props.conditionForm}
+                name="condition"
+                label="Condition"
+                hint="What the agency must do."
+              />
+              <TextField form={props.conditionForm} name="due_on" label="Due date" type="date" />
+              <button type="submit" class="secondary">
+                Add condition
+              </button>
+            </form>
+          )}
+        </>
+      )}
+
+      <h2>Applications</h2>
+      {applications.length === 0 ? (
+        <p>No applications recorded.</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">Applications</caption>
+            <thead>
+              <tr>
+                <th scope="col">Application</th>
+                <th scope="col">Submitted</th>
+                <th scope="col">Decision</th>
+              </tr>
+            </thead>
+            <tbody>
+              {applications.map((a) => (
+                <tr>
+                  <td>
+                    <a href={`/applications/${a.id}`}>{a.kind === 'new' ? 'First licence' : 'Renewal'}</a>
+                  </td>
+                  <td>
+                    {formatDate(a.submitted_at)}
+                    {a.submitted_by_name && <div class="muted">by {a.submitted_by_name}</div>}
+                  </td>
+                  <td>
+                    {a.status === 'submitted'
+                      ? 'Awaiting decision'
+                      : a.status[0]!.toUpperCase() + a.status.slice(1)}
+                    {a.decided_at && (
+                      <div class="muted">
+                        {formatDate(a.decided_at)}
+                        {a.decided_by_name && ` by ${a.decided_by_name}`}
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>History</h2>
+      <div class="table-scroll">
+        <table>
+          <caption class="visually-hidden">Licence history, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">What</th>
+              <th scope="col">Change</th>
+              <th scope="col">Reason</th>
+              <th scope="col">Who</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr>
+                <td>{formatDateTime(e.at)}</td>
+                <td>{eventLabel(e.event)}</td>
+                <td>
+                  {e.from_status || e.to_status ? `${e.from_status ?? '–'} → ${e.to_status ?? '–'}` : '–'}
+                </td>
+                <td>{e.reason ?? '–'}</td>
+                <td>{e.actor_label}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>Complaints, flags and inspections</h2>
+      <p class="muted">
+        Complaints, recruiter flags and inspection findings about this agency will appear here.
+      </p>
+    </Layout>
+  )
+}

@@ -1,0 +1,81 @@
+import { formatDate } from '../../src/format.js'
+import { reminderBand } from '../../src/licensing/lifecycle.js'
+import { Layout, type PageContext } from '../layout.js'
+
+export interface ReminderRow {
+  agency_id: string
+  legal_name: string
+  district: string
+  licence_number: string
+  expires_on: string
+}
+
+function ReminderTable(props: { caption: string; rows: ReminderRow[]; empty: string }) {
+  return (
+    <section>
+      <h2>
+        {props.caption} ({props.rows.length})
+      </h2>
+      {props.rows.length === 0 ? (
+        <p>{props.empty}</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">{props.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Agency</th>
+                <th scope="col">Licence</th>
+                <th scope="col">District</th>
+                <th scope="col">Valid until</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map((r) => (
+                <tr>
+                  <td>
+                    <a href={`/agencies/${r.agency_id}`}>{r.legal_name}</a>
+                  </td>
+                  <td>{r.licence_number}</td>
+                  <td>{r.district}</td>
+                  <td>{formatDate(r.expires_on)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
+
+export function LicensingDashboardPage(props: {
+  ctx: PageContext
+  reminders: ReminderRow[]
+  waiting: number
+  today: string
+}) {
+  const band = (b: ReturnType<typeof reminderBand>) =>
+    props.reminders.filter((r) => reminderBand(r.expires_on, props.today) === b)
+  return (
+    <Layout ctx={props.ctx} title="Licensing">
+      <h1>Licensing</h1>
+      <p class="actions">
+        <a class="button" href="/applications">
+          Applications awaiting decision ({props.waiting})
+        </a>
+        <a class="button secondary" href="/agencies">
+          Agencies
+        </a>
+      </p>
+      <p>Renewal reminders, as of {formatDate(props.today)}.</p>
+      <ReminderTable
+        caption="Expired, not renewed"
+        rows={band('expired')}
+        empty="No licence has expired without renewal."
+      />
+      <ReminderTable caption="Expiring within 3 weeks" rows={band('within_3_weeks')} empty="None." />
+      <ReminderTable caption="Expiring in 3 to 6 weeks" rows={band('within_6_weeks')} empty="None." />
+    </Layout>
+  )
+}

@@ -1,0 +1,85 @@
+import type { LicenceAction } from '../../src/licensing/lifecycle.js'
+import {
+  CsrfField,
+  ErrorSummary,
+  type FormState,
+  hasErrors,
+  TextAreaField,
+  TextField,
+} from '../components/forms.js'
+import { Layout, type PageContext } from '../layout.js'
+
+const WHAT: Record<LicenceAction, { title: string; consequence: string; button: string }> = {
+  suspend: {
+    title: 'Suspend the licence',
+    consequence:
+      'The agency may not recruit while suspended. The public register and the certificate check will show “Suspended” at once.',
+    button: 'Suspend licence',
+  },
+  reinstate: {
+    title: 'Reinstate the licence',
+    consequence: 'The agency may recruit again. The public register will show it as licensed.',
+    button: 'Reinstate licence',
+  },
+  revoke: {
+    title: 'Revoke the licence',
+    consequence:
+      'This cannot be undone. The agency may never recruit under this licence again and cannot apply for a new one. The public register will show “Revoked”, and its principal and directors will be flagged if they register another agency.',
+    button: 'Revoke licence',
+  },
+  surrender: {
+    title: 'Record that the licence was surrendered',
+    consequence: 'This cannot be undone. The agency has given up its licence and may no longer recruit.',
+    button: 'Record surrender',
+  },
+}
+
+export function LicenceActionPage(props: {
+  ctx: PageContext
+  action: LicenceAction
+  agency: { id: string; legal_name: string }
+  licence: { licence_number: string; version: number }
+  form: FormState
+}) {
+  const what = WHAT[props.action]
+  return (
+    <Layout
+      ctx={props.ctx}
+      title={`${what.title}: ${props.agency.legal_name}`}
+      hasErrors={hasErrors(props.form)}
+    >
+      <ErrorSummary form={props.form} labels={{ reason: 'Reason', suspended_until: 'Suspended until' }} />
+      <h1>
+        {what.title} {props.licence.licence_number} of {props.agency.legal_name}?
+      </h1>
+      <p>{what.consequence}</p>
+      <form method="post" action={`/agencies/${props.agency.id}/licence/${props.action}`} novalidate>
+        <CsrfField token={props.ctx.csrfToken} />
+        <input type="hidden" name="version" value={String(props.licence.version)} />
+        <TextAreaField
+          form={props.form}
+          name="reason"
+          label="Reason"
+          hint="Kept in the licence history and the audit log."
+          rows={3}
+        />
+        {props.action === 'suspend' && (
+          <TextField
+            form={props.form}
+            name="suspended_until"
+            label="Suspended until"
+            hint="Leave empty if the suspension has no set end. An officer reinstates the licence."
+            type="date"
+            optional
+          />
+        )}
+        <div class="actions">
+          <button type="submit" class={props.action === 'reinstate' ? undefined : 'danger'}>
+            {what.button}
+          </button>
+          <a href={`/agencies/${props.agency.id}`}>Cancel</a>
+        </div>
+      </form>
+    </Layout>
+  )
+}

@@ -1,0 +1,99 @@
+import { formatDate } from '../../src/format.js'
+import type { Paging } from '../../src/http/pagination.js'
+import { daysBetween } from '../../src/licensing/dates.js'
+import type { ApplicationKind } from '../../src/licensing/lifecycle.js'
+import { DISTRICTS } from '../../src/vocabulary.js'
+import { ErrorSummary, type FormState, hasErrors, SelectField } from '../components/forms.js'
+import { Pagination } from '../components/pagination.js'
+import { Layout, type PageContext } from '../layout.js'
+
+export interface QueueRow {
+  id: string
+  kind: ApplicationKind
+  submitted_at: Date
+  agency_id: string
+  legal_name: string
+  district: string
+}
+
+export function QueueResults(props: { rows: QueueRow[]; paging: Paging; filters: FormState; today: string }) {
+  return (
+    <div id="queue-results" aria-live="polite">
+      <p>
+        {props.paging.total === 1 ? '1 application' : `${props.paging.total} applications`} awaiting decision
+      </p>
+      {props.rows.length === 0 ? (
+        <p>No applications are waiting. New applications are recorded from an agency's page.</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">Applications awaiting decision, oldest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Agency</th>
+                <th scope="col">Application</th>
+                <th scope="col">District</th>
+                <th scope="col">Submitted</th>
+                <th scope="col">Days waiting</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map((r) => (
+                <tr>
+                  <td>
+                    <a href={`/applications/${r.id}`}>{r.legal_name}</a>
+                  </td>
+                  <td>{r.kind === 'new' ? 'First licence' : 'Renewal'}</td>
+                  <td>{r.district}</td>
+                  <td>{formatDate(r.submitted_at)}</td>
+                  <td>{daysBetween(r.submitted_at.toISOString().slice(0, 10), props.today)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination paging={props.paging} baseUrl="/applications" query={props.filters.values} />
+    </div>
+  )
+}
+
+export function QueuePage(props: {
+  ctx: PageContext
+  rows: QueueRow[]
+  paging: Paging
+  filters: FormState
+  today: string
+}) {
+  return (
+    <Layout ctx={props.ctx} title="Applications awaiting decision" hasErrors={hasErrors(props.filters)}>
+      <ErrorSummary form={props.filters} labels={{ district: 'District' }} />
+      <h1>Applications awaiting decision</h1>
+      <form
+        class="filters"
+        method="get"
+        action="/applications"
+        aria-label="Filter applications"
+        hx-get="/applications"
+        hx-trigger="change, submit"
+        hx-target="#queue-results"
+        hx-swap="outerHTML"
+        hx-push-url="true"
+      >
+        <SelectField
+          form={props.filters}
+          name="district"
+          label="District"
+          blank="All districts"
+          options={DISTRICTS.map((d) => ({ value: d, label: d }))}
+        />
+        <div class="field">
+          <button type="submit" class="secondary">
+            Filter
+          </button>
+        </div>
+      </form>
+      <QueueResults rows={props.rows} paging={props.paging} filters={props.filters} today={props.today} />
+    </Layout>
+  )
+}
