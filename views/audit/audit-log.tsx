@@ -7,7 +7,7 @@ import {
   hasErrors,
   SelectField,
   TextField,
-  valueOf,
+  textOf,
 } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
 import { Layout, type PageContext } from '../layout.js'
@@ -118,8 +118,8 @@ export function AuditLogPage(props: {
           blank="All records"
           options={props.choices.entities.map((e) => ({ value: e, label: e }))}
         />
-        {filters.values.entity_id && (
-          <input type="hidden" name="entity_id" value={filters.values.entity_id} />
+        {textOf(filters, 'entity_id') && (
+          <input type="hidden" name="entity_id" value={textOf(filters, 'entity_id')} />
         )}
         <TextField form={filters} name="from" label={LABELS.from} type="date" optional />
         <TextField form={filters} name="to" label={LABELS.to} type="date" optional />

@@ -12,7 +12,7 @@ export interface FormState {
 export const emptyForm = (values: Record<string, FormValue> = {}): FormState => ({ values, errors: {} })
 
 /** One typed value as a string (lists joined by new lines). */
-export function valueOf(form: FormState, name: string): string {
+export function textOf(form: FormState, name: string): string {
   const v = form.values[name]
   return Array.isArray(v) ? v.join('\n') : (v ?? '')
 }
@@ -103,7 +103,7 @@ export function TextField(
         name={props.name}
         type={props.type ?? 'text'}
         // Passwords are never sent back to the browser, even after a refused submit.
-        value={isPassword ? undefined : valueOf(props.form, props.name)}
+        value={isPassword ? undefined : textOf(props.form, props.name)}
         autocomplete={props.autocomplete}
         aria-describedby={describedBy(props)}
         aria-invalid={props.form.errors[props.name] ? 'true' : undefined}
@@ -116,7 +116,7 @@ export function TextField(
 export function SelectField(
   props: FieldProps & { options: readonly { value: string; label: string }[]; blank?: string },
 ) {
-  const current = valueOf(props.form, props.name)
+  const current = textOf(props.form, props.name)
   return (
     <FieldShell {...props}>
       <select
@@ -146,7 +146,7 @@ export function TextAreaField(props: FieldProps & { rows?: number }) {
         aria-describedby={describedBy(props)}
         aria-invalid={props.form.errors[props.name] ? 'true' : undefined}
       >
-        {valueOf(props.form, props.name)}
+        {textOf(props.form, props.name)}
       </textarea>
     </FieldShell>
   )
