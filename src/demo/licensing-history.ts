@@ -13,8 +13,34 @@ import type { Random } from './generate.js'
 // The licensing past of a generated agency: its people, and for most of them a licence with
 // the applications and events that led to it. Pure, so the demo and benchmark share it.
 
-const FIRST_NAMES = ['Mpho', 'Lerato', 'Thabo', 'Palesa', 'Teboho', 'Lineo', 'Tšepang', 'Nthabiseng', 'Limpho', 'Tumelo', 'Mamello', 'Refiloe']
-const SURNAMES = ['Mokoena', 'Letsie', 'Mohapi', 'Ntsane', 'Mokhethi', 'Lerotholi', 'Seeiso', 'Molapo', 'Ramaili', 'Nthako', 'Tlali', 'Makara']
+const FIRST_NAMES = [
+  'Mpho',
+  'Lerato',
+  'Thabo',
+  'Palesa',
+  'Teboho',
+  'Lineo',
+  'Tšepang',
+  'Nthabiseng',
+  'Limpho',
+  'Tumelo',
+  'Mamello',
+  'Refiloe',
+]
+const SURNAMES = [
+  'Mokoena',
+  'Letsie',
+  'Mohapi',
+  'Ntsane',
+  'Mokhethi',
+  'Lerotholi',
+  'Seeiso',
+  'Molapo',
+  'Ramaili',
+  'Nthako',
+  'Tlali',
+  'Makara',
+]
 const DEMO_ACTOR = { actor_id: null, actor_label: 'Demo data' }
 
 /** A version-4 UUID from the seeded generator, so the same seed gives the same ids. */
@@ -38,7 +64,9 @@ const at = (date: string) => new Date(`${date}T09:00:00+02:00`)
 export function generateLicensingHistory(r: Random, agencyId: string, today: string): LicensingHistory {
   const people: Insertable<AgencyPeopleTable>[] = Array.from({ length: r.int(1, 3) }, (_, position) => {
     const passport = r.next() < 0.3
-    const idNumber = passport ? `RA${r.int(1_000_000, 9_999_999)}` : `${r.int(100_000, 999_999)}${r.int(100_000, 999_999)}`
+    const idNumber = passport
+      ? `RA${r.int(1_000_000, 9_999_999)}`
+      : `${r.int(100_000, 999_999)}${r.int(100_000, 999_999)}`
     return {
       agency_id: agencyId,
       role: position === 0 ? 'principal' : 'director',
@@ -57,7 +85,12 @@ export function generateLicensingHistory(r: Random, agencyId: string, today: str
   if (roll < 0.12) return { people, licence: null, applications, events }
 
   const submittedOn = addDays(registeredOn, r.int(1, 20))
-  const first = { id: seededUuid(r), agency_id: agencyId, kind: 'new' as const, submitted_at: at(submittedOn) }
+  const first = {
+    id: seededUuid(r),
+    agency_id: agencyId,
+    kind: 'new' as const,
+    submitted_at: at(submittedOn),
+  }
   events.push({
     agency_id: agencyId,
     application_id: first.id,
@@ -72,7 +105,12 @@ export function generateLicensingHistory(r: Random, agencyId: string, today: str
   }
   const decidedOn = addDays(submittedOn, r.int(3, 40))
   if (roll < 0.25) {
-    applications.push({ ...first, status: 'refused', decided_at: at(decidedOn), decision_reason: 'Office could not be found' })
+    applications.push({
+      ...first,
+      status: 'refused',
+      decided_at: at(decidedOn),
+      decision_reason: 'Office could not be found',
+    })
     events.push({
       agency_id: agencyId,
       application_id: first.id,
@@ -105,7 +143,14 @@ export function generateLicensingHistory(r: Random, agencyId: string, today: str
       at: at(decidedOn),
       ...DEMO_ACTOR,
     },
-    { agency_id: agencyId, licence_id: licenceId, event: 'licence_issued', to_status: 'active', at: at(decidedOn), ...DEMO_ACTOR },
+    {
+      agency_id: agencyId,
+      licence_id: licenceId,
+      event: 'licence_issued',
+      to_status: 'active',
+      at: at(decidedOn),
+      ...DEMO_ACTOR,
+    },
   )
   // Renewed every year since issue, most recently within the last 13 months (some lapse).
   let expires = addDays(addMonths(decidedOn, 12), -1)
@@ -132,7 +177,10 @@ export function generateLicensingHistory(r: Random, agencyId: string, today: str
       event: `licence_${status}`,
       from_status: 'active',
       to_status: status,
-      reason: status === 'suspended' ? 'Workers reported paying recruitment fees' : 'Sent workers to jobs that did not exist',
+      reason:
+        status === 'suspended'
+          ? 'Workers reported paying recruitment fees'
+          : 'Sent workers to jobs that did not exist',
       at: at(addDays(today, -r.int(1, 200))),
       ...DEMO_ACTOR,
     })

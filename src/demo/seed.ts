@@ -2,8 +2,8 @@ import { SYSTEM_ACTOR, writeAudit } from '../audit/audit.js'
 import { insertUser } from '../auth/accounts.js'
 import { hashPassword } from '../auth/password.js'
 import type { Database } from '../db/database.js'
-import { formatLicenceNumber } from '../licensing/lifecycle.js'
 import { todayInLesotho } from '../licensing/dates.js'
+import { formatLicenceNumber } from '../licensing/lifecycle.js'
 import { type DemoUser, demoUsers, generateAgency, generateWorksite, seededRandom } from './generate.js'
 import { generateLicensingHistory, seededUuid } from './licensing-history.js'
 
@@ -52,18 +52,26 @@ export async function seedDemoData(
       return [{ ...licence, licence_number: formatLicenceNumber(issueYear, sequence) }]
     })
     await db.insertInto('agencies').values(agencies).execute()
-    await db.insertInto('agency_people').values(histories.flatMap((h) => h.people)).execute()
+    await db
+      .insertInto('agency_people')
+      .values(histories.flatMap((h) => h.people))
+      .execute()
     if (licences.length) await db.insertInto('licences').values(licences).execute()
     const applications = histories.flatMap((h) => h.applications)
     if (applications.length) await db.insertInto('licence_applications').values(applications).execute()
-    await db.insertInto('licence_events').values(histories.flatMap((h) => h.events)).execute()
+    await db
+      .insertInto('licence_events')
+      .values(histories.flatMap((h) => h.events))
+      .execute()
     options.onProgress?.(start + agencies.length, options.agencies)
   }
   if (sequences.size > 0) {
     await db
       .insertInto('licence_number_counters')
       .values([...sequences].map(([year, last_sequence]) => ({ year, last_sequence })))
-      .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last_sequence: eb.ref('excluded.last_sequence') })))
+      .onConflict((oc) =>
+        oc.column('year').doUpdateSet((eb) => ({ last_sequence: eb.ref('excluded.last_sequence') })),
+      )
       .execute()
   }
   const worksites = Math.max(12, Math.floor(options.agencies / 4))

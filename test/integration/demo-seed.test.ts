@@ -28,7 +28,10 @@ describe('demo data in the database', () => {
     })
     expect(res.status).toBe(303)
     // Most agencies carry a licensing past; numbers never collide with ones issued later.
-    const licences = await registry.db.selectFrom('licences').select(['licence_number', 'issued_on']).execute()
+    const licences = await registry.db
+      .selectFrom('licences')
+      .select(['licence_number', 'issued_on'])
+      .execute()
     expect(licences.length).toBeGreaterThan(1000)
     expect(licences.every((l) => l.licence_number.startsWith(`LRA-${l.issued_on.slice(0, 4)}-`))).toBe(true)
     const counters = await registry.db.selectFrom('licence_number_counters').selectAll().execute()
@@ -36,7 +39,9 @@ describe('demo data in the database', () => {
       const issued = licences.filter((l) => l.licence_number.startsWith(`LRA-${counter.year}-`))
       expect(Math.max(...issued.map((l) => Number(l.licence_number.slice(-5))))).toBe(counter.last_sequence)
     }
-    const statuses = new Set((await registry.db.selectFrom('licences').select('status').execute()).map((l) => l.status))
+    const statuses = new Set(
+      (await registry.db.selectFrom('licences').select('status').execute()).map((l) => l.status),
+    )
     expect(statuses).toEqual(new Set(['active', 'suspended', 'revoked']))
     const audit = await registry.db
       .selectFrom('audit_log')

@@ -1,0 +1,201 @@
+import jsQRModule from 'jsqr'
+import type { Browser, Page } from 'playwright-core'
+import { PNG } from 'pngjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { insertUser } from '../../src/auth/accounts.js'
+import { hashPassword } from '../../src/auth/password.js'
+import {
+  browserAvailable,
+  expectAccessible,
+  launchChromium,
+  startTestServer,
+  watchForPageProblems,
+} from './browser.js'
+
+// jsqr is CommonJS with a declared default export: under NodeNext the function is the module.
+const jsQR = jsQRModule as unknown as (typeof jsQRModule)['default']
+
+const run = browserAvailable()
+
+describe.skipIf(!run)('the licensing office in a real browser', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  let browser: Browser
+  let page: Page
+  let problems: string[]
+  let agencyUrl = ''
+  let licenceNumber = ''
+
+  async function signIn(email: string, password: string) {
+    await page.goto(`${server.url}/login`)
+    await page.getByLabel('Email address').fill(email)
+    await page.getByLabel('Password').fill(password)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL(/\/staff/)
+  }
+
+  async function fillAgency(name: string, registration: string, principalId: string) {
+    await page.getByLabel('Legal name').fill(name)
+    await page.getByLabel('Company registration number').fill(registration)
+    await page.getByLabel('District').selectOption('Leribe')
+    await page.getByLabel('Physical address').fill('Plot 4, Main North 1, Maputsoe')
+    await page.getByLabel('Person 1: full name').fill('Limpho Seeiso')
+    await page.getByLabel('Person 1: national ID or passport number').fill(principalId)
+    await page.getByLabel('Agriculture').check()
+    await page.getByLabel('Destination countries').selectOption(['ZA'])
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    for (const [role, email] of [
+      ['licensing_officer', 'officer@labour.gov.ls'],
+      ['admin', 'admin@labour.gov.ls'],
+    ] as const) {
+      await insertUser(server.handle.db, {
+        email,
+        name: role === 'admin' ? 'Mpho Letsie' : 'Lerato Mohapi',
+        role,
+        homeDistrict: 'Leribe',
+        passwordHash: await hashPassword('a long test password'),
+        mustChangePassword: false,
+      })
+    }
+    browser = await launchChromium()
+    page = await (await browser.newContext({ viewport: { width: 1024, height: 900 } })).newPage()
+    problems = watchForPageProblems(page)
+    await signIn('officer@labour.gov.ls', 'a long test password')
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('registers an agency, refusing bad input first', async () => {
+    await page.getByRole('link', { name: 'Agencies' }).first().click()
+    await page.getByRole('link', { name: 'Register an agency' }).click()
+    await page.waitForURL(/\/agencies\/new/)
+    await expectAccessible(page)
+    await page.getByLabel('Legal name').fill('Hlotse Harvest Recruiters (Pty) Ltd')
+    await page.getByRole('button', { name: 'Register agency' }).click()
+    await expect.poll(() => page.title()).toMatch(/^Error: /)
+    await expect
+      .poll(() => page.locator('.error-summary').textContent())
+      .toContain('Enter the company registration number')
+    expect(await page.getByLabel('Legal name').inputValue()).toBe('Hlotse Harvest Recruiters (Pty) Ltd')
+    await expectAccessible(page)
+
+    await fillAgency('Hlotse Harvest Recruiters (Pty) Ltd', '2019/004411', '010203040506')
+    await page.getByRole('button', { name: 'Register agency' }).click()
+    await page.waitForURL(/\/agencies\/[0-9a-f-]{36}\?done=registered/)
+    agencyUrl = page.url().split('?')[0]!
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Hlotse Harvest Recruiters (Pty) Ltd')
+    await expectAccessible(page)
+  })
+
+  it('warns about a near-identical name, then registers it once the officer confirms', async () => {
+    await page.goto(`${server.url}/agencies/new`)
+    await fillAgency('Hlotse Harvest Recruiters Pty Ltd', '2021/009988', '998877665544')
+    await page.getByRole('button', { name: 'Register agency' }).click()
+    await expect.poll(() => page.locator('.duplicates').count()).toBe(1)
+    const warning = (await page.locator('.duplicates').textContent()) ?? ''
+    expect(warning).toContain('Hlotse Harvest Recruiters (Pty) Ltd')
+    expect(warning).toMatch(/Name resembles .*% alike/)
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Register anyway' }).click()
+    await page.waitForURL(/done=registered/)
+  })
+
+  it('records an application and approves it, issuing a licence number', async () => {
+    await page.goto(agencyUrl)
+    await page.getByRole('link', { name: 'Record a licence application' }).click()
+    await page.getByLabel('Company registration certificate seen').check()
+    await page.getByLabel('Office visited').check()
+    await page.getByLabel('Declaration signed that workers are charged no recruitment fee').check()
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Record application' }).click()
+    await page.waitForURL(/\/applications\/[0-9a-f-]{36}/)
+    await page.getByRole('link', { name: 'Applications awaiting decision' }).click()
+    await expect
+      .poll(() => page.locator('#queue-results').textContent())
+      .toContain('Hlotse Harvest Recruiters (Pty) Ltd')
+    await expectAccessible(page)
+    await page.getByRole('link', { name: 'Hlotse Harvest Recruiters (Pty) Ltd' }).click()
+    await page.getByRole('button', { name: 'Approve and issue the licence' }).click()
+    await expect.poll(() => page.locator('[role=status]').textContent()).toContain('approved')
+    await page.goto(agencyUrl)
+    licenceNumber = (await page.locator('h1 + p strong').textContent())?.trim() ?? ''
+    expect(licenceNumber).toMatch(/^LRA-\d{4}-00001$/)
+  })
+
+  it('prints a certificate whose QR code opens the verify page for the licence', async () => {
+    await page.getByRole('link', { name: 'Print the certificate' }).click()
+    await page.waitForURL(/\/certificate$/)
+    await expectAccessible(page)
+    const png = PNG.sync.read(await page.locator('.qr').screenshot())
+    const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
+    expect(code?.data).toBe(`${server.url}/verify/${licenceNumber}`)
+    const pdf = await page.pdf({ format: 'A4' })
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF')
+  })
+
+  it('suspends and reinstates the licence, each with a reason and a confirmation', async () => {
+    await page.goto(agencyUrl)
+    await page.getByRole('link', { name: 'Suspend' }).click()
+    await expect.poll(() => page.locator('main').textContent()).toContain('may not recruit while suspended')
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Suspend licence' }).click()
+    await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Enter the reason')
+    await page.getByLabel('Reason').fill('Workers said they paid M 1,500 each')
+    await page.getByRole('button', { name: 'Suspend licence' }).click()
+    await page.waitForURL(/done=licence_suspend/)
+    await expect.poll(() => page.locator('h1 + p').textContent()).toContain('Suspended')
+
+    await page.getByRole('link', { name: 'Reinstate' }).click()
+    await page.getByLabel('Reason').fill('Fees refunded, receipts seen')
+    await page.getByRole('button', { name: 'Reinstate licence' }).click()
+    await page.waitForURL(/done=licence_reinstate/)
+    await expect.poll(() => page.locator('h1 + p').textContent()).toContain('Licensed until')
+    await expectAccessible(page)
+  })
+
+  it('shows every step in the licence history', async () => {
+    const history =
+      (await page.locator('table:has(caption:text("Licence history")) tbody').textContent()) ?? ''
+    for (const step of [
+      'Agency registered',
+      'Application submitted',
+      'Application approved',
+      'Licence issued',
+      'Licence suspended',
+      'Workers said they paid M 1,500 each',
+      'Licence reinstated',
+      'Fees refunded, receipts seen',
+    ]) {
+      expect(history).toContain(step)
+    }
+    expect(history).toContain('Lerato Mohapi')
+  })
+
+  it('shows every step in the audit log to an administrator', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.waitForURL(/\/login/)
+    await signIn('admin@labour.gov.ls', 'a long test password')
+    await page.goto(`${server.url}/admin/audit`)
+    const log = (await page.locator('#audit-results').textContent()) ?? ''
+    for (const action of [
+      'agency.registered',
+      'agency.duplicate_warning_acknowledged',
+      'application.submitted',
+      'application.approved',
+      'licence.issued',
+      'licence.suspend',
+      'licence.reinstate',
+    ]) {
+      expect(log).toContain(action)
+    }
+    expect(log).toContain('Lerato Mohapi <officer@labour.gov.ls>')
+  })
+
+  it('produced no script errors or Content-Security-Policy violations', () => {
+    expect(problems.filter((p) => !/status of (401|403|404|409|422|429)/.test(p))).toEqual([])
+  })
+})
