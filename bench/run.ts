@@ -7,6 +7,7 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { openDatabase } from '../src/db/database.js'
 import { migrateToLatest } from '../src/db/migrate.js'
+import { demoUsers } from '../src/demo/generate.js'
 import { seedDemoData } from '../src/demo/seed.js'
 import { SCENARIOS } from './scenarios.js'
 
@@ -79,6 +80,8 @@ await seedDemoData(handle.db, {
 })
 // Fresh statistics, as a production database would have.
 await sql`analyze`.execute(handle.db)
+const scenarioPaths = new Map<string, string[]>()
+for (const s of scenarios) scenarioPaths.set(s.name, await s.paths(handle.db))
 await handle.close()
 console.log(`\nLoaded in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
 
@@ -115,12 +118,38 @@ interface Row {
   ratioToBaseline: number | null
 }
 
-async function drive(path: string, seconds: number) {
+/** Signs in as a demo user the way a browser does (CSRF cookie and token), returning the cookies. */
+async function signIn(role: string): Promise<string> {
+  const user = demoUsers().find((u) => u.role === role)!
+  const form = await fetch(`${base}/login`)
+  const csrfCookie = form.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  const token = (await form.text()).match(/name="_csrf" value="([^"]+)"/)![1]!
+  const res = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: csrfCookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: token, email: user.email, password: user.password }).toString(),
+  })
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  if (res.status !== 303 || !session) throw new Error(`could not sign in as ${role} (${res.status})`)
+  return `${csrfCookie}; ${session}`
+}
+
+async function drive(paths: string[], seconds: number, cookie?: string) {
+  const headers: Record<string, string> = { 'accept-encoding': 'br, gzip' }
+  if (cookie) headers.cookie = cookie
   return autocannon({
-    url: `${base}${path}`,
+    url: base,
     connections,
     duration: seconds,
-    headers: { 'accept-encoding': 'br, gzip' },
+    headers,
+    requests: paths.map((path) => ({ method: 'GET', path })),
   })
 }
 
@@ -131,8 +160,11 @@ try {
     `Server up (pid ${server.pid}). ${connections} connections, ${duration} s per scenario, 3 s warm-up each.\n`,
   )
   for (const s of scenarios) {
-    await drive(s.path, 3)
-    const r = await drive(s.path, duration)
+    const paths = scenarioPaths.get(s.name)!
+    if (paths.length === 0) throw new Error(`scenario ${s.name} has no paths at this scale`)
+    const cookie = s.signedInAs ? await signIn(s.signedInAs) : undefined
+    await drive(paths, 3, cookie)
+    const r = await drive(paths, duration, cookie)
     rows.push({
       scenario: s.name,
       requestsPerSecond: Math.round(r.requests.average),

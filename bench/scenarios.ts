@@ -1,12 +1,57 @@
-// The benchmark's scenarios. Each later feature adds the pages it must keep fast.
+import { sql } from 'kysely'
+import type { Database } from '../src/db/database.js'
+import type { Role } from '../src/vocabulary.js'
+
+// The benchmark's scenarios. Each feature adds the pages it must keep fast.
 export interface Scenario {
   name: string
   /** What it measures, for the printed table's reader. */
   about: string
-  path: string
+  /** Paths requested in turn by each connection. */
+  paths: (db: Database) => Promise<string[]>
+  /** Sign in as the demo user of this role first. */
+  signedInAs?: Role
 }
 
+const fixed =
+  (...paths: string[]) =>
+  async () =>
+    paths
+
 export const SCENARIOS: Scenario[] = [
-  { name: 'baseline', about: 'GET /healthz: one database round trip', path: '/healthz' },
-  { name: 'home', about: 'GET /: the public home page', path: '/' },
+  { name: 'baseline', about: 'GET /healthz: one database round trip', paths: fixed('/healthz') },
+  { name: 'home', about: 'GET /: the public home page', paths: fixed('/') },
+  {
+    name: 'agency-list-search',
+    about: 'the staff agency list searched by a name fragment (some with typos)',
+    signedInAs: 'licensing_officer',
+    paths: fixed(
+      ...[
+        'malut',
+        'thaba recr',
+        'senqu',
+        'kopano staff',
+        'mokoena & sons',
+        'lesed',
+        'basoth',
+        'khots',
+        'tsepo',
+        'bokamoso plac',
+      ].map((q) => `/agencies?q=${encodeURIComponent(q)}`),
+    ),
+  },
+  {
+    name: 'agency-page',
+    about: 'one agency page with its people, licence, applications and history',
+    signedInAs: 'licensing_officer',
+    paths: async (db) => {
+      const rows = await db
+        .selectFrom('licences')
+        .select('agency_id')
+        .orderBy(sql`md5(agency_id::text)`)
+        .limit(500)
+        .execute()
+      return rows.map((r) => `/agencies/${r.agency_id}`)
+    },
+  },
 ]

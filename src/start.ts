@@ -34,7 +34,21 @@ export async function startRegistry(
   const secret = await resolveSigningSecret(handle.db, config.SECRET_KEY)
   const app = createApp({ db: handle.db, config, logger, secret })
 
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST })
+  // Requests still being handled, so shutdown closes the database only after the last one,
+  // even when its client has already gone away.
+  let inFlight = 0
+  const server = serve({
+    fetch: async (request, env) => {
+      inFlight++
+      try {
+        return await app.fetch(request, env)
+      } finally {
+        inFlight--
+      }
+    },
+    port: config.PORT,
+    hostname: config.HOST,
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
     server.once('error', reject)
@@ -53,7 +67,11 @@ export async function startRegistry(
       server.close(() => resolve())
       // Idle keep-alive connections would hold close() open; in-flight requests still finish.
       if ('closeIdleConnections' in server) server.closeIdleConnections()
-    }).then(() => handle.close())
+    })
+      .then(async () => {
+        while (inFlight > 0) await new Promise((r) => setTimeout(r, 10))
+      })
+      .then(() => handle.close())
     return stopping
   }
   return { url, handle, stop }

@@ -1,8 +1,8 @@
 import { type ExpressionBuilder, sql } from 'kysely'
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
 import type { Database } from '../db/database.js'
 import type { DB } from '../db/types.js'
 import { offsetOf } from '../http/pagination.js'
-import { LICENCE_NUMBER_PATTERN } from '../licensing/lifecycle.js'
 import { type AgencyFilters, type AgencyInput, idNumberKey } from './schemas.js'
 
 export const AGENCIES_PER_PAGE = 25
@@ -20,31 +20,47 @@ const hasPendingApplication = (eb: ExpressionBuilder<DB, 'agencies'>) =>
 // for "Maluti Mountain" scores 0.5); 0.4 still keeps unrelated names out.
 const WORD_SIMILARITY_THRESHOLD = 0.4
 
-/** The staff agency list: search, filters, sort and one page of rows with their licence. */
+// Counting every match of a short fragment over 100,000 agencies costs more than the page
+// itself; beyond this many the list says "more than".
+export const COUNT_CAP = 1000
+
+/**
+ * The staff agency list: search, filters, sort and one page of rows with their licence.
+ * A search first looks for the words as typed (part of a name, a registration or licence
+ * number); only when that finds nothing does it look for names that merely resemble them
+ * (typos), best match first.
+ */
 export function listAgencies(db: Database, filters: AgencyFilters, today: string) {
   return db.transaction().execute(async (trx) => {
+    const q = filters.q?.trim().toLowerCase()
+    const found = await queryAgencies(trx, filters, today, q ? 'contains' : 'all')
+    if (!q || found.total > 0 || q.length < 3) return { ...found, resembling: false }
     await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`.execute(
       trx,
     )
-    return queryAgencies(trx, filters, today)
+    return { ...(await queryAgencies(trx, filters, today, 'resembles')), resembling: true }
   })
 }
 
-async function queryAgencies(db: Database, filters: AgencyFilters, today: string) {
-  const q = filters.q?.trim().toLowerCase()
+async function queryAgencies(
+  db: Database,
+  filters: AgencyFilters,
+  today: string,
+  match: 'all' | 'contains' | 'resembles',
+) {
+  const q = filters.q?.trim().toLowerCase() ?? ''
   let base = db.selectFrom('agencies').leftJoin('licences', 'licences.agency_id', 'agencies.id')
-  if (q) {
+  if (match === 'contains') {
     const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
     base = base.where((eb) =>
       eb.or([
         eb('agencies.search_text', 'like', like),
-        eb(sql.val(q), sql.raw('<%'), eb.ref('agencies.search_text')),
         eb(sql`upper(agencies.registration_number)`, '=', q.toUpperCase()),
-        ...(LICENCE_NUMBER_PATTERN.test(q.toUpperCase()) || q.startsWith('lra-')
-          ? [eb('licences.licence_number', 'like', `${q.toUpperCase()}%`)]
-          : []),
+        ...(q.startsWith('lra-') ? [eb('licences.licence_number', 'like', `${q.toUpperCase()}%`)] : []),
       ]),
     )
+  } else if (match === 'resembles') {
+    base = base.where((eb) => eb(sql.val(q), sql.raw('<%'), eb.ref('agencies.search_text')))
   }
   if (filters.district) base = base.where('agencies.district', '=', filters.district)
   if (filters.sector) base = base.where(sql<boolean>`${filters.sector} = any(agencies.sectors)`)
@@ -67,7 +83,7 @@ async function queryAgencies(db: Database, filters: AgencyFilters, today: string
       base = base.where('licences.id', 'is', null).where((eb) => eb.not(hasPendingApplication(eb)))
       break
   }
-  const sort = filters.sort ?? (q ? 'relevance' : 'name')
+  const sort = filters.sort ?? (match === 'resembles' ? 'relevance' : 'name')
   let rowsQuery = base
     .select((eb) => [
       'agencies.id',
@@ -83,7 +99,7 @@ async function queryAgencies(db: Database, filters: AgencyFilters, today: string
     ])
     .limit(AGENCIES_PER_PAGE)
     .offset(offsetOf(filters.page, AGENCIES_PER_PAGE))
-  if (sort === 'relevance' && q)
+  if (sort === 'relevance' && match === 'resembles')
     rowsQuery = rowsQuery.orderBy(sql`word_similarity(${q}, agencies.search_text)`, 'desc')
   else if (sort === 'district') rowsQuery = rowsQuery.orderBy('agencies.district')
   else if (sort === 'expiry')
@@ -91,8 +107,16 @@ async function queryAgencies(db: Database, filters: AgencyFilters, today: string
   else if (sort === 'newest') rowsQuery = rowsQuery.orderBy('agencies.created_at', 'desc')
   rowsQuery = rowsQuery.orderBy(sql`lower(agencies.legal_name)`).orderBy('agencies.id')
   const rows = await rowsQuery.execute()
-  const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
-  return { rows, total: total.n }
+  const counted = await db
+    .selectFrom(
+      base
+        .select('agencies.id')
+        .limit(COUNT_CAP + 1)
+        .as('matches'),
+    )
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow()
+  return { rows, total: counted.n }
 }
 export type AgencyRow = Awaited<ReturnType<typeof listAgencies>>['rows'][number]
 
@@ -100,33 +124,73 @@ export function findAgency(db: Database, id: string) {
   return db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-/** Everything the agency page shows, in a handful of queries. */
+// Timestamps inside json_agg arrive as ISO strings; the page wants Dates like everywhere else.
+const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v))
+const toDateOrNull = (v: Date | string | null) => (v === null ? null : toDate(v))
+
+/**
+ * Everything the agency page shows, in one statement: the agency with its people, licence,
+ * conditions, applications and history as JSON. One round trip keeps the busiest staff page fast.
+ */
 export async function agencyDetails(db: Database, id: string) {
-  const agency = await findAgency(db, id)
-  if (!agency) return null
-  const [people, licence, applications, events] = await Promise.all([
-    db.selectFrom('agency_people').selectAll().where('agency_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('licences').selectAll().where('agency_id', '=', id).executeTakeFirst(),
-    db
-      .selectFrom('licence_applications')
-      .leftJoin('users as submitter', 'submitter.id', 'licence_applications.submitted_by')
-      .leftJoin('users as decider', 'decider.id', 'licence_applications.decided_by')
-      .selectAll('licence_applications')
-      .select(['submitter.name as submitted_by_name', 'decider.name as decided_by_name'])
-      .where('licence_applications.agency_id', '=', id)
-      .orderBy('licence_applications.submitted_at', 'desc')
-      .execute(),
-    db.selectFrom('licence_events').selectAll().where('agency_id', '=', id).orderBy('id', 'desc').execute(),
-  ])
-  const conditions = licence
-    ? await db
-        .selectFrom('licence_conditions')
-        .selectAll()
-        .where('licence_id', '=', licence.id)
-        .orderBy('due_on')
-        .execute()
-    : []
-  return { agency, people, licence: licence ?? null, applications, events, conditions }
+  const row = await db
+    .selectFrom('agencies')
+    .selectAll('agencies')
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('agency_people')
+          .selectAll()
+          .whereRef('agency_people.agency_id', '=', 'agencies.id')
+          .orderBy('position'),
+      ).as('people'),
+      jsonObjectFrom(
+        eb.selectFrom('licences').selectAll().whereRef('licences.agency_id', '=', 'agencies.id'),
+      ).as('licence'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('licence_applications')
+          .leftJoin('users as submitter', 'submitter.id', 'licence_applications.submitted_by')
+          .leftJoin('users as decider', 'decider.id', 'licence_applications.decided_by')
+          .selectAll('licence_applications')
+          .select(['submitter.name as submitted_by_name', 'decider.name as decided_by_name'])
+          .whereRef('licence_applications.agency_id', '=', 'agencies.id')
+          .orderBy('licence_applications.submitted_at', 'desc'),
+      ).as('applications'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('licence_events')
+          .selectAll()
+          .whereRef('licence_events.agency_id', '=', 'agencies.id')
+          .orderBy('id', 'desc'),
+      ).as('events'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('licence_conditions')
+          .innerJoin('licences', 'licences.id', 'licence_conditions.licence_id')
+          .selectAll('licence_conditions')
+          .whereRef('licences.agency_id', '=', 'agencies.id')
+          .orderBy('licence_conditions.due_on'),
+      ).as('conditions'),
+    ])
+    .where('agencies.id', '=', id)
+    .executeTakeFirst()
+  if (!row) return null
+  const { people, licence, applications, events, conditions, ...agency } = row
+  return {
+    agency,
+    people,
+    licence: licence
+      ? { ...licence, created_at: toDate(licence.created_at), updated_at: toDate(licence.updated_at) }
+      : null,
+    applications: applications.map((a) => ({
+      ...a,
+      submitted_at: toDate(a.submitted_at),
+      decided_at: toDateOrNull(a.decided_at),
+    })),
+    events: events.map((e) => ({ ...e, at: toDate(e.at) })),
+    conditions: conditions.map((c) => ({ ...c, created_at: toDate(c.created_at) })),
+  }
 }
 export type AgencyDetails = NonNullable<Awaited<ReturnType<typeof agencyDetails>>>
 

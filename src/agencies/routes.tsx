@@ -109,7 +109,7 @@ export const agencyRoutes = new Hono<AppEnv>()
     const form = { values: typedValues(raw), errors: parsed.success ? {} : fieldErrors(parsed.error) }
     delete form.values.page
     const today = todayInLesotho()
-    const { rows, total } = await listAgencies(c.get('db'), filters, today)
+    const { rows, total, resembling } = await listAgencies(c.get('db'), filters, today)
     const paging = { page: filters.page, perPage: AGENCIES_PER_PAGE, total }
     return renderPageOrPartial(
       c,
@@ -120,8 +120,9 @@ export const agencyRoutes = new Hono<AppEnv>()
         filters={form}
         today={today}
         canWrite={canWriteLicensing(c.get('user'))}
+        resembling={resembling}
       />,
-      <AgencyResults rows={rows} paging={paging} filters={form} today={today} />,
+      <AgencyResults rows={rows} paging={paging} filters={form} today={today} resembling={resembling} />,
       parsed.success ? 200 : 422,
     )
   })

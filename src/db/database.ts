@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { preparedStatementPool } from './prepared-pool.js'
 import type { DB } from './types.js'
 
 export type Database = Kysely<DB>
@@ -54,7 +55,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // A dropped connection can emit 'error' more than once; the pool listens only for the
     // first, and an unheard 'error' event would end the process.
     pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)))
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparedStatementPool(pool) }) })
     return { db, driver: 'pg', close: () => db.destroy() }
   }
   // Loaded only when used: the embedded database adds about 40 MB to a server that runs on pg.

@@ -455,8 +455,12 @@ describe('applications and the licence lifecycle', () => {
 
 describe('agency list and edits', () => {
   it('finds agencies despite typos, by licence number, and filters by status', async () => {
-    const typo = await officer.client.get('/agencies?q=malti+mountin')
-    expect(await typo.text()).toContain('Maluti Mountain Recruitment (Pty) Ltd')
+    const typo = await (await officer.client.get('/agencies?q=malti+mountin')).text()
+    expect(typo).toContain('Maluti Mountain Recruitment (Pty) Ltd')
+    expect(typo).toContain('No agency name contains “malti mountin”. These names look similar:')
+    const fragment = await (await officer.client.get('/agencies?q=ntain+recr')).text()
+    expect(fragment).toContain('Maluti Mountain Recruitment (Pty) Ltd')
+    expect(fragment).not.toContain('look similar')
     const licence = await registry.db
       .selectFrom('licences')
       .select('licence_number')

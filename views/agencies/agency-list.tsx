@@ -1,9 +1,16 @@
-import type { AgencyRow } from '../../src/agencies/queries.js'
+import { type AgencyRow, COUNT_CAP } from '../../src/agencies/queries.js'
 import { AGENCY_SORTS, STANDING_FILTERS } from '../../src/agencies/schemas.js'
 import type { Paging } from '../../src/http/pagination.js'
 import { STANDING_LABELS, standing } from '../../src/licensing/lifecycle.js'
 import { DISTRICTS, SECTOR_LABELS, SECTORS } from '../../src/vocabulary.js'
-import { ErrorSummary, type FormState, hasErrors, SelectField, TextField } from '../components/forms.js'
+import {
+  ErrorSummary,
+  type FormState,
+  hasErrors,
+  SelectField,
+  TextField,
+  textOf,
+} from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
 import { StandingTag } from '../components/standing.js'
 import { Layout, type PageContext } from '../layout.js'
@@ -23,16 +30,26 @@ const SORT_LABELS: Record<(typeof AGENCY_SORTS)[number], string> = {
   newest: 'Newest first',
 }
 
+function countText(total: number): string {
+  if (total > COUNT_CAP)
+    return `More than ${COUNT_CAP.toLocaleString('en')} agencies. Add words or filters to narrow the list.`
+  return total === 1 ? '1 agency' : `${total.toLocaleString('en')} agencies`
+}
+
 export function AgencyResults(props: {
   rows: AgencyRow[]
   paging: Paging
   filters: FormState
   today: string
+  resembling: boolean
 }) {
   const { rows, paging } = props
   return (
     <div id="agency-results" aria-live="polite">
-      <p>{paging.total === 1 ? '1 agency' : `${paging.total.toLocaleString('en')} agencies`}</p>
+      {props.resembling && rows.length > 0 && (
+        <p>No agency name contains “{textOf(props.filters, 'q')}”. These names look similar:</p>
+      )}
+      <p>{countText(paging.total)}</p>
       {rows.length === 0 ? (
         <p>
           No agency matches. Check the spelling, search by registration or licence number, or{' '}
@@ -93,6 +110,7 @@ export function AgencyListPage(props: {
   filters: FormState
   today: string
   canWrite: boolean
+  resembling: boolean
 }) {
   const { filters } = props
   return (
@@ -158,7 +176,13 @@ export function AgencyListPage(props: {
           </button>
         </div>
       </form>
-      <AgencyResults rows={props.rows} paging={props.paging} filters={filters} today={props.today} />
+      <AgencyResults
+        rows={props.rows}
+        paging={props.paging}
+        filters={filters}
+        today={props.today}
+        resembling={props.resembling}
+      />
     </Layout>
   )
 }

@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto'
+import type { PostgresCursor, PostgresPool, PostgresPoolClient } from 'kysely'
+import type pg from 'pg'
+
+// PostgreSQL plans every unnamed statement anew; for the registry's joined pages planning costs
+// more than running (2.4 ms against 0.7 ms for the agency page). Named statements are planned
+// once per connection and, after a few runs, use a generic plan. Kysely's SQL is parameterised,
+// so the set of texts is bounded; the cap below is a guard should that ever stop being true.
+const MAX_NAMED_STATEMENTS = 2000
+const names = new Map<string, string>()
+
+function statementName(text: string): string | undefined {
+  let name = names.get(text)
+  if (!name && names.size < MAX_NAMED_STATEMENTS) {
+    name = `k${createHash('sha1').update(text).digest('base64url')}`
+    names.set(text, name)
+  }
+  return name
+}
+
+/** A pool for Kysely that runs each query as a named (prepared) statement. */
+export function preparedStatementPool(pool: pg.Pool): PostgresPool {
+  return {
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect()
+      return {
+        // biome-ignore lint/suspicious/noExplicitAny: the overloads of Kysely's client interface
+        query: ((textOrCursor: string | PostgresCursor<unknown>, values?: ReadonlyArray<unknown>): any => {
+          if (typeof textOrCursor !== 'string') return client.query(textOrCursor as never)
+          const name = statementName(textOrCursor)
+          return client.query({ name, text: textOrCursor, values: values as unknown[] })
+        }) as PostgresPoolClient['query'],
+        release: () => client.release(),
+      }
+    },
+    end: () => pool.end(),
+  }
+}
