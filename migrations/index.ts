@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as m0001 from './0001_foundation.js'
 import * as m0002 from './0002_agencies_and_worksites.js'
 import * as m0003 from './0003_licensing.js'
+import * as m0004 from './0004_agency_word_search.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -9,4 +10,5 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_agencies_and_worksites': m0002,
   '0003_licensing': m0003,
+  '0004_agency_word_search': m0004,
 }

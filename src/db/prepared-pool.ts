@@ -28,7 +28,14 @@ export function preparedStatementPool(pool: pg.Pool): PostgresPool {
         query: ((textOrCursor: string | PostgresCursor<unknown>, values?: ReadonlyArray<unknown>): any => {
           if (typeof textOrCursor !== 'string') return client.query(textOrCursor as never)
           const name = statementName(textOrCursor)
-          return client.query({ name, text: textOrCursor, values: values as unknown[] })
+          return client.query({ name, text: textOrCursor, values: values as unknown[] }).catch((error) => {
+            // A migration changed a table under a statement prepared earlier on this connection
+            // (a rolling deploy): run it unprepared rather than fail the request.
+            if (name && /cached plan must not change result type/.test(String(error?.message))) {
+              return client.query(textOrCursor, values as unknown[])
+            }
+            throw error
+          })
         }) as PostgresPoolClient['query'],
         release: () => client.release(),
       }

@@ -74,6 +74,8 @@ export interface AgenciesTable {
   notes: string | null
   /** Kept by a trigger from the legal and trading names. */
   search_text: Generated<string>
+  /** to_tsvector('simple', search_text), for word-prefix search. */
+  search_words: Generated<string>
   version: Generated<number>
   created_at: CreatedAt
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>

@@ -36,3 +36,17 @@ describe(`database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL server' : 'PGl
     expect(result.results).toEqual([])
   })
 })
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('prepared statements (PostgreSQL server)', () => {
+  it('keeps working when a migration changes a table under an already prepared statement', async () => {
+    const db = registry.db
+    // Every pooled connection prepares the statement, then the table changes shape.
+    await Promise.all(Array.from({ length: 12 }, () => db.selectFrom('worksites').selectAll().execute()))
+    await sql`alter table worksites add column extra_for_test text`.execute(db)
+    const rows = await Promise.all(
+      Array.from({ length: 12 }, () => db.selectFrom('worksites').selectAll().execute()),
+    )
+    expect(rows).toHaveLength(12)
+    await sql`alter table worksites drop column extra_for_test`.execute(db)
+  })
+})
