@@ -20,6 +20,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '50' },
     only: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    // Run again on a database kept by --keep (skips creating and loading).
+    reuse: { type: 'string' },
   },
 })
 const scale = Number(args.scale)
@@ -64,20 +66,24 @@ function peakRssMb(pid: number): number | null {
   }
 }
 
-const dbName = `rr_bench_${Date.now()}`
-console.log(`Creating database ${dbName} and loading ${scale.toLocaleString('en')} agencies ...`)
-await adminQuery(`create database ${dbName}`)
+const dbName = args.reuse ?? `rr_bench_${Date.now()}`
 const dbUrl = withDatabase(adminUrl, dbName)
 const started = performance.now()
+if (!args.reuse) {
+  console.log(`Creating database ${dbName} and loading ${scale.toLocaleString('en')} agencies ...`)
+  await adminQuery(`create database ${dbName}`)
+}
 const handle = await openDatabase({ databaseUrl: dbUrl, dataDir: '' })
 await migrateToLatest(handle.db)
-await seedDemoData(handle.db, {
-  agencies: scale,
-  onProgress: (done, total) => {
-    if (done % 20_000 === 0 || done === total)
-      process.stdout.write(`  ${done.toLocaleString('en')} agencies\r`)
-  },
-})
+if (!args.reuse) {
+  await seedDemoData(handle.db, {
+    agencies: scale,
+    onProgress: (done, total) => {
+      if (done % 20_000 === 0 || done === total)
+        process.stdout.write(`  ${done.toLocaleString('en')} agencies\r`)
+    },
+  })
+}
 // Fresh statistics, as a production database would have.
 await sql`analyze`.execute(handle.db)
 const scenarioPaths = new Map<string, string[]>()
@@ -213,5 +219,5 @@ try {
 } finally {
   server.kill('SIGTERM')
   await new Promise((r) => server.once('exit', r))
-  if (!args.keep) await adminQuery(`drop database if exists ${dbName} with (force)`)
+  if (!args.keep && !args.reuse) await adminQuery(`drop database if exists ${dbName} with (force)`)
 }

@@ -14,22 +14,9 @@ const WORD_SIMILARITY_THRESHOLD = 0.4
 // itself; beyond this many the list says "more than".
 export const COUNT_CAP = 1000
 
-/**
- * The staff agency list: search, filters, sort and one page of rows with their licence.
- * A search first looks for the words as typed (part of a name, a registration or licence
- * number); only when that finds nothing does it look for names that merely resemble them
- * (typos), best match first.
- */
-export function listAgencies(db: Database, filters: AgencyFilters, today: string) {
-  return db.transaction().execute(async (trx) => {
-    const q = filters.q?.trim().toLowerCase()
-    const found = await queryAgencies(trx, filters, today, q ? 'contains' : 'all')
-    if (!q || found.total > 0 || q.length < 3) return { ...found, resembling: false }
-    await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`.execute(
-      trx,
-    )
-    return { ...(await queryAgencies(trx, filters, today, 'resembles')), resembling: true }
-  })
+/** Lower case without accents, as the database keeps search_text ("Tšepo" -> "tsepo"). */
+export function foldAccents(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')
 }
 
 /**
@@ -37,26 +24,44 @@ export function listAgencies(db: Database, filters: AgencyFilters, today: string
  * letters and digits pass, so nothing typed can change the query's syntax.
  */
 export function wordPrefixQuery(q: string): string | null {
-  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu)
+  const words = foldAccents(q).match(/[\p{L}\p{N}]+/gu)
   return words ? words.map((w) => `${w}:*`).join(' & ') : null
 }
 
-async function queryAgencies(
-  db: Database,
-  filters: AgencyFilters,
-  today: string,
-  match: 'all' | 'contains' | 'resembles',
-) {
-  const q = filters.q?.trim().toLowerCase() ?? ''
-  // At most one application awaits decision per agency (a unique partial index), so joining it
-  // adds no rows; as a join it is one index lookup per listed agency, where EXISTS made
-  // PostgreSQL hash every pending application on each search.
+type Match = 'all' | 'contains' | 'resembles'
+
+/**
+ * The staff agency list: search, filters, sort and one page of rows with their licence.
+ * A search first looks for the words as typed (the start of words of a name, or a
+ * registration or licence number); only when that finds nothing does it look for names that
+ * merely resemble them (typos), best match first.
+ */
+export function listAgencies(db: Database, filters: AgencyFilters, today: string) {
+  return db.transaction().execute(async (trx) => {
+    const q = filters.q?.trim()
+    if (!q) return { ...(await pageOfAgencies(trx, filters, today, 'all')), resembling: false }
+    const found = await pageOfAgencies(trx, filters, today, 'contains')
+    if (found.total > 0 || q.length < 3) return { ...found, resembling: false }
+    await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`.execute(
+      trx,
+    )
+    return { ...(await pageOfAgencies(trx, filters, today, 'resembles')), resembling: true }
+  })
+}
+
+/** The agencies that match, with only the joins the filters need (so counting stays cheap). */
+function matching(db: Database, filters: AgencyFilters, today: string, match: Match) {
+  const q = foldAccents(filters.q?.trim() ?? '')
+  const needsLicence = Boolean(filters.standing) || filters.sort === 'expiry' || q.startsWith('lra-')
+  const needsPending = filters.standing === 'pending' || filters.standing === 'not_licensed'
   let base = db
     .selectFrom('agencies')
-    .leftJoin('licences', 'licences.agency_id', 'agencies.id')
-    .leftJoin('licence_applications as pending', (join) =>
-      join.onRef('pending.agency_id', '=', 'agencies.id').on('pending.status', '=', 'submitted'),
-    )
+    .$if(needsLicence, (qb) => qb.leftJoin('licences', 'licences.agency_id', 'agencies.id'))
+    .$if(needsPending, (qb) =>
+      qb.leftJoin('licence_applications as pending', (join) =>
+        join.onRef('pending.agency_id', '=', 'agencies.id').on('pending.status', '=', 'submitted'),
+      ),
+    ) as unknown as ReturnType<typeof withAllJoins>
   if (match === 'contains') {
     const words = wordPrefixQuery(q)
     base = base.where((eb) =>
@@ -90,8 +95,51 @@ async function queryAgencies(
       base = base.where('licences.id', 'is', null).where('pending.id', 'is', null)
       break
   }
+  return base
+}
+
+// The type of the query with every join, for the conditional joins above.
+const withAllJoins = (db: Database) =>
+  db
+    .selectFrom('agencies')
+    .leftJoin('licences', 'licences.agency_id', 'agencies.id')
+    .leftJoin('licence_applications as pending', (join) =>
+      join.onRef('pending.agency_id', '=', 'agencies.id').on('pending.status', '=', 'submitted'),
+    )
+
+async function pageOfAgencies(db: Database, filters: AgencyFilters, today: string, match: Match) {
+  const q = foldAccents(filters.q?.trim() ?? '')
+  const base = matching(db, filters, today, match)
+  // Counting first (cheap without the display joins) also tells how to fetch the page: for a
+  // common word, walking the name index finds 25 quickly; for a rare one, sorting the few
+  // matches is quicker than walking the whole index.
+  const counted = await db
+    .selectFrom(
+      base
+        .select('agencies.id')
+        .limit(COUNT_CAP + 1)
+        .as('matches'),
+    )
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow()
+  if (counted.n === 0) return { rows: [], total: 0 }
+  const nameKey =
+    counted.n > COUNT_CAP ? sql`lower(agencies.legal_name)` : sql`lower(agencies.legal_name) || ''`
   const sort = filters.sort ?? (match === 'resembles' ? 'relevance' : 'name')
-  let rowsQuery = base
+  let ids = base.select('agencies.id')
+  if (sort === 'relevance' && match === 'resembles')
+    ids = ids.orderBy(sql`word_similarity(${q}, agencies.search_text)`, 'desc')
+  else if (sort === 'district') ids = ids.orderBy('agencies.district')
+  else if (sort === 'expiry') ids = ids.orderBy('licences.expires_on', (ob) => ob.asc().nullsLast())
+  else if (sort === 'newest') ids = ids.orderBy('agencies.created_at', 'desc')
+  ids = ids
+    .orderBy(nameKey)
+    .orderBy('agencies.id')
+    .limit(AGENCIES_PER_PAGE)
+    .offset(offsetOf(filters.page, AGENCIES_PER_PAGE))
+  const page = (await ids.execute()).map((r) => r.id)
+  if (page.length === 0) return { rows: [], total: counted.n }
+  const found = await withAllJoins(db)
     .select((eb) => [
       'agencies.id',
       'agencies.legal_name',
@@ -104,28 +152,10 @@ async function queryAgencies(
       'licences.expires_on',
       sql<boolean>`${eb.ref('pending.id')} is not null`.as('has_pending_application'),
     ])
-    .limit(AGENCIES_PER_PAGE)
-    .offset(offsetOf(filters.page, AGENCIES_PER_PAGE))
-  if (sort === 'relevance' && match === 'resembles')
-    rowsQuery = rowsQuery.orderBy(sql`word_similarity(${q}, agencies.search_text)`, 'desc')
-  else if (sort === 'district') rowsQuery = rowsQuery.orderBy('agencies.district')
-  else if (sort === 'expiry')
-    rowsQuery = rowsQuery.orderBy('licences.expires_on', (ob) => ob.asc().nullsLast())
-  else if (sort === 'newest') rowsQuery = rowsQuery.orderBy('agencies.created_at', 'desc')
-  rowsQuery = rowsQuery.orderBy(sql`lower(agencies.legal_name)`).orderBy('agencies.id')
-  const rows = await rowsQuery.execute()
-  // A first page that is not full already says how many there are.
-  if (filters.page === 1 && rows.length < AGENCIES_PER_PAGE) return { rows, total: rows.length }
-  const counted = await db
-    .selectFrom(
-      base
-        .select('agencies.id')
-        .limit(COUNT_CAP + 1)
-        .as('matches'),
-    )
-    .select(sql<number>`count(*)::int`.as('n'))
-    .executeTakeFirstOrThrow()
-  return { rows, total: counted.n }
+    .where('agencies.id', 'in', page)
+    .execute()
+  const byId = new Map(found.map((r) => [r.id, r]))
+  return { rows: page.map((id) => byId.get(id)!), total: counted.n }
 }
 export type AgencyRow = Awaited<ReturnType<typeof listAgencies>>['rows'][number]
 
@@ -244,7 +274,7 @@ export async function findPossibleDuplicates(
   for (const row of sameNumber) add(row, `Same company registration number (${row.registration_number})`)
 
   for (const name of [input.legal_name, ...input.trading_names]) {
-    const lower = name.toLowerCase()
+    const lower = foldAccents(name)
     const similar = await others
       .select(sql<number>`similarity(agencies.search_text, ${lower})`.as('score'))
       .where(sql<boolean>`agencies.search_text % ${lower}`)
