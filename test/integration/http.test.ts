@@ -10,6 +10,18 @@ import { createTestRegistry, TEST_SECRET, TestClient } from '../support/registry
 let registry: Awaited<ReturnType<typeof createTestRegistry>>
 beforeAll(async () => {
   registry = await createTestRegistry()
+  registry.app.get('/test-only/large', (c) => {
+    // A streamed body well past the one-shot limit, like an export.
+    const line = 'LRA-2026-00042,Maluti Mountain Recruitment,Maseru,Licensed\n'
+    let sent = 0
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ >= 5000) return controller.close()
+        controller.enqueue(new TextEncoder().encode(line))
+      },
+    })
+    return c.body(stream, 200, { 'content-type': 'text/csv; charset=utf-8' })
+  })
   registry.app.get('/test-only/boom', () => {
     throw new Error('kaboom: internal detail that must not reach the page')
   })
@@ -36,6 +48,16 @@ describe('HTTP hygiene', () => {
     const gz = await client.get('/admin/users', { 'accept-encoding': 'gzip' })
     expect(gz.headers.get('content-encoding')).toBe('gzip')
     expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toContain('<h1>Users</h1>')
+  })
+
+  it('streams large bodies through the compressor, and leaves tiny ones alone', async () => {
+    const large = await registry.app.request('/test-only/large', { headers: { 'accept-encoding': 'br' } })
+    expect(large.headers.get('content-encoding')).toBe('br')
+    const text = brotliDecompressSync(Buffer.from(await large.arrayBuffer())).toString()
+    expect(text.split('\n').filter(Boolean)).toHaveLength(5000)
+    const tiny = await registry.app.request('/healthz', { headers: { 'accept-encoding': 'br' } })
+    expect(tiny.headers.get('content-encoding')).toBeNull()
+    expect(await tiny.json()).toEqual({ status: 'ok' })
   })
 
   it('serves htmx and the stylesheet under content-hashed URLs, cached for a year, precompressed', async () => {
