@@ -4,11 +4,11 @@ import { NewUserPage, TemporaryPasswordPage } from '../../views/admin/user-forms
 import {
   ConfirmDeactivatePage,
   ConfirmResetPage,
-  UserConflictPage,
   type UserDetails,
   UserPage,
 } from '../../views/admin/user-page.js'
 import { UsersListPage, UsersResults } from '../../views/admin/users-list.js'
+import { ConflictPage } from '../../views/components/conflict.js'
 import { emptyForm } from '../../views/components/forms.js'
 import { writeAudit } from '../audit/audit.js'
 import { lastChangeOf } from '../audit/queries.js'
@@ -21,6 +21,7 @@ import type { AppEnv } from '../http/env.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
 import { fieldErrors, formValidator, typedValues } from '../http/validation.js'
+import { ROLE_LABELS } from '../vocabulary.js'
 import {
   deactivateSchema,
   newUserSchema,
@@ -55,9 +56,16 @@ async function conflict(c: Context<AppEnv>, id: string) {
   const db = c.get('db')
   const user = await loadUser(db, id)
   const lastChange = await lastChangeOf(db, 'user', id)
+  const now = `The account now: role ${ROLE_LABELS[user.role]}, ${user.active ? 'active' : 'deactivated'}.`
   return renderPage(
     c,
-    <UserConflictPage ctx={pageContext(c)} user={details(user)} lastChange={lastChange} />,
+    <ConflictPage
+      ctx={pageContext(c)}
+      what="account"
+      lastChange={lastChange}
+      backHref={`/admin/users/${id}`}
+      detail={now}
+    />,
     409,
   )
 }

@@ -147,30 +147,3 @@ export function ConfirmResetPage(props: { ctx: PageContext; user: UserDetails })
     </Layout>
   )
 }
-
-export function UserConflictPage(props: {
-  ctx: PageContext
-  user: UserDetails
-  lastChange: { actor_label: string; action: string; at: Date } | undefined
-}) {
-  const { user, lastChange } = props
-  return (
-    <Layout ctx={props.ctx} title="Someone else changed this account first">
-      <h1>Someone else changed this account first</h1>
-      <p>Nothing you submitted was saved, because the account changed after you opened the page.</p>
-      {lastChange && (
-        <p>
-          Last change: <strong>{lastChange.action.replace(/^user\./, '').replaceAll('_', ' ')}</strong> by{' '}
-          {lastChange.actor_label} on {formatDateTime(lastChange.at)}.
-        </p>
-      )}
-      <p>
-        Now: role {ROLE_LABELS[user.role]}, {user.active ? 'active' : 'deactivated'}.
-      </p>
-      <p>
-        <a href={`/admin/users/${user.id}`}>Open the account again</a> and make your change if it is still
-        needed.
-      </p>
-    </Layout>
-  )
-}
