@@ -152,10 +152,19 @@ export function generateLicensingHistory(r: Random, agencyId: string, today: str
       ...DEMO_ACTOR,
     },
   )
-  // Renewed every year since issue, most recently within the last 13 months (some lapse).
+  // Renewed every year since issue: the expiry falls somewhere in the coming year, so about one
+  // licence in nine comes up for renewal within six weeks. One in twenty missed its last renewal.
   let expires = addDays(addMonths(decidedOn, 12), -1)
-  while (expires < addDays(today, -r.int(-330, 40))) {
-    const renewedOn = addDays(expires, -r.int(5, 30))
+  const renewals: string[] = []
+  while (expires < today) {
+    renewals.push(addDays(expires, -r.int(5, 30)))
+    expires = addDays(addMonths(addDays(expires, 1), 12), -1)
+  }
+  if (renewals.length > 0 && r.next() < 0.05) {
+    renewals.pop()
+    expires = addDays(addMonths(addDays(expires, 1), -12), -1)
+  }
+  for (const renewedOn of renewals) {
     events.push({
       agency_id: agencyId,
       licence_id: licenceId,
@@ -165,7 +174,6 @@ export function generateLicensingHistory(r: Random, agencyId: string, today: str
       at: at(renewedOn),
       ...DEMO_ACTOR,
     })
-    expires = addDays(addMonths(addDays(expires, 1), 12), -1)
   }
   let status: LicenceStatus = 'active'
   const fate = r.next()
