@@ -36,12 +36,13 @@ type Match = 'all' | 'contains' | 'resembles'
  * registration or licence number); only when that finds nothing does it look for names that
  * merely resemble them (typos), best match first.
  */
-export function listAgencies(db: Database, filters: AgencyFilters, today: string) {
+export async function listAgencies(db: Database, filters: AgencyFilters, today: string) {
+  const q = filters.q?.trim()
+  if (!q) return { ...(await pageOfAgencies(db, filters, today, 'all')), resembling: false }
+  const found = await pageOfAgencies(db, filters, today, 'contains')
+  if (found.total > 0 || q.length < 3) return { ...found, resembling: false }
+  // The looser threshold applies only inside this transaction.
   return db.transaction().execute(async (trx) => {
-    const q = filters.q?.trim()
-    if (!q) return { ...(await pageOfAgencies(trx, filters, today, 'all')), resembling: false }
-    const found = await pageOfAgencies(trx, filters, today, 'contains')
-    if (found.total > 0 || q.length < 3) return { ...found, resembling: false }
     await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`.execute(
       trx,
     )
