@@ -24,7 +24,7 @@ import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
 import { fieldErrors, formValidator, typedValues } from '../http/validation.js'
 import { canWriteLicensing, LICENSING_READERS, LICENSING_WRITERS } from './access.js'
 import { todayInLesotho } from './dates.js'
-import { applicationKindFor, type LicenceAction, standing } from './lifecycle.js'
+import { applicationKindFor, type Decision, type LicenceAction, standing } from './lifecycle.js'
 import {
   addCondition,
   applicationDetails,
@@ -121,6 +121,38 @@ async function afterDecision(
     `/applications/${applicationId}`,
     result.reason,
   )
+}
+
+const DECISION_DONE = { approve: 'approved', refuse: 'refused', withdraw: 'withdrawn' } as const
+
+/** Takes a decision at the version the officer saw, then shows what happened. */
+async function decideAndShow(
+  c: Context<AppEnv>,
+  id: string,
+  decision: Decision,
+  input: { version: number; reason?: string },
+) {
+  await loadApplication(c, id)
+  const months = c.get('config').LICENCE_VALIDITY_MONTHS
+  const result = await c
+    .get('db')
+    .transaction()
+    .execute((trx) =>
+      decide(trx, actorOf(c), { applicationId: id, decision, ...input }, todayInLesotho(), months),
+    )
+  return afterDecision(c, id, result, DECISION_DONE[decision])
+}
+
+/** The confirmation page again, with the refused reason field (422). */
+function confirmAgain(decision: 'refuse' | 'withdraw') {
+  return async (c: Context<AppEnv>, form: FormState) => {
+    const application = await loadApplication(c, c.req.param('id') ?? '')
+    return renderPage(
+      c,
+      <ConfirmDecisionPage ctx={pageContext(c)} application={application} decision={decision} form={form} />,
+      422,
+    )
+  }
 }
 
 const DECISION_NOTICES: Record<string, string> = {
@@ -251,25 +283,7 @@ export const licensingRoutes = new Hono<AppEnv>()
     formValidator(approveSchema, (c) =>
       conflictPage(c, 'application', 'licence_application', c.req.param('id') ?? '', '/applications'),
     ),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      await loadApplication(c, id)
-      const { version } = c.req.valid('form')
-      const config = c.get('config')
-      const result = await c
-        .get('db')
-        .transaction()
-        .execute((trx) =>
-          decide(
-            trx,
-            actorOf(c),
-            { applicationId: id, version, decision: 'approve' },
-            todayInLesotho(),
-            config.LICENCE_VALIDITY_MONTHS,
-          ),
-        )
-      return afterDecision(c, id, result, 'approved')
-    },
+    (c) => decideAndShow(c, c.req.valid('param').id, 'approve', c.req.valid('form')),
   )
   .get('/applications/:id/:decision{refuse|withdraw}', writers, applicationIdValidator, async (c) => {
     const application = await loadApplication(c, c.req.valid('param').id)
@@ -288,70 +302,15 @@ export const licensingRoutes = new Hono<AppEnv>()
     '/applications/:id/refuse',
     writers,
     applicationIdValidator,
-    formValidator(refuseSchema, async (c, form) => {
-      const application = await loadApplication(c, c.req.param('id') ?? '')
-      return renderPage(
-        c,
-        <ConfirmDecisionPage ctx={pageContext(c)} application={application} decision="refuse" form={form} />,
-        422,
-      )
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      await loadApplication(c, id)
-      const input = c.req.valid('form')
-      const config = c.get('config')
-      const result = await c
-        .get('db')
-        .transaction()
-        .execute((trx) =>
-          decide(
-            trx,
-            actorOf(c),
-            { applicationId: id, version: input.version, decision: 'refuse', reason: input.reason },
-            todayInLesotho(),
-            config.LICENCE_VALIDITY_MONTHS,
-          ),
-        )
-      return afterDecision(c, id, result, 'refused')
-    },
+    formValidator(refuseSchema, confirmAgain('refuse')),
+    (c) => decideAndShow(c, c.req.valid('param').id, 'refuse', c.req.valid('form')),
   )
   .post(
     '/applications/:id/withdraw',
     writers,
     applicationIdValidator,
-    formValidator(withdrawSchema, async (c, form) => {
-      const application = await loadApplication(c, c.req.param('id') ?? '')
-      return renderPage(
-        c,
-        <ConfirmDecisionPage
-          ctx={pageContext(c)}
-          application={application}
-          decision="withdraw"
-          form={form}
-        />,
-        422,
-      )
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      await loadApplication(c, id)
-      const input = c.req.valid('form')
-      const config = c.get('config')
-      const result = await c
-        .get('db')
-        .transaction()
-        .execute((trx) =>
-          decide(
-            trx,
-            actorOf(c),
-            { applicationId: id, version: input.version, decision: 'withdraw', reason: input.reason },
-            todayInLesotho(),
-            config.LICENCE_VALIDITY_MONTHS,
-          ),
-        )
-      return afterDecision(c, id, result, 'withdrawn')
-    },
+    formValidator(withdrawSchema, confirmAgain('withdraw')),
+    (c) => decideAndShow(c, c.req.valid('param').id, 'withdraw', c.req.valid('form')),
   )
   .get('/agencies/:id/licence/:action', writers, licenceActionValidator, async (c) => {
     const { id, action } = c.req.valid('param')
