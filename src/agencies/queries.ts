@@ -327,21 +327,26 @@ export async function findPossibleDuplicates(
   return [...matches.values()].sort((a, b) => Number(b.phoenix) - Number(a.phoenix))
 }
 
+/** The agency's own columns from a submitted form (people are stored beside it). */
+function agencyColumns(input: AgencyInput) {
+  return {
+    legal_name: input.legal_name,
+    trading_names: input.trading_names,
+    registration_number: input.registration_number,
+    district: input.district,
+    physical_address: input.physical_address,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    sectors: input.sectors,
+    destination_countries: input.destination_countries,
+    notes: input.notes ?? null,
+  }
+}
+
 export async function insertAgency(db: Database, input: AgencyInput) {
   const agency = await db
     .insertInto('agencies')
-    .values({
-      legal_name: input.legal_name,
-      trading_names: input.trading_names,
-      registration_number: input.registration_number,
-      district: input.district,
-      physical_address: input.physical_address,
-      phone: input.phone ?? null,
-      email: input.email ?? null,
-      sectors: input.sectors,
-      destination_countries: input.destination_countries,
-      notes: input.notes ?? null,
-    })
+    .values(agencyColumns(input))
     .returningAll()
     .executeTakeFirstOrThrow()
   await replacePeople(db, agency.id, input.people)
@@ -353,16 +358,7 @@ export async function updateAgencyAtVersion(db: Database, id: string, version: n
   const agency = await db
     .updateTable('agencies')
     .set((eb) => ({
-      legal_name: input.legal_name,
-      trading_names: input.trading_names,
-      registration_number: input.registration_number,
-      district: input.district,
-      physical_address: input.physical_address,
-      phone: input.phone ?? null,
-      email: input.email ?? null,
-      sectors: input.sectors,
-      destination_countries: input.destination_countries,
-      notes: input.notes ?? null,
+      ...agencyColumns(input),
       version: eb('version', '+', 1),
       updated_at: new Date(),
     }))
