@@ -502,9 +502,60 @@ describe('agency list and edits', () => {
     expect(agency.phone).toBe('+266 5999 0000')
   })
 
+  it('refuses a bad edit with 422, keeping what was typed and changing nothing', async () => {
+    const form = agencyForm()
+    const id = await register(officer.client, form)
+    const res = await officer.client.post(`/agencies/${id}/edit`, {
+      ...form,
+      version: '1',
+      legal_name: '',
+      phone: '+266 5111 2222',
+    })
+    expect(res.status).toBe(422)
+    const html = await res.text()
+    expect(html).toContain('Enter the legal name')
+    expect(html).toContain('value="+266 5111 2222"')
+    const agency = await registry.db
+      .selectFrom('agencies')
+      .select(['legal_name', 'version'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(agency).toEqual({ legal_name: form.legal_name, version: 1 })
+  })
+
+  it('queues applications oldest first, by district, with days waiting', async () => {
+    const maseru = await register(
+      officer.client,
+      agencyForm({ legal_name: 'Queue Maseru Recruiters', district: 'Maseru' }),
+    )
+    const quthing = await register(
+      officer.client,
+      agencyForm({ legal_name: 'Queue Quthing Recruiters', district: 'Quthing' }),
+    )
+    await officer.client.post(`/agencies/${maseru}/applications`, {})
+    await officer.client.post(`/agencies/${quthing}/applications`, {})
+    await sql`update licence_applications set submitted_at = now() - interval '9 days' where agency_id = ${quthing}`.execute(
+      registry.db,
+    )
+    const all = await (await officer.client.get('/applications')).text()
+    expect(all.indexOf('Queue Quthing Recruiters')).toBeLessThan(all.indexOf('Queue Maseru Recruiters'))
+    expect(all).toMatch(/Queue Quthing Recruiters[\s\S]*?<td>9<\/td>/)
+    const quthingOnly = await (await officer.client.get('/applications?district=Quthing')).text()
+    expect(quthingOnly).toContain('Queue Quthing Recruiters')
+    expect(quthingOnly).not.toContain('Queue Maseru Recruiters')
+  })
+
   it('lets an inspector read the register but not change it', async () => {
     const inspector = await registry.signedInAs('inspector')
     expect((await inspector.client.get('/agencies')).status).toBe(200)
     expect((await inspector.client.post('/agencies', agencyForm())).status).toBe(403)
+    const application = await registry.db
+      .selectFrom('licence_applications')
+      .select('id')
+      .executeTakeFirstOrThrow()
+    const page = await (await inspector.client.get(`/applications/${application.id}`)).text()
+    expect(page).toContain('Checklist')
+    expect(page).not.toMatch(/Approve (and issue|the renewal)/)
+    expect(page).not.toContain('Record withdrawal')
   })
 })
