@@ -14,14 +14,19 @@ const isoDateInLesotho = new Intl.DateTimeFormat('en-CA', {
 let cachedMinute = -1
 let cachedDate = ''
 
-/** Today's date in Lesotho. */
-export function todayInLesotho(now: Date = new Date()): string {
-  const minute = Math.floor(now.getTime() / 60_000)
+/** The calendar date in Lesotho at a moment. */
+export function dateInLesotho(at: Date): string {
+  const minute = Math.floor(at.getTime() / 60_000)
   if (minute !== cachedMinute) {
-    cachedDate = isoDateInLesotho.format(now)
+    cachedDate = isoDateInLesotho.format(at)
     cachedMinute = minute
   }
   return cachedDate
+}
+
+/** Today's date in Lesotho. */
+export function todayInLesotho(now: Date = new Date()): string {
+  return dateInLesotho(now)
 }
 
 function parts(date: string): [number, number, number] {

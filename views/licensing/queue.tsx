@@ -1,6 +1,6 @@
 import { formatDate } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
-import { daysBetween, todayInLesotho } from '../../src/licensing/dates.js'
+import { dateInLesotho, daysBetween } from '../../src/licensing/dates.js'
 import type { ApplicationKind } from '../../src/licensing/lifecycle.js'
 import { DISTRICTS } from '../../src/vocabulary.js'
 import { ErrorSummary, type FormState, hasErrors, SelectField } from '../components/forms.js'
@@ -46,7 +46,7 @@ export function QueueResults(props: { rows: QueueRow[]; paging: Paging; filters:
                   <td>{r.kind === 'new' ? 'First licence' : 'Renewal'}</td>
                   <td>{r.district}</td>
                   <td>{formatDate(r.submitted_at)}</td>
-                  <td>{daysBetween(todayInLesotho(r.submitted_at), props.today)}</td>
+                  <td>{daysBetween(dateInLesotho(r.submitted_at), props.today)}</td>
                 </tr>
               ))}
             </tbody>
