@@ -1,6 +1,7 @@
 import { formatDateTime } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
 import { ROLE_LABELS, ROLES, type Role } from '../../src/vocabulary.js'
+import { FilterForm } from '../components/filter-form.js'
 import { ErrorSummary, type FormState, hasErrors, SelectField, TextField } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
 import { Layout, type PageContext } from '../layout.js'
@@ -95,16 +96,12 @@ export function UsersListPage(props: {
           Create a user
         </a>
       </p>
-      <form
-        class="filters"
-        method="get"
+      <FilterForm
         action="/admin/users"
-        aria-label="Filter users"
-        hx-get="/admin/users"
-        hx-trigger="input delay:400ms, change, submit"
-        hx-target="#users-results"
-        hx-swap="outerHTML"
-        hx-push-url="true"
+        resultsId="users-results"
+        label="Filter users"
+        button="Filter"
+        asYouType
       >
         <TextField form={props.filters} name="q" label={LABELS.q} type="search" />
         <SelectField
@@ -124,12 +121,7 @@ export function UsersListPage(props: {
             { value: 'inactive', label: 'Deactivated' },
           ]}
         />
-        <div class="field">
-          <button type="submit" class="secondary">
-            Filter
-          </button>
-        </div>
-      </form>
+      </FilterForm>
       <UsersResults rows={props.rows} paging={props.paging} filters={props.filters} now={props.now} />
     </Layout>
   )

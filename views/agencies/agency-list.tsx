@@ -3,6 +3,7 @@ import { AGENCY_SORTS, STANDING_FILTERS } from '../../src/agencies/schemas.js'
 import type { Paging } from '../../src/http/pagination.js'
 import { STANDING_LABELS, standing } from '../../src/licensing/lifecycle.js'
 import { DISTRICTS, SECTOR_LABELS, SECTORS } from '../../src/vocabulary.js'
+import { FilterForm } from '../components/filter-form.js'
 import {
   ErrorSummary,
   type FormState,
@@ -124,16 +125,12 @@ export function AgencyListPage(props: {
           </a>
         </p>
       )}
-      <form
-        class="filters"
-        method="get"
+      <FilterForm
         action="/agencies"
-        aria-label="Search and filter agencies"
-        hx-get="/agencies"
-        hx-trigger="input delay:400ms, change, submit"
-        hx-target="#agency-results"
-        hx-swap="outerHTML"
-        hx-push-url="true"
+        resultsId="agency-results"
+        label="Search and filter agencies"
+        button="Search"
+        asYouType
       >
         <TextField
           form={filters}
@@ -170,12 +167,7 @@ export function AgencyListPage(props: {
           blank="Default"
           options={AGENCY_SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] }))}
         />
-        <div class="field">
-          <button type="submit" class="secondary">
-            Search
-          </button>
-        </div>
-      </form>
+      </FilterForm>
       <AgencyResults
         rows={props.rows}
         paging={props.paging}

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../src/db/types.js'
 import { formatDateTime } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
+import { FilterForm } from '../components/filter-form.js'
 import {
   ErrorSummary,
   type FormState,
@@ -93,16 +94,11 @@ export function AuditLogPage(props: {
       <ErrorSummary form={filters} labels={LABELS} />
       <h1>Audit log</h1>
       <p>Every change to registry data: who made it, when, from where, and what it was before and after.</p>
-      <form
-        class="filters"
-        method="get"
+      <FilterForm
         action="/admin/audit"
-        aria-label="Filter the audit log"
-        hx-get="/admin/audit"
-        hx-trigger="change, submit"
-        hx-target="#audit-results"
-        hx-swap="outerHTML"
-        hx-push-url="true"
+        resultsId="audit-results"
+        label="Filter the audit log"
+        button="Filter"
       >
         <SelectField
           form={filters}
@@ -123,12 +119,7 @@ export function AuditLogPage(props: {
         )}
         <TextField form={filters} name="from" label={LABELS.from} type="date" optional />
         <TextField form={filters} name="to" label={LABELS.to} type="date" optional />
-        <div class="field">
-          <button type="submit" class="secondary">
-            Filter
-          </button>
-        </div>
-      </form>
+      </FilterForm>
       <AuditResults rows={props.rows} paging={props.paging} filters={filters} />
     </Layout>
   )

@@ -3,6 +3,7 @@ import type { Paging } from '../../src/http/pagination.js'
 import { dateInLesotho, daysBetween } from '../../src/licensing/dates.js'
 import type { ApplicationKind } from '../../src/licensing/lifecycle.js'
 import { DISTRICTS } from '../../src/vocabulary.js'
+import { FilterForm } from '../components/filter-form.js'
 import { ErrorSummary, type FormState, hasErrors, SelectField } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
 import { Layout, type PageContext } from '../layout.js'
@@ -69,16 +70,11 @@ export function QueuePage(props: {
     <Layout ctx={props.ctx} title="Applications awaiting decision" hasErrors={hasErrors(props.filters)}>
       <ErrorSummary form={props.filters} labels={{ district: 'District' }} />
       <h1>Applications awaiting decision</h1>
-      <form
-        class="filters"
-        method="get"
+      <FilterForm
         action="/applications"
-        aria-label="Filter applications"
-        hx-get="/applications"
-        hx-trigger="change, submit"
-        hx-target="#queue-results"
-        hx-swap="outerHTML"
-        hx-push-url="true"
+        resultsId="queue-results"
+        label="Filter applications"
+        button="Filter"
       >
         <SelectField
           form={props.filters}
@@ -87,12 +83,7 @@ export function QueuePage(props: {
           blank="All districts"
           options={DISTRICTS.map((d) => ({ value: d, label: d }))}
         />
-        <div class="field">
-          <button type="submit" class="secondary">
-            Filter
-          </button>
-        </div>
-      </form>
+      </FilterForm>
       <QueueResults rows={props.rows} paging={props.paging} filters={props.filters} today={props.today} />
     </Layout>
   )

@@ -1,0 +1,37 @@
+import type { Child } from 'hono/jsx'
+
+/**
+ * Filters above a staff table: a plain GET form (bookmarkable, works without JavaScript) that
+ * htmx submits as the person types or chooses, replacing only the results and the URL.
+ */
+export function FilterForm(props: {
+  action: string
+  /** The id of the results element the partial response replaces. */
+  resultsId: string
+  label: string
+  button: string
+  /** Also search while typing (for forms with a text box). */
+  asYouType?: boolean
+  children: Child
+}) {
+  return (
+    <form
+      class="filters"
+      method="get"
+      action={props.action}
+      aria-label={props.label}
+      hx-get={props.action}
+      hx-trigger={props.asYouType ? 'input delay:400ms, change, submit' : 'change, submit'}
+      hx-target={`#${props.resultsId}`}
+      hx-swap="outerHTML"
+      hx-push-url="true"
+    >
+      {props.children}
+      <div class="field">
+        <button type="submit" class="secondary">
+          {props.button}
+        </button>
+      </div>
+    </form>
+  )
+}
