@@ -13,12 +13,11 @@ import { type Database, isDatabaseUnavailable } from './db/database.js'
 import { homeRoutes } from './home/routes.js'
 import { staticRoutes } from './http/assets.js'
 import { clientAddressOf } from './http/client-address.js'
-import { compression } from './http/compression.js'
 import { CsrfError, csrfProtection } from './http/csrf.js'
 import type { AppEnv } from './http/env.js'
 import { requestLog } from './http/logging.js'
 import { PageError } from './http/problems.js'
-import { isPartial, pageContext, renderPage } from './http/render.js'
+import { isPartial, pageContext, renderPage, sendHtml } from './http/render.js'
 import { licensingRoutes } from './licensing/routes.js'
 import { setupRoutes } from './setup/routes.js'
 
@@ -61,7 +60,6 @@ export function createApp(deps: AppDeps) {
       crossOriginEmbedderPolicy: false,
     }),
   )
-  app.use(compression)
   app.route('/', staticRoutes)
   app.use(csrfProtection({ secret: deps.secret, secure: servesHttps(deps.config) }))
   app.use(loadSession)
@@ -93,7 +91,7 @@ export function createApp(deps: AppDeps) {
     }
     const reqId = status >= 500 ? c.get('requestId') : undefined
     if (isPartial(c))
-      return c.html(<ErrorMessage status={status} detail={detail} requestId={reqId} />, status)
+      return sendHtml(c, <ErrorMessage status={status} detail={detail} requestId={reqId} />, status)
     return renderPage(
       c,
       <ErrorPage ctx={pageContext(c)} status={status} detail={detail} requestId={reqId} />,

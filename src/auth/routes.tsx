@@ -32,7 +32,7 @@ export async function startSession(c: Context<AppEnv>, userId: string) {
 }
 
 export const authRoutes = new Hono<AppEnv>()
-  .get('/login', (c) => {
+  .get('/login', async (c) => {
     if (c.get('user')) return c.redirect('/staff', 303)
     const notice = c.req.query('signed_out') ? 'You have signed out.' : undefined
     return renderPage(

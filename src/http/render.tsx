@@ -3,6 +3,7 @@ import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { PageContext } from '../../views/layout.js'
+import { sendText } from './compression.js'
 import type { AppEnv } from './env.js'
 
 export function pageContext(c: Context<AppEnv>): PageContext {
@@ -24,11 +25,23 @@ export function isPartial(c: Context): boolean {
   return c.req.header('hx-request-type') === 'partial'
 }
 
+/** Renders JSX to an HTML response (compressed when worth it). */
+export async function sendHtml(
+  c: Context,
+  node: Child,
+  status: ContentfulStatusCode = 200,
+): Promise<Response> {
+  // biome-ignore lint/complexity/noUselessFragments: a fragment turns any child into a renderable node
+  const html = await (<>{node}</>).toString()
+  return sendText(c, html, 'text/html; charset=UTF-8', status)
+}
+
 /** Sends a whole HTML document. */
 export function renderPage(c: Context<AppEnv>, page: Child, status: ContentfulStatusCode = 200) {
   c.header('Vary', 'HX-Request-Type', { append: true })
   c.header('Cache-Control', 'no-store')
-  return c.html(
+  return sendHtml(
+    c,
     <>
       {raw('<!DOCTYPE html>')}
       {page}
@@ -47,6 +60,5 @@ export function renderPageOrPartial(
   if (!isPartial(c)) return renderPage(c, page, status)
   c.header('Vary', 'HX-Request-Type', { append: true })
   c.header('Cache-Control', 'no-store')
-  // biome-ignore lint/complexity/noUselessFragments: c.html needs an element, and a view may return any child
-  return c.html(<>{partial}</>, status)
+  return sendHtml(c, partial, status)
 }

@@ -5,6 +5,7 @@ import { createApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 import { openDatabase } from '../../src/db/database.js'
 import { assetUrl } from '../../src/http/assets.js'
+import { sendStream } from '../../src/http/compression.js'
 import { createTestRegistry, TEST_SECRET, TestClient } from '../support/registry.js'
 
 let registry: Awaited<ReturnType<typeof createTestRegistry>>
@@ -20,7 +21,7 @@ beforeAll(async () => {
         controller.enqueue(new TextEncoder().encode(line))
       },
     })
-    return c.body(stream, 200, { 'content-type': 'text/csv; charset=utf-8' })
+    return sendStream(c, stream, 'text/csv; charset=utf-8')
   })
   registry.app.get('/test-only/boom', () => {
     throw new Error('kaboom: internal detail that must not reach the page')
