@@ -25,13 +25,8 @@ export class CsrfError extends Error {}
  * Signed double-submit tokens: a random value in an HttpOnly cookie, and its HMAC under the
  * server secret in each form. A cross-site page can neither read the cookie nor compute the
  * HMAC, and no server state is needed, so any instance can check any form.
- * `exempt` paths are for machine callers without a browser (none yet).
  */
-export function csrfProtection(opts: {
-  secret: string
-  secure: boolean
-  exempt?: (path: string) => boolean
-}) {
+export function csrfProtection(opts: { secret: string; secure: boolean }) {
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     let cookieValue = getCookie(c, CSRF_COOKIE)
     c.set('csrfToken', () => {
@@ -46,7 +41,7 @@ export function csrfProtection(opts: {
       }
       return csrfTokenFor(opts.secret, cookieValue)
     })
-    if (SAFE_METHODS.has(c.req.method) || opts.exempt?.(c.req.path)) return next()
+    if (SAFE_METHODS.has(c.req.method)) return next()
 
     if (c.req.header('sec-fetch-site') === 'cross-site') throw new CsrfError('cross-site request')
     let sent = c.req.header(CSRF_HEADER)

@@ -1,6 +1,7 @@
 import { formatDateTime } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
 import { ROLE_LABELS, ROLES, type Role } from '../../src/vocabulary.js'
+import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
 import { ErrorSummary, type FormState, hasErrors, SelectField, TextField } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
@@ -33,37 +34,25 @@ export function UsersResults(props: { rows: UserRow[]; paging: Paging; filters: 
           No users match. Change the filters, or <a href="/admin/users">show all users</a>.
         </p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">Users</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Home district</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last sign-in</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((u) => (
-                <tr>
-                  <td>
-                    <a href={`/admin/users/${u.id}`}>{u.name}</a>
-                  </td>
-                  <td>{u.email}</td>
-                  <td>{ROLE_LABELS[u.role]}</td>
-                  <td>{u.home_district}</td>
-                  <td>
-                    <UserStatus active={u.active} lockedUntil={u.locked_until} now={props.now} />
-                  </td>
-                  <td>{u.last_login_at ? formatDateTime(u.last_login_at) : 'Never'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Users"
+          headings={['Name', 'Email', 'Role', 'Home district', 'Status', 'Last sign-in']}
+        >
+          {rows.map((u) => (
+            <tr>
+              <td>
+                <a href={`/admin/users/${u.id}`}>{u.name}</a>
+              </td>
+              <td>{u.email}</td>
+              <td>{ROLE_LABELS[u.role]}</td>
+              <td>{u.home_district}</td>
+              <td>
+                <UserStatus active={u.active} lockedUntil={u.locked_until} now={props.now} />
+              </td>
+              <td>{u.last_login_at ? formatDateTime(u.last_login_at) : 'Never'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination paging={paging} baseUrl="/admin/users" query={props.filters.values} />
     </div>

@@ -6,6 +6,7 @@ import {
   CsrfField,
   ErrorSummary,
   type FormState,
+  HintAndError,
   hasErrors,
   listOf,
   MultiSelectField,
@@ -49,17 +50,13 @@ function PeopleFields(props: { form: FormState }) {
   const error = props.form.errors.people
   return (
     <div class={error ? 'field field-error' : 'field'} id="people" tabindex={-1}>
-      <fieldset aria-describedby={error ? 'people-error' : 'people-hint'}>
+      <fieldset aria-describedby={error ? 'people-hint people-error' : 'people-hint'}>
         <legend>{AGENCY_LABELS.people}</legend>
-        <span class="hint" id="people-hint">
-          The principal (the person responsible for the agency) is required. Leave unused rows empty.
-        </span>
-        {error && (
-          <span class="error-message" id="people-error">
-            <span class="visually-hidden">Error: </span>
-            {error}
-          </span>
-        )}
+        <HintAndError
+          name="people"
+          hint="The principal (the person responsible for the agency) is required. Leave unused rows empty."
+          error={error}
+        />
         {peopleRows(props.form).map((row, i) => (
           <div class="person-row">
             <div class="field">

@@ -3,6 +3,7 @@ import { AGENCY_SORTS, STANDING_FILTERS } from '../../src/agencies/schemas.js'
 import type { Paging } from '../../src/http/pagination.js'
 import { STANDING_LABELS, standing } from '../../src/licensing/lifecycle.js'
 import { DISTRICTS, SECTOR_LABELS, SECTORS } from '../../src/vocabulary.js'
+import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
 import {
   ErrorSummary,
@@ -57,47 +58,32 @@ export function AgencyResults(props: {
           <a href="/agencies">clear the filters</a>.
         </p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">Agencies</caption>
-            <thead>
+        <DataTable caption="Agencies" headings={['Agency', 'Licence', 'District', 'Sectors']}>
+          {rows.map((a) => {
+            const licence =
+              a.licence_status && a.expires_on ? { status: a.licence_status, expires_on: a.expires_on } : null
+            return (
               <tr>
-                <th scope="col">Agency</th>
-                <th scope="col">Licence</th>
-                <th scope="col">District</th>
-                <th scope="col">Sectors</th>
+                <td>
+                  <a href={`/agencies/${a.id}`}>{a.legal_name}</a>
+                  {a.trading_names.length > 0 && (
+                    <div class="muted">Trading as {a.trading_names.join(', ')}</div>
+                  )}
+                  <div class="muted">Registration {a.registration_number}</div>
+                </td>
+                <td>
+                  <StandingTag
+                    standing={standing(licence, Boolean(a.has_pending_application), props.today)}
+                    expiresOn={a.expires_on}
+                  />
+                  {a.licence_number && <div>{a.licence_number}</div>}
+                </td>
+                <td>{a.district}</td>
+                <td>{a.sectors.map((s) => SECTOR_LABELS[s]).join(', ')}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => {
-                const licence =
-                  a.licence_status && a.expires_on
-                    ? { status: a.licence_status, expires_on: a.expires_on }
-                    : null
-                return (
-                  <tr>
-                    <td>
-                      <a href={`/agencies/${a.id}`}>{a.legal_name}</a>
-                      {a.trading_names.length > 0 && (
-                        <div class="muted">Trading as {a.trading_names.join(', ')}</div>
-                      )}
-                      <div class="muted">Registration {a.registration_number}</div>
-                    </td>
-                    <td>
-                      <StandingTag
-                        standing={standing(licence, Boolean(a.has_pending_application), props.today)}
-                        expiresOn={a.expires_on}
-                      />
-                      {a.licence_number && <div>{a.licence_number}</div>}
-                    </td>
-                    <td>{a.district}</td>
-                    <td>{a.sectors.map((s) => SECTOR_LABELS[s]).join(', ')}</td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+            )
+          })}
+        </DataTable>
       )}
       <Pagination paging={paging} baseUrl="/agencies" query={props.filters.values} />
     </div>

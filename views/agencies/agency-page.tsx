@@ -3,6 +3,7 @@ import type { AgencyDetails } from '../../src/agencies/queries.js'
 import { formatDate, formatDateTime } from '../../src/format.js'
 import { allowedLicenceActions, applicationKindFor, standing } from '../../src/licensing/lifecycle.js'
 import { SECTOR_LABELS } from '../../src/vocabulary.js'
+import { DataTable } from '../components/data-table.js'
 import { CsrfField, ErrorSummary, type FormState, hasErrors, TextField } from '../components/forms.js'
 import { StandingTag } from '../components/standing.js'
 import { Layout, type PageContext } from '../layout.js'
@@ -99,27 +100,15 @@ export function AgencyPage(props: {
       </dl>
 
       <h2>Principal and directors</h2>
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">Principal and directors</caption>
-          <thead>
-            <tr>
-              <th scope="col">Role</th>
-              <th scope="col">Name</th>
-              <th scope="col">ID or passport number</th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => (
-              <tr>
-                <td>{p.role === 'principal' ? 'Principal' : 'Director'}</td>
-                <td>{p.name}</td>
-                <td>{p.id_number}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Principal and directors" headings={['Role', 'Name', 'ID or passport number']}>
+        {people.map((p) => (
+          <tr>
+            <td>{p.role === 'principal' ? 'Principal' : 'Director'}</td>
+            <td>{p.name}</td>
+            <td>{p.id_number}</td>
+          </tr>
+        ))}
+      </DataTable>
 
       <h2>Licence</h2>
       {licence ? (
@@ -173,44 +162,32 @@ export function AgencyPage(props: {
           {conditions.length === 0 ? (
             <p>No conditions.</p>
           ) : (
-            <div class="table-scroll">
-              <table>
-                <caption class="visually-hidden">Additional licence conditions</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Condition</th>
-                    <th scope="col">Due</th>
-                    <th scope="col">Met</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {conditions.map((cond) => (
-                    <tr>
-                      <td>{cond.condition}</td>
-                      <td>
-                        {formatDate(cond.due_on)}
-                        {!cond.met_on && cond.due_on < props.today && <div class="tag bad">! Overdue</div>}
-                      </td>
-                      <td>
-                        {cond.met_on ? (
-                          formatDate(cond.met_on)
-                        ) : props.canWrite ? (
-                          <form method="post" action={`/agencies/${agency.id}/conditions/${cond.id}/met`}>
-                            <CsrfField token={props.ctx.csrfToken} />
-                            <input type="hidden" name="version" value={String(cond.version)} />
-                            <button type="submit" class="secondary">
-                              Mark as met
-                            </button>
-                          </form>
-                        ) : (
-                          'Not yet'
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption="Additional licence conditions" headings={['Condition', 'Due', 'Met']}>
+              {conditions.map((cond) => (
+                <tr>
+                  <td>{cond.condition}</td>
+                  <td>
+                    {formatDate(cond.due_on)}
+                    {!cond.met_on && cond.due_on < props.today && <div class="tag bad">! Overdue</div>}
+                  </td>
+                  <td>
+                    {cond.met_on ? (
+                      formatDate(cond.met_on)
+                    ) : props.canWrite ? (
+                      <form method="post" action={`/agencies/${agency.id}/conditions/${cond.id}/met`}>
+                        <CsrfField token={props.ctx.csrfToken} />
+                        <input type="hidden" name="version" value={String(cond.version)} />
+                        <button type="submit" class="secondary">
+                          Mark as met
+                        </button>
+                      </form>
+                    ) : (
+                      'Not yet'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           {props.canWrite && (licence.status === 'active' || licence.status === 'suspended') && (
             <form method="post" action={`/agencies/${agency.id}/conditions`} novalidate>
@@ -235,72 +212,47 @@ export function AgencyPage(props: {
       {applications.length === 0 ? (
         <p>No applications recorded.</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">Applications</caption>
-            <thead>
-              <tr>
-                <th scope="col">Application</th>
-                <th scope="col">Submitted</th>
-                <th scope="col">Decision</th>
-              </tr>
-            </thead>
-            <tbody>
-              {applications.map((a) => (
-                <tr>
-                  <td>
-                    <a href={`/applications/${a.id}`}>{a.kind === 'new' ? 'First licence' : 'Renewal'}</a>
-                  </td>
-                  <td>
-                    {formatDate(a.submitted_at)}
-                    {a.submitted_by_name && <div class="muted">by {a.submitted_by_name}</div>}
-                  </td>
-                  <td>
-                    {a.status === 'submitted'
-                      ? 'Awaiting decision'
-                      : a.status[0]!.toUpperCase() + a.status.slice(1)}
-                    {a.decided_at && (
-                      <div class="muted">
-                        {formatDate(a.decided_at)}
-                        {a.decided_by_name && ` by ${a.decided_by_name}`}
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Applications" headings={['Application', 'Submitted', 'Decision']}>
+          {applications.map((a) => (
+            <tr>
+              <td>
+                <a href={`/applications/${a.id}`}>{a.kind === 'new' ? 'First licence' : 'Renewal'}</a>
+              </td>
+              <td>
+                {formatDate(a.submitted_at)}
+                {a.submitted_by_name && <div class="muted">by {a.submitted_by_name}</div>}
+              </td>
+              <td>
+                {a.status === 'submitted'
+                  ? 'Awaiting decision'
+                  : a.status[0]!.toUpperCase() + a.status.slice(1)}
+                {a.decided_at && (
+                  <div class="muted">
+                    {formatDate(a.decided_at)}
+                    {a.decided_by_name && ` by ${a.decided_by_name}`}
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       <h2>History</h2>
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">Licence history, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col">Change</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Who</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr>
-                <td>{formatDateTime(e.at)}</td>
-                <td>{eventLabel(e.event)}</td>
-                <td>
-                  {e.from_status || e.to_status ? `${e.from_status ?? '–'} → ${e.to_status ?? '–'}` : '–'}
-                </td>
-                <td>{e.reason ?? '–'}</td>
-                <td>{e.actor_label}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Licence history, newest first"
+        headings={['When', 'What', 'Change', 'Reason', 'Who']}
+      >
+        {events.map((e) => (
+          <tr>
+            <td>{formatDateTime(e.at)}</td>
+            <td>{eventLabel(e.event)}</td>
+            <td>{e.from_status || e.to_status ? `${e.from_status ?? '–'} → ${e.to_status ?? '–'}` : '–'}</td>
+            <td>{e.reason ?? '–'}</td>
+            <td>{e.actor_label}</td>
+          </tr>
+        ))}
+      </DataTable>
 
       <h2>Complaints, flags and inspections</h2>
       <p class="muted">

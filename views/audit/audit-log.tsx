@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../src/db/types.js'
 import { formatDateTime } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
+import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
 import {
   ErrorSummary,
@@ -32,49 +33,38 @@ export function AuditResults(props: { rows: AuditEntry[]; paging: Paging; filter
       {props.rows.length === 0 ? (
         <p>No entries match these filters. Widen the dates or clear a filter.</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">Audit log entries, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Record</th>
-                <th scope="col">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((e) => (
-                <tr>
-                  <td>{formatDateTime(e.at)}</td>
-                  <td>
-                    {e.actor_label}
-                    {e.client_address && <div class="muted">from {e.client_address}</div>}
-                  </td>
-                  <td>{e.action}</td>
-                  <td>
-                    {e.entity}
-                    {e.entity_id && <div class="muted">{e.entity_id}</div>}
-                  </td>
-                  <td>
-                    {e.before || e.after ? (
-                      <details>
-                        <summary>Before and after</summary>
-                        <h3>Before</h3>
-                        <Change value={e.before} />
-                        <h3>After</h3>
-                        <Change value={e.after} />
-                      </details>
-                    ) : (
-                      <span class="muted">–</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Audit log entries, newest first"
+          headings={['When', 'Who', 'Action', 'Record', 'Change']}
+        >
+          {props.rows.map((e) => (
+            <tr>
+              <td>{formatDateTime(e.at)}</td>
+              <td>
+                {e.actor_label}
+                {e.client_address && <div class="muted">from {e.client_address}</div>}
+              </td>
+              <td>{e.action}</td>
+              <td>
+                {e.entity}
+                {e.entity_id && <div class="muted">{e.entity_id}</div>}
+              </td>
+              <td>
+                {e.before || e.after ? (
+                  <details>
+                    <summary>Before and after</summary>
+                    <h3>Before</h3>
+                    <Change value={e.before} />
+                    <h3>After</h3>
+                    <Change value={e.after} />
+                  </details>
+                ) : (
+                  <span class="muted">–</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination paging={props.paging} baseUrl="/admin/audit" query={props.filters.values} />
     </div>

@@ -57,6 +57,25 @@ interface FieldProps {
   optional?: boolean
 }
 
+/** The hint under a label and the message for a refused value; `describedBy` points at both. */
+export function HintAndError(props: { name: string; hint?: string | undefined; error?: string | undefined }) {
+  return (
+    <>
+      {props.hint && (
+        <span class="hint" id={`${props.name}-hint`}>
+          {props.hint}
+        </span>
+      )}
+      {props.error && (
+        <span class="error-message" id={`${props.name}-error`}>
+          <span class="visually-hidden">Error: </span>
+          {props.error}
+        </span>
+      )}
+    </>
+  )
+}
+
 function FieldShell(props: FieldProps & { children: Child }) {
   const error = props.form.errors[props.name]
   return (
@@ -65,17 +84,7 @@ function FieldShell(props: FieldProps & { children: Child }) {
         {props.label}
         {props.optional && <span class="optional"> (optional)</span>}
       </label>
-      {props.hint && (
-        <span class="hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </span>
-      )}
-      {error && (
-        <span class="error-message" id={`${props.name}-error`}>
-          <span class="visually-hidden">Error: </span>
-          {error}
-        </span>
-      )}
+      <HintAndError name={props.name} hint={props.hint} error={error} />
       {props.children}
     </div>
   )
@@ -165,17 +174,7 @@ export function CheckboxesField(
           {props.label}
           {props.optional && <span class="optional"> (optional)</span>}
         </legend>
-        {props.hint && (
-          <span class="hint" id={`${props.name}-hint`}>
-            {props.hint}
-          </span>
-        )}
-        {error && (
-          <span class="error-message" id={`${props.name}-error`}>
-            <span class="visually-hidden">Error: </span>
-            {error}
-          </span>
-        )}
+        <HintAndError name={props.name} hint={props.hint} error={error} />
         <div class="checkboxes">
           {props.options.map((o) => (
             <div class="checkbox">

@@ -1,5 +1,6 @@
 import { formatDate } from '../../src/format.js'
 import { reminderBand } from '../../src/licensing/lifecycle.js'
+import { DataTable } from '../components/data-table.js'
 import { Layout, type PageContext } from '../layout.js'
 
 export interface ReminderRow {
@@ -19,31 +20,18 @@ function ReminderTable(props: { caption: string; rows: ReminderRow[]; empty: str
       {props.rows.length === 0 ? (
         <p>{props.empty}</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">{props.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Agency</th>
-                <th scope="col">Licence</th>
-                <th scope="col">District</th>
-                <th scope="col">Valid until</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((r) => (
-                <tr>
-                  <td>
-                    <a href={`/agencies/${r.agency_id}`}>{r.legal_name}</a>
-                  </td>
-                  <td>{r.licence_number}</td>
-                  <td>{r.district}</td>
-                  <td>{formatDate(r.expires_on)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={props.caption} headings={['Agency', 'Licence', 'District', 'Valid until']}>
+          {props.rows.map((r) => (
+            <tr>
+              <td>
+                <a href={`/agencies/${r.agency_id}`}>{r.legal_name}</a>
+              </td>
+              <td>{r.licence_number}</td>
+              <td>{r.district}</td>
+              <td>{formatDate(r.expires_on)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   )

@@ -3,6 +3,7 @@ import type { Paging } from '../../src/http/pagination.js'
 import { dateInLesotho, daysBetween } from '../../src/licensing/dates.js'
 import type { ApplicationKind } from '../../src/licensing/lifecycle.js'
 import { DISTRICTS } from '../../src/vocabulary.js'
+import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
 import { ErrorSummary, type FormState, hasErrors, SelectField } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
@@ -26,33 +27,22 @@ export function QueueResults(props: { rows: QueueRow[]; paging: Paging; filters:
       {props.rows.length === 0 ? (
         <p>No applications are waiting. New applications are recorded from an agency's page.</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">Applications awaiting decision, oldest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Agency</th>
-                <th scope="col">Application</th>
-                <th scope="col">District</th>
-                <th scope="col">Submitted</th>
-                <th scope="col">Days waiting</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((r) => (
-                <tr>
-                  <td>
-                    <a href={`/applications/${r.id}`}>{r.legal_name}</a>
-                  </td>
-                  <td>{r.kind === 'new' ? 'First licence' : 'Renewal'}</td>
-                  <td>{r.district}</td>
-                  <td>{formatDate(r.submitted_at)}</td>
-                  <td>{daysBetween(dateInLesotho(r.submitted_at), props.today)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Applications awaiting decision, oldest first"
+          headings={['Agency', 'Application', 'District', 'Submitted', 'Days waiting']}
+        >
+          {props.rows.map((r) => (
+            <tr>
+              <td>
+                <a href={`/applications/${r.id}`}>{r.legal_name}</a>
+              </td>
+              <td>{r.kind === 'new' ? 'First licence' : 'Renewal'}</td>
+              <td>{r.district}</td>
+              <td>{formatDate(r.submitted_at)}</td>
+              <td>{daysBetween(dateInLesotho(r.submitted_at), props.today)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination paging={props.paging} baseUrl="/applications" query={props.filters.values} />
     </div>
