@@ -19,6 +19,7 @@ import { requestLog } from './http/logging.js'
 import { PageError } from './http/problems.js'
 import { isPartial, pageContext, renderPage, sendHtml } from './http/render.js'
 import { licensingRoutes } from './licensing/routes.js'
+import { publicRoutes } from './public/routes.js'
 import { setupRoutes } from './setup/routes.js'
 
 export interface AppDeps {
@@ -61,9 +62,10 @@ export function createApp(deps: AppDeps) {
     }),
   )
   app.route('/', staticRoutes)
-  app.use(csrfProtection({ secret: deps.secret, secure: servesHttps(deps.config) }))
+  app.use(csrfProtection({ secret: deps.secret, secure: servesHttps(deps.config), exemptPaths: ['/ussd'] }))
   app.use(loadSession)
 
+  app.route('/', publicRoutes(deps.config))
   app.route('/', homeRoutes)
   app.route('/', authRoutes)
   app.route('/', setupRoutes)

@@ -38,6 +38,10 @@ export const configSchema = z.object({
     .default(12),
   // How long a licence runs from issue or renewal.
   LICENCE_VALIDITY_MONTHS: z.coerce.number().int().min(1).max(60).default(12),
+  // Per client address (per phone number for USSD): generous for people, a brake on scripts.
+  PUBLIC_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  USSD_SCREENS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  REGISTER_DOWNLOADS_PER_HOUR: z.coerce.number().int().min(1).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -57,6 +61,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 /** True when cookies must carry the Secure flag (the public address is HTTPS). */
-export function servesHttps(config: Config): boolean {
+export function servesHttps(config: Pick<Config, 'PUBLIC_BASE_URL'>): boolean {
   return config.PUBLIC_BASE_URL?.startsWith('https://') ?? false
 }

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import type { SessionUser } from '../src/auth/accounts.js'
 import { assetUrl } from '../src/http/assets.js'
+import { type Language, messagesFor, otherLanguage } from '../src/i18n/messages.js'
 import { ROLE_LABELS } from '../src/vocabulary.js'
 import { CsrfField } from './components/forms.js'
 import { STAFF_NAV } from './nav.js'
@@ -12,16 +13,27 @@ export interface PageContext {
   path: string
 }
 
-export function Layout(props: { ctx: PageContext; title: string; hasErrors?: boolean; children: Child }) {
+export function Layout(props: {
+  ctx: PageContext
+  title: string
+  hasErrors?: boolean
+  /** Public pages come in English and Sesotho; staff pages in English. */
+  lang?: Language
+  /** The same page in the other language (public pages). */
+  otherLanguageHref?: string
+  children: Child
+}) {
   const { ctx } = props
   const user = ctx.user
+  const lang = props.lang ?? 'en'
+  const t = messagesFor(lang)
   const nav = user ? STAFF_NAV.filter((item) => item.roles.includes(user.role)) : []
   return (
-    <html lang="en">
+    <html lang={lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.hasErrors ? 'Error: ' : ''}${props.title} – Recruiter Registry`}</title>
+        <title>{`${props.hasErrors ? t.errorPrefix : ''}${props.title} – ${t.siteName}`}</title>
         {/* htmx must not inject its own <style>: the CSP allows only our stylesheet. */}
         <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
         <link rel="stylesheet" href={assetUrl('app.css')} />
@@ -29,13 +41,24 @@ export function Layout(props: { ctx: PageContext; title: string; hasErrors?: boo
       </head>
       <body hx-boost:inherited="true">
         <a class="skip-link" href="#main">
-          Skip to main content
+          {t.skipLink}
         </a>
         <header class="site-header">
           <div class="wrap bar">
             <a class="site-name" href={user ? '/staff' : '/'}>
-              Recruiter Registry · Lesotho
+              {t.siteName}
             </a>
+            {props.otherLanguageHref && (
+              <a
+                class="language-switch"
+                href={props.otherLanguageHref}
+                lang={otherLanguage(lang)}
+                hreflang={otherLanguage(lang)}
+                aria-label={t.otherLanguageLabel}
+              >
+                {t.otherLanguageLink}
+              </a>
+            )}
             {user && (
               <div class="site-user">
                 <span>
@@ -75,12 +98,7 @@ export function Layout(props: { ctx: PageContext; title: string; hasErrors?: boo
         </main>
         <footer class="site-footer">
           <div class="wrap">
-            Ministry of Labour and Employment, Lesotho.{' '}
-            {user ? null : (
-              <>
-                Staff: <a href="/login">sign in</a>.
-              </>
-            )}
+            {t.footer} {user ? null : <a href="/login">{t.staffSignIn}</a>}
           </div>
         </footer>
       </body>

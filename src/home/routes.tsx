@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import { sql } from 'kysely'
-import { PublicHomePage } from '../../views/home/public-home.js'
 import { StaffHomePage } from '../../views/home/staff-home.js'
 import { ALL_STAFF, requireRole } from '../auth/guard.js'
 import type { AppEnv } from '../http/env.js'
@@ -13,7 +12,6 @@ const NOTICES: Record<string, string> = {
 }
 
 export const homeRoutes = new Hono<AppEnv>()
-  .get('/', (c) => renderPage(c, <PublicHomePage ctx={pageContext(c)} />))
   .get('/staff', requireRole(...ALL_STAFF), (c) => {
     const key = Object.keys(NOTICES).find((k) => c.req.query(k))
     return renderPage(c, <StaffHomePage ctx={pageContext(c)} notice={key ? NOTICES[key] : undefined} />)

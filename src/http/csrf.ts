@@ -26,7 +26,12 @@ export class CsrfError extends Error {}
  * server secret in each form. A cross-site page can neither read the cookie nor compute the
  * HMAC, and no server state is needed, so any instance can check any form.
  */
-export function csrfProtection(opts: { secret: string; secure: boolean }) {
+export function csrfProtection(opts: {
+  secret: string
+  secure: boolean
+  /** Paths posted to by other servers, not browsers (the USSD gateway): no cookie, no token. */
+  exemptPaths?: readonly string[]
+}) {
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     let cookieValue = getCookie(c, CSRF_COOKIE)
     c.set('csrfToken', () => {
@@ -41,7 +46,7 @@ export function csrfProtection(opts: { secret: string; secure: boolean }) {
       }
       return csrfTokenFor(opts.secret, cookieValue)
     })
-    if (SAFE_METHODS.has(c.req.method)) return next()
+    if (SAFE_METHODS.has(c.req.method) || opts.exemptPaths?.includes(c.req.path)) return next()
 
     if (c.req.header('sec-fetch-site') === 'cross-site') throw new CsrfError('cross-site request')
     let sent = c.req.header(CSRF_HEADER)

@@ -2,7 +2,7 @@ import { formatDate } from '../../src/format.js'
 import { STANDING_LABELS, type Standing } from '../../src/licensing/lifecycle.js'
 
 // Status is never colour alone: a word, a symbol and a colour together.
-const LOOK: Record<Standing, { symbol: string; tone: 'ok' | 'warn' | 'bad' | 'neutral' }> = {
+export const STANDING_LOOK: Record<Standing, { symbol: string; tone: 'ok' | 'warn' | 'bad' | 'neutral' }> = {
   licensed: { symbol: '✓', tone: 'ok' },
   pending: { symbol: '…', tone: 'warn' },
   suspended: { symbol: '!', tone: 'bad' },
@@ -13,7 +13,7 @@ const LOOK: Record<Standing, { symbol: string; tone: 'ok' | 'warn' | 'bad' | 'ne
 }
 
 export function StandingTag(props: { standing: Standing; expiresOn?: string | null }) {
-  const look = LOOK[props.standing]
+  const look = STANDING_LOOK[props.standing]
   const until =
     props.standing === 'licensed' && props.expiresOn ? ` until ${formatDate(props.expiresOn)}` : ''
   return (

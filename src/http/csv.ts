@@ -1,0 +1,56 @@
+import type { Context } from 'hono'
+import { sendStream } from './compression.js'
+
+// CSV for spreadsheets (RFC 4180), safe to open: a cell that a spreadsheet would run as a
+// formula (starting with = + - @, a tab or a carriage return) is prefixed with an apostrophe,
+// as OWASP advises, so "=HYPERLINK(...)" typed into an agency name stays text.
+
+const FORMULA_START = /^[=+\-@\t\r]/
+
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return ''
+  let text = String(value)
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+export function csvLine(values: readonly (string | number | boolean | null | undefined)[]): string {
+  return `${values.map(csvCell).join(',')}\r\n`
+}
+
+/**
+ * Streams a CSV download: the header, then each batch of rows as the database yields it, so a
+ * large export never sits in memory at once. Starts with a byte-order mark so that
+ * spreadsheets read the file as UTF-8 (Sesotho names keep their letters).
+ */
+export function sendCsv(
+  c: Context,
+  filename: string,
+  header: readonly string[],
+  batches: AsyncIterable<(string | number | boolean | null)[][]>,
+): Response {
+  const encoder = new TextEncoder()
+  const iterator = batches[Symbol.asyncIterator]()
+  let started = false
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true
+        controller.enqueue(encoder.encode(`\uFEFF${csvLine(header)}`))
+        return
+      }
+      const next = await iterator.next()
+      if (next.done) {
+        controller.close()
+        return
+      }
+      controller.enqueue(encoder.encode(next.value.map(csvLine).join('')))
+    },
+    async cancel() {
+      await iterator.return?.()
+    },
+  })
+  c.header('Content-Disposition', `attachment; filename="${filename}"`)
+  c.header('Cache-Control', 'no-store')
+  return sendStream(c, stream, 'text/csv; charset=utf-8')
+}

@@ -1,0 +1,271 @@
+import type { Sector } from '../vocabulary.js'
+
+// The one message catalogue for everything the public sees: web pages, the USSD menu and the
+// words the JSON API and CSV use for statuses. Staff pages are in English only.
+//
+// The Sesotho texts were written without a native speaker and must be reviewed by one before
+// launch (README, "Languages"). The type makes every language carry every message.
+
+export const LANGUAGES = ['en', 'st'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+/** What the public is told about an agency (DESIGN.md, "Licences"). */
+export type PublicStanding =
+  | 'licensed'
+  | 'pending'
+  | 'suspended'
+  | 'revoked'
+  | 'surrendered'
+  | 'expired'
+  | 'not_licensed'
+
+const en = {
+  languageName: 'English',
+  otherLanguageLink: 'Sesotho',
+  otherLanguageLabel: 'Bala ka Sesotho',
+
+  siteName: 'Recruiter Registry · Lesotho',
+  skipLink: 'Skip to main content',
+  errorPrefix: 'Error: ',
+  footer: 'Ministry of Labour and Employment, Lesotho.',
+  staffSignIn: 'Staff sign in',
+  months: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+  dateAtTime: (date: string, time: string) => `${date} at ${time}`,
+
+  homeTitle: 'Is this recruiter licensed?',
+  homeLead: 'Before you pay anyone for a job, check that the recruiter is licensed.',
+  searchLabel: 'Name of the recruiter or licence number',
+  searchHint: 'For example: Maluti Recruitment, or LRA-2026-00042',
+  searchButton: 'Check',
+  searching: 'Searching…',
+  noFeeTitle: 'A recruiter may not charge you any fee.',
+  noFeeText:
+    'Licensed recruiters are paid by the employer, never by the worker. If someone asks you to pay for a job, a form or a place on a bus, do not pay.',
+  reportTitle: 'How to report a recruiter',
+  reportLink: 'How to report a recruiter',
+  reportSteps: [
+    'Go to the nearest office of the Ministry of Labour and Employment, in every district town, or to any police station.',
+    'Say the name of the recruiter, where you met them, what they promised and what they asked you to pay.',
+    'Bring any paper, message or receipt they gave you.',
+  ],
+  reportNamed: (name: string) => `The recruiter you asked about: “${name}”.`,
+  reportPrivate: 'You do not have to give your name.',
+  backToSearch: 'Check another recruiter',
+
+  lookupTitle: (q: string) => `Results for “${q}”`,
+  lookupEmptyQuery: 'Type the name of the recruiter or their licence number.',
+  lookupTooLong: 'Type at most 100 letters.',
+  resultCount: (n: number) => (n === 1 ? '1 recruiter found' : `${n} recruiters found`),
+  resultsSimilar: (q: string) => `No name starts with “${q}”. These names look similar:`,
+  moreResults: 'Only the best matches are shown. Type more of the name to find others.',
+  notFoundTitle: 'Not in the registry.',
+  notFoundText: 'A recruiter who is not listed is not licensed. Do not pay.',
+  notFoundReport: 'Report this recruiter',
+  tradingAs: 'Also called',
+  licenceNumber: 'Licence number',
+  district: 'District',
+  sectors: 'Recruits for',
+  noLicenceNumber: 'None',
+
+  standing: {
+    licensed: 'Licensed',
+    pending: 'Application pending, not yet licensed',
+    suspended: 'Suspended',
+    revoked: 'Revoked',
+    surrendered: 'Not licensed (licence given up)',
+    expired: 'Expired',
+    not_licensed: 'Not licensed',
+  } satisfies Record<PublicStanding, string>,
+  licensedUntil: (date: string) => `Licensed until ${date}`,
+  suspendedUntil: (date: string) => `Suspended until ${date}`,
+  advice: {
+    licensed: 'This recruiter may recruit. They may not charge you any fee.',
+    pending: 'This recruiter may not recruit yet. Do not pay.',
+    suspended: 'This recruiter may not recruit now. Do not pay.',
+    revoked: 'This recruiter may not recruit. Do not pay. Report them.',
+    surrendered: 'This recruiter may not recruit. Do not pay.',
+    expired: 'This licence has ended. The recruiter may not recruit. Do not pay.',
+    not_licensed: 'This recruiter may not recruit. Do not pay.',
+  } satisfies Record<PublicStanding, string>,
+
+  verifyTitle: (number: string) => `Licence ${number}`,
+  verifyIssued: 'Issued on',
+  verifyExpires: 'Valid until',
+  verifyAgency: 'Recruiter',
+  checkedOn: (when: string) => `Checked on ${when}.`,
+  verifyUnknownTitle: 'This licence number is not in the registry',
+  verifyUnknownText: (number: string) =>
+    `No licence has the number ${number}. The certificate may be forged. Do not pay the person who showed it to you.`,
+
+  tooManyTitle: 'Please wait a moment',
+  tooManyText: 'Many checks came from your connection in a short time. Wait a minute, then try again.',
+  notFoundPageTitle: 'Page not found',
+  notFoundPageText: 'Check the address, or start again from the home page.',
+
+  sectorNames: {
+    agriculture: 'Agriculture',
+    manufacturing: 'Manufacturing (textiles and garments)',
+    mining: 'Mining',
+    construction: 'Construction',
+    domestic_work: 'Domestic work',
+    hospitality: 'Hospitality',
+    security_services: 'Security services',
+    other: 'Other',
+  } satisfies Record<Sector, string>,
+
+  ussd: {
+    menu: 'Check a recruiter before you pay.\n1 Check a recruiter\n2 How to report\n0 Sesotho',
+    askName: 'Type the recruiter name or licence number:',
+    notFound:
+      'Not in the registry. A recruiter who is not listed is not licensed. Do not pay. Dial again and choose 2 to learn how to report.',
+    resultsFooter: 'Recruiters may not charge you a fee.',
+    report:
+      'Report a recruiter at any Labour office or police station. Give their name, what they promised and what they asked you to pay.',
+    unknownChoice: 'Choose 1, 2 or 0.',
+  },
+}
+
+export type Catalogue = typeof en
+
+const st: Catalogue = {
+  languageName: 'Sesotho',
+  otherLanguageLink: 'English',
+  otherLanguageLabel: 'Read in English',
+
+  siteName: 'Buka ea Baemeli ba Mesebetsi · Lesotho',
+  skipLink: 'Tlolela litabeng tsa mantlha',
+  errorPrefix: 'Phoso: ',
+  footer: 'Lekala la Mesebetsi le Khiro, Lesotho.',
+  staffSignIn: 'Ho kena ha basebetsi',
+  months: [
+    'Pherekhong',
+    'Hlakola',
+    'Hlakubele',
+    'Mmesa',
+    'Motšeanong',
+    'Phupjane',
+    'Phupu',
+    'Phato',
+    'Loetse',
+    'Mphalane',
+    'Pulungoana',
+    'Tšitoe',
+  ],
+  dateAtTime: (date: string, time: string) => `${date} ka ${time}`,
+
+  homeTitle: 'Na moemeli enoa oa mesebetsi o na le laesense?',
+  homeLead: 'Pele u lefa motho bakeng sa mosebetsi, sheba hore moemeli o na le laesense.',
+  searchLabel: 'Lebitso la moemeli kapa nomoro ea laesense',
+  searchHint: 'Mohlala: Maluti Recruitment, kapa LRA-2026-00042',
+  searchButton: 'Sheba',
+  searching: 'Re ntse re batla…',
+  noFeeTitle: 'Moemeli ha a lumelloe ho u lefisa chelete efe kapa efe.',
+  noFeeText:
+    'Baemeli ba nang le laesense ba lefuoa ke mohiri, eseng ke mosebetsi. Haeba motho a u kopa chelete bakeng sa mosebetsi, foromo kapa sebaka beseng, se lefe.',
+  reportTitle: 'Mokhoa oa ho tlaleha moemeli',
+  reportLink: 'Mokhoa oa ho tlaleha moemeli',
+  reportSteps: [
+    'Eea ofising e haufi ea Lekala la Mesebetsi le Khiro, e teng toropong e ngoe le e ngoe ea setereke, kapa seteisheneng sefe kapa sefe sa sepolesa.',
+    'Bolela lebitso la moemeli, moo le kopaneng teng, seo a u tšepisitseng sona le seo a u kopileng ho se lefa.',
+    'Tlisa pampiri efe kapa efe, molaetsa kapa rasiti eo a u fileng eona.',
+  ],
+  reportNamed: (name: string) => `Moemeli eo u botsitseng ka eena: “${name}”.`,
+  reportPrivate: 'Ha ho hlokahale hore u fane ka lebitso la hao.',
+  backToSearch: 'Sheba moemeli e mong',
+
+  lookupTitle: (q: string) => `Liphetho tsa “${q}”`,
+  lookupEmptyQuery: 'Ngola lebitso la moemeli kapa nomoro ea laesense ea hae.',
+  lookupTooLong: 'Ngola litlhaku tse sa feteng 100.',
+  resultCount: (n: number) => (n === 1 ? 'Ho fumanoe moemeli a le 1' : `Ho fumanoe baemeli ba ${n}`),
+  resultsSimilar: (q: string) => `Ha ho lebitso le qalang ka “${q}”. Mabitso ana a tšoana le lona:`,
+  moreResults: 'Ho bontšoa feela a tšoanang haholo. Ngola lebitso ka botlalo ho fumana a mang.',
+  notFoundTitle: 'Ha a eo bukeng ea ngoliso.',
+  notFoundText: 'Moemeli ea sa ngolisoang ha a na laesense. Se lefe.',
+  notFoundReport: 'Tlaleha moemeli enoa',
+  tradingAs: 'O boetse o bitsoa',
+  licenceNumber: 'Nomoro ea laesense',
+  district: 'Setereke',
+  sectors: 'O batlela mesebetsi ea',
+  noLicenceNumber: 'Ha e eo',
+
+  standing: {
+    licensed: 'O na le laesense',
+    pending: 'Kopo e ntse e shejoa, ha a e-so be le laesense',
+    suspended: 'Laesense e emisitsoe',
+    revoked: 'Laesense e hlakotsoe',
+    surrendered: 'Ha a na laesense (o e khutlisitse)',
+    expired: 'Laesense e felletsoe ke nako',
+    not_licensed: 'Ha a na laesense',
+  },
+  licensedUntil: (date: string) => `O na le laesense ho fihlela ${date}`,
+  suspendedUntil: (date: string) => `Laesense e emisitsoe ho fihlela ${date}`,
+  advice: {
+    licensed: 'Moemeli enoa a ka batlela batho mesebetsi. Ha a lumelloe ho u lefisa letho.',
+    pending: 'Moemeli enoa ha a so lumelloe ho batlela batho mesebetsi. Se lefe.',
+    suspended: 'Moemeli enoa ha a lumelloe ho batlela batho mesebetsi hona joale. Se lefe.',
+    revoked: 'Moemeli enoa ha a lumelloe ho batlela batho mesebetsi. Se lefe. Mo tlalehe.',
+    surrendered: 'Moemeli enoa ha a lumelloe ho batlela batho mesebetsi. Se lefe.',
+    expired: 'Laesense ena e felile. Moemeli ha a lumelloe ho batlela batho mesebetsi. Se lefe.',
+    not_licensed: 'Moemeli enoa ha a lumelloe ho batlela batho mesebetsi. Se lefe.',
+  },
+
+  verifyTitle: (number: string) => `Laesense ${number}`,
+  verifyIssued: 'E fanoe ka',
+  verifyExpires: 'E sebetsa ho fihlela',
+  verifyAgency: 'Moemeli',
+  checkedOn: (when: string) => `E shebiloe ka ${when}.`,
+  verifyUnknownTitle: 'Nomoro ena ea laesense ha e eo bukeng ea ngoliso',
+  verifyUnknownText: (number: string) =>
+    `Ha ho laesense e nang le nomoro ${number}. Setifikeiti se ka 'na sa ba sa bohata. Se lefe motho ea u bontšitseng sona.`,
+
+  tooManyTitle: 'Ka kopo ema hanyane',
+  tooManyText:
+    'Ho entsoe lipatlisiso tse ngata ka khokahano ea hao ka nako e khutšoane. Ema motsotso, ebe u leka hape.',
+  notFoundPageTitle: 'Leqephe ha le fumanehe',
+  notFoundPageText: 'Sheba aterese, kapa u qale hape leqepheng la pele.',
+
+  sectorNames: {
+    agriculture: 'Temo',
+    manufacturing: 'Lifeme (masela le liaparo)',
+    mining: 'Merafo',
+    construction: 'Kaho',
+    domestic_work: 'Mosebetsi oa lapeng',
+    hospitality: 'Lihotele le baeti',
+    security_services: 'Tšireletso',
+    other: 'Tse ling',
+  },
+
+  ussd: {
+    menu: 'Sheba moemeli pele u lefa.\n1 Sheba moemeli\n2 Mokhoa oa ho tlaleha\n0 English',
+    askName: 'Ngola lebitso la moemeli kapa nomoro ea laesense:',
+    notFound:
+      'Ha a eo bukeng ea ngoliso. Moemeli ea sa ngolisoang ha a na laesense. Se lefe. Letsetsa hape u khethe 2 ho tseba ho tlaleha.',
+    resultsFooter: 'Baemeli ha ba lumelloe ho u lefisa.',
+    report:
+      'Tlaleha moemeli ofising ea Mesebetsi kapa seteisheneng sa sepolesa. Bolela lebitso, seo a se tšepisitseng le seo a se kopileng.',
+    unknownChoice: 'Khetha 1, 2 kapa 0.',
+  },
+}
+
+const CATALOGUES: Record<Language, Catalogue> = { en, st }
+
+export function messagesFor(lang: Language): Catalogue {
+  return CATALOGUES[lang]
+}
+
+export function otherLanguage(lang: Language): Language {
+  return lang === 'en' ? 'st' : 'en'
+}

@@ -1,0 +1,166 @@
+import { sql } from 'kysely'
+import { foldAccents, wordPrefixQuery } from '../agencies/queries.js'
+import type { Database } from '../db/database.js'
+import type { PublicStanding } from '../i18n/messages.js'
+import { formatLicenceNumber, type LicenceStatus, standing } from '../licensing/lifecycle.js'
+import type { District, Sector } from '../vocabulary.js'
+
+// What the public may know about an agency: names, licence, status, district and sectors.
+// Nothing else leaves the database through these queries: no people, ID numbers, notes,
+// addresses, contact details or officers' names.
+
+export interface PublicAgency {
+  name: string
+  trading_names: string[]
+  licence_number: string | null
+  standing: PublicStanding
+  issued_on: string | null
+  expires_on: string | null
+  suspended_until: string | null
+  district: District
+  sectors: Sector[]
+}
+
+export const LOOKUP_LIMIT = 10
+
+// As on the staff list: typical typos ("malti mountin") score about 0.5.
+const WORD_SIMILARITY_THRESHOLD = 0.4
+
+/** "lra 2026 42", "LRA-2026-00042", "2026-00042" -> "LRA-2026-00042"; anything else -> null. */
+export function licenceNumberIn(q: string): string | null {
+  const m = q.trim().match(/^(?:lra)?[\s\-–]*(\d{4})[\s\-–]*(\d{1,5})$/i)
+  if (!m) return null
+  const sequence = Number(m[2])
+  return sequence >= 1 ? formatLicenceNumber(Number(m[1]), sequence) : null
+}
+
+/** The public columns of agencies with their licence; standing is derived from them. */
+function publicColumns(db: Database) {
+  return db
+    .selectFrom('agencies')
+    .leftJoin('licences', 'licences.agency_id', 'agencies.id')
+    .select((eb) => [
+      'agencies.id',
+      'agencies.legal_name',
+      'agencies.trading_names',
+      'agencies.district',
+      'agencies.sectors',
+      'licences.licence_number',
+      'licences.status',
+      'licences.issued_on',
+      'licences.expires_on',
+      'licences.suspended_until',
+      eb
+        .exists(
+          eb
+            .selectFrom('licence_applications')
+            .select(sql`1`.as('one'))
+            .whereRef('licence_applications.agency_id', '=', 'agencies.id')
+            .where('licence_applications.status', '=', 'submitted'),
+        )
+        .as('has_pending_application'),
+    ])
+}
+
+type PublicRow = Awaited<ReturnType<ReturnType<typeof publicColumns>['execute']>>[number]
+
+function toPublic(row: PublicRow, today: string): PublicAgency {
+  const licence =
+    row.status && row.expires_on ? { status: row.status as LicenceStatus, expires_on: row.expires_on } : null
+  return {
+    name: row.legal_name,
+    trading_names: row.trading_names,
+    licence_number: row.licence_number,
+    standing: standing(licence, Boolean(row.has_pending_application), today),
+    issued_on: row.issued_on,
+    expires_on: row.expires_on,
+    suspended_until: row.status === 'suspended' ? row.suspended_until : null,
+    district: row.district,
+    sectors: row.sectors,
+  }
+}
+
+export interface LookupResult {
+  results: PublicAgency[]
+  /** Nothing matched as typed; these names only resemble it. */
+  similar: boolean
+  /** More matched than are shown. */
+  more: boolean
+}
+
+/**
+ * The public search, best first: an exact licence number; else names with words starting as
+ * typed ("malut", "thaba recr"), the closest first; else, for typos, names that resemble it
+ * (pg_trgm word similarity).
+ */
+export async function lookupAgencies(db: Database, q: string, today: string): Promise<LookupResult> {
+  const shape = (rows: PublicRow[], similar: boolean): LookupResult => ({
+    results: rows.slice(0, LOOKUP_LIMIT).map((r) => toPublic(r, today)),
+    similar,
+    more: rows.length > LOOKUP_LIMIT,
+  })
+  const number = licenceNumberIn(q)
+  if (number) {
+    const rows = await publicColumns(db).where('licences.licence_number', '=', number).execute()
+    return shape(rows, false)
+  }
+  const folded = foldAccents(q.trim())
+  const words = wordPrefixQuery(folded)
+  if (!words) return shape([], false)
+  const closest = sql`word_similarity(${folded}, agencies.search_text) desc, lower(agencies.legal_name), agencies.id`
+  const prefixed = await publicColumns(db)
+    .where(sql<boolean>`agencies.search_words @@ to_tsquery('simple', ${words})`)
+    .orderBy(closest)
+    .limit(LOOKUP_LIMIT + 1)
+    .execute()
+  if (prefixed.length > 0 || folded.length < 3) return shape(prefixed, false)
+  const resembling = await db.transaction().execute(async (trx) => {
+    // The looser threshold applies only inside this transaction.
+    await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`.execute(
+      trx,
+    )
+    return publicColumns(trx)
+      .where(sql<boolean>`${folded} <% agencies.search_text`)
+      .orderBy(closest)
+      .limit(LOOKUP_LIMIT + 1)
+      .execute()
+  })
+  return shape(resembling, true)
+}
+
+/** One licence by its number, for /verify and the API. */
+export async function findPublicLicence(
+  db: Database,
+  licenceNumber: string,
+  today: string,
+): Promise<PublicAgency | null> {
+  const row = await publicColumns(db).where('licences.licence_number', '=', licenceNumber).executeTakeFirst()
+  return row ? toPublic(row, today) : null
+}
+
+/**
+ * The whole public register in name order, a batch at a time, so that an export of 100,000
+ * agencies never sits in memory at once.
+ */
+export async function* publicRegister(db: Database, today: string, batchSize = 1000) {
+  let after: { name: string; id: string } | null = null
+  for (;;) {
+    const rows: (PublicRow & { name_key: string })[] = await publicColumns(db)
+      .select(sql<string>`lower(agencies.legal_name)`.as('name_key'))
+      .$if(after !== null, (qb) =>
+        qb.where(
+          sql<boolean>`(lower(agencies.legal_name), agencies.id) > (${after!.name}, ${after!.id}::uuid)`,
+        ),
+      )
+      .orderBy(sql`lower(agencies.legal_name)`)
+      .orderBy('agencies.id')
+      .limit(batchSize)
+      .execute()
+    if (rows.length === 0) return
+    yield rows.map((r) => toPublic(r, today))
+    const last = rows[rows.length - 1]!
+    // The database's own lower(), so the next batch starts exactly where this one ended.
+    after = { name: last.name_key, id: last.id }
+    if (rows.length < batchSize) return
+  }
+}

@@ -1,0 +1,248 @@
+import { zValidator } from '@hono/zod-validator'
+import { type Context, Hono } from 'hono'
+import { cors } from 'hono/cors'
+import { z } from 'zod'
+import { PublicHomePage } from '../../views/public/home.js'
+import { LookupPage, LookupResults } from '../../views/public/lookup.js'
+import type { PublicContext } from '../../views/public/public-layout.js'
+import { ReportPage, TooManyRequestsPage } from '../../views/public/report.js'
+import { VerifyPage, VerifyUnknownPage } from '../../views/public/verify.js'
+import type { Config } from '../config.js'
+import { sendCsv } from '../http/csv.js'
+import type { AppEnv } from '../http/env.js'
+import { RateLimiter, rateLimited } from '../http/rate-limit.js'
+import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
+import { languageOf, publicLanguage } from '../i18n/language.js'
+import { messagesFor, otherLanguage } from '../i18n/messages.js'
+import { todayInLesotho } from '../licensing/dates.js'
+import {
+  findPublicLicence,
+  licenceNumberIn,
+  lookupAgencies,
+  type PublicAgency,
+  publicRegister,
+} from './queries.js'
+import { ussdReply, ussdStep } from './ussd.js'
+
+// The public side of the registry: no sign-in, English and Sesotho, light enough for a cheap
+// phone on a weak signal. Only public fields leave through here (see queries.ts).
+
+const MAX_QUERY = 100
+
+function publicContext(c: Context<AppEnv>): PublicContext {
+  const lang = languageOf(c)
+  const url = new URL(c.req.url)
+  url.searchParams.set('lang', otherLanguage(lang))
+  return {
+    page: pageContext(c),
+    lang,
+    t: messagesFor(lang),
+    otherLanguageHref: `${url.pathname}${url.search}`,
+  }
+}
+
+// Message keys, not texts: the page shows them in the reader's language.
+const lookupQuery = z.object({
+  q: z.string().trim().max(MAX_QUERY, 'lookupTooLong').optional().default(''),
+})
+// Whatever was printed on a paper is shown back (shortened), even when it is no licence number.
+const verifyParam = z.object({ number: z.string().transform((s) => s.slice(0, 40)) })
+const apiLookupQuery = z.object({ q: z.string().trim().min(1, 'q is required').max(MAX_QUERY) })
+
+/** The public fields of an agency as the API gives them. */
+function apiAgency(agency: PublicAgency) {
+  const en = messagesFor('en')
+  return {
+    name: agency.name,
+    trading_names: agency.trading_names,
+    licence_number: agency.licence_number,
+    status: agency.standing,
+    status_text: en.standing[agency.standing],
+    issued_on: agency.issued_on,
+    expires_on: agency.expires_on,
+    suspended_until: agency.suspended_until,
+    district: agency.district,
+    sectors: agency.sectors,
+  }
+}
+
+export function publicRoutes(config: Config) {
+  const lookups = new RateLimiter({ limit: config.PUBLIC_LOOKUPS_PER_MINUTE, windowMs: 60_000 })
+  const downloads = new RateLimiter({ limit: config.REGISTER_DOWNLOADS_PER_HOUR, windowMs: 3_600_000 })
+  const ussdScreens = new RateLimiter({ limit: config.USSD_SCREENS_PER_MINUTE, windowMs: 60_000 })
+
+  const byAddress = (c: Context<AppEnv>) => c.get('clientAddress')
+  const tooManyPage = (c: Context<AppEnv>) =>
+    renderPage(c, <TooManyRequestsPage pc={publicContext(c)} />, 429)
+  const pageLimit = rateLimited(lookups, byAddress, tooManyPage)
+  const apiLimit = rateLimited(lookups, byAddress, (c) =>
+    c.json({ error: 'Too many requests. Wait a minute, then try again.' }, 429),
+  )
+  // Open to any site: the register is public, and no cookie is ever read or sent for it.
+  const openCors = cors({ origin: '*', allowMethods: ['GET'], credentials: false })
+
+  return (
+    new Hono<AppEnv>()
+      .get('/', publicLanguage, (c) => renderPage(c, <PublicHomePage pc={publicContext(c)} />))
+
+      .get(
+        '/lookup',
+        publicLanguage,
+        pageLimit,
+        zValidator('query', lookupQuery, (result, c) => {
+          if (result.success) return
+          const ctx = c as unknown as Context<AppEnv>
+          const pc = publicContext(ctx)
+          const q = ctx.req.query('q') ?? ''
+          return renderPageOrPartial(
+            ctx,
+            <LookupPage pc={pc} q={q} found={null} error={pc.t.lookupTooLong} />,
+            <LookupResults q={q} found={null} t={pc.t} />,
+            422,
+          )
+        }),
+        async (c) => {
+          const { q } = c.req.valid('query')
+          const pc = publicContext(c)
+          const found = q ? await lookupAgencies(c.get('db'), q, todayInLesotho()) : null
+          return renderPageOrPartial(
+            c,
+            <LookupPage pc={pc} q={q} found={found} />,
+            <LookupResults q={q} found={found} t={pc.t} />,
+          )
+        },
+      )
+
+      .get('/verify/:number', publicLanguage, pageLimit, zValidator('param', verifyParam), async (c) => {
+        const { number: typed } = c.req.valid('param')
+        const wellFormed = licenceNumberIn(typed)
+        const number = wellFormed ?? typed.toUpperCase()
+        const pc = publicContext(c)
+        const now = new Date()
+        const agency = wellFormed
+          ? await findPublicLicence(c.get('db'), wellFormed, todayInLesotho(now))
+          : null
+        if (!agency) return renderPage(c, <VerifyUnknownPage pc={pc} number={number} now={now} />, 404)
+        return renderPage(c, <VerifyPage pc={pc} number={number} agency={agency} now={now} />)
+      })
+
+      .get(
+        '/report',
+        publicLanguage,
+        zValidator('query', z.object({ name: z.string().trim().max(MAX_QUERY).optional() }), (result, c) => {
+          if (!result.success) return c.redirect('/report', 303)
+        }),
+        (c) => renderPage(c, <ReportPage pc={publicContext(c)} name={c.req.valid('query').name} />),
+      )
+
+      // Open data: JSON for other services, CSV for spreadsheets.
+      .use('/api/v1/*', openCors)
+      .get(
+        '/api/v1/agencies',
+        apiLimit,
+        zValidator('query', apiLookupQuery, (result, c) => {
+          if (!result.success)
+            return c.json(
+              { error: 'Give the name or licence number to look for as ?q=, at most 100 characters.' },
+              422,
+            )
+        }),
+        async (c) => {
+          const { q } = c.req.valid('query')
+          const found = await lookupAgencies(c.get('db'), q, todayInLesotho())
+          c.header('Cache-Control', 'no-store')
+          return c.json({
+            query: q,
+            similar_names_only: found.similar,
+            more_not_shown: found.more,
+            agencies: found.results.map(apiAgency),
+          })
+        },
+      )
+      .get('/api/v1/licences/:number', apiLimit, zValidator('param', verifyParam), async (c) => {
+        const number = licenceNumberIn(c.req.valid('param').number)
+        c.header('Cache-Control', 'no-store')
+        const agency = number ? await findPublicLicence(c.get('db'), number, todayInLesotho()) : null
+        if (!agency)
+          return c.json(
+            { error: 'No licence has this number. A certificate that shows it may be forged.' },
+            404,
+          )
+        return c.json({ ...apiAgency(agency), checked_at: new Date().toISOString() })
+      })
+      .get(
+        '/register.csv',
+        rateLimited(downloads, byAddress, (c) => c.text('Too many downloads. Try again in an hour.', 429)),
+        (c) => {
+          const today = todayInLesotho()
+          const en = messagesFor('en')
+          async function* rows() {
+            for await (const batch of publicRegister(c.get('db'), today)) {
+              yield batch.map((a) => [
+                a.name,
+                a.trading_names.join('; '),
+                a.licence_number,
+                a.standing,
+                en.standing[a.standing],
+                a.issued_on,
+                a.expires_on,
+                a.suspended_until,
+                a.district,
+                a.sectors.join('; '),
+              ])
+            }
+          }
+          return sendCsv(
+            c,
+            `recruiter-register-${today}.csv`,
+            [
+              'name',
+              'trading_names',
+              'licence_number',
+              'status',
+              'status_text',
+              'issued_on',
+              'expires_on',
+              'suspended_until',
+              'district',
+              'sectors',
+            ],
+            rows(),
+          )
+        },
+      )
+
+      // USSD gateways post each step of a session here (see ussd.ts).
+      .post(
+        '/ussd',
+        zValidator(
+          'form',
+          z.object({
+            sessionId: z.string().min(1).max(100),
+            serviceCode: z.string().max(40).optional(),
+            phoneNumber: z.string().min(1).max(40),
+            text: z.string().max(500).optional().default(''),
+          }),
+          (result, c) => {
+            if (!result.success) return c.text('END Sorry, the request was not understood.', 422)
+          },
+        ),
+        async (c) => {
+          const { text, phoneNumber } = c.req.valid('form')
+          c.header('Cache-Control', 'no-store')
+          // Gateways share a few addresses: the limit is per phone instead.
+          const verdict = ussdScreens.take(`phone:${phoneNumber}`)
+          if (!verdict.allowed) {
+            c.header('Retry-After', String(verdict.retryAfter))
+            return c.text('END Too many requests. Wait a minute, then dial again.', 429)
+          }
+          const step = ussdStep(text)
+          const matches =
+            step.kind === 'search'
+              ? (await lookupAgencies(c.get('db'), step.query.slice(0, MAX_QUERY), todayInLesotho())).results
+              : []
+          return c.text(ussdReply(step, matches))
+        },
+      )
+  )
+}

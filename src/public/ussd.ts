@@ -1,0 +1,118 @@
+import { type Catalogue, type Language, messagesFor, otherLanguage } from '../i18n/messages.js'
+import type { PublicAgency } from './queries.js'
+
+// The USSD menu for feature phones. African USSD gateways call back with every answer of the
+// session so far in `text`, joined by "*" ("" at first, then "1", then "1*maluti"), and show
+// our reply: "CON ..." waits for another answer, "END ..." closes the session. The whole
+// conversation is therefore a pure function of `text`: no session state is kept.
+//
+//   (menu) 1 Check a recruiter -> type a name or licence number -> up to 3 matches, END
+//          2 How to report                                                          -> END
+//          0 switch Sesotho/English                                                  -> menu
+
+export const USSD_MAX_LENGTH = 160
+export const USSD_MATCHES = 3
+
+export type UssdStep =
+  | { kind: 'menu'; lang: Language; invalidChoice: boolean }
+  | { kind: 'ask'; lang: Language }
+  | { kind: 'search'; lang: Language; query: string }
+  | { kind: 'report'; lang: Language }
+
+/** Where the conversation is, read from the answers so far. */
+export function ussdStep(text: string, startLanguage: Language = 'en'): UssdStep {
+  const answers = text === '' ? [] : text.split('*')
+  let lang = startLanguage
+  let invalidChoice = false
+  for (let i = 0; i < answers.length; i++) {
+    const answer = answers[i]!.trim()
+    if (answer === '0') {
+      lang = otherLanguage(lang)
+      invalidChoice = false
+    } else if (answer === '1') {
+      // Everything after the choice is the name; a blank answer asks again.
+      const query = answers
+        .slice(i + 1)
+        .map((a) => a.trim())
+        .filter((a) => a !== '')
+        .at(-1)
+      return query ? { kind: 'search', lang, query } : { kind: 'ask', lang }
+    } else if (answer === '2') {
+      return { kind: 'report', lang }
+    } else {
+      invalidChoice = true
+    }
+  }
+  return { kind: 'menu', lang, invalidChoice }
+}
+
+/**
+ * Text a basic phone shows whatever its character set: Sesotho's "š" and typographic quotes
+ * would switch a screen to UCS-2 and halve what fits, so they are written plainly.
+ */
+export function plainText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, '-')
+    .replace(/…/g, '...')
+    .replace(/[^\x20-\x7E\n]/g, '')
+}
+
+const screen = (kind: 'CON' | 'END', body: string) => `${kind} ${plainText(body)}`
+
+/** "3/3/2027": short enough for a USSD screen in either language. */
+function shortDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number)
+  return `${day}/${month}/${year}`
+}
+
+function ussdStatus(agency: PublicAgency, t: Catalogue): string {
+  if (agency.standing === 'licensed' && agency.expires_on)
+    return t.licensedUntil(shortDate(agency.expires_on))
+  return t.standing[agency.standing]
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 3)).trimEnd()}...`
+}
+
+/** Up to three matches, each "1. Name: status", names shortened until the screen fits. */
+function resultsScreen(matches: PublicAgency[], t: Catalogue): string {
+  for (let n = Math.min(USSD_MATCHES, matches.length); n >= 1; n--) {
+    const shown = matches.slice(0, n)
+    // The no-fee reminder goes before names get too short to recognise.
+    for (const [footer, shortest] of [
+      [`\n${t.ussd.resultsFooter}`, 20],
+      ['', 12],
+    ] as const) {
+      const fixed = shown.map((a, i) => `${i + 1}. : ${ussdStatus(a, t)}`)
+      const room = USSD_MAX_LENGTH - 'END '.length - plainText(fixed.join('\n') + footer).length
+      const perName = Math.floor(room / n)
+      if (perName < shortest) continue
+      const lines = shown.map(
+        (a, i) => `${i + 1}. ${truncate(plainText(a.name), perName)}: ${ussdStatus(a, t)}`,
+      )
+      return screen('END', lines.join('\n') + footer)
+    }
+  }
+  // Never reached with the catalogue's lengths; a status alone always fits.
+  return screen('END', truncate(ussdStatus(matches[0]!, t), USSD_MAX_LENGTH - 4))
+}
+
+/** The reply to show for this step; `matches` are the search results for a `search` step. */
+export function ussdReply(step: UssdStep, matches: PublicAgency[] = []): string {
+  const t = messagesFor(step.lang)
+  switch (step.kind) {
+    case 'menu':
+      return screen('CON', step.invalidChoice ? `${t.ussd.unknownChoice}\n${t.ussd.menu}` : t.ussd.menu)
+    case 'ask':
+      return screen('CON', t.ussd.askName)
+    case 'report':
+      return screen('END', t.ussd.report)
+    case 'search':
+      return matches.length === 0 ? screen('END', t.ussd.notFound) : resultsScreen(matches, t)
+  }
+}

@@ -1,0 +1,336 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addDays, todayInLesotho } from '../../src/licensing/dates.js'
+import { insertPublicFixture, PRIVATE_VALUES } from '../support/public-fixtures.js'
+import { createTestRegistry, TestClient } from '../support/registry.js'
+
+let registry: Awaited<ReturnType<typeof createTestRegistry>>
+const numbers: Record<string, string> = {}
+const suspendedUntil = addDays(todayInLesotho(), 30)
+
+beforeAll(async () => {
+  registry = await createTestRegistry()
+  const db = registry.db
+  numbers.licensed = (await insertPublicFixture(db, {
+    name: 'Maluti Mountain Recruitment (Pty) Ltd',
+    tradingNames: ['Maluti Jobs'],
+    standing: 'licensed',
+    district: 'Leribe',
+    sectors: ['agriculture', 'mining'],
+  }))!.licenceNumber!
+  numbers.suspended = (await insertPublicFixture(db, {
+    name: 'Senqu River Staffing',
+    standing: 'suspended',
+    suspendedUntil,
+  }))!.licenceNumber!
+  numbers.revoked = (
+    await insertPublicFixture(db, { name: 'Thaba Bosiu Labour Brokers', standing: 'revoked' })
+  ).licenceNumber!
+  numbers.expired = (await insertPublicFixture(db, { name: 'Kopano Placements', standing: 'expired' }))
+    .licenceNumber!
+  await insertPublicFixture(db, { name: 'Lesedi Careers', standing: 'pending' })
+  await insertPublicFixture(db, { name: '=HYPERLINK("http://evil.example","Click")', standing: 'none' })
+})
+afterAll(() => registry.close())
+
+const get = (path: string, headers: Record<string, string> = {}) => registry.app.request(path, { headers })
+const text = async (res: Response) => (await res.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+
+describe('the public lookup', () => {
+  it('finds an agency from a misspelt fragment and shows its public status', async () => {
+    const res = await get('/lookup?q=malti%20mountin')
+    expect(res.status).toBe(200)
+    const body = await text(res)
+    expect(body).toContain('Maluti Mountain Recruitment (Pty) Ltd')
+    expect(body).toContain('These names look similar')
+    expect(body).toMatch(/Licensed until \d{1,2} \w+ \d{4}/)
+    expect(body).toContain(numbers.licensed)
+    expect(body).toContain('Leribe')
+    expect(body).toContain('Agriculture, Mining')
+    expect(body).toContain('Maluti Jobs')
+  })
+
+  it('finds by the start of a trading name, and by a licence number typed loosely', async () => {
+    expect(await text(await get('/lookup?q=maluti%20jo'))).toContain('Maluti Mountain Recruitment')
+    const [, year, seq] = numbers.suspended!.match(/LRA-(\d{4})-(\d{5})/)!
+    const loose = `lra ${year} ${Number(seq)}`
+    const body = await text(await get(`/lookup?q=${encodeURIComponent(loose)}`))
+    expect(body).toContain('Senqu River Staffing')
+    expect(body).toContain('Suspended until')
+    expect(body).toContain('1 recruiter found')
+    expect(body).not.toContain('Maluti Mountain')
+  })
+
+  it('shows each standing in words', async () => {
+    expect(await text(await get('/lookup?q=thaba%20bosiu'))).toContain('Revoked')
+    expect(await text(await get('/lookup?q=kopano'))).toContain('Expired')
+    expect(await text(await get('/lookup?q=lesedi'))).toContain('Application pending, not yet licensed')
+  })
+
+  it('says plainly when a recruiter is not in the registry, with a link to report that name', async () => {
+    const res = await get('/lookup?q=Quick%20Visa%20Jobs%20Abroad')
+    const html = await res.text()
+    expect(res.status).toBe(200)
+    expect(html).toContain('Not in the registry.')
+    expect(html).toContain('A recruiter who is not listed is not licensed. Do not pay.')
+    expect(html).toContain('href="/report?name=Quick%20Visa%20Jobs%20Abroad"')
+    const report = await text(await get('/report?name=Quick%20Visa%20Jobs%20Abroad'))
+    expect(report).toContain('“Quick Visa Jobs Abroad”')
+  })
+
+  it('answers an htmx search with the results fragment only', async () => {
+    const res = await get('/lookup?q=senqu', { 'HX-Request': 'true', 'HX-Request-Type': 'partial' })
+    const html = await res.text()
+    expect(html.startsWith('<div id="lookup-results"')).toBe(true)
+    expect(html).toContain('Senqu River Staffing')
+    expect(html).not.toContain('<html')
+  })
+
+  it('refuses an over-long search with 422, the message beside the box and the text kept', async () => {
+    const long = 'x'.repeat(150)
+    const res = await get(`/lookup?q=${long}`)
+    expect(res.status).toBe(422)
+    const html = await res.text()
+    expect(html).toContain('<title>Error: ')
+    expect(html).toContain('Type at most 100 letters.')
+    expect(html).toContain(`value="${long}"`)
+  })
+})
+
+describe('verifying a certificate', () => {
+  it('puts the status first, then the agency, dates and the time of the check', async () => {
+    const res = await get(`/verify/${numbers.licensed}`)
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    const main = html.slice(html.indexOf('<main'))
+    expect(main).toMatch(
+      /^<main[^>]*><h1 class="status-banner ok"><span aria-hidden="true">✓<\/span> Licensed until/,
+    )
+    const body = await text(new Response(html))
+    expect(body).toContain('Maluti Mountain Recruitment (Pty) Ltd')
+    expect(body).toMatch(/Checked on \d{1,2} \w+ \d{4} at \d{2}:\d{2}\./)
+  })
+
+  it.each([
+    ['suspended', 'Suspended until'],
+    ['revoked', 'Revoked'],
+    ['expired', 'Expired'],
+  ])('shows a %s licence as %s', async (key, words) => {
+    const html = await (await get(`/verify/${numbers[key]}`)).text()
+    expect(html).toMatch(
+      new RegExp(`<h1 class="status-banner bad"><span aria-hidden="true">.</span> ${words}`),
+    )
+  })
+
+  it('warns that a certificate with an unknown number may be forged (404)', async () => {
+    for (const number of ['LRA-2019-00077', 'NOT-A-NUMBER']) {
+      const res = await get(`/verify/${number}`)
+      expect(res.status).toBe(404)
+      const body = await text(res)
+      expect(body).toContain('This licence number is not in the registry')
+      expect(body).toContain('The certificate may be forged')
+    }
+  })
+})
+
+describe('languages', () => {
+  it('switches to Sesotho with ?lang=st, remembers it in a cookie and sets <html lang>', async () => {
+    const client = new TestClient(registry.app)
+    const first = await client.get('/?lang=st')
+    expect(first.headers.get('set-cookie')).toContain('rr_lang=st')
+    const html = await (await client.get('/lookup?q=senqu')).text()
+    expect(html).toContain('<html lang="st">')
+    expect(html).toContain('Laesense e emisitsoe')
+    expect(html).toContain('href="/lookup?q=senqu&amp;lang=en"')
+    const back = await (await client.get('/?lang=en')).text()
+    expect(back).toContain('<html lang="en">')
+  })
+
+  it('honours Accept-Language on a first visit', async () => {
+    const st = await get('/', { 'Accept-Language': 'st-LS, st;q=0.9, en;q=0.8' })
+    expect(await st.text()).toContain('Na moemeli enoa oa mesebetsi o na le laesense?')
+    const en = await get('/', { 'Accept-Language': 'fr, en;q=0.5, st;q=0.4' })
+    expect(await en.text()).toContain('<html lang="en">')
+  })
+
+  it('writes dates with Sesotho month names', async () => {
+    const body = await text(await get(`/verify/${numbers.licensed}?lang=st`))
+    expect(body).toMatch(
+      /O na le laesense ho fihlela \d{1,2} (Pherekhong|Hlakola|Hlakubele|Mmesa|Motšeanong|Phupjane|Phupu|Phato|Loetse|Mphalane|Pulungoana|Tšitoe) \d{4}/,
+    )
+  })
+})
+
+describe('open data', () => {
+  it('answers the JSON lookup with public fields only, open to any origin', async () => {
+    const res = await get('/api/v1/agencies?q=senqu', { Origin: 'https://example.org' })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('access-control-allow-origin')).toBe('*')
+    const body = await res.json()
+    expect(body.agencies).toHaveLength(1)
+    expect(Object.keys(body.agencies[0]).sort()).toEqual(
+      [
+        'district',
+        'expires_on',
+        'issued_on',
+        'licence_number',
+        'name',
+        'sectors',
+        'status',
+        'status_text',
+        'suspended_until',
+        'trading_names',
+      ].sort(),
+    )
+    expect(body.agencies[0]).toMatchObject({ status: 'suspended', suspended_until: suspendedUntil })
+  })
+
+  it('gives one licence by number, 404 for an unknown one, 422 without a query', async () => {
+    const ok = await get(`/api/v1/licences/${numbers.revoked}`)
+    expect(ok.status).toBe(200)
+    expect(await ok.json()).toMatchObject({ licence_number: numbers.revoked, status: 'revoked' })
+    expect((await get('/api/v1/licences/LRA-2019-00077')).status).toBe(404)
+    const missing = await get('/api/v1/agencies')
+    expect(missing.status).toBe(422)
+    expect((await missing.json()).error).toMatch(/\?q=/)
+  })
+
+  it('exports the register as CSV with formulas neutralised', async () => {
+    const res = await get('/register.csv')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('text/csv')
+    expect(res.headers.get('content-disposition')).toMatch(
+      /attachment; filename="recruiter-register-\d{4}-\d{2}-\d{2}\.csv"/,
+    )
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    // A byte-order mark first, so spreadsheets read UTF-8.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const csv = new TextDecoder().decode(bytes)
+    const lines = csv.trim().split('\r\n')
+    expect(lines[0]).toBe(
+      'name,trading_names,licence_number,status,status_text,issued_on,expires_on,suspended_until,district,sectors',
+    )
+    expect(lines).toHaveLength(7)
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")"`)
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m)
+    expect(csv).toContain(`Senqu River Staffing,,${numbers.suspended},suspended,Suspended`)
+  })
+})
+
+describe('nothing internal reaches the public', () => {
+  it('shows no ID numbers, contact details, addresses, notes or people on any public response', async () => {
+    const paths = [
+      '/lookup?q=maluti',
+      '/lookup?q=senqu',
+      '/lookup?q=malti%20mountin',
+      `/verify/${numbers.licensed}`,
+      `/verify/${numbers.suspended}`,
+      '/api/v1/agencies?q=maluti',
+      `/api/v1/licences/${numbers.licensed}`,
+      '/register.csv',
+    ]
+    for (const path of paths) {
+      const body = await (await get(path)).text()
+      expect(body.length, path).toBeGreaterThan(100)
+      for (const value of Object.values(PRIVATE_VALUES))
+        expect(body, `${path} shows ${value}`).not.toContain(value)
+    }
+  })
+})
+
+describe('USSD', () => {
+  async function dial(text: string, phoneNumber = '+26650001111') {
+    const res = await registry.app.request('/ussd', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        sessionId: 'ATUid_1',
+        serviceCode: '*120*55#',
+        phoneNumber,
+        text,
+      }).toString(),
+    })
+    expect(res.headers.get('content-type')).toContain('text/plain')
+    const reply = await res.text()
+    expect(reply.length).toBeLessThanOrEqual(160)
+    return { status: res.status, reply }
+  }
+
+  it('checks a recruiter: menu, then a name, then the matches with their status', async () => {
+    expect((await dial('')).reply).toBe(
+      'CON Check a recruiter before you pay.\n1 Check a recruiter\n2 How to report\n0 Sesotho',
+    )
+    expect((await dial('1')).reply).toBe('CON Type the recruiter name or licence number:')
+    const found = await dial('1*malti mountin')
+    expect(found.status).toBe(200)
+    expect(found.reply).toMatch(
+      /^END 1\. Maluti Mountain Recruitment \(Pty\) Ltd: Licensed until \d+\/\d+\/\d{4}/,
+    )
+    expect((await dial('1*senqu')).reply).toContain('Senqu River Staffing: Suspended')
+  })
+
+  it('says when a recruiter is not in the registry, and how to report', async () => {
+    expect((await dial('1*Quick Visa Jobs Abroad')).reply).toMatch(
+      /^END Not in the registry\. .*Do not pay\./,
+    )
+    expect((await dial('2')).reply).toMatch(/^END Report a recruiter at any Labour office or police station/)
+  })
+
+  it('switches to Sesotho with 0 and back', async () => {
+    expect((await dial('0')).reply).toBe(
+      'CON Sheba moemeli pele u lefa.\n1 Sheba moemeli\n2 Mokhoa oa ho tlaleha\n0 English',
+    )
+    expect((await dial('0*1*senqu')).reply).toMatch(/^END 1\. Senqu River Staffing: Laesense e emisitsoe/)
+    expect((await dial('0*0')).reply).toMatch(/^CON Check a recruiter/)
+  })
+
+  it('needs no CSRF token (a gateway posts it) but refuses a malformed callback with 422', async () => {
+    const res = await registry.app.request('/ussd', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'text=1',
+    })
+    expect(res.status).toBe(422)
+    expect(await res.text()).toMatch(/^END /)
+  })
+})
+
+describe('rate limits', () => {
+  it('answers 429 with a friendly page after too many lookups from one address', async () => {
+    const limited = await createTestRegistry({ TRUST_PROXY: 'true', PUBLIC_LOOKUPS_PER_MINUTE: '3' })
+    try {
+      const from = (address: string) => ({ 'X-Forwarded-For': address })
+      for (let i = 0; i < 3; i++)
+        expect((await limited.app.request('/lookup?q=a', { headers: from('10.0.0.1') })).status).toBe(200)
+      const refused = await limited.app.request('/lookup?q=a', { headers: from('10.0.0.1') })
+      expect(refused.status).toBe(429)
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect(await refused.text()).toContain('Please wait a moment')
+      const api = await limited.app.request('/api/v1/agencies?q=a', { headers: from('10.0.0.1') })
+      expect(api.status).toBe(429)
+      // Another address is not affected.
+      expect((await limited.app.request('/lookup?q=a', { headers: from('10.0.0.2') })).status).toBe(200)
+    } finally {
+      await limited.close()
+    }
+  })
+
+  it('limits USSD per phone number, not per gateway address', async () => {
+    const limited = await createTestRegistry({ USSD_SCREENS_PER_MINUTE: '2' })
+    try {
+      const dial = (phoneNumber: string) =>
+        limited.app.request('/ussd', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ sessionId: 's', phoneNumber, text: '' }).toString(),
+        })
+      expect((await dial('+26650000001')).status).toBe(200)
+      expect((await dial('+26650000001')).status).toBe(200)
+      const refused = await dial('+26650000001')
+      expect(refused.status).toBe(429)
+      expect(await refused.text()).toMatch(/^END /)
+      expect((await dial('+26650000002')).status).toBe(200)
+    } finally {
+      await limited.close()
+    }
+  })
+})

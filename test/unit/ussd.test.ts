@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import type { PublicAgency } from '../../src/public/queries.js'
+import { plainText, USSD_MAX_LENGTH, type UssdStep, ussdReply, ussdStep } from '../../src/public/ussd.js'
+
+const agency = (name: string, standing: PublicAgency['standing'] = 'licensed'): PublicAgency => ({
+  name,
+  trading_names: [],
+  licence_number: 'LRA-2026-00001',
+  standing,
+  issued_on: '2026-01-01',
+  expires_on: '2026-12-31',
+  suspended_until: null,
+  district: 'Maseru',
+  sectors: [],
+})
+
+describe('reading a USSD session from its answers', () => {
+  it.each<[string, UssdStep]>([
+    ['', { kind: 'menu', lang: 'en', invalidChoice: false }],
+    ['1', { kind: 'ask', lang: 'en' }],
+    ['1*', { kind: 'ask', lang: 'en' }],
+    ['1*maluti', { kind: 'search', lang: 'en', query: 'maluti' }],
+    ['1* *maluti ', { kind: 'search', lang: 'en', query: 'maluti' }],
+    ['2', { kind: 'report', lang: 'en' }],
+    ['0', { kind: 'menu', lang: 'st', invalidChoice: false }],
+    ['0*0', { kind: 'menu', lang: 'en', invalidChoice: false }],
+    ['0*1*senqu', { kind: 'search', lang: 'st', query: 'senqu' }],
+    ['0*2', { kind: 'report', lang: 'st' }],
+    ['7', { kind: 'menu', lang: 'en', invalidChoice: true }],
+    ['7*1', { kind: 'ask', lang: 'en' }],
+    ['0*9', { kind: 'menu', lang: 'st', invalidChoice: true }],
+  ])('"%s" is %j', (text, step) => expect(ussdStep(text)).toEqual(step))
+})
+
+describe('USSD screens', () => {
+  const longNames = [
+    'Lesotho Highlands International Recruitment and Placement Services (Proprietary) Limited',
+    'Thaba-Tseka Mountain Kingdom Agricultural and Mining Labour Brokers Association',
+    "Mohale's Hoek Consolidated Domestic and Hospitality Workers Agency (Pty) Ltd",
+  ]
+  const steps: UssdStep[] = (['en', 'st'] as const).flatMap((lang) => [
+    { kind: 'menu', lang, invalidChoice: false },
+    { kind: 'menu', lang, invalidChoice: true },
+    { kind: 'ask', lang },
+    { kind: 'report', lang },
+    { kind: 'search', lang, query: 'x' },
+  ])
+
+  it('never exceed 160 characters, whatever the names and statuses', () => {
+    for (const step of steps) {
+      for (const standing of ['licensed', 'pending', 'suspended', 'surrendered'] as const) {
+        for (const n of [0, 1, 2, 3]) {
+          const reply = ussdReply(
+            step,
+            longNames.slice(0, n).map((name) => agency(name, standing)),
+          )
+          expect(reply.length, reply).toBeLessThanOrEqual(USSD_MAX_LENGTH)
+          expect(reply).toMatch(/^(CON|END) /)
+        }
+      }
+    }
+  })
+
+  it('show up to three matches, numbered, shortening names rather than dropping statuses', () => {
+    const reply = ussdReply(
+      { kind: 'search', lang: 'en', query: 'x' },
+      longNames.map((n) => agency(n)),
+    )
+    const lines = reply.split('\n')
+    expect(lines[0]).toMatch(/^END 1\. Lesotho Highlands.*\.\.\.: Licensed until 31\/12\/2026$/)
+    expect(lines[1]).toMatch(/^2\. .*: Licensed until 31\/12\/2026$/)
+    expect(lines[2]).toMatch(/^3\. .*: Licensed until 31\/12\/2026$/)
+  })
+
+  it('keep short names whole and add the no-fee reminder when it fits', () => {
+    const reply = ussdReply({ kind: 'search', lang: 'en', query: 'x' }, [
+      agency('Senqu Staffing', 'suspended'),
+    ])
+    expect(reply).toBe('END 1. Senqu Staffing: Suspended\nRecruiters may not charge you a fee.')
+  })
+
+  it('write Sesotho without characters a basic phone cannot show', () => {
+    const reply = ussdReply({ kind: 'search', lang: 'st', query: 'x' }, [
+      agency('Tšepo Placements', 'suspended'),
+    ])
+    expect(reply).toBe('END 1. Tsepo Placements: Laesense e emisitsoe\nBaemeli ha ba lumelloe ho u lefisa.')
+    expect(plainText('“Tšepo” – Motšeanong…')).toBe('"Tsepo" - Motseanong...')
+  })
+})

@@ -1,0 +1,102 @@
+import type { Catalogue } from '../../src/i18n/messages.js'
+import type { LookupResult, PublicAgency } from '../../src/public/queries.js'
+import { SECTORS } from '../../src/vocabulary.js'
+import { NoFeeNotice } from './no-fee.js'
+import { type PublicContext, PublicLayout } from './public-layout.js'
+import { PublicStatus } from './public-status.js'
+import { ResultsRegion, SearchForm } from './search-form.js'
+
+function AgencyResult(props: { agency: PublicAgency; t: Catalogue }) {
+  const { agency, t } = props
+  // Sectors in the vocabulary's order, whatever order they were stored in.
+  const sectors = SECTORS.filter((s) => agency.sectors.includes(s)).map((s) => t.sectorNames[s])
+  return (
+    <li class="result">
+      <h2>{agency.name}</h2>
+      <p class="result-status">
+        <PublicStatus agency={agency} t={t} />
+      </p>
+      <p>{t.advice[agency.standing]}</p>
+      <dl class="facts">
+        {agency.trading_names.length > 0 && (
+          <>
+            <dt>{t.tradingAs}</dt>
+            <dd>{agency.trading_names.join(', ')}</dd>
+          </>
+        )}
+        <dt>{t.licenceNumber}</dt>
+        <dd>{agency.licence_number ?? t.noLicenceNumber}</dd>
+        <dt>{t.district}</dt>
+        <dd>{agency.district}</dd>
+        {sectors.length > 0 && (
+          <>
+            <dt>{t.sectors}</dt>
+            <dd>{sectors.join(', ')}</dd>
+          </>
+        )}
+      </dl>
+    </li>
+  )
+}
+
+/** "Not in the registry. ... Do not pay." with a link to report the name searched for. */
+function NotInRegistry(props: { q: string; t: Catalogue }) {
+  const { t } = props
+  return (
+    <div class="notice danger">
+      <h2>{t.notFoundTitle}</h2>
+      <p>
+        <strong>{t.notFoundText}</strong>
+      </p>
+      <p>
+        <a href={`/report?name=${encodeURIComponent(props.q)}`}>{t.notFoundReport}</a>
+      </p>
+    </div>
+  )
+}
+
+/** The results of one search: the htmx partial, and the heart of the lookup page. */
+export function LookupResults(props: { q: string; found: LookupResult | null; t: Catalogue }) {
+  const { q, found, t } = props
+  if (!found) return <ResultsRegion />
+  return (
+    <ResultsRegion>
+      {found.results.length === 0 ? (
+        <NotInRegistry q={q} t={t} />
+      ) : (
+        <>
+          <p class="result-count">
+            {found.similar ? t.resultsSimilar(q) : t.resultCount(found.results.length)}
+          </p>
+          <ul class="results">
+            {found.results.map((agency) => (
+              <AgencyResult agency={agency} t={t} />
+            ))}
+          </ul>
+          {found.more && <p>{t.moreResults}</p>}
+        </>
+      )}
+    </ResultsRegion>
+  )
+}
+
+export function LookupPage(props: {
+  pc: PublicContext
+  q: string
+  found: LookupResult | null
+  error?: string
+}) {
+  const { t } = props.pc
+  const title = props.error ? t.homeTitle : props.q ? t.lookupTitle(props.q) : t.homeTitle
+  return (
+    <PublicLayout pc={props.pc} title={title} hasErrors={Boolean(props.error)}>
+      <h1>{t.homeTitle}</h1>
+      <SearchForm pc={props.pc} q={props.q} error={props.error} />
+      <LookupResults q={props.q} found={props.found} t={t} />
+      <NoFeeNotice t={t} />
+      <p>
+        <a href="/report">{t.reportLink}</a>
+      </p>
+    </PublicLayout>
+  )
+}

@@ -1,0 +1,32 @@
+import type { Child } from 'hono/jsx'
+import type { Catalogue, Language } from '../../src/i18n/messages.js'
+import { Layout, type PageContext } from '../layout.js'
+
+/** What every public page knows: the request, its language and that language's messages. */
+export interface PublicContext {
+  page: PageContext
+  lang: Language
+  t: Catalogue
+  /** This page in the other language. */
+  otherLanguageHref: string
+}
+
+export function PublicLayout(props: {
+  pc: PublicContext
+  title: string
+  hasErrors?: boolean
+  children: Child
+}) {
+  const { pc } = props
+  return (
+    <Layout
+      ctx={pc.page}
+      title={props.title}
+      hasErrors={props.hasErrors}
+      lang={pc.lang}
+      otherLanguageHref={pc.otherLanguageHref}
+    >
+      {props.children}
+    </Layout>
+  )
+}

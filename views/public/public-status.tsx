@@ -1,0 +1,23 @@
+import { formatPublicDate } from '../../src/i18n/language.js'
+import type { Catalogue } from '../../src/i18n/messages.js'
+import type { PublicAgency } from '../../src/public/queries.js'
+import { STANDING_LOOK } from '../components/standing.js'
+
+/** "Licensed until 3 March 2027", "Suspended", ...: the words the public reads for a status. */
+export function statusWords(agency: PublicAgency, t: Catalogue): string {
+  if (agency.standing === 'licensed' && agency.expires_on)
+    return t.licensedUntil(formatPublicDate(agency.expires_on, t))
+  if (agency.standing === 'suspended' && agency.suspended_until)
+    return t.suspendedUntil(formatPublicDate(agency.suspended_until, t))
+  return t.standing[agency.standing]
+}
+
+/** Status as a word, a symbol and a colour together, never colour alone. */
+export function PublicStatus(props: { agency: PublicAgency; t: Catalogue; large?: boolean }) {
+  const look = STANDING_LOOK[props.agency.standing]
+  return (
+    <span class={`tag ${look.tone}${props.large ? ' large' : ''}`}>
+      <span aria-hidden="true">{look.symbol}</span> {statusWords(props.agency, props.t)}
+    </span>
+  )
+}
