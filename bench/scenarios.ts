@@ -18,6 +18,31 @@ const fixed =
   async () =>
     paths
 
+// What a worker might type with a weak grasp of the spelling: no name starts like these, so
+// every one needs the typo search.
+const MISSPELT_FRAGMENTS = [
+  'malti',
+  'mohokre',
+  'sehlabthebe',
+  'bokamso',
+  'letsatsy recrutment',
+  'khoto staffing',
+  'qiloan',
+  'makhalng',
+  'kopan careres',
+  'thabna',
+]
+
+async function sampleLicenceNumbers(db: Database) {
+  const rows = await db
+    .selectFrom('licences')
+    .select('licence_number')
+    .orderBy(sql`md5(licence_number)`)
+    .limit(500)
+    .execute()
+  return rows.map((r) => r.licence_number)
+}
+
 export const SCENARIOS: Scenario[] = [
   { name: 'baseline', about: 'GET /healthz: one database round trip', paths: fixed('/healthz') },
   { name: 'home', about: 'GET /: the public home page', paths: fixed('/') },
@@ -53,5 +78,20 @@ export const SCENARIOS: Scenario[] = [
         .execute()
       return rows.map((r) => `/agencies/${r.agency_id}`)
     },
+  },
+  {
+    name: 'lookup',
+    about: 'the public lookup of a misspelt name fragment',
+    paths: fixed(...MISSPELT_FRAGMENTS.map((q) => `/lookup?q=${encodeURIComponent(q)}`)),
+  },
+  {
+    name: 'verify',
+    about: 'the page a certificate QR code opens',
+    paths: async (db) => (await sampleLicenceNumbers(db)).map((n) => `/verify/${n}`),
+  },
+  {
+    name: 'api-lookup',
+    about: 'the JSON lookup of a misspelt name fragment',
+    paths: fixed(...MISSPELT_FRAGMENTS.map((q) => `/api/v1/agencies?q=${encodeURIComponent(q)}`)),
   },
 ]

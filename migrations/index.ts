@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.js'
 import * as m0002 from './0002_agencies_and_worksites.js'
 import * as m0003 from './0003_licensing.js'
 import * as m0004 from './0004_agency_word_search.js'
+import * as m0005 from './0005_agency_name_words.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0002_agencies_and_worksites': m0002,
   '0003_licensing': m0003,
   '0004_agency_word_search': m0004,
+  '0005_agency_name_words': m0005,
 }

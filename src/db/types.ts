@@ -81,6 +81,11 @@ export interface AgenciesTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
+/** Each distinct word of agency names, for typo correction (kept by a trigger). */
+export interface AgencyNameWordsTable {
+  word: string
+}
+
 export interface AgencyPeopleTable {
   id: Generated<string>
   agency_id: string
@@ -173,6 +178,7 @@ export interface WorksitesTable {
 
 export interface DB {
   agencies: AgenciesTable
+  agency_name_words: AgencyNameWordsTable
   agency_people: AgencyPeopleTable
   licences: LicencesTable
   licence_number_counters: LicenceNumberCountersTable

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { foldAccents, wordPrefixQuery } from '../agencies/queries.js'
+import { foldAccents } from '../agencies/queries.js'
 import type { Database } from '../db/database.js'
 import type { PublicStanding } from '../i18n/messages.js'
 import { formatLicenceNumber, type LicenceStatus, standing } from '../licensing/lifecycle.js'
@@ -22,9 +22,6 @@ export interface PublicAgency {
 }
 
 export const LOOKUP_LIMIT = 10
-
-// As on the staff list: typical typos ("malti mountin") score about 0.5.
-const WORD_SIMILARITY_THRESHOLD = 0.4
 
 /** "lra 2026 42", "LRA-2026-00042", "2026-00042" -> "LRA-2026-00042"; anything else -> null. */
 export function licenceNumberIn(q: string): string | null {
@@ -88,10 +85,88 @@ export interface LookupResult {
   more: boolean
 }
 
+// A common word ("maluti") can match thousands of names. The best are chosen among the first
+// few dozen the full-text index gives, so a lookup costs the same whatever was typed; "more"
+// then asks the person to type more of the name.
+const CANDIDATES = 60
+
+// How close a typed word must be to a word of a name: "malti" -> "maluti" scores 0.67,
+// "recrut" -> "recruitment" 0.71; unrelated words stay under 0.4.
+const WORD_SIMILARITY_THRESHOLD = 0.5
+// Corrections within this much of the best one are also tried ("thaba" may be "thabana").
+const CORRECTION_MARGIN = 0.1
+
+const quoteLexeme = (word: string) => `'${word.replaceAll("'", "''")}'`
+
+/** The words of a query, folded as names are ("Tšepo" -> "tsepo"). */
+function wordsOf(q: string): string[] {
+  return foldAccents(q).match(/[\p{L}\p{N}]+/gu) ?? []
+}
+
+/**
+ * For each typed word, the words of agency names it may be a misspelling of, as a full-text
+ * query: "malti careres" -> "('maluti') & ('careers')". Null when some word resembles none.
+ */
+async function correctedQuery(db: Database, words: string[]): Promise<string | null> {
+  const long = words.filter((w) => w.length >= 3)
+  const rows =
+    long.length === 0
+      ? []
+      : await db.transaction().execute(async (trx) => {
+          // The threshold of the <% operator, for this transaction only.
+          await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`.execute(
+            trx,
+          )
+          const result = await sql<{ typed: string; word: string; score: number }>`
+            select typed, candidate.word, word_similarity(typed, candidate.word)::float8 as score
+            from unnest(${long}::text[]) as typed
+            cross join lateral (
+              select word from agency_name_words
+              where typed <% word
+              order by word_similarity(typed, word) desc, word
+              limit 3
+            ) as candidate`.execute(trx)
+          return result.rows
+        })
+  const parts: string[] = []
+  for (const typed of words) {
+    // Too short to compare by trigrams: taken as the start of a word.
+    if (typed.length < 3) {
+      parts.push(`${quoteLexeme(typed)}:*`)
+      continue
+    }
+    const candidates = rows.filter((r) => r.typed === typed)
+    if (candidates.length === 0) return null
+    const best = Math.max(...candidates.map((r) => r.score))
+    const close = candidates
+      .filter((r) => r.score >= best - CORRECTION_MARGIN)
+      .map((r) => quoteLexeme(r.word))
+    parts.push(`(${close.join(' | ')})`)
+  }
+  return parts.join(' & ')
+}
+
+/** Agencies whose name words match a full-text query, the closest to what was typed first. */
+function bestMatches(db: Database, tsquery: string, folded: string) {
+  return publicColumns(db)
+    .where('agencies.id', 'in', (eb) =>
+      eb
+        .selectFrom('agencies as candidate')
+        .select('candidate.id')
+        .where(sql<boolean>`candidate.search_words @@ to_tsquery('simple', ${tsquery})`)
+        .limit(CANDIDATES),
+    )
+    .orderBy(
+      sql`word_similarity(${folded}, agencies.search_text) desc, lower(agencies.legal_name), agencies.id`,
+    )
+    .limit(LOOKUP_LIMIT + 1)
+    .execute()
+}
+
 /**
  * The public search, best first: an exact licence number; else names with words starting as
- * typed ("malut", "thaba recr"), the closest first; else, for typos, names that resemble it
- * (pg_trgm word similarity).
+ * typed ("malut", "thaba recr"); else, for typos, names whose words resemble the words typed
+ * (pg_trgm word similarity against the words of all names, then the full-text index).
  */
 export async function lookupAgencies(db: Database, q: string, today: string): Promise<LookupResult> {
   const shape = (rows: PublicRow[], similar: boolean): LookupResult => ({
@@ -104,28 +179,13 @@ export async function lookupAgencies(db: Database, q: string, today: string): Pr
     const rows = await publicColumns(db).where('licences.licence_number', '=', number).execute()
     return shape(rows, false)
   }
-  const folded = foldAccents(q.trim())
-  const words = wordPrefixQuery(folded)
-  if (!words) return shape([], false)
-  const closest = sql`word_similarity(${folded}, agencies.search_text) desc, lower(agencies.legal_name), agencies.id`
-  const prefixed = await publicColumns(db)
-    .where(sql<boolean>`agencies.search_words @@ to_tsquery('simple', ${words})`)
-    .orderBy(closest)
-    .limit(LOOKUP_LIMIT + 1)
-    .execute()
-  if (prefixed.length > 0 || folded.length < 3) return shape(prefixed, false)
-  const resembling = await db.transaction().execute(async (trx) => {
-    // The looser threshold applies only inside this transaction.
-    await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`.execute(
-      trx,
-    )
-    return publicColumns(trx)
-      .where(sql<boolean>`${folded} <% agencies.search_text`)
-      .orderBy(closest)
-      .limit(LOOKUP_LIMIT + 1)
-      .execute()
-  })
-  return shape(resembling, true)
+  const words = wordsOf(q)
+  if (words.length === 0) return shape([], false)
+  const folded = words.join(' ')
+  const asTyped = await bestMatches(db, words.map((w) => `${quoteLexeme(w)}:*`).join(' & '), folded)
+  if (asTyped.length > 0 || folded.length < 3) return shape(asTyped, false)
+  const corrected = await correctedQuery(db, words)
+  return shape(corrected ? await bestMatches(db, corrected, folded) : [], true)
 }
 
 /** One licence by its number, for /verify and the API. */
