@@ -109,25 +109,23 @@ function wordsOf(q: string): string[] {
  */
 async function correctedQuery(db: Database, words: string[]): Promise<string | null> {
   const long = words.filter((w) => w.length >= 3)
+  // `%` (similarity at pg_trgm's default threshold, 0.3) lets the trigram index find the
+  // candidates without a transaction to change thresholds; word similarity then decides.
   const rows =
     long.length === 0
       ? []
-      : await db.transaction().execute(async (trx) => {
-          // The threshold of the <% operator, for this transaction only.
-          await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`.execute(
-            trx,
-          )
-          const result = await sql<{ typed: string; word: string; score: number }>`
-            select typed, candidate.word, word_similarity(typed, candidate.word)::float8 as score
+      : (
+          await sql<{ typed: string; word: string; score: number }>`
+            select typed, candidate.word, candidate.score
             from unnest(${long}::text[]) as typed
             cross join lateral (
-              select word from agency_name_words
-              where typed <% word
-              order by word_similarity(typed, word) desc, word
+              select word, word_similarity(typed, word)::float8 as score
+              from agency_name_words
+              where typed % word and word_similarity(typed, word) >= ${WORD_SIMILARITY_THRESHOLD}
+              order by score desc, word
               limit 3
-            ) as candidate`.execute(trx)
-          return result.rows
-        })
+            ) as candidate`.execute(db)
+        ).rows
   const parts: string[] = []
   for (const typed of words) {
     // Too short to compare by trigrams: taken as the start of a word.
@@ -148,19 +146,23 @@ async function correctedQuery(db: Database, words: string[]): Promise<string | n
 
 /** Agencies whose name words match a full-text query, the closest to what was typed first. */
 function bestMatches(db: Database, tsquery: string, folded: string) {
-  return publicColumns(db)
-    .where('agencies.id', 'in', (eb) =>
-      eb
-        .selectFrom('agencies as candidate')
-        .select('candidate.id')
-        .where(sql<boolean>`candidate.search_words @@ to_tsquery('simple', ${tsquery})`)
-        .limit(CANDIDATES),
-    )
-    .orderBy(
-      sql`word_similarity(${folded}, agencies.search_text) desc, lower(agencies.legal_name), agencies.id`,
-    )
-    .limit(LOOKUP_LIMIT + 1)
-    .execute()
+  return (
+    publicColumns(db)
+      .where('agencies.id', 'in', (eb) =>
+        eb
+          .selectFrom('agencies as candidate')
+          .select('candidate.id')
+          .where(sql<boolean>`candidate.search_words @@ to_tsquery('simple', ${tsquery})`)
+          .limit(CANDIDATES),
+      )
+      // A match in the legal name before one only in a trading name.
+      .orderBy(
+        sql`word_similarity(${folded}, lower(agencies.legal_name)) desc,
+        word_similarity(${folded}, agencies.search_text) desc, lower(agencies.legal_name), agencies.id`,
+      )
+      .limit(LOOKUP_LIMIT + 1)
+      .execute()
+  )
 }
 
 /**

@@ -28,6 +28,8 @@ beforeAll(async () => {
   numbers.expired = (await insertPublicFixture(db, { name: 'Kopano Placements', standing: 'expired' }))
     .licenceNumber!
   await insertPublicFixture(db, { name: 'Lesedi Careers', standing: 'pending' })
+  // Sorts before "Maluti ..." by name, and only its trading name resembles "maluti".
+  await insertPublicFixture(db, { name: 'Aaba Placements', tradingNames: ['Maluti Express'], standing: 'none' })
   await insertPublicFixture(db, { name: '=HYPERLINK("http://evil.example","Click")', standing: 'none' })
 })
 afterAll(() => registry.close())
@@ -47,6 +49,14 @@ describe('the public lookup', () => {
     expect(body).toContain('Leribe')
     expect(body).toContain('Agriculture, Mining')
     expect(body).toContain('Maluti Jobs')
+  })
+
+  it('lists names matching in the legal name before those matching only in a trading name', async () => {
+    for (const q of ['maluti', 'malti']) {
+      const body = await text(await get(`/lookup?q=${q}`))
+      expect(body.indexOf('Aaba Placements'), q).toBeGreaterThan(body.indexOf('Maluti Mountain Recruitment'))
+      expect(body.indexOf('Maluti Mountain Recruitment'), q).toBeGreaterThan(0)
+    }
   })
 
   it('finds by the start of a trading name, and by a licence number typed loosely', async () => {
@@ -209,7 +219,7 @@ describe('open data', () => {
     expect(lines[0]).toBe(
       'name,trading_names,licence_number,status,status_text,issued_on,expires_on,suspended_until,district,sectors',
     )
-    expect(lines).toHaveLength(7)
+    expect(lines).toHaveLength(8)
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")"`)
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m)
     expect(csv).toContain(`Senqu River Staffing,,${numbers.suspended},suspended,Suspended`)
