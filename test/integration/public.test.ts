@@ -29,7 +29,11 @@ beforeAll(async () => {
     .licenceNumber!
   await insertPublicFixture(db, { name: 'Lesedi Careers', standing: 'pending' })
   // Sorts before "Maluti ..." by name, and only its trading name resembles "maluti".
-  await insertPublicFixture(db, { name: 'Aaba Placements', tradingNames: ['Maluti Express'], standing: 'none' })
+  await insertPublicFixture(db, {
+    name: 'Aaba Placements',
+    tradingNames: ['Maluti Express'],
+    standing: 'none',
+  })
   await insertPublicFixture(db, { name: '=HYPERLINK("http://evil.example","Click")', standing: 'none' })
 })
 afterAll(() => registry.close())
