@@ -1,3 +1,5 @@
+import { messagesFor } from './i18n/messages.js'
+
 // The registry's shared vocabularies (DESIGN.md). Code, database and UI use these names.
 
 export const DISTRICTS = [
@@ -37,16 +39,8 @@ export const SECTORS = [
 ] as const
 export type Sector = (typeof SECTORS)[number]
 
-export const SECTOR_LABELS: Record<Sector, string> = {
-  agriculture: 'Agriculture',
-  manufacturing: 'Manufacturing (textiles and garments)',
-  mining: 'Mining',
-  construction: 'Construction',
-  domestic_work: 'Domestic work',
-  hospitality: 'Hospitality',
-  security_services: 'Security services',
-  other: 'Other',
-}
+// One wording for sectors: the English of the public message catalogue.
+export const SECTOR_LABELS: Record<Sector, string> = messagesFor('en').sectorNames
 
 export const WORKSITE_KINDS = [
   'factory',
