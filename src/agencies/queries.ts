@@ -24,8 +24,13 @@ export function foldAccents(text: string): string {
  * letters and digits pass, so nothing typed can change the query's syntax.
  */
 export function wordPrefixQuery(q: string): string | null {
-  const words = foldAccents(q).match(/[\p{L}\p{N}]+/gu)
-  return words ? words.map((w) => `${w}:*`).join(' & ') : null
+  const words = searchWords(q)
+  return words.length > 0 ? words.map((w) => `${w}:*`).join(' & ') : null
+}
+
+/** The words of a search, folded as names are ("Tšepo Recruit" -> ["tsepo", "recruit"]). */
+export function searchWords(q: string): string[] {
+  return foldAccents(q).match(/[\p{L}\p{N}]+/gu) ?? []
 }
 
 type Match = 'all' | 'contains' | 'resembles'

@@ -67,11 +67,11 @@ export class RateLimiter {
  */
 export function rateLimited(
   limiter: RateLimiter,
-  keyOf: (c: Context<AppEnv>) => string | null | Promise<string | null>,
+  keyOf: (c: Context<AppEnv>) => string | null,
   onLimited: (c: Context<AppEnv>) => Response | Promise<Response>,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const key = await keyOf(c)
+    const key = keyOf(c)
     if (key !== null) {
       const verdict = limiter.take(key)
       if (!verdict.allowed) {

@@ -20,7 +20,6 @@ export type PublicStanding =
   | 'not_licensed'
 
 const en = {
-  languageName: 'English',
   otherLanguageLink: 'Sesotho',
   otherLanguageLabel: 'Bala ka Sesotho',
 
@@ -50,7 +49,6 @@ const en = {
   searchLabel: 'Name of the recruiter or licence number',
   searchHint: 'For example: Maluti Recruitment, or LRA-2026-00042',
   searchButton: 'Check',
-  searching: 'Searching…',
   noFeeTitle: 'A recruiter may not charge you any fee.',
   noFeeText:
     'Licensed recruiters are paid by the employer, never by the worker. If someone asks you to pay for a job, a form or a place on a bus, do not pay.',
@@ -66,7 +64,6 @@ const en = {
   backToSearch: 'Check another recruiter',
 
   lookupTitle: (q: string) => `Results for “${q}”`,
-  lookupEmptyQuery: 'Type the name of the recruiter or their licence number.',
   lookupTooLong: 'Type at most 100 letters.',
   resultCount: (n: number) => (n === 1 ? '1 recruiter found' : `${n} recruiters found`),
   resultsSimilar: (q: string) => `No name starts with “${q}”. These names look similar:`,
@@ -112,8 +109,6 @@ const en = {
 
   tooManyTitle: 'Please wait a moment',
   tooManyText: 'Many checks came from your connection in a short time. Wait a minute, then try again.',
-  notFoundPageTitle: 'Page not found',
-  notFoundPageText: 'Check the address, or start again from the home page.',
 
   sectorNames: {
     agriculture: 'Agriculture',
@@ -141,7 +136,6 @@ const en = {
 export type Catalogue = typeof en
 
 const st: Catalogue = {
-  languageName: 'Sesotho',
   otherLanguageLink: 'English',
   otherLanguageLabel: 'Read in English',
 
@@ -171,7 +165,6 @@ const st: Catalogue = {
   searchLabel: 'Lebitso la moemeli kapa nomoro ea laesense',
   searchHint: 'Mohlala: Maluti Recruitment, kapa LRA-2026-00042',
   searchButton: 'Sheba',
-  searching: 'Re ntse re batla…',
   noFeeTitle: 'Moemeli ha a lumelloe ho u lefisa chelete efe kapa efe.',
   noFeeText:
     'Baemeli ba nang le laesense ba lefuoa ke mohiri, eseng ke mosebetsi. Haeba motho a u kopa chelete bakeng sa mosebetsi, foromo kapa sebaka beseng, se lefe.',
@@ -187,7 +180,6 @@ const st: Catalogue = {
   backToSearch: 'Sheba moemeli e mong',
 
   lookupTitle: (q: string) => `Liphetho tsa “${q}”`,
-  lookupEmptyQuery: 'Ngola lebitso la moemeli kapa nomoro ea laesense ea hae.',
   lookupTooLong: 'Ngola litlhaku tse sa feteng 100.',
   resultCount: (n: number) => (n === 1 ? 'Ho fumanoe moemeli a le 1' : `Ho fumanoe baemeli ba ${n}`),
   resultsSimilar: (q: string) => `Ha ho lebitso le qalang ka “${q}”. Mabitso ana a tšoana le lona:`,
@@ -234,8 +226,6 @@ const st: Catalogue = {
   tooManyTitle: 'Ka kopo ema hanyane',
   tooManyText:
     'Ho entsoe lipatlisiso tse ngata ka khokahano ea hao ka nako e khutšoane. Ema motsotso, ebe u leka hape.',
-  notFoundPageTitle: 'Leqephe ha le fumanehe',
-  notFoundPageText: 'Sheba aterese, kapa u qale hape leqepheng la pele.',
 
   sectorNames: {
     agriculture: 'Temo',

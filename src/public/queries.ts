@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { foldAccents } from '../agencies/queries.js'
+import { searchWords } from '../agencies/queries.js'
 import type { Database } from '../db/database.js'
 import type { PublicStanding } from '../i18n/messages.js'
 import { formatLicenceNumber, type LicenceStatus, standing } from '../licensing/lifecycle.js'
@@ -98,11 +98,6 @@ const CORRECTION_MARGIN = 0.1
 
 const quoteLexeme = (word: string) => `'${word.replaceAll("'", "''")}'`
 
-/** The words of a query, folded as names are ("Tšepo" -> "tsepo"). */
-function wordsOf(q: string): string[] {
-  return foldAccents(q).match(/[\p{L}\p{N}]+/gu) ?? []
-}
-
 /**
  * For each typed word, the words of agency names it may be a misspelling of, as a full-text
  * query: "malti careres" -> "('maluti') & ('careers')". Null when some word resembles none.
@@ -178,10 +173,10 @@ export async function lookupAgencies(db: Database, q: string, today: string): Pr
   })
   const number = licenceNumberIn(q)
   if (number) {
-    const rows = await publicColumns(db).where('licences.licence_number', '=', number).execute()
-    return shape(rows, false)
+    const licensed = await findPublicLicence(db, number, today)
+    return { results: licensed ? [licensed] : [], similar: false, more: false }
   }
-  const words = wordsOf(q)
+  const words = searchWords(q)
   if (words.length === 0) return shape([], false)
   const folded = words.join(' ')
   const asTyped = await bestMatches(db, words.map((w) => `${quoteLexeme(w)}:*`).join(' & '), folded)
