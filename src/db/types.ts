@@ -176,6 +176,14 @@ export interface WorksitesTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
+/** One row; moves with every committed change to registry data (migration 0006). */
+export interface RegistryVersionTable {
+  only_row: Generated<boolean>
+  /** bigint: pg returns it as a string. */
+  version: ColumnType<string, never, never>
+  last_transaction: ColumnType<string | null, never, never>
+}
+
 export interface DB {
   agencies: AgenciesTable
   agency_name_words: AgencyNameWordsTable
@@ -191,6 +199,7 @@ export interface DB {
   setup_tokens: SetupTokensTable
   app_settings: AppSettingsTable
   audit_log: AuditLogTable
+  registry_version: RegistryVersionTable
 }
 
 export type User = Selectable<UsersTable>

@@ -59,3 +59,8 @@ export function sendStream(
   source.on('error', (error) => compressor.destroy(error))
   return c.body(Readable.toWeb(source.pipe(compressor)) as unknown as ReadableStream<Uint8Array>, status)
 }
+
+/** JSON, compressed like a page: an API answer with ten agencies is a few kilobytes. */
+export function sendJson(c: Context, value: unknown, status: ContentfulStatusCode = 200): Response {
+  return sendText(c, JSON.stringify(value), 'application/json; charset=UTF-8', status)
+}

@@ -8,8 +8,10 @@ import type { PublicContext } from '../../views/public/public-layout.js'
 import { ReportPage, TooManyRequestsPage } from '../../views/public/report.js'
 import { VerifyPage, VerifyUnknownPage } from '../../views/public/verify.js'
 import type { Config } from '../config.js'
+import { sendJson } from '../http/compression.js'
 import { sendCsv } from '../http/csv.js'
 import type { AppEnv } from '../http/env.js'
+import { keptResponses } from '../http/kept-responses.js'
 import { RateLimiter, rateLimited } from '../http/rate-limit.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
 import { languageOf, publicLanguage } from '../i18n/language.js'
@@ -78,15 +80,17 @@ export function publicRoutes(config: Config) {
   )
   // Open to any site: the register is public, and no cookie is ever read or sent for it.
   const openCors = cors({ origin: '*', allowMethods: ['GET'], credentials: false })
+  const kept = keptResponses()
 
   return (
     new Hono<AppEnv>()
-      .get('/', publicLanguage, (c) => renderPage(c, <PublicHomePage pc={publicContext(c)} />))
+      .get('/', publicLanguage, kept, (c) => renderPage(c, <PublicHomePage pc={publicContext(c)} />))
 
       .get(
         '/lookup',
         publicLanguage,
         pageLimit,
+        kept,
         zValidator('query', lookupQuery, (result, c) => {
           if (result.success) return
           const ctx = c as unknown as Context<AppEnv>
@@ -111,18 +115,25 @@ export function publicRoutes(config: Config) {
         },
       )
 
-      .get('/verify/:number', publicLanguage, pageLimit, zValidator('param', verifyParam), async (c) => {
-        const { number: typed } = c.req.valid('param')
-        const wellFormed = licenceNumberIn(typed)
-        const number = wellFormed ?? typed.toUpperCase()
-        const pc = publicContext(c)
-        const now = new Date()
-        const agency = wellFormed
-          ? await findPublicLicence(c.get('db'), wellFormed, todayInLesotho(now))
-          : null
-        if (!agency) return renderPage(c, <VerifyUnknownPage pc={pc} number={number} now={now} />, 404)
-        return renderPage(c, <VerifyPage pc={pc} number={number} agency={agency} now={now} />)
-      })
+      .get(
+        '/verify/:number',
+        publicLanguage,
+        pageLimit,
+        kept,
+        zValidator('param', verifyParam),
+        async (c) => {
+          const { number: typed } = c.req.valid('param')
+          const wellFormed = licenceNumberIn(typed)
+          const number = wellFormed ?? typed.toUpperCase()
+          const pc = publicContext(c)
+          const now = new Date()
+          const agency = wellFormed
+            ? await findPublicLicence(c.get('db'), wellFormed, todayInLesotho(now))
+            : null
+          if (!agency) return renderPage(c, <VerifyUnknownPage pc={pc} number={number} now={now} />, 404)
+          return renderPage(c, <VerifyPage pc={pc} number={number} agency={agency} now={now} />)
+        },
+      )
 
       .get(
         '/report',
@@ -138,6 +149,7 @@ export function publicRoutes(config: Config) {
       .get(
         '/api/v1/agencies',
         apiLimit,
+        kept,
         zValidator('query', apiLookupQuery, (result, c) => {
           if (!result.success)
             return c.json(
@@ -149,7 +161,7 @@ export function publicRoutes(config: Config) {
           const { q } = c.req.valid('query')
           const found = await lookupAgencies(c.get('db'), q, todayInLesotho())
           c.header('Cache-Control', 'no-store')
-          return c.json({
+          return sendJson(c, {
             query: q,
             similar_names_only: found.similar,
             more_not_shown: found.more,
@@ -166,7 +178,7 @@ export function publicRoutes(config: Config) {
             { error: 'No licence has this number. A certificate that shows it may be forged.' },
             404,
           )
-        return c.json({ ...apiAgency(agency), checked_at: new Date().toISOString() })
+        return sendJson(c, { ...apiAgency(agency), checked_at: new Date().toISOString() })
       })
       .get(
         '/register.csv',

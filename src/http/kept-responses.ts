@@ -1,0 +1,196 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { getCookie } from 'hono/cookie'
+import { sql } from 'kysely'
+import type { Database } from '../db/database.js'
+import { CSRF_COOKIE } from './csrf.js'
+import type { AppEnv } from './env.js'
+
+// Registry pages change only when the registry does, yet each costs queries, a render and a
+// compression. So an instance keeps the finished responses of the routes that opt in and sends
+// them again while both hold:
+// - the registry has not changed since: each request reads registry_version (one row, moved in
+//   the same transaction as any change), so a suspension shows on the very next request, on
+//   every instance;
+// - the minute has not turned: pages say "checked on <date> at <time>" or "waiting 3 days",
+//   and a licence's expiry follows today's date, so nothing outlives its minute.
+// Anonymous pages are shared by everyone, unless they hold a form token. A signed-in person's
+// pages carry their name and form token, so they are kept for that person's browser only.
+// Nothing that sets a cookie, and no error but 404, is ever kept.
+
+export interface KeptResponse {
+  version: string
+  expiresAt: number
+  status: number
+  headers: [string, string][]
+  body: Uint8Array<ArrayBuffer>
+}
+
+const KEPT_STATUSES = new Set([200, 404])
+
+/** The registry's current version: one indexed read of one row. */
+export async function registryVersion(db: Database): Promise<string> {
+  const { rows } = await sql<{
+    version: string
+  }>`select version::text as version from registry_version`.execute(db)
+  return rows[0]?.version ?? '0'
+}
+
+/**
+ * Reads the version for many requests at once, without ever answering a request with a read
+ * that began before it arrived: while one read is in flight, newcomers wait for the next, which
+ * starts when it ends. Under load one read serves dozens of requests; alone, a request costs
+ * one read as before.
+ */
+export class VersionReader {
+  private current: Promise<string> | null = null
+  private following: Promise<string> | null = null
+
+  constructor(private readonly readVersion: () => Promise<string>) {}
+
+  read(): Promise<string> {
+    if (!this.current) {
+      const started = this.readVersion()
+      this.current = started.finally(() => {
+        this.current = null
+      })
+      return started
+    }
+    this.following ??= this.current
+      .catch(() => undefined)
+      .then(() => {
+        this.following = null
+        return this.read()
+      })
+    return this.following
+  }
+}
+
+/** The start of the next minute: kept responses never cross it. */
+export function endOfMinute(now: number): number {
+  return Math.floor(now / 60_000) * 60_000 + 60_000
+}
+
+/** A size-bounded map of responses, the least recently used dropped first. */
+export class ResponseCache {
+  private entries = new Map<string, KeptResponse>()
+  private bytes = 0
+
+  constructor(
+    private readonly maxEntries = 5_000,
+    private readonly maxBytes = 16 * 1024 * 1024,
+  ) {}
+
+  get(key: string, version: string, now: number): KeptResponse | undefined {
+    const entry = this.entries.get(key)
+    if (!entry) return undefined
+    if (entry.version !== version || now >= entry.expiresAt) {
+      this.delete(key)
+      return undefined
+    }
+    // Map order is insertion order: moving a hit to the end keeps the least used first.
+    this.entries.delete(key)
+    this.entries.set(key, entry)
+    return entry
+  }
+
+  set(key: string, entry: KeptResponse): void {
+    if (entry.body.byteLength > this.maxBytes / 100) return
+    this.delete(key)
+    this.entries.set(key, entry)
+    this.bytes += entry.body.byteLength
+    for (const [oldest] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break
+      this.delete(oldest)
+    }
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key)
+    if (!entry) return
+    this.bytes -= entry.body.byteLength
+    this.entries.delete(key)
+  }
+}
+
+// Everything a response depends on besides the registry: who asks, the URL, the language,
+// the encoding and whether htmx asked for the fragment only.
+function keyOf(c: Context<AppEnv>): string {
+  const user = c.get('user')
+  const url = c.req.url
+  const query = url.indexOf('?')
+  const accept = c.req.header('accept-encoding') ?? ''
+  return [
+    user ? `${user.id}/${user.role}/${getCookie(c, CSRF_COOKIE) ?? '-'}` : 'anyone',
+    c.get('lang') ?? '-',
+    accept.includes('br') ? 'br' : accept.includes('gzip') ? 'gzip' : '-',
+    c.req.header('hx-request-type') ?? '-',
+    c.req.path + (query >= 0 ? url.slice(query) : ''),
+  ].join(' ')
+}
+
+const respond = (entry: KeptResponse) =>
+  new Response(entry.body, { status: entry.status, headers: entry.headers })
+
+/**
+ * A middleware for GET routes whose pages depend only on the registry, the viewer and the
+ * URL. Requests for a page that is being made wait for it instead of each making their own:
+ * when the minute turns or the registry changes, a popular page is rendered once.
+ */
+export function keptResponses(cache = new ResponseCache()): MiddlewareHandler<AppEnv> {
+  const inFlight = new Map<string, Promise<KeptResponse | null>>()
+  const readers = new WeakMap<Database, VersionReader>()
+  const versionOf = (db: Database) => {
+    let reader = readers.get(db)
+    if (!reader) {
+      reader = new VersionReader(() => registryVersion(db))
+      readers.set(db, reader)
+    }
+    return reader.read()
+  }
+
+  return async (c, next) => {
+    if (c.req.method !== 'GET') return next()
+    const version = await versionOf(c.get('db'))
+    const key = keyOf(c)
+    const hit = cache.get(key, version, Date.now())
+    if (hit) return respond(hit)
+    const flightKey = `${version} ${key}`
+    const pending = inFlight.get(flightKey)
+    if (pending) {
+      const made = await pending
+      return made ? respond(made) : next()
+    }
+    let settle: (entry: KeptResponse | null) => void = () => {}
+    inFlight.set(flightKey, new Promise((resolve) => (settle = resolve)))
+    let entry: KeptResponse | null = null
+    // An anonymous page that asked for the form token belongs to one browser.
+    let holdsToken = false
+    const csrfToken = c.get('csrfToken')
+    c.set('csrfToken', () => {
+      holdsToken = true
+      return csrfToken()
+    })
+    try {
+      await next()
+      const res = c.res
+      const shareable = Boolean(c.get('user')) || !holdsToken
+      if (KEPT_STATUSES.has(res.status) && shareable && !res.headers.has('set-cookie')) {
+        entry = {
+          version,
+          expiresAt: endOfMinute(Date.now()),
+          status: res.status,
+          headers: [...res.headers],
+          body: new Uint8Array(await res.clone().arrayBuffer()),
+        }
+        cache.set(key, entry)
+      }
+    } finally {
+      inFlight.delete(flightKey)
+      settle(entry)
+    }
+  }
+}
