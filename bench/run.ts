@@ -149,7 +149,8 @@ async function signIn(role: string): Promise<string> {
   return `${csrfCookie}; ${session}`
 }
 
-async function drive(paths: string[], seconds: number, cookie?: string) {
+let unique = 0
+async function drive(paths: string[], seconds: number, cookie?: string, firstView = false) {
   const headers: Record<string, string> = { 'accept-encoding': 'br, gzip' }
   if (cookie) headers.cookie = cookie
   return autocannon({
@@ -157,7 +158,17 @@ async function drive(paths: string[], seconds: number, cookie?: string) {
     connections,
     duration: seconds,
     headers,
-    requests: paths.map((path) => ({ method: 'GET', path })),
+    requests: paths.map((path) =>
+      firstView
+        ? {
+            method: 'GET',
+            setupRequest: (req: autocannon.Request) => ({
+              ...req,
+              path: `${path}${path.includes('?') ? '&' : '?'}_=${unique++}`,
+            }),
+          }
+        : { method: 'GET', path },
+    ),
   })
 }
 
@@ -171,8 +182,8 @@ try {
     const paths = scenarioPaths.get(s.name)!
     if (paths.length === 0) throw new Error(`scenario ${s.name} has no paths at this scale`)
     const cookie = s.signedInAs ? await signIn(s.signedInAs) : undefined
-    await drive(paths, 3, cookie)
-    const r = await drive(paths, duration, cookie)
+    await drive(paths, 3, cookie, s.firstView)
+    const r = await drive(paths, duration, cookie, s.firstView)
     rows.push({
       scenario: s.name,
       requestsPerSecond: Math.round(r.requests.average),

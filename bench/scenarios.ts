@@ -11,6 +11,11 @@ export interface Scenario {
   paths: (db: Database) => Promise<string[]>
   /** Sign in as the demo user of this role first. */
   signedInAs?: Role
+  /**
+   * Make every URL unique (an extra `_` parameter), so no kept page can answer: what the first
+   * view of a page costs (see src/http/kept-responses.ts).
+   */
+  firstView?: boolean
 }
 
 const fixed =
@@ -95,3 +100,14 @@ export const SCENARIOS: Scenario[] = [
     paths: fixed(...MISSPELT_FRAGMENTS.map((q) => `/api/v1/agencies?q=${encodeURIComponent(q)}`)),
   },
 ]
+
+// Each scenario above also measured on first views only, for the record (no targets).
+const FIRST_VIEWS = ['agency-list-search', 'agency-page', 'lookup', 'verify']
+SCENARIOS.push(
+  ...SCENARIOS.filter((s) => FIRST_VIEWS.includes(s.name)).map((s) => ({
+    ...s,
+    name: `${s.name} (first view)`,
+    about: `${s.about}, no page kept`,
+    firstView: true,
+  })),
+)
