@@ -1,4 +1,12 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type {
+  ComplaintCategory,
+  ComplaintStatus,
+  Currency,
+  Outcome,
+  PublicFlag,
+} from '../complaints/rules.js'
+import type { Language } from '../i18n/messages.js'
 import type { ApplicationKind, ApplicationStatus, LicenceStatus } from '../licensing/lifecycle.js'
 import type { District, Role, Sector, WorksiteKind } from '../vocabulary.js'
 
@@ -7,6 +15,7 @@ import type { District, Role, Sector, WorksiteKind } from '../vocabulary.js'
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
 type Timestamp = ColumnType<Date, Date | string, Date | string>
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 type Json = ColumnType<unknown, string | null, string | null>
 
 export interface UsersTable {
@@ -129,7 +138,7 @@ export interface LicenceApplicationsTable {
   checklist_notes: string | null
   submitted_at: CreatedAt
   submitted_by: string | null
-  decided_at: Timestamp | null
+  decided_at: NullableTimestamp
   decided_by: string | null
   decision_reason: string | null
   version: Generated<number>
@@ -176,6 +185,75 @@ export interface WorksitesTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
+export interface UnlicensedRecruitersTable {
+  id: Generated<string>
+  name: string
+  place: string | null
+  phone: string | null
+  district: District | null
+  created_at: CreatedAt
+}
+
+export interface ComplaintsTable {
+  id: Generated<string>
+  reference: string
+  submission_key: string
+  agency_id: string | null
+  unlicensed_recruiter_id: string | null
+  recruiter_name: string | null
+  recruiter_place: string | null
+  recruiter_phone: string | null
+  categories: ComplaintCategory[]
+  fee_amount_minor: number | null
+  fee_currency: Currency | null
+  happened_on: ColumnType<string | null, string | null | undefined, string | null>
+  district: District | null
+  promised_job: string | null
+  promised_employer: string | null
+  promised_country: string | null
+  description: string
+  contact_phone: string | null
+  contact_email: string | null
+  may_contact: Generated<boolean>
+  contact_language: Language | null
+  language: Language
+  status: Generated<ComplaintStatus>
+  assigned_to: string | null
+  outcome: Outcome | null
+  proven_categories: Generated<ComplaintCategory[]>
+  finding: string | null
+  demerit_points: Generated<number>
+  decided_at: NullableTimestamp
+  decided_by: string | null
+  police_case_number: string | null
+  referred_at: NullableTimestamp
+  version: Generated<number>
+  created_at: CreatedAt
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface ComplaintEventsTable {
+  id: Generated<string>
+  complaint_id: string
+  event: string
+  from_status: string | null
+  to_status: string | null
+  detail: string | null
+  actor_id: string | null
+  actor_label: string
+  created_at: CreatedAt
+}
+
+export interface FlagClearancesTable {
+  id: Generated<string>
+  agency_id: string
+  flag: PublicFlag
+  reason: string
+  cleared_by: string | null
+  cleared_by_label: string
+  cleared_at: CreatedAt
+}
+
 /** One row; moves with every committed change to registry data (migration 0006). */
 export interface RegistryVersionTable {
   only_row: Generated<boolean>
@@ -200,6 +278,10 @@ export interface DB {
   app_settings: AppSettingsTable
   audit_log: AuditLogTable
   registry_version: RegistryVersionTable
+  unlicensed_recruiters: UnlicensedRecruitersTable
+  complaints: ComplaintsTable
+  complaint_events: ComplaintEventsTable
+  flag_clearances: FlagClearancesTable
 }
 
 export type User = Selectable<UsersTable>
