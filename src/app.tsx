@@ -8,6 +8,8 @@ import { agencyRoutes } from './agencies/routes.js'
 import { auditRoutes } from './audit/routes.js'
 import { loadSession, SignInRequired } from './auth/guard.js'
 import { authRoutes } from './auth/routes.js'
+import { complaintPublicRoutes } from './complaints/public-routes.js'
+import { complaintRoutes } from './complaints/routes.js'
 import { type Config, servesHttps } from './config.js'
 import { type Database, isDatabaseUnavailable } from './db/database.js'
 import { homeRoutes } from './home/routes.js'
@@ -66,6 +68,7 @@ export function createApp(deps: AppDeps) {
   app.use(loadSession)
 
   app.route('/', publicRoutes(deps.config))
+  app.route('/', complaintPublicRoutes(deps.config))
   app.route('/', homeRoutes)
   app.route('/', authRoutes)
   app.route('/', setupRoutes)
@@ -73,6 +76,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', auditRoutes)
   app.route('/', agencyRoutes)
   app.route('/', licensingRoutes)
+  app.route('/', complaintRoutes)
 
   const renderError = (
     c: Parameters<Parameters<typeof app.onError>[0]>[1],

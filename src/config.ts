@@ -42,6 +42,7 @@ export const configSchema = z.object({
   PUBLIC_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   USSD_SCREENS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   REGISTER_DOWNLOADS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  COMPLAINTS_PER_HOUR: z.coerce.number().int().min(1).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

@@ -8,6 +8,7 @@ import { emptyForm, type FormState } from '../../views/components/forms.js'
 import { writeAudit } from '../audit/audit.js'
 import { lastChangeOf } from '../audit/queries.js'
 import { actorOf, requireRole } from '../auth/guard.js'
+import { agencyFlagsSection } from '../complaints/routes.js'
 import { isUniqueViolation } from '../db/errors.js'
 import type { AppEnv } from '../http/env.js'
 import { keptResponses } from '../http/kept-responses.js'
@@ -44,6 +45,7 @@ const NOTICES: Record<string, string> = {
   licence_surrender: 'The surrender of the licence has been recorded.',
   condition_added: 'The condition has been added.',
   condition_met: 'The condition has been marked as met.',
+  flag_cleared: 'The flag has been cleared. The public lookup no longer shows it.',
 }
 
 /** The form values of a saved agency, for editing. */
@@ -206,6 +208,7 @@ export const agencyRoutes = new Hono<AppEnv>()
         canWrite={canWriteLicensing(c.get('user'))}
         conditionForm={emptyForm()}
         notice={key ? NOTICES[key] : undefined}
+        flags={await agencyFlagsSection(c, details.agency.id)}
       />,
     )
   })

@@ -17,6 +17,8 @@ import { agencyDetails } from '../agencies/queries.js'
 import { agencyIdValidator } from '../agencies/routes.js'
 import { lastChangeOf } from '../audit/queries.js'
 import { actorOf, requireRole } from '../auth/guard.js'
+import { agenciesForReview } from '../complaints/queries.js'
+import { demeritWindowStart, REVIEW_POINTS } from '../complaints/rules.js'
 import { isUniqueViolation } from '../db/errors.js'
 import type { AppEnv } from '../http/env.js'
 import { PageError } from '../http/problems.js'
@@ -181,9 +183,10 @@ export const licensingRoutes = new Hono<AppEnv>()
   .get('/licensing', readers, async (c) => {
     const today = todayInLesotho()
     const db = c.get('db')
-    const [reminders, queue] = await Promise.all([
+    const [reminders, queue, forReview] = await Promise.all([
       renewalReminders(db, today),
       applicationQueue(db, { page: 1 }),
+      agenciesForReview(db, demeritWindowStart(today), REVIEW_POINTS),
     ])
     return renderPage(
       c,
@@ -192,6 +195,7 @@ export const licensingRoutes = new Hono<AppEnv>()
         reminders={reminders}
         waiting={queue.total}
         today={today}
+        forReview={forReview.map((r) => ({ ...r, points: Number(r.points) }))}
       />,
     )
   })

@@ -1,5 +1,7 @@
 import { sql } from 'kysely'
 import { searchWords } from '../agencies/queries.js'
+import { flagsForAgencies } from '../complaints/flags.js'
+import { type PublicWarning, publicWarnings } from '../complaints/rules.js'
 import type { Database } from '../db/database.js'
 import type { PublicStanding } from '../i18n/messages.js'
 import { formatLicenceNumber, type LicenceStatus, standing } from '../licensing/lifecycle.js'
@@ -19,6 +21,8 @@ export interface PublicAgency {
   suspended_until: string | null
   district: District
   sectors: Sector[]
+  /** Substantiated fee or fraud findings, and "under watch" (complaints and flags). */
+  warnings: PublicWarning[]
 }
 
 export const LOOKUP_LIMIT = 10
@@ -61,7 +65,7 @@ function publicColumns(db: Database) {
 
 type PublicRow = Awaited<ReturnType<ReturnType<typeof publicColumns>['execute']>>[number]
 
-function toPublic(row: PublicRow, today: string): PublicAgency {
+function toPublic(row: PublicRow, today: string, warnings: PublicWarning[] = []): PublicAgency {
   const licence =
     row.status && row.expires_on ? { status: row.status as LicenceStatus, expires_on: row.expires_on } : null
   return {
@@ -74,7 +78,21 @@ function toPublic(row: PublicRow, today: string): PublicAgency {
     suspended_until: row.status === 'suspended' ? row.suspended_until : null,
     district: row.district,
     sectors: row.sectors,
+    warnings,
   }
+}
+
+/** The public agencies of these rows, with the warnings their findings raise. */
+async function withWarnings(db: Database, rows: PublicRow[], today: string): Promise<PublicAgency[]> {
+  const flags = await flagsForAgencies(
+    db,
+    rows.map((r) => r.id),
+    today,
+  )
+  return rows.map((r) => {
+    const f = flags.get(r.id)
+    return toPublic(r, today, f ? publicWarnings(f) : [])
+  })
 }
 
 export interface LookupResult {
@@ -166,8 +184,8 @@ function bestMatches(db: Database, tsquery: string, folded: string) {
  * (pg_trgm word similarity against the words of all names, then the full-text index).
  */
 export async function lookupAgencies(db: Database, q: string, today: string): Promise<LookupResult> {
-  const shape = (rows: PublicRow[], similar: boolean): LookupResult => ({
-    results: rows.slice(0, LOOKUP_LIMIT).map((r) => toPublic(r, today)),
+  const shape = async (rows: PublicRow[], similar: boolean): Promise<LookupResult> => ({
+    results: await withWarnings(db, rows.slice(0, LOOKUP_LIMIT), today),
     similar,
     more: rows.length > LOOKUP_LIMIT,
   })
@@ -192,7 +210,7 @@ export async function findPublicLicence(
   today: string,
 ): Promise<PublicAgency | null> {
   const row = await publicColumns(db).where('licences.licence_number', '=', licenceNumber).executeTakeFirst()
-  return row ? toPublic(row, today) : null
+  return row ? ((await withWarnings(db, [row], today))[0] ?? null) : null
 }
 
 /**
@@ -214,7 +232,7 @@ export async function* publicRegister(db: Database, today: string, batchSize = 1
       .limit(batchSize)
       .execute()
     if (rows.length === 0) return
-    yield rows.map((r) => toPublic(r, today))
+    yield await withWarnings(db, rows, today)
     const last = rows[rows.length - 1]!
     // The database's own lower(), so the next batch starts exactly where this one ended.
     after = { name: last.name_key, id: last.id }

@@ -4,8 +4,7 @@ import { cors } from 'hono/cors'
 import { z } from 'zod'
 import { PublicHomePage } from '../../views/public/home.js'
 import { LookupPage, LookupResults } from '../../views/public/lookup.js'
-import type { PublicContext } from '../../views/public/public-layout.js'
-import { ReportPage, TooManyRequestsPage } from '../../views/public/report.js'
+import { TooManyRequestsPage } from '../../views/public/report.js'
 import { VerifyPage, VerifyUnknownPage } from '../../views/public/verify.js'
 import type { Config } from '../config.js'
 import { sendJson } from '../http/compression.js'
@@ -13,10 +12,11 @@ import { sendCsv } from '../http/csv.js'
 import type { AppEnv } from '../http/env.js'
 import { keptResponses } from '../http/kept-responses.js'
 import { RateLimiter, rateLimited } from '../http/rate-limit.js'
-import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
-import { languageOf, publicLanguage } from '../i18n/language.js'
-import { messagesFor, otherLanguage } from '../i18n/messages.js'
+import { renderPage, renderPageOrPartial } from '../http/render.js'
+import { publicLanguage } from '../i18n/language.js'
+import { messagesFor } from '../i18n/messages.js'
 import { todayInLesotho } from '../licensing/dates.js'
+import { publicContext } from './context.js'
 import {
   findPublicLicence,
   licenceNumberIn,
@@ -30,18 +30,6 @@ import { ussdReply, ussdStep } from './ussd.js'
 // phone on a weak signal. Only public fields leave through here (see queries.ts).
 
 const MAX_QUERY = 100
-
-function publicContext(c: Context<AppEnv>): PublicContext {
-  const lang = languageOf(c)
-  const url = new URL(c.req.url)
-  url.searchParams.set('lang', otherLanguage(lang))
-  return {
-    page: pageContext(c),
-    lang,
-    t: messagesFor(lang),
-    otherLanguageHref: `${url.pathname}${url.search}`,
-  }
-}
 
 // Too long is the only way to fail; the page says so in the reader's language.
 const lookupQuery = z.object({ q: z.string().trim().max(MAX_QUERY).optional().default('') })
@@ -63,6 +51,8 @@ function apiAgency(agency: PublicAgency) {
     suspended_until: agency.suspended_until,
     district: agency.district,
     sectors: agency.sectors,
+    // Substantiated fee or fraud findings, and "under_watch" (demerit points).
+    warnings: agency.warnings,
   }
 }
 
@@ -135,14 +125,11 @@ export function publicRoutes(config: Config) {
         },
       )
 
-      .get(
-        '/report',
-        publicLanguage,
-        zValidator('query', z.object({ name: z.string().trim().max(MAX_QUERY).optional() }), (result, c) => {
-          if (!result.success) return c.redirect('/report', 303)
-        }),
-        (c) => renderPage(c, <ReportPage pc={publicContext(c)} name={c.req.valid('query').name} />),
-      )
+      // The old "how to report" page: the report form replaced it.
+      .get('/report', (c) => {
+        const name = c.req.query('name')?.slice(0, MAX_QUERY)
+        return c.redirect(name ? `/complaints/new?name=${encodeURIComponent(name)}` : '/complaints/new', 301)
+      })
 
       // Open data: JSON for other services, CSV for spreadsheets.
       .use('/api/v1/*', openCors)
@@ -199,6 +186,7 @@ export function publicRoutes(config: Config) {
                 a.suspended_until,
                 a.district,
                 a.sectors.join('; '),
+                a.warnings.join('; '),
               ])
             }
           }
@@ -216,6 +204,7 @@ export function publicRoutes(config: Config) {
               'suspended_until',
               'district',
               'sectors',
+              'warnings',
             ],
             rows(),
           )

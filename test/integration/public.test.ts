@@ -86,9 +86,13 @@ describe('the public lookup', () => {
     expect(res.status).toBe(200)
     expect(html).toContain('Not in the registry.')
     expect(html).toContain('A recruiter who is not listed is not licensed. Do not pay.')
-    expect(html).toContain('href="/report?name=Quick%20Visa%20Jobs%20Abroad"')
-    const report = await text(await get('/report?name=Quick%20Visa%20Jobs%20Abroad'))
-    expect(report).toContain('“Quick Visa Jobs Abroad”')
+    expect(html).toContain('href="/complaints/new?name=Quick%20Visa%20Jobs%20Abroad"')
+    const form = await (await get('/complaints/new?name=Quick%20Visa%20Jobs%20Abroad')).text()
+    expect(form).toMatch(/name="recruiter_name"[^>]*value="Quick Visa Jobs Abroad"/)
+    // Old links to the "how to report" page lead to the form.
+    const old = await get('/report?name=Quick%20Visa%20Jobs%20Abroad')
+    expect(old.status).toBe(301)
+    expect(old.headers.get('location')).toBe('/complaints/new?name=Quick%20Visa%20Jobs%20Abroad')
   })
 
   it('answers an htmx search with the results fragment only', async () => {
@@ -193,6 +197,7 @@ describe('open data', () => {
         'status_text',
         'suspended_until',
         'trading_names',
+        'warnings',
       ].sort(),
     )
     expect(body.agencies[0]).toMatchObject({ status: 'suspended', suspended_until: suspendedUntil })
@@ -221,7 +226,7 @@ describe('open data', () => {
     const csv = new TextDecoder().decode(bytes)
     const lines = csv.trim().split('\r\n')
     expect(lines[0]).toBe(
-      'name,trading_names,licence_number,status,status_text,issued_on,expires_on,suspended_until,district,sectors',
+      'name,trading_names,licence_number,status,status_text,issued_on,expires_on,suspended_until,district,sectors,warnings',
     )
     expect(lines).toHaveLength(8)
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")"`)

@@ -12,6 +12,7 @@ const agency = (name: string, standing: PublicAgency['standing'] = 'licensed'): 
   suspended_until: null,
   district: 'Maseru',
   sectors: [],
+  warnings: [],
 })
 
 describe('reading a USSD session from its answers', () => {

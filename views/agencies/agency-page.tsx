@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import { countryName } from '../../src/agencies/countries.js'
 import type { AgencyDetails } from '../../src/agencies/queries.js'
 import { formatDate, formatDateTime } from '../../src/format.js'
@@ -39,6 +40,8 @@ export function AgencyPage(props: {
   canWrite: boolean
   conditionForm: FormState
   notice?: string
+  /** The complaints and flags section. */
+  flags?: Child
 }) {
   const { agency, people, licence, applications, events, conditions } = props.details
   const pending = applications.find((a) => a.status === 'submitted')
@@ -254,10 +257,7 @@ export function AgencyPage(props: {
         ))}
       </DataTable>
 
-      <h2>Complaints, flags and inspections</h2>
-      <p class="muted">
-        Complaints, recruiter flags and inspection findings about this agency will appear here.
-      </p>
+      {props.flags}
     </Layout>
   )
 }

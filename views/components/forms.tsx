@@ -49,16 +49,29 @@ export function ErrorSummary(props: { form: FormState; labels: Record<string, st
   )
 }
 
+/** The words a field adds itself, for public forms in the reader's language. */
+export interface FieldWords {
+  optional: string
+  errorPrefix: string
+}
+const ENGLISH: FieldWords = { optional: '(optional)', errorPrefix: 'Error: ' }
+
 interface FieldProps {
   form: FormState
   name: string
   label: string
   hint?: string
   optional?: boolean
+  words?: FieldWords
 }
 
 /** The hint under a label and the message for a refused value; `describedBy` points at both. */
-export function HintAndError(props: { name: string; hint?: string | undefined; error?: string | undefined }) {
+export function HintAndError(props: {
+  name: string
+  hint?: string | undefined
+  error?: string | undefined
+  words?: FieldWords | undefined
+}) {
   return (
     <>
       {props.hint && (
@@ -68,7 +81,7 @@ export function HintAndError(props: { name: string; hint?: string | undefined; e
       )}
       {props.error && (
         <span class="error-message" id={`${props.name}-error`}>
-          <span class="visually-hidden">Error: </span>
+          <span class="visually-hidden">{(props.words ?? ENGLISH).errorPrefix}</span>
           {props.error}
         </span>
       )}
@@ -82,9 +95,9 @@ function FieldShell(props: FieldProps & { children: Child }) {
     <div class={error ? 'field field-error' : 'field'}>
       <label for={props.name}>
         {props.label}
-        {props.optional && <span class="optional"> (optional)</span>}
+        {props.optional && <span class="optional"> {(props.words ?? ENGLISH).optional}</span>}
       </label>
-      <HintAndError name={props.name} hint={props.hint} error={error} />
+      <HintAndError name={props.name} hint={props.hint} error={error} words={props.words} />
       {props.children}
     </div>
   )
@@ -172,9 +185,9 @@ export function CheckboxesField(
       <fieldset aria-describedby={describedBy(props)}>
         <legend>
           {props.label}
-          {props.optional && <span class="optional"> (optional)</span>}
+          {props.optional && <span class="optional"> {(props.words ?? ENGLISH).optional}</span>}
         </legend>
-        <HintAndError name={props.name} hint={props.hint} error={error} />
+        <HintAndError name={props.name} hint={props.hint} error={error} words={props.words} />
         <div class="checkboxes">
           {props.options.map((o) => (
             <div class="checkbox">

@@ -42,6 +42,8 @@ export function LicensingDashboardPage(props: {
   reminders: ReminderRow[]
   waiting: number
   today: string
+  /** Licences whose demerit points reached the review threshold. */
+  forReview: { id: string; legal_name: string; licence_number: string | null; points: number }[]
 }) {
   const band = (b: ReturnType<typeof reminderBand>) =>
     props.reminders.filter((r) => reminderBand(r.expires_on, props.today) === b)
@@ -56,6 +58,27 @@ export function LicensingDashboardPage(props: {
           Agencies
         </a>
       </p>
+      <h2>Licences to review</h2>
+      {props.forReview.length === 0 ? (
+        <p>No agency has reached 24 demerit points in the last 24 months.</p>
+      ) : (
+        <DataTable
+          caption="Agencies with 24 or more demerit points, most first"
+          headings={['Agency', 'Licence', 'Points']}
+        >
+          {props.forReview.map((r) => (
+            <tr>
+              <td>
+                <a href={`/agencies/${r.id}#flags-title`}>{r.legal_name}</a>
+              </td>
+              <td>{r.licence_number ?? 'None'}</td>
+              <td>{r.points}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      <p>The reasons and the system's recommendation are on each agency's page. People decide suspensions.</p>
+      <h2>Renewals</h2>
       <p>Renewal reminders, as of {formatDate(props.today)}.</p>
       <ReminderTable
         caption="Expired, not renewed"

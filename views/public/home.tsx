@@ -12,7 +12,8 @@ export function PublicHomePage(props: { pc: PublicContext }) {
       <ResultsRegion />
       <NoFeeNotice t={t} />
       <p>
-        <a href="/report">{t.reportLink}</a>
+        <a href="/complaints/new">{t.complaint.link}</a> ·{' '}
+        <a href="/complaints/track">{t.complaint.trackLink}</a>
       </p>
     </PublicLayout>
   )

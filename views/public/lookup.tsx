@@ -3,8 +3,15 @@ import type { LookupResult, PublicAgency } from '../../src/public/queries.js'
 import { SECTORS } from '../../src/vocabulary.js'
 import { NoFeeNotice } from './no-fee.js'
 import { type PublicContext, PublicLayout } from './public-layout.js'
-import { PublicStatus } from './public-status.js'
+import { PublicStatus, PublicWarnings } from './public-status.js'
 import { ResultsRegion, SearchForm } from './search-form.js'
+
+/** The report form with this recruiter filled in. */
+export function reportHref(agency: Pick<PublicAgency, 'licence_number' | 'name'>): string {
+  return agency.licence_number
+    ? `/complaints/new?licence=${encodeURIComponent(agency.licence_number)}`
+    : `/complaints/new?name=${encodeURIComponent(agency.name)}`
+}
 
 function AgencyResult(props: { agency: PublicAgency; t: Catalogue }) {
   const { agency, t } = props
@@ -16,6 +23,7 @@ function AgencyResult(props: { agency: PublicAgency; t: Catalogue }) {
       <p class="result-status">
         <PublicStatus agency={agency} t={t} />
       </p>
+      <PublicWarnings agency={agency} t={t} />
       <p>{t.advice[agency.standing]}</p>
       <dl class="facts">
         {agency.trading_names.length > 0 && (
@@ -35,6 +43,9 @@ function AgencyResult(props: { agency: PublicAgency; t: Catalogue }) {
           </>
         )}
       </dl>
+      <p>
+        <a href={reportHref(agency)}>{t.complaint.link}</a>
+      </p>
     </li>
   )
 }
@@ -49,7 +60,7 @@ function NotInRegistry(props: { q: string; t: Catalogue }) {
         <strong>{t.notFoundText}</strong>
       </p>
       <p>
-        <a href={`/report?name=${encodeURIComponent(props.q)}`}>{t.notFoundReport}</a>
+        <a href={`/complaints/new?name=${encodeURIComponent(props.q)}`}>{t.notFoundReport}</a>
       </p>
     </div>
   )
@@ -95,7 +106,8 @@ export function LookupPage(props: {
       <LookupResults q={props.q} found={props.found} t={t} />
       <NoFeeNotice t={t} />
       <p>
-        <a href="/report">{t.reportLink}</a>
+        <a href="/complaints/new">{t.complaint.link}</a> ·{' '}
+        <a href="/complaints/track">{t.complaint.trackLink}</a>
       </p>
     </PublicLayout>
   )

@@ -21,3 +21,23 @@ export function PublicStatus(props: { agency: PublicAgency; t: Catalogue; large?
     </span>
   )
 }
+
+/** Substantiated findings and "under watch", in words, after the status. */
+export function PublicWarnings(props: { agency: PublicAgency; t: Catalogue }) {
+  if (props.agency.warnings.length === 0) return null
+  return (
+    <div class="notice danger warnings">
+      <p>
+        <strong>
+          <span aria-hidden="true">⚠ </span>
+          {props.t.warningsTitle}
+        </strong>
+      </p>
+      <ul>
+        {props.agency.warnings.map((w) => (
+          <li>{props.t.warnings[w]}</li>
+        ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,9 +1,10 @@
 import { formatPublicDate, formatPublicDateTime } from '../../src/i18n/language.js'
 import type { PublicAgency } from '../../src/public/queries.js'
 import { STANDING_LOOK } from '../components/standing.js'
+import { reportHref } from './lookup.js'
 import { NoFeeNotice } from './no-fee.js'
 import { type PublicContext, PublicLayout } from './public-layout.js'
-import { statusWords } from './public-status.js'
+import { PublicWarnings, statusWords } from './public-status.js'
 
 /** The page a certificate's QR code opens: the status first and large, then the details. */
 export function VerifyPage(props: { pc: PublicContext; number: string; agency: PublicAgency; now: Date }) {
@@ -16,6 +17,7 @@ export function VerifyPage(props: { pc: PublicContext; number: string; agency: P
       <h1 class={`status-banner ${look.tone}`}>
         <span aria-hidden="true">{look.symbol}</span> {words}
       </h1>
+      <PublicWarnings agency={agency} t={t} />
       <p class="lead">{t.advice[agency.standing]}</p>
       <dl class="facts">
         <dt>{t.verifyAgency}</dt>
@@ -43,7 +45,7 @@ export function VerifyPage(props: { pc: PublicContext; number: string; agency: P
       <p class="muted">{t.checkedOn(formatPublicDateTime(props.now, t))}</p>
       <NoFeeNotice t={t} />
       <p>
-        <a href="/">{t.backToSearch}</a> · <a href="/report">{t.reportLink}</a>
+        <a href="/">{t.backToSearch}</a> · <a href={reportHref(agency)}>{t.complaint.link}</a>
       </p>
     </PublicLayout>
   )
@@ -62,7 +64,7 @@ export function VerifyUnknownPage(props: { pc: PublicContext; number: string; no
       </p>
       <p class="muted">{t.checkedOn(formatPublicDateTime(props.now, t))}</p>
       <p>
-        <a href={`/report?name=${encodeURIComponent(props.number)}`}>{t.notFoundReport}</a> ·{' '}
+        <a href={`/complaints/new?name=${encodeURIComponent(props.number)}`}>{t.notFoundReport}</a> ·{' '}
         <a href="/">{t.backToSearch}</a>
       </p>
     </PublicLayout>

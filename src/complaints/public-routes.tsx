@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto'
+import { zValidator } from '@hono/zod-validator'
+import { type Context, Hono } from 'hono'
+import { z } from 'zod'
+import { ReportFormPage, ReportSentPage, TrackPage } from '../../views/complaints/report-pages.js'
+import { TooManyRequestsPage } from '../../views/public/report.js'
+import type { Config } from '../config.js'
+import type { AppEnv } from '../http/env.js'
+import { PageError } from '../http/problems.js'
+import { RateLimiter, rateLimited } from '../http/rate-limit.js'
+import { renderPage } from '../http/render.js'
+import { fieldErrors, typedValues } from '../http/validation.js'
+import { languageOf, publicLanguage } from '../i18n/language.js'
+import { otherLanguage } from '../i18n/messages.js'
+import { todayInLesotho } from '../licensing/dates.js'
+import { publicContext } from '../public/context.js'
+import { findPublicLicence, licenceNumberIn } from '../public/queries.js'
+import { submitComplaint, trackComplaint } from './queries.js'
+import { normaliseReference, trackedStatus } from './rules.js'
+import { complaintCrossFieldErrors, complaintSchema, trackQuery } from './schemas.js'
+
+// Reporting a recruiter: public, no sign-in, English and Sesotho. What is reported never
+// comes back out through a public page: after sending, the reporter sees only the reference
+// and, later, the status.
+
+const newSubmissionKey = () => randomBytes(18).toString('base64url')
+
+async function agencyIdOfLicence(c: Context<AppEnv>, number: string) {
+  const row = await c
+    .get('db')
+    .selectFrom('licences')
+    .select('agency_id')
+    .where('licence_number', '=', number)
+    .executeTakeFirst()
+  return row?.agency_id ?? null
+}
+
+export function complaintPublicRoutes(config: Config) {
+  const reports = new RateLimiter({ limit: config.COMPLAINTS_PER_HOUR, windowMs: 3_600_000 })
+  const reportLimit = rateLimited(
+    reports,
+    (c) => c.get('clientAddress'),
+    (c) =>
+      renderPage(
+        c,
+        <TooManyRequestsPage pc={publicContext(c)} text={publicContext(c).t.complaint.tooMany} />,
+        429,
+      ),
+  )
+
+  return new Hono<AppEnv>()
+    .get(
+      '/complaints/new',
+      publicLanguage,
+      zValidator(
+        'query',
+        z.object({ licence: z.string().max(40).optional(), name: z.string().max(200).optional() }),
+        (r, c) => {
+          if (!r.success) return c.redirect('/complaints/new', 303)
+        },
+      ),
+      async (c) => {
+        const { licence, name } = c.req.valid('query')
+        const number = licence ? licenceNumberIn(licence) : null
+        const agency = number ? await findPublicLicence(c.get('db'), number, todayInLesotho()) : null
+        return renderPage(
+          c,
+          <ReportFormPage
+            pc={publicContext(c)}
+            form={{ values: { recruiter_name: name?.trim() ?? '' }, errors: {} }}
+            chosen={agency && number ? { name: agency.name, licenceNumber: number } : null}
+            submissionKey={newSubmissionKey()}
+          />,
+        )
+      },
+    )
+    .post('/complaints', publicLanguage, reportLimit, async (c) => {
+      // The form again, in the other language, if the reader switches.
+      const pc = {
+        ...publicContext(c),
+        otherLanguageHref: `/complaints/new?lang=${otherLanguage(languageOf(c))}`,
+      }
+      const body = await c.req.parseBody({ all: true })
+      const today = todayInLesotho()
+      const parsed = complaintSchema(pc.t, today).safeParse(body)
+      const values = typedValues(body)
+      const refuse = (errors: Record<string, string>) => {
+        const licence = typeof values.licence === 'string' ? values.licence : ''
+        delete values.website
+        return renderPage(
+          c,
+          <ReportFormPage
+            pc={pc}
+            form={{ values: { ...values, licence }, errors }}
+            chosen={null}
+            submissionKey={
+              typeof values.submission_key === 'string' &&
+              /^[A-Za-z0-9_-]{16,64}$/.test(values.submission_key)
+                ? values.submission_key
+                : newSubmissionKey()
+            }
+          />,
+          422,
+        )
+      }
+      const crossErrors = complaintCrossFieldErrors(values, pc.t)
+      if (!parsed.success) return refuse({ ...crossErrors, ...fieldErrors(parsed.error) })
+      if (Object.keys(crossErrors).length > 0) return refuse(crossErrors)
+      const input = parsed.data
+      if (input.website) {
+        // A script filled the hidden field. A person who somehow did can simply send again.
+        c.get('logger').warn({ reqId: c.get('requestId') }, 'complaint honeypot filled')
+        return refuse({ description: pc.t.complaint.problem })
+      }
+      let agencyId: string | null = null
+      if (input.licence) {
+        const number = licenceNumberIn(input.licence)
+        agencyId = number ? await agencyIdOfLicence(c, number) : null
+        if (!agencyId) return refuse({ licence: pc.t.verifyUnknownTitle })
+      }
+      const reference = await submitComplaint(c.get('db'), { ...input, agencyId }, languageOf(c))
+      return c.redirect(`/complaints/sent/${reference}`, 303)
+    })
+    .get('/complaints/sent/:reference', publicLanguage, async (c) => {
+      const reference = normaliseReference(c.req.param('reference'))
+      const found = reference ? await trackComplaint(c.get('db'), reference) : null
+      if (!found) throw new PageError(404)
+      c.header('Cache-Control', 'no-store')
+      return renderPage(c, <ReportSentPage pc={publicContext(c)} reference={found.reference} />)
+    })
+    .get('/complaints/track', publicLanguage, zValidator('query', trackQuery), async (c) => {
+      const typed = c.req.valid('query').ref.trim()
+      const reference = typed ? normaliseReference(typed) : null
+      const found = reference ? await trackComplaint(c.get('db'), reference) : null
+      const notFound = typed !== '' && !found
+      return renderPage(
+        c,
+        <TrackPage
+          pc={publicContext(c)}
+          reference={found?.reference ?? typed}
+          status={found ? trackedStatus(found) : null}
+          notFound={notFound}
+        />,
+        notFound ? 404 : 200,
+      )
+    })
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod'
+import { pageParam } from '../http/pagination.js'
+import type { Catalogue } from '../i18n/messages.js'
+import { LANGUAGES } from '../i18n/messages.js'
+import { DISTRICTS } from '../vocabulary.js'
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, CURRENCIES, OUTCOMES, PUBLIC_FLAGS } from './rules.js'
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+const asArray = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
+
+// Every field has a length limit: a report is read by a person, and a script must not fill the
+// database through it.
+export const LIMITS = { short: 200, phone: 40, description: 4000, licence: 40 } as const
+
+/** "1500", "1 500,50", "1500.5" -> minor units (150000, 150050, 150050); anything else -> null. */
+export function minorUnits(typed: string): number | null {
+  const m = typed.replace(/\s/g, '').match(/^(\d{1,9})(?:[.,](\d{1,2}))?$/)
+  if (!m) return null
+  return Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'))
+}
+
+const PHONE = /^\+?[0-9 ()-]{6,20}$/
+
+/** The public report form, with messages in the reader's language. */
+export function complaintSchema(t: Catalogue, today: string) {
+  const e = t.complaint.errors
+  const optional = (max: number) =>
+    z.preprocess(blankToUndefined, z.string().trim().max(max, e.tooLong(max)).optional())
+  return z.object({
+    licence: optional(LIMITS.licence),
+    recruiter_name: optional(LIMITS.short),
+    recruiter_place: optional(LIMITS.short),
+    recruiter_phone: optional(LIMITS.phone),
+    categories: z.preprocess(
+      asArray,
+      z.array(z.enum(COMPLAINT_CATEGORIES, { error: e.categories })).min(1, e.categories),
+    ),
+    fee_amount: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .max(20, e.amount)
+        .transform((v, ctx) => {
+          const minor = minorUnits(v)
+          if (minor === null) {
+            ctx.addIssue({ code: 'custom', message: e.amount })
+            return z.NEVER
+          }
+          return minor
+        })
+        .optional(),
+    ),
+    fee_currency: z.preprocess(blankToUndefined, z.enum(CURRENCIES, { error: e.currency }).optional()),
+    happened_on: z.preprocess(
+      blankToUndefined,
+      z.iso
+        .date({ error: e.date })
+        .refine((d) => d <= today && d >= '1990-01-01', e.date)
+        .optional(),
+    ),
+    district: z.preprocess(blankToUndefined, z.enum(DISTRICTS, { error: e.choice }).optional()),
+    promised_job: optional(LIMITS.short),
+    promised_employer: optional(LIMITS.short),
+    promised_country: optional(LIMITS.short),
+    description: z
+      .string({ error: e.description })
+      .trim()
+      .min(1, e.description)
+      .max(LIMITS.description, e.tooLong(LIMITS.description)),
+    contact_phone: z.preprocess(
+      blankToUndefined,
+      z.string().trim().max(LIMITS.phone, e.phone).regex(PHONE, e.phone).optional(),
+    ),
+    contact_email: z.preprocess(
+      blankToUndefined,
+      z.email({ error: e.email }).max(LIMITS.short, e.tooLong(LIMITS.short)).optional(),
+    ),
+    may_contact: z.preprocess((v) => v === 'yes', z.boolean()),
+    contact_language: z.preprocess(blankToUndefined, z.enum(LANGUAGES, { error: e.choice }).optional()),
+    // Made when the form was shown; the same key twice is the same report.
+    submission_key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, e.description),
+    // Left empty by people; filled by scripts that fill every field.
+    website: z.string().max(500).optional(),
+  })
+}
+/**
+ * Rules across fields, checked on what was typed whether or not the fields themselves passed,
+ * so that every problem is shown at once.
+ */
+export function complaintCrossFieldErrors(
+  typed: Record<string, string | string[]>,
+  t: Catalogue,
+): Record<string, string> {
+  const e = t.complaint.errors
+  const filled = (name: string) => typeof typed[name] === 'string' && (typed[name] as string).trim() !== ''
+  const errors: Record<string, string> = {}
+  if (!filled('licence') && !filled('recruiter_name')) errors.recruiter_name = e.recruiter
+  if (filled('fee_amount') && !filled('fee_currency')) errors.fee_currency = e.currency
+  if (typed.may_contact === 'yes' && !filled('contact_phone') && !filled('contact_email'))
+    errors.contact_phone = e.consent
+  return errors
+}
+
+export type ComplaintInput = z.infer<ReturnType<typeof complaintSchema>>
+
+export const trackQuery = z.object({ ref: z.string().max(40).optional().default('') })
+
+// Staff side (English).
+const reason = (what: string) =>
+  z.string().trim().min(1, `Enter ${what}`).max(2000, 'Must be 2,000 characters or fewer')
+const version = z.coerce.number().int().min(1)
+
+export const complaintFiltersSchema = z.object({
+  status: z.preprocess(blankToUndefined, z.enum([...COMPLAINT_STATUSES, 'open']).optional()),
+  category: z.preprocess(blankToUndefined, z.enum(COMPLAINT_CATEGORIES).optional()),
+  district: z.preprocess(blankToUndefined, z.enum(DISTRICTS).optional()),
+  registered: z.preprocess(blankToUndefined, z.enum(['yes', 'no']).optional()),
+  assigned: z.preprocess(blankToUndefined, z.enum(['me', 'nobody']).optional()),
+  agency: z.preprocess(blankToUndefined, z.uuid().optional()),
+  page: pageParam,
+})
+export type ComplaintFilters = z.infer<typeof complaintFiltersSchema>
+
+export const complaintIdParam = z.object({ id: z.uuid() })
+export const versionOnly = z.object({ version })
+export const noteSchema = z.object({ version, note: reason('the note') })
+export const linkAgencySchema = z.object({
+  version,
+  licence_number: z.string().trim().min(1, 'Enter the licence number of the agency').max(40),
+})
+export const linkAgencyIdSchema = z.object({ version, agency_id: z.uuid('Choose an agency') })
+export const unlicensedSchema = z.object({
+  version,
+  name: z.string().trim().min(1, 'Enter the name the recruiter uses').max(LIMITS.short),
+  place: z.preprocess(blankToUndefined, z.string().trim().max(LIMITS.short).optional()),
+  phone: z.preprocess(blankToUndefined, z.string().trim().max(LIMITS.phone).optional()),
+  district: z.preprocess(blankToUndefined, z.enum(DISTRICTS, { error: 'Choose a district' }).optional()),
+})
+export const decisionSchema = z
+  .object({
+    version,
+    outcome: z.enum(OUTCOMES, { error: 'Choose substantiated or unsubstantiated' }),
+    proven: z.preprocess(
+      asArray,
+      z.array(z.enum(COMPLAINT_CATEGORIES, { error: 'Choose categories from the list' })),
+    ),
+    finding: reason('the finding or the reason'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === 'substantiated' && v.proven.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['proven'], message: 'Choose what was proven' })
+    if (v.outcome === 'unsubstantiated' && v.proven.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['proven'],
+        message: 'An unsubstantiated complaint proves nothing: untick the categories',
+      })
+  })
+export const referSchema = z.object({
+  version,
+  police_case_number: z.string().trim().min(1, 'Enter the police case number').max(60),
+})
+export const clearFlagParam = z.object({ id: z.uuid(), flag: z.enum(PUBLIC_FLAGS) })
+export const clearFlagSchema = z.object({ reason: reason('the reason for clearing the flag') })

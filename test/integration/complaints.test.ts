@@ -1,0 +1,400 @@
+import { randomBytes } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { insertPublicFixture } from '../support/public-fixtures.js'
+import { createTestRegistry, TestClient } from '../support/registry.js'
+
+let registry: Awaited<ReturnType<typeof createTestRegistry>>
+let licensed: { agencyId: string; licenceNumber: string | null }
+let officer: Awaited<ReturnType<typeof registry.signedInAs>>
+
+beforeAll(async () => {
+  registry = await createTestRegistry()
+  licensed = await insertPublicFixture(registry.db, {
+    name: 'Thabana Ntlenyana Placements',
+    standing: 'licensed',
+  })
+  officer = await registry.signedInAs('licensing_officer')
+})
+afterAll(() => registry.close())
+
+const words = async (res: Response) => (await res.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+const key = () => randomBytes(16).toString('base64url')
+
+function report(overrides: Record<string, string | string[]> = {}) {
+  return {
+    submission_key: key(),
+    licence: licensed.licenceNumber!,
+    categories: ['recruitment_fee'],
+    fee_amount: '1500',
+    fee_currency: 'LSL',
+    description: 'He took 1500 maloti for a farm job in Ceres that did not exist.',
+    ...overrides,
+  }
+}
+
+/** A member of the public sends the form, as a browser would; returns the response. */
+async function send(form: Record<string, string | string[]>, lang = 'en') {
+  const person = new TestClient(registry.app)
+  await person.get(`/complaints/new?lang=${lang}`)
+  return person.post('/complaints', form)
+}
+
+async function sentReference(res: Response) {
+  expect(res.status).toBe(303)
+  const reference = res.headers.get('location')!.replace('/complaints/sent/', '')
+  expect(reference).toMatch(/^C-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/)
+  return reference
+}
+
+async function complaintIdOf(reference: string) {
+  const row = await registry.db
+    .selectFrom('complaints')
+    .select(['id', 'version'])
+    .where('reference', '=', reference)
+    .executeTakeFirstOrThrow()
+  return row
+}
+
+describe('reporting a recruiter', () => {
+  it('gives a reference to keep, which then shows only the status', async () => {
+    const reference = await sentReference(await send(report()))
+    const sent = await words(await registry.app.request(`/complaints/sent/${reference}`))
+    expect(sent).toContain(reference)
+    expect(sent).toContain('Write it down')
+    const tracked = await words(
+      await registry.app.request(`/complaints/track?ref=${reference.toLowerCase()}`),
+    )
+    expect(tracked).toContain('Received: it is waiting to be read.')
+    expect(tracked).not.toContain('1500')
+    expect(tracked).not.toContain('Ceres')
+  })
+
+  it('stores a report sent twice (double click, resend) once, with one reference', async () => {
+    const form = report()
+    const first = await sentReference(await send(form))
+    const again = await sentReference(await send(form))
+    expect(again).toBe(first)
+    const rows = await registry.db
+      .selectFrom('complaints')
+      .select('id')
+      .where('submission_key', '=', form.submission_key as string)
+      .execute()
+    expect(rows).toHaveLength(1)
+  })
+
+  it('accepts an anonymous report about an unlisted recruiter', async () => {
+    const reference = await sentReference(
+      await send(
+        report({
+          licence: '',
+          recruiter_name: 'Mr Quick Visa',
+          recruiter_place: 'Maseru bus stop',
+          categories: ['deception', 'unlicensed_recruitment'],
+          fee_amount: '',
+          fee_currency: '',
+        }),
+      ),
+    )
+    const row = await registry.db
+      .selectFrom('complaints')
+      .selectAll()
+      .where('reference', '=', reference)
+      .executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ agency_id: null, recruiter_name: 'Mr Quick Visa', contact_phone: null })
+  })
+
+  it('refuses a bad report with messages beside the fields, keeps what was typed and stores nothing', async () => {
+    const before = await registry.db
+      .selectFrom('complaints')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
+    const res = await send({
+      submission_key: key(),
+      recruiter_name: '',
+      description: '',
+      fee_amount: 'a lot',
+      recruiter_place: 'Near the Mafeteng taxi rank',
+      may_contact: 'yes',
+    })
+    expect(res.status).toBe(422)
+    const html = await res.text()
+    for (const message of [
+      'Choose the recruiter or type their name.',
+      'Choose at least one thing that happened.',
+      'Tell us what happened.',
+      'Type the amount in numbers',
+      'Give a phone number or email so that we can contact you.',
+    ])
+      expect(html).toContain(message)
+    expect(html).toContain('value="Near the Mafeteng taxi rank"')
+    expect(html).toContain('value="a lot"')
+    const after = await registry.db
+      .selectFrom('complaints')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(Number(after.n)).toBe(Number(before.n))
+  })
+
+  it('says what is wrong in Sesotho to a Sesotho reader', async () => {
+    const res = await send({ submission_key: key(), description: '' }, 'st')
+    expect(res.status).toBe(422)
+    const html = await res.text()
+    expect(html).toContain('lang="st"')
+    expect(html).toContain('Re bolelle se etsahetseng.')
+  })
+
+  it('refuses an unknown licence number and anything over the length limits', async () => {
+    const unknown = await send(report({ licence: 'LRA-2019-99999' }))
+    expect(unknown.status).toBe(422)
+    expect(await unknown.text()).toContain('This licence number is not in the registry')
+    const long = await send(report({ description: 'x'.repeat(4001) }))
+    expect(long.status).toBe(422)
+    expect(await long.text()).toContain('Type at most 4000 letters.')
+  })
+
+  it('stores nothing when the hidden field is filled, as scripts do', async () => {
+    const form = report({ website: 'http://spam.example' })
+    expect((await send(form)).status).toBe(422)
+    const rows = await registry.db
+      .selectFrom('complaints')
+      .select('id')
+      .where('submission_key', '=', form.submission_key as string)
+      .execute()
+    expect(rows).toHaveLength(0)
+  })
+
+  it('limits reports per address', async () => {
+    const limited = await createTestRegistry({ TRUST_PROXY: 'true', COMPLAINTS_PER_HOUR: '2' })
+    try {
+      const person = new TestClient(limited.app)
+      const from = { 'X-Forwarded-For': '10.9.9.9' }
+      const form = { submission_key: key(), recruiter_name: 'Someone', categories: 'other', description: 'x' }
+      for (let i = 0; i < 2; i++)
+        expect((await person.post('/complaints', { ...form, submission_key: key() }, from)).status).toBe(303)
+      const refused = await person.post('/complaints', { ...form, submission_key: key() }, from)
+      expect(refused.status).toBe(429)
+      expect(await refused.text()).toContain('Many reports came from your connection')
+    } finally {
+      await limited.close()
+    }
+  })
+})
+
+describe('triage, flags and points', () => {
+  it('takes a fee report from substantiated to a public warning, and clears it with a reason', async () => {
+    const reference = await sentReference(await send(report()))
+    let { id, version } = await complaintIdOf(reference)
+    expect((await officer.client.post(`/complaints/${id}/assign`, { version: String(version) })).status).toBe(
+      303,
+    )
+    expect(await words(await registry.app.request(`/complaints/track?ref=${reference}`))).toContain(
+      'Under review',
+    )
+    ;({ version } = await complaintIdOf(reference))
+
+    // Substantiated needs what was proven.
+    const incomplete = await officer.client.post(`/complaints/${id}/decide`, {
+      version: String(version),
+      outcome: 'substantiated',
+      finding: 'Receipts seen',
+    })
+    expect(incomplete.status).toBe(422)
+    expect(await incomplete.text()).toContain('Choose what was proven')
+
+    const decided = await officer.client.post(`/complaints/${id}/decide`, {
+      version: String(version),
+      outcome: 'substantiated',
+      proven: ['recruitment_fee'],
+      finding: 'Receipts for 1500 maloti seen; three workers confirm.',
+    })
+    expect(decided.status).toBe(303)
+    const lookup = await words(await registry.app.request('/lookup?q=thabana%20ntlenyana'))
+    expect(lookup).toContain('Found to have charged workers a recruitment fee.')
+    expect(lookup).toContain('Under watch by the licensing office')
+    const verify = await words(await registry.app.request(`/verify/${licensed.licenceNumber}`))
+    expect(verify).toContain('Found to have charged workers a recruitment fee.')
+    const api = await (await registry.app.request(`/api/v1/licences/${licensed.licenceNumber}`)).json()
+    expect(api.warnings).toEqual(['fee', 'under_watch'])
+    expect(await words(await registry.app.request(`/complaints/track?ref=${reference}`))).toContain(
+      'Resolved',
+    )
+
+    const agencyPage = await words(await officer.client.get(`/agencies/${licensed.agencyId}`))
+    expect(agencyPage).toContain('12 demerit points')
+    expect(agencyPage).toContain('Under watch')
+
+    const noReason = await officer.client.post(`/agencies/${licensed.agencyId}/flags/fee/clear`, {
+      reason: ' ',
+    })
+    expect(noReason.status).toBe(422)
+    expect(await noReason.text()).toContain('Enter the reason for clearing the flag')
+    const cleared = await officer.client.post(`/agencies/${licensed.agencyId}/flags/fee/clear`, {
+      reason: 'Refunds to all three workers verified',
+    })
+    expect(cleared.status).toBe(303)
+    const after = await words(await registry.app.request('/lookup?q=thabana%20ntlenyana'))
+    expect(after).not.toContain('recruitment fee.')
+    // The points stay: still under watch.
+    expect(after).toContain('Under watch by the licensing office')
+    const history = await words(await officer.client.get(`/agencies/${licensed.agencyId}`))
+    expect(history).toContain('Refunds to all three workers verified')
+    const audit = await registry.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', 'in', [id, licensed.agencyId])
+      .execute()
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['complaint.assigned', 'complaint.substantiated', 'agency.flag_cleared']),
+    )
+    const complaintPage = await words(await officer.client.get(`/complaints/${id}`))
+    expect(complaintPage).toContain('Receipts for 1500 maloti seen')
+    expect(complaintPage).toMatch(/assigned.*substantiated/i)
+  })
+
+  it('brings a licence to review at 24 points, with the reasons and a recommendation', async () => {
+    const agency = await insertPublicFixture(registry.db, {
+      name: 'Letšeng Diamond Labour',
+      standing: 'licensed',
+    })
+    for (const proven of ['recruitment_fee', 'documents_retained']) {
+      const reference = await sentReference(
+        await send(report({ licence: agency.licenceNumber!, categories: [proven] })),
+      )
+      const { id, version } = await complaintIdOf(reference)
+      await officer.client.post(`/complaints/${id}/decide`, {
+        version: String(version),
+        outcome: 'substantiated',
+        proven: [proven],
+        finding: 'Proven at inspection',
+      })
+    }
+    const licensing = await words(await officer.client.get('/licensing'))
+    expect(licensing).toContain('Letšeng Diamond Labour')
+    const page = await words(await officer.client.get(`/agencies/${agency.agencyId}`))
+    expect(page).toContain('24 demerit points')
+    expect(page).toContain('For review')
+    expect(page).toContain('Consider suspension or revocation')
+    const lookup = await words(await registry.app.request('/lookup?q=letseng%20diamond'))
+    expect(lookup).toContain('Found to have deceived workers')
+  })
+
+  it('gives the second of two officers deciding at once a 409, and applies only the first', async () => {
+    const reference = await sentReference(await send(report()))
+    const { id, version } = await complaintIdOf(reference)
+    const other = await registry.signedInAs('licensing_officer')
+    const decide = (client: TestClient, outcome: string) =>
+      client.post(`/complaints/${id}/decide`, {
+        version: String(version),
+        outcome,
+        ...(outcome === 'substantiated' ? { proven: 'recruitment_fee' } : {}),
+        finding: `Decided ${outcome}`,
+      })
+    const results = await Promise.all([
+      decide(officer.client, 'substantiated'),
+      decide(other.client, 'unsubstantiated'),
+    ])
+    expect(results.map((r) => r.status).sort()).toEqual([303, 409])
+    const events = await registry.db
+      .selectFrom('complaint_events')
+      .select('event')
+      .where('complaint_id', '=', id)
+      .execute()
+    expect(events).toHaveLength(1)
+  })
+
+  it('records an unlisted recruiter in the list the police follow up', async () => {
+    const reference = await sentReference(
+      await send(
+        report({ licence: '', recruiter_name: 'Lucky Jobs Overseas', recruiter_phone: '+266 6000 1234' }),
+      ),
+    )
+    const { id, version } = await complaintIdOf(reference)
+    const missingName = await officer.client.post(`/complaints/${id}/unlicensed`, {
+      version: String(version),
+      name: '',
+    })
+    expect(missingName.status).toBe(422)
+    expect(
+      (
+        await officer.client.post(`/complaints/${id}/unlicensed`, {
+          version: String(version),
+          name: 'Lucky Jobs Overseas',
+          phone: '+266 6000 1234',
+          district: 'Leribe',
+        })
+      ).status,
+    ).toBe(303)
+    const police = await registry.signedInAs('police_officer')
+    const list = await words(await police.client.get('/unlicensed-recruiters'))
+    expect(list).toContain('Lucky Jobs Overseas')
+    expect(list).toContain('+266 6000 1234')
+    expect((await police.client.get('/complaints')).status).toBe(403)
+  })
+
+  it('filters the queue and counts by status', async () => {
+    const page = await words(await officer.client.get('/complaints?status=open&registered=no'))
+    expect(page).toContain('Received:')
+    expect(page).toContain('not registered')
+    expect(page).not.toContain('Thabana Ntlenyana Placements')
+    const bad = await officer.client.get('/complaints?status=nonsense')
+    expect(bad.status).toBe(422)
+  })
+})
+
+describe('complainants’ contact details', () => {
+  it('never reach a public page, the API, an export or the log, and are shown to officers only on an audited request', async () => {
+    const phone = '+266 5123 9876'
+    const email = `witness.${randomBytes(4).toString('hex')}@example.org`
+    const words_ = `Secret account ${randomBytes(4).toString('hex')} of what happened`
+    const reference = await sentReference(
+      await send(
+        report({ contact_phone: phone, contact_email: email, may_contact: 'yes', description: words_ }),
+      ),
+    )
+    const { id, version } = await complaintIdOf(reference)
+    await officer.client.post(`/complaints/${id}/decide`, {
+      version: String(version),
+      outcome: 'substantiated',
+      proven: ['recruitment_fee'],
+      finding: 'Proven',
+    })
+    const publicPaths = [
+      '/',
+      '/lookup?q=thabana',
+      `/verify/${licensed.licenceNumber}`,
+      '/api/v1/agencies?q=thabana',
+      `/api/v1/licences/${licensed.licenceNumber}`,
+      '/register.csv',
+      `/complaints/track?ref=${reference}`,
+      `/complaints/sent/${reference}`,
+      '/complaints/new',
+    ]
+    for (const path of publicPaths) {
+      const body = await (await registry.app.request(path)).text()
+      for (const secret of [phone, '5123 9876', email, words_])
+        expect(body, `${path}: ${secret}`).not.toContain(secret)
+    }
+
+    const page = await officer.client.get(`/complaints/${id}`)
+    const html = await page.text()
+    expect(html).not.toContain(email)
+    expect(html).toContain(words_)
+    const shown = await (await officer.client.post(`/complaints/${id}/contact`)).text()
+    expect(shown).toContain(email)
+    expect(shown).toContain(phone)
+    const audit = await registry.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('entity_id', '=', id)
+      .where('action', '=', 'complaint.contact_shown')
+      .execute()
+    expect(audit).toHaveLength(1)
+    expect(JSON.stringify(audit)).not.toContain(email)
+    expect(registry.logLines.join('\n')).not.toContain(email)
+    expect(registry.logLines.join('\n')).not.toContain('5123 9876')
+
+    const analyst = await registry.signedInAs('analyst')
+    expect((await analyst.client.get(`/complaints/${id}`)).status).toBe(403)
+    expect((await analyst.client.post(`/complaints/${id}/contact`)).status).toBe(403)
+  })
+})

@@ -1,0 +1,98 @@
+import type { AgencyFlags, PublicFlag } from '../../src/complaints/rules.js'
+import { formatDate } from '../../src/format.js'
+import { messagesFor } from '../../src/i18n/messages.js'
+import { DataTable } from '../components/data-table.js'
+import { CsrfField, type FormState, TextAreaField } from '../components/forms.js'
+import type { PageContext } from '../layout.js'
+import { CATEGORY_LABELS } from './staff-pages.js'
+
+const FLAG_LABELS: Record<PublicFlag, string> = {
+  fee: 'Fee: charged workers a recruitment fee',
+  fraud: 'Fraud: deception, contract substitution or documents retained',
+}
+
+/** The agency page's complaints and flags: what the public sees, the points, and why. */
+export function AgencyFlagsSection(props: {
+  ctx: PageContext
+  agencyId: string
+  flags: AgencyFlags
+  canAct: boolean
+  /** A refused "clear flag" form. */
+  clearForm?: { flag: PublicFlag; form: FormState }
+}) {
+  const { flags } = props
+  const en = messagesFor('en')
+  return (
+    <section aria-labelledby="flags-title">
+      <h2 id="flags-title">Complaints and flags</h2>
+      {props.canAct && (
+        <p>
+          <a href={`/complaints?agency=${props.agencyId}`}>
+            {flags.openComplaints === 1 ? '1 open complaint' : `${flags.openComplaints} open complaints`}
+          </a>{' '}
+          · <a href={`/complaints?agency=${props.agencyId}&status=`}>all complaints about this agency</a>
+        </p>
+      )}
+      <p>
+        <strong>{flags.points} demerit points</strong> in the last 24 months
+        {flags.forReview ? (
+          <span class="tag bad"> For review</span>
+        ) : flags.underWatch ? (
+          <span class="tag warn"> Under watch (shown publicly)</span>
+        ) : null}
+      </p>
+      {flags.recommendation && (
+        <div class={`notice ${flags.forReview ? 'danger' : 'warning'}`}>
+          <p>{flags.recommendation}</p>
+        </div>
+      )}
+      {flags.counting.length > 0 && (
+        <DataTable
+          caption="Substantiated findings that count"
+          headings={['Decided', 'Complaint', 'Proven', 'Points']}
+        >
+          {flags.counting.map((f) => (
+            <tr>
+              <td>{formatDate(new Date(f.decidedAt))}</td>
+              <td>{f.reference}</td>
+              <td>{f.proven.map((c) => CATEGORY_LABELS[c]).join(', ')}</td>
+              <td>{f.points}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      <h3>Public flags</h3>
+      {flags.publicFlags.length === 0 ? (
+        <p>None. The public lookup shows no warning{flags.underWatch ? ' other than "under watch"' : ''}.</p>
+      ) : (
+        <ul class="flags">
+          {flags.publicFlags.map((flag) => (
+            <li>
+              <span class="tag bad">{FLAG_LABELS[flag]}</span>
+              <span class="muted"> The public reads: “{en.warnings[flag]}”</span>
+              {props.canAct && (
+                <form
+                  method="post"
+                  action={`/agencies/${props.agencyId}/flags/${flag}/clear`}
+                  class="step-form"
+                >
+                  <CsrfField token={props.ctx.csrfToken} />
+                  <TextAreaField
+                    form={props.clearForm?.flag === flag ? props.clearForm.form : { values: {}, errors: {} }}
+                    name="reason"
+                    label={`Reason for clearing the ${flag} flag`}
+                    hint="For example: refunds to all workers verified. The points stay; they lapse after 24 months."
+                    rows={2}
+                  />
+                  <button type="submit" class="secondary">
+                    Clear the {flag} flag
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
