@@ -40,12 +40,10 @@ export function complaintPublicRoutes(config: Config) {
   const reportLimit = rateLimited(
     reports,
     (c) => c.get('clientAddress'),
-    (c) =>
-      renderPage(
-        c,
-        <TooManyRequestsPage pc={publicContext(c)} text={publicContext(c).t.complaint.tooMany} />,
-        429,
-      ),
+    (c) => {
+      const pc = publicContext(c)
+      return renderPage(c, <TooManyRequestsPage pc={pc} text={pc.t.complaint.tooMany} />, 429)
+    },
   )
 
   return new Hono<AppEnv>()

@@ -154,12 +154,13 @@ function step<S extends import('zod').ZodType>(
       .transaction()
       .execute(async (trx) => {
         const outcome = await apply(c, trx, id, parsed.data, current.status)
-        // A refused value must leave nothing behind.
-        if (typeof outcome === 'object') throw Object.assign(new Error('refused'), { refusal: outcome })
-        return outcome
+        // A refused value or a conflict leaves nothing behind: not even a recruiter recorded
+        // on the way (unlicensed step), nor its audit entry.
+        if (outcome !== true) throw Object.assign(new Error('step not applied'), { outcome })
+        return true as const
       })
       .catch((error) => {
-        if (error?.refusal) return error.refusal as { field: string; message: string }
+        if (error?.outcome !== undefined) return error.outcome as false | { field: string; message: string }
         throw error
       })
     if (typeof result === 'object')

@@ -78,7 +78,7 @@ export function complaintSchema(t: Catalogue, today: string) {
     may_contact: z.preprocess((v) => v === 'yes', z.boolean()),
     contact_language: z.preprocess(blankToUndefined, z.enum(LANGUAGES, { error: e.choice }).optional()),
     // Made when the form was shown; the same key twice is the same report.
-    submission_key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, e.description),
+    submission_key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, t.complaint.problem),
     // Left empty by people; filled by scripts that fill every field.
     website: z.string().max(500).optional(),
   })

@@ -324,6 +324,18 @@ describe('triage, flags and points', () => {
         })
       ).status,
     ).toBe(303)
+    // A stale form records nothing, not even the recruiter.
+    const stale = await officer.client.post(`/complaints/${id}/unlicensed`, {
+      version: String(version),
+      name: 'Stale Jobs Agency',
+    })
+    expect(stale.status).toBe(409)
+    const staleRows = await registry.db
+      .selectFrom('unlicensed_recruiters')
+      .select('id')
+      .where('name', '=', 'Stale Jobs Agency')
+      .execute()
+    expect(staleRows).toHaveLength(0)
     const police = await registry.signedInAs('police_officer')
     const list = await words(await police.client.get('/unlicensed-recruiters'))
     expect(list).toContain('Lucky Jobs Overseas')

@@ -227,6 +227,13 @@ export function ComplaintPage(props: {
   const c = details.complaint
   const formFor = (name: NonNullable<typeof props.step>['name'], values: FormState['values'] = {}) =>
     props.step?.name === name ? props.step.form : { values, errors: {} }
+  // As reported, until the officer's own refused values replace it.
+  const unlicensedForm = formFor('unlicensed', {
+    name: c.recruiter_name ?? '',
+    place: c.recruiter_place ?? '',
+    phone: c.recruiter_phone ?? '',
+    district: c.district ?? '',
+  })
   const open = c.status === 'received' || c.status === 'under_review'
   const linked = c.agency_id !== null || c.unlicensed_recruiter_id !== null
   return (
@@ -373,30 +380,11 @@ export function ComplaintPage(props: {
                 version={c.version}
                 button="Record in the unlicensed recruiters list"
               >
-                <TextField
-                  form={formFor('unlicensed', {
-                    name: c.recruiter_name ?? '',
-                    place: c.recruiter_place ?? '',
-                    phone: c.recruiter_phone ?? '',
-                    district: c.district ?? '',
-                  })}
-                  name="name"
-                  label="Name the recruiter uses"
-                />
-                <TextField
-                  form={formFor('unlicensed', { place: c.recruiter_place ?? '' })}
-                  name="place"
-                  label="Place"
-                  optional
-                />
-                <TextField
-                  form={formFor('unlicensed', { phone: c.recruiter_phone ?? '' })}
-                  name="phone"
-                  label="Phone"
-                  optional
-                />
+                <TextField form={unlicensedForm} name="name" label="Name the recruiter uses" />
+                <TextField form={unlicensedForm} name="place" label="Place" optional />
+                <TextField form={unlicensedForm} name="phone" label="Phone" optional />
                 <SelectField
-                  form={formFor('unlicensed', { district: c.district ?? '' })}
+                  form={unlicensedForm}
                   name="district"
                   label="District"
                   blank="Not known"
