@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import type { IncomingHttpHeaders } from 'node:http'
 import { createServer } from 'node:net'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
@@ -9,7 +10,7 @@ import { openDatabase } from '../src/db/database.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { demoUsers } from '../src/demo/generate.js'
 import { seedDemoData } from '../src/demo/seed.js'
-import { SCENARIOS } from './scenarios.js'
+import { SCENARIOS, type Scenario } from './scenarios.js'
 
 // `npm run bench -- --scale 1000`: a fresh PostgreSQL database filled by the demo generator,
 // the real server in a child process, and each scenario driven by autocannon.
@@ -87,7 +88,11 @@ if (!args.reuse) {
 // Statistics and visibility maps, as autovacuum keeps them on a production database.
 await sql`vacuum analyze`.execute(handle.db)
 const scenarioPaths = new Map<string, string[]>()
-for (const s of scenarios) scenarioPaths.set(s.name, await s.paths(handle.db))
+const scenarioSamples = new Map<string, string[]>()
+for (const s of scenarios) {
+  scenarioPaths.set(s.name, await s.paths(handle.db))
+  if (s.post) scenarioSamples.set(s.name, await s.post.samples(handle.db))
+}
 await handle.close()
 console.log(`\nLoaded in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
 
@@ -102,6 +107,7 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     NODE_ENV: 'production',
     // One load generator on one address: the per-address limits would measure only 429s.
     PUBLIC_LOOKUPS_PER_MINUTE: '100000000',
+    COMPLAINTS_PER_HOUR: '100000000',
   },
   stdio: ['ignore', 'inherit', 'inherit'],
 })
@@ -124,6 +130,18 @@ interface Row {
   p99ms: number
   errors: number
   ratioToBaseline: number | null
+}
+
+/** The CSRF cookie and token an anonymous browser gets with the form at `path`. */
+async function formToken(path: string): Promise<{ cookie: string; token: string }> {
+  const form = await fetch(`${base}${path}`)
+  const cookie = form.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  const token = (await form.text()).match(/name="_csrf" value="([^"]+)"/)?.[1]
+  if (!cookie || !token) throw new Error(`${path} gave no CSRF cookie and token`)
+  return { cookie, token }
 }
 
 /** Signs in as a demo user the way a browser does (CSRF cookie and token), returning the cookies. */
@@ -172,6 +190,75 @@ async function drive(paths: string[], seconds: number, cookie?: string, firstVie
   })
 }
 
+/**
+ * What a write scenario sent and what came back, across its warm-up and its run: every key
+ * sent, and for each answered with the expected status, the identifier its Location named.
+ */
+interface WriteLog {
+  keyPrefix: string
+  sent: Set<string>
+  answered: Map<string, string>
+  unexpected: number
+}
+
+async function driveWrites(s: Scenario, seconds: number, log: WriteLog) {
+  const post = s.post!
+  const { cookie, token } = await formToken(post.formPath)
+  const samples = scenarioSamples.get(s.name)!
+  return autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    headers: { 'accept-encoding': 'br, gzip' },
+    requests: scenarioPaths.get(s.name)!.map((path) => ({
+      method: 'POST' as const,
+      path,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      setupRequest: (req: autocannon.Request, context: object) => {
+        const n = unique++
+        const key = `${log.keyPrefix}${String(n).padStart(8, '0')}`
+        ;(context as { key?: string }).key = key
+        log.sent.add(key)
+        return { ...req, body: post.body(n, key, token, samples) }
+      },
+      onResponse: (status: number, _body: string, context: object, headers?: IncomingHttpHeaders) => {
+        const location = headers?.location
+        if (status === post.expectedStatus && location)
+          log.answered.set((context as { key: string }).key, location.split('/').pop()!)
+        else log.unexpected++
+      },
+    })),
+  })
+}
+
+/** Rows lost, doubled, stray or naming another identifier than the reply did; [] when none. */
+async function checkWrites(s: Scenario, log: WriteLog): Promise<string[]> {
+  // A request cut off when the run ended may still be committing.
+  await new Promise((r) => setTimeout(r, 1000))
+  const check = await openDatabase({ databaseUrl: dbUrl, dataDir: '' })
+  try {
+    const stored = await s.post!.storedRows(check.db, log.keyPrefix)
+    const byKey = new Map<string, string[]>()
+    for (const row of stored) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row.identifier])
+    const problems: string[] = []
+    const doubled = [...byKey].filter(([, ids]) => ids.length > 1).length
+    const lost = [...log.answered.keys()].filter((k) => !byKey.has(k)).length
+    const stray = [...byKey.keys()].filter((k) => !log.sent.has(k)).length
+    const mismatched = [...log.answered].filter(([k, id]) => byKey.has(k) && byKey.get(k)![0] !== id).length
+    if (doubled) problems.push(`${doubled} keys stored more than once`)
+    if (lost) problems.push(`${lost} answered submissions not stored`)
+    if (stray) problems.push(`${stray} rows for keys never sent`)
+    if (mismatched) problems.push(`${mismatched} replies named another row than the one stored`)
+    console.log(
+      `  ${s.name}: ${log.sent.size} sent, ${log.answered.size} answered ${s.post!.expectedStatus}, ` +
+        `${stored.length} rows stored${problems.length ? `: ${problems.join('; ')}` : ', each once'}`,
+    )
+    return problems
+  } finally {
+    await check.close()
+  }
+}
+
 const rows: Row[] = []
 try {
   await waitForServer()
@@ -181,6 +268,27 @@ try {
   for (const s of scenarios) {
     const paths = scenarioPaths.get(s.name)!
     if (paths.length === 0) throw new Error(`scenario ${s.name} has no paths at this scale`)
+    if (s.post) {
+      const log: WriteLog = {
+        keyPrefix: `bench-${Date.now().toString(36)}-`,
+        sent: new Set(),
+        answered: new Map(),
+        unexpected: 0,
+      }
+      await driveWrites(s, 3, log)
+      const unexpectedInWarmUp = log.unexpected
+      const r = await driveWrites(s, duration, log)
+      const problems = await checkWrites(s, log)
+      rows.push({
+        scenario: s.name,
+        requestsPerSecond: Math.round(r.requests.average),
+        p50ms: r.latency.p50,
+        p99ms: r.latency.p99,
+        errors: r.errors + r.timeouts + (log.unexpected - unexpectedInWarmUp) + problems.length,
+        ratioToBaseline: null,
+      })
+      continue
+    }
     const cookie = s.signedInAs ? await signIn(s.signedInAs) : undefined
     await drive(paths, 3, cookie, s.firstView)
     const r = await drive(paths, duration, cookie, s.firstView)

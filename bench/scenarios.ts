@@ -16,6 +16,24 @@ export interface Scenario {
    * view of a page costs (see src/http/kept-responses.ts).
    */
   firstView?: boolean
+  /** A write: every request POSTs a distinct form to `paths`, and the harness checks the rows. */
+  post?: WriteScenario
+}
+
+export interface WriteScenario {
+  /** A page whose form gives the CSRF cookie and token, as a browser gets them. */
+  formPath: string
+  /** Data the forms draw on (licence numbers, say), read once before the run. */
+  samples: (db: Database) => Promise<string[]>
+  /** The URL-encoded form for request number `n`, carrying `key` as its idempotency key. */
+  body: (n: number, key: string, csrf: string, samples: string[]) => string
+  /** The status a stored submission answers with. */
+  expectedStatus: number
+  /**
+   * After the run: the rows stored for `sent` (every key sent, answered or not), keyed by
+   * idempotency key, each with the identifier the reply named (from its Location header).
+   */
+  storedRows: (db: Database, keyPrefix: string) => Promise<{ key: string; identifier: string }[]>
 }
 
 const fixed =
@@ -98,6 +116,43 @@ export const SCENARIOS: Scenario[] = [
     name: 'api-lookup',
     about: 'the JSON lookup of a misspelt name fragment',
     paths: fixed(...MISSPELT_FRAGMENTS.map((q) => `/api/v1/agencies?q=${encodeURIComponent(q)}`)),
+  },
+  {
+    name: 'complaint-submit',
+    about: 'POST /complaints: a distinct public report each time (half about a licence)',
+    paths: fixed('/complaints'),
+    post: {
+      formPath: '/complaints/new',
+      samples: sampleLicenceNumbers,
+      body: (n, key, csrf, licences) => {
+        const about: Record<string, string> =
+          n % 2 === 0
+            ? { licence: licences[n % licences.length]! }
+            : { recruiter_name: `Bench recruiter ${n}`, recruiter_place: 'Maseru bus rank' }
+        return new URLSearchParams({
+          _csrf: csrf,
+          submission_key: key,
+          ...about,
+          categories: 'recruitment_fee',
+          fee_amount: String(500 + (n % 4000)),
+          fee_currency: 'LSL',
+          district: 'Leribe',
+          promised_job: 'farm worker',
+          description: `Paid a fee before the bus left (report ${n}).`,
+          contact_phone: '+266 5800 0000',
+          may_contact: 'yes',
+        }).toString()
+      },
+      expectedStatus: 303,
+      storedRows: async (db, keyPrefix) =>
+        (
+          await db
+            .selectFrom('complaints')
+            .select(['submission_key', 'reference'])
+            .where('submission_key', 'like', `${keyPrefix}%`)
+            .execute()
+        ).map((r) => ({ key: r.submission_key, identifier: r.reference })),
+    },
   },
 ]
 

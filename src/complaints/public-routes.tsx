@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { zValidator } from '@hono/zod-validator'
-import { type Context, Hono } from 'hono'
+import { Hono } from 'hono'
 import { z } from 'zod'
 import { ReportFormPage, ReportSentPage, TrackPage } from '../../views/complaints/report-pages.js'
 import { TooManyRequestsPage } from '../../views/public/report.js'
@@ -15,7 +15,8 @@ import { otherLanguage } from '../i18n/messages.js'
 import { todayInLesotho } from '../licensing/dates.js'
 import { publicContext } from '../public/context.js'
 import { findPublicLicence, licenceNumberIn } from '../public/queries.js'
-import { submitComplaint, trackComplaint } from './queries.js'
+import { submitComplaint } from './intake.js'
+import { trackComplaint } from './queries.js'
 import { normaliseReference, trackedStatus } from './rules.js'
 import { complaintCrossFieldErrors, complaintSchema, trackQuery } from './schemas.js'
 
@@ -24,16 +25,6 @@ import { complaintCrossFieldErrors, complaintSchema, trackQuery } from './schema
 // and, later, the status.
 
 const newSubmissionKey = () => randomBytes(18).toString('base64url')
-
-async function agencyIdOfLicence(c: Context<AppEnv>, number: string) {
-  const row = await c
-    .get('db')
-    .selectFrom('licences')
-    .select('agency_id')
-    .where('licence_number', '=', number)
-    .executeTakeFirst()
-  return row?.agency_id ?? null
-}
 
 export function complaintPublicRoutes(config: Config) {
   const reports = new RateLimiter({ limit: config.COMPLAINTS_PER_HOUR, windowMs: 3_600_000 })
@@ -110,14 +101,11 @@ export function complaintPublicRoutes(config: Config) {
         c.get('logger').warn({ reqId: c.get('requestId') }, 'complaint honeypot filled')
         return refuse({ description: pc.t.complaint.problem })
       }
-      let agencyId: string | null = null
-      if (input.licence) {
-        const number = licenceNumberIn(input.licence)
-        agencyId = number ? await agencyIdOfLicence(c, number) : null
-        if (!agencyId) return refuse({ licence: pc.t.verifyUnknownTitle })
-      }
-      const reference = await submitComplaint(c.get('db'), { ...input, agencyId }, languageOf(c))
-      return c.redirect(`/complaints/sent/${reference}`, 303)
+      const licenceNumber = input.licence ? licenceNumberIn(input.licence) : null
+      if (input.licence && !licenceNumber) return refuse({ licence: pc.t.verifyUnknownTitle })
+      const stored = await submitComplaint(c.get('db'), { ...input, licenceNumber }, languageOf(c))
+      if ('unknownLicence' in stored) return refuse({ licence: pc.t.verifyUnknownTitle })
+      return c.redirect(`/complaints/sent/${stored.reference}`, 303)
     })
     .get('/complaints/sent/:reference', publicLanguage, async (c) => {
       const reference = normaliseReference(c.req.param('reference'))

@@ -1,74 +1,11 @@
-import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { type Actor, writeAudit } from '../audit/audit.js'
 import type { Database } from '../db/database.js'
 import { offsetOf } from '../http/pagination.js'
-import type { Language } from '../i18n/messages.js'
-import {
-  type ComplaintCategory,
-  type ComplaintStatus,
-  complaintReference,
-  pointsForFinding,
-} from './rules.js'
-import type { ComplaintFilters, ComplaintInput } from './schemas.js'
+import { type ComplaintCategory, type ComplaintStatus, pointsForFinding } from './rules.js'
+import type { ComplaintFilters } from './schemas.js'
 
 export const COMPLAINTS_PER_PAGE = 25
-
-/**
- * Stores a report once: a second submit of the same form (double click, resend after a lost
- * reply) finds the first by its submission key and gets the same reference back. No audit
- * entry: the reporter is anonymous, and the row itself is the record.
- */
-export async function submitComplaint(
-  db: Database,
-  input: ComplaintInput & { agencyId: string | null },
-  language: Language,
-): Promise<string> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const inserted = await db
-      .insertInto('complaints')
-      .values({
-        reference: complaintReference(randomBytes(8)),
-        submission_key: input.submission_key,
-        agency_id: input.agencyId,
-        recruiter_name: input.recruiter_name ?? null,
-        recruiter_place: input.recruiter_place ?? null,
-        recruiter_phone: input.recruiter_phone ?? null,
-        categories: [...new Set(input.categories)],
-        fee_amount_minor: input.fee_amount ?? null,
-        fee_currency: input.fee_amount !== undefined ? (input.fee_currency ?? null) : null,
-        happened_on: input.happened_on ?? null,
-        district: input.district ?? null,
-        promised_job: input.promised_job ?? null,
-        promised_employer: input.promised_employer ?? null,
-        promised_country: input.promised_country ?? null,
-        description: input.description,
-        contact_phone: input.contact_phone ?? null,
-        contact_email: input.contact_email ?? null,
-        may_contact: input.may_contact,
-        contact_language: input.contact_language ?? null,
-        language,
-      })
-      // Only the submission key may collide quietly; a reference collision (one in 10^12) retries.
-      .onConflict((oc) => oc.column('submission_key').doNothing())
-      .returning('reference')
-      .executeTakeFirst()
-      .catch((error) => {
-        if (/complaints_reference_key/.test(String(error?.message ?? error?.constraint)))
-          return 'retry' as const
-        throw error
-      })
-    if (inserted === 'retry') continue
-    if (inserted) return inserted.reference
-    const existing = await db
-      .selectFrom('complaints')
-      .select('reference')
-      .where('submission_key', '=', input.submission_key)
-      .executeTakeFirstOrThrow()
-    return existing.reference
-  }
-  throw new Error('could not make a unique complaint reference')
-}
 
 /** What tracking shows: the status only. */
 export function trackComplaint(db: Database, reference: string) {

@@ -21,8 +21,23 @@ export function minorUnits(typed: string): number | null {
 
 const PHONE = /^\+?[0-9 ()-]{6,20}$/
 
-/** The public report form, with messages in the reader's language. */
+// Building a zod schema costs more than a report's insert (zod compiles each object schema):
+// one per language and day is made, then reused.
+const builtSchemas = new WeakMap<
+  Catalogue,
+  { today: string; schema: ReturnType<typeof buildComplaintSchema> }
+>()
+
+/** The public report form, with messages in the reader's language; dates after `today` refused. */
 export function complaintSchema(t: Catalogue, today: string) {
+  const built = builtSchemas.get(t)
+  if (built?.today === today) return built.schema
+  const schema = buildComplaintSchema(t, today)
+  builtSchemas.set(t, { today, schema })
+  return schema
+}
+
+function buildComplaintSchema(t: Catalogue, today: string) {
   const e = t.complaint.errors
   const optional = (max: number) =>
     z.preprocess(blankToUndefined, z.string().trim().max(max, e.tooLong(max)).optional())

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insertPublicFixture } from '../support/public-fixtures.js'
 import { createTestRegistry, TestClient } from '../support/registry.js'
@@ -82,6 +83,40 @@ describe('reporting a recruiter', () => {
     expect(rows).toHaveLength(1)
   })
 
+  it('gives each of many reports arriving together its own answer, even a double click among them', async () => {
+    const clicked = report()
+    const unlisted = report({ licence: '', recruiter_name: 'Ntate Sello' })
+    const unknown = report({ licence: 'LRA-2019-99998' })
+    const people = [clicked, clicked, unlisted, unknown].map((form) => ({
+      form,
+      browser: new TestClient(registry.app),
+    }))
+    for (const p of people) await p.browser.get('/complaints/new')
+    // Sent at once, so the server writes them in one statement.
+    const [first, second, other, refused] = await Promise.all(
+      people.map((p) => p.browser.post('/complaints', p.form)),
+    )
+    expect(await sentReference(second!)).toBe(await sentReference(first!))
+    const otherReference = await sentReference(other!)
+    expect(refused!.status).toBe(422)
+    const rows = await registry.db
+      .selectFrom('complaints')
+      .select(['submission_key', 'reference', 'agency_id'])
+      .where(
+        'submission_key',
+        'in',
+        [clicked, unlisted, unknown].map((f) => f.submission_key as string),
+      )
+      .execute()
+    expect(rows).toHaveLength(2)
+    const byKey = new Map(rows.map((r) => [r.submission_key, r]))
+    expect(byKey.get(clicked.submission_key as string)?.agency_id).toBe(licensed.agencyId)
+    expect(byKey.get(unlisted.submission_key as string)).toMatchObject({
+      reference: otherReference,
+      agency_id: null,
+    })
+  })
+
   it('accepts an anonymous report about an unlisted recruiter', async () => {
     const reference = await sentReference(
       await send(
@@ -144,9 +179,18 @@ describe('reporting a recruiter', () => {
   })
 
   it('refuses an unknown licence number and anything over the length limits', async () => {
+    const stored = async () =>
+      (
+        await registry.db
+          .selectFrom('complaints')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .executeTakeFirstOrThrow()
+      ).n
+    const before = await stored()
     const unknown = await send(report({ licence: 'LRA-2019-99999' }))
     expect(unknown.status).toBe(422)
     expect(await unknown.text()).toContain('This licence number is not in the registry')
+    expect(await stored()).toBe(before)
     const long = await send(report({ description: 'x'.repeat(4001) }))
     expect(long.status).toBe(422)
     expect(await long.text()).toContain('Type at most 4000 letters.')

@@ -1,6 +1,8 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { flagsForAgencies } from '../../src/complaints/flags.js'
 import { seedDemoData } from '../../src/demo/seed.js'
+import { todayInLesotho } from '../../src/licensing/dates.js'
 import { createTestRegistry, TestClient } from '../support/registry.js'
 
 let registry: Awaited<ReturnType<typeof createTestRegistry>>
@@ -48,6 +50,26 @@ describe('demo data in the database', () => {
       .selectAll()
       .where('action', '=', 'demo.seeded')
       .executeTakeFirstOrThrow()
-    expect(audit.after).toEqual({ users: 5, agencies: 1500, worksites: 375 })
+    expect(audit.after).toEqual({ users: 5, agencies: 1500, worksites: 375, complaints: 3000 })
+  })
+
+  it('leaves complaints as a working office would: some waiting, some decided, some raising flags', async () => {
+    const complaints = await registry.db
+      .selectFrom('complaints')
+      .select(['agency_id', 'status', 'outcome', 'decided_at', 'created_at'])
+      .execute()
+    expect(complaints).toHaveLength(3000)
+    expect(new Set(complaints.map((c) => c.status))).toEqual(
+      new Set(['received', 'under_review', 'decided', 'closed']),
+    )
+    expect(complaints.filter((c) => c.agency_id === null).length).toBeGreaterThan(500)
+    expect(complaints.every((c) => c.decided_at === null || c.decided_at >= c.created_at)).toBe(true)
+    expect(complaints.every((c) => c.decided_at === null || c.decided_at.getTime() <= Date.now())).toBe(true)
+    const about = [...new Set(complaints.flatMap((c) => (c.agency_id ? [c.agency_id] : [])))]
+    const flags = await flagsForAgencies(registry.db, about, todayInLesotho())
+    const flagged = [...flags.values()].filter((f) => f.publicFlags.length > 0)
+    // Flags are the exception, not the rule.
+    expect(flagged.length).toBeGreaterThan(20)
+    expect(flagged.length).toBeLessThan(about.length / 2)
   })
 })
