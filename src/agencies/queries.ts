@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
+import { demeritWindowStart } from '../complaints/rules.js'
 import type { Database } from '../db/database.js'
 import { offsetOf } from '../http/pagination.js'
 import { type AgencyFilters, type AgencyInput, idNumberKey } from './schemas.js'
@@ -138,6 +139,7 @@ async function pageOfAgencies(db: Database, filters: AgencyFilters, today: strin
   else if (sort === 'district') ids = ids.orderBy('agencies.district')
   else if (sort === 'expiry') ids = ids.orderBy('licences.expires_on', (ob) => ob.asc().nullsLast())
   else if (sort === 'newest') ids = ids.orderBy('agencies.created_at', 'desc')
+  else if (sort === 'points') ids = ids.orderBy(demeritPoints(today), 'desc')
   ids = ids
     .orderBy(nameKey)
     .orderBy('agencies.id')
@@ -164,6 +166,16 @@ async function pageOfAgencies(db: Database, filters: AgencyFilters, today: strin
   return { rows: page.map((id) => byId.get(id)!), total: counted.n }
 }
 export type AgencyRow = Awaited<ReturnType<typeof listAgencies>>['rows'][number]
+
+/**
+ * An agency's demerit points today, in SQL, for sorting a list: the same findings and window as
+ * agencyFlags() in src/complaints/rules.ts (which the page shows), summed in the database.
+ */
+function demeritPoints(today: string) {
+  return sql<number>`(select coalesce(sum(c.demerit_points), 0) from complaints c
+    where c.agency_id = agencies.id and c.outcome = 'substantiated'
+      and (c.decided_at at time zone 'UTC')::date > ${demeritWindowStart(today)}::date)`
+}
 
 export function findAgency(db: Database, id: string) {
   return db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst()

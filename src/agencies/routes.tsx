@@ -8,6 +8,7 @@ import { emptyForm, type FormState } from '../../views/components/forms.js'
 import { writeAudit } from '../audit/audit.js'
 import { lastChangeOf } from '../audit/queries.js'
 import { actorOf, requireRole } from '../auth/guard.js'
+import { flagsForAgencies } from '../complaints/flags.js'
 import { agencyFlagsSection } from '../complaints/routes.js'
 import { isUniqueViolation } from '../db/errors.js'
 import type { AppEnv } from '../http/env.js'
@@ -116,19 +117,33 @@ export const agencyRoutes = new Hono<AppEnv>()
     delete form.values.page
     const today = todayInLesotho()
     const { rows, total, resembling } = await listAgencies(c.get('db'), filters, today)
+    const flags = await flagsForAgencies(
+      c.get('db'),
+      rows.map((r) => r.id),
+      today,
+      { withOpenComplaints: true },
+    )
     const paging = { page: filters.page, perPage: AGENCIES_PER_PAGE, total }
     return renderPageOrPartial(
       c,
       <AgencyListPage
         ctx={pageContext(c)}
         rows={rows}
+        flags={flags}
         paging={paging}
         filters={form}
         today={today}
         canWrite={canWriteLicensing(c.get('user'))}
         resembling={resembling}
       />,
-      <AgencyResults rows={rows} paging={paging} filters={form} today={today} resembling={resembling} />,
+      <AgencyResults
+        rows={rows}
+        flags={flags}
+        paging={paging}
+        filters={form}
+        today={today}
+        resembling={resembling}
+      />,
       parsed.success ? 200 : 422,
     )
   })

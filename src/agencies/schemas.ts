@@ -148,7 +148,7 @@ export const STANDING_FILTERS = [
   'expired',
   'not_licensed',
 ] as const
-export const AGENCY_SORTS = ['relevance', 'name', 'district', 'expiry', 'newest'] as const
+export const AGENCY_SORTS = ['relevance', 'name', 'district', 'expiry', 'newest', 'points'] as const
 
 export const agencyFiltersSchema = z.object({
   q: z.preprocess(

@@ -217,6 +217,13 @@ const en = {
     report:
       'Report a recruiter at any Labour office or police station. Give their name, what they promised and what they asked you to pay.',
     unknownChoice: 'Choose 1, 2 or 0.',
+    // After a result's status; short, so three results can still fit on a screen.
+    warning: 'WARNING',
+    warnings: {
+      fee: 'charged fees',
+      fraud: 'deceived workers',
+      under_watch: 'under watch',
+    } satisfies Record<PublicWarning, string>,
   },
 }
 
@@ -425,6 +432,12 @@ const st: Catalogue = {
     report:
       'Tlaleha moemeli ofising ea Mesebetsi kapa seteisheneng sa sepolesa. Bolela lebitso, seo a se tšepisitseng le seo a se kopileng.',
     unknownChoice: 'Khetha 1, 2 kapa 0.',
+    warning: 'TEMOSO',
+    warnings: {
+      fee: 'o lefisitse chelete',
+      fraud: 'o thetsitse basebetsi',
+      under_watch: 'o ntse a shebiloe',
+    } satisfies Record<PublicWarning, string>,
   },
 }
 

@@ -17,6 +17,7 @@ import { agencyDetails } from '../agencies/queries.js'
 import { agencyIdValidator } from '../agencies/routes.js'
 import { lastChangeOf } from '../audit/queries.js'
 import { actorOf, requireRole } from '../auth/guard.js'
+import { flagsForAgencies } from '../complaints/flags.js'
 import { agenciesForReview } from '../complaints/queries.js'
 import { demeritWindowStart, REVIEW_POINTS } from '../complaints/rules.js'
 import { isUniqueViolation } from '../db/errors.js'
@@ -208,10 +209,18 @@ export const licensingRoutes = new Hono<AppEnv>()
     const { rows, total } = await applicationQueue(c.get('db'), filters)
     const paging = { page: filters.page, perPage: QUEUE_PER_PAGE, total }
     const today = todayInLesotho()
+    // An applicant's complaints and points weigh in the decision: shown beside each application.
+    const flags = await flagsForAgencies(
+      c.get('db'),
+      rows.map((r) => r.agency_id),
+      today,
+      { withOpenComplaints: true },
+    )
+    const results = { rows, flags, paging, filters: form, today }
     return renderPageOrPartial(
       c,
-      <QueuePage ctx={pageContext(c)} rows={rows} paging={paging} filters={form} today={today} />,
-      <QueueResults rows={rows} paging={paging} filters={form} today={today} />,
+      <QueuePage ctx={pageContext(c)} {...results} />,
+      <QueueResults {...results} />,
       parsed.success ? 200 : 422,
     )
   })

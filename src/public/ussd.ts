@@ -69,10 +69,14 @@ function shortDate(iso: string): string {
   return `${day}/${month}/${year}`
 }
 
+/** The status, then any public warning: never shortened, whatever happens to the name. */
 function ussdStatus(agency: PublicAgency, t: Catalogue): string {
-  if (agency.standing === 'licensed' && agency.expires_on)
-    return t.licensedUntil(shortDate(agency.expires_on))
-  return t.standing[agency.standing]
+  const status =
+    agency.standing === 'licensed' && agency.expires_on
+      ? t.licensedUntil(shortDate(agency.expires_on))
+      : t.standing[agency.standing]
+  if (agency.warnings.length === 0) return status
+  return `${status}. ${t.ussd.warning}: ${agency.warnings.map((w) => t.ussd.warnings[w]).join(', ')}`
 }
 
 function truncate(text: string, max: number): string {

@@ -320,6 +320,33 @@ describe('triage, flags and points', () => {
     expect(page).toContain('Consider suspension or revocation')
     const lookup = await words(await registry.app.request('/lookup?q=letseng%20diamond'))
     expect(lookup).toContain('Found to have deceived workers')
+    // A feature phone hears the same: the warning after the status.
+    const ussd = await registry.app.request('/ussd', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        sessionId: 'ATUid_7',
+        serviceCode: '*120*55#',
+        phoneNumber: '+26650007777',
+        text: '1*letseng diamond',
+      }).toString(),
+    })
+    expect(await ussd.text()).toMatch(
+      /Letseng Diamond Labour: Licensed until .*\. WARNING: charged fees, deceived workers, under watch/,
+    )
+
+    // The agency list, sorted by points, puts it first with its flags; its renewal waits in the
+    // application queue with the same flags beside it.
+    const byPoints = await officer.client.get('/agencies?sort=points')
+    const firstRow = (await byPoints.text()).split('<tbody>')[1]!.split('</tr>')[0]!
+    expect(firstRow).toContain('Letšeng Diamond Labour')
+    expect(firstRow.replace(/<[^>]+>/g, ' ')).toMatch(/Fee flag.*Fraud flag.*For review.*24 points/s)
+    await registry.db
+      .insertInto('licence_applications')
+      .values({ agency_id: agency.agencyId, kind: 'renewal' })
+      .execute()
+    const queue = await words(await officer.client.get('/applications'))
+    expect(queue).toMatch(/Letšeng Diamond Labour Renewal .* Fee flag Fraud flag For review 24 points/)
   })
 
   it('gives the second of two officers deciding at once a 409, and applies only the first', async () => {

@@ -80,6 +80,37 @@ describe('USSD screens', () => {
     expect(reply).toBe('END 1. Senqu Staffing: Suspended\nRecruiters may not charge you a fee.')
   })
 
+  it('warn about findings after the status, in full, even when names must shrink', () => {
+    const warned = { ...agency(longNames[0]!), warnings: ['fee', 'under_watch'] as PublicAgency['warnings'] }
+    const en = ussdReply({ kind: 'search', lang: 'en', query: 'x' }, [warned, agency(longNames[1]!)])
+    expect(en.length).toBeLessThanOrEqual(USSD_MAX_LENGTH)
+    expect(en.split('\n')[0]).toMatch(
+      /^END 1\. Lesotho.*: Licensed until 31\/12\/2026\. WARNING: charged fees, under watch$/,
+    )
+    const st = ussdReply({ kind: 'search', lang: 'st', query: 'x' }, [
+      { ...agency('Senqu Staffing'), warnings: ['fraud'] },
+    ])
+    expect(st).toContain(
+      '1. Senqu Staffing: O na le laesense ho fihlela 31/12/2026. TEMOSO: o thetsitse basebetsi',
+    )
+    // Three warned results with long names: fewer results, never a cut warning.
+    for (const lang of ['en', 'st'] as const) {
+      const all = ussdReply(
+        { kind: 'search', lang, query: 'x' },
+        longNames.map((n) => ({
+          ...agency(n),
+          warnings: ['fee', 'fraud', 'under_watch'] as PublicAgency['warnings'],
+        })),
+      )
+      expect(all.length, all).toBeLessThanOrEqual(USSD_MAX_LENGTH)
+      const t =
+        lang === 'en'
+          ? 'charged fees, deceived workers, under watch'
+          : 'o lefisitse chelete, o thetsitse basebetsi, o ntse a shebiloe'
+      expect(all).toContain(t)
+    }
+  })
+
   it('write Sesotho without characters a basic phone cannot show', () => {
     const reply = ussdReply({ kind: 'search', lang: 'st', query: 'x' }, [
       agency('Tšepo Placements', 'suspended'),

@@ -1,8 +1,10 @@
 import { type AgencyRow, COUNT_CAP } from '../../src/agencies/queries.js'
 import { AGENCY_SORTS, STANDING_FILTERS } from '../../src/agencies/schemas.js'
+import type { AgencyFlags } from '../../src/complaints/rules.js'
 import type { Paging } from '../../src/http/pagination.js'
 import { STANDING_LABELS, standing } from '../../src/licensing/lifecycle.js'
 import { DISTRICTS, SECTOR_LABELS, SECTORS } from '../../src/vocabulary.js'
+import { FlagSummary } from '../complaints/agency-flags.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
 import {
@@ -30,6 +32,7 @@ const SORT_LABELS: Record<(typeof AGENCY_SORTS)[number], string> = {
   district: 'District',
   expiry: 'Licence expiry',
   newest: 'Newest first',
+  points: 'Demerit points, most first',
 }
 
 function countText(total: number): string {
@@ -40,6 +43,7 @@ function countText(total: number): string {
 
 export function AgencyResults(props: {
   rows: AgencyRow[]
+  flags: Map<string, AgencyFlags>
   paging: Paging
   filters: FormState
   today: string
@@ -58,7 +62,7 @@ export function AgencyResults(props: {
           <a href="/agencies">clear the filters</a>.
         </p>
       ) : (
-        <DataTable caption="Agencies" headings={['Agency', 'Licence', 'District', 'Sectors']}>
+        <DataTable caption="Agencies" headings={['Agency', 'Licence', 'District', 'Sectors', 'Flags']}>
           {rows.map((a) => {
             const licence =
               a.licence_status && a.expires_on ? { status: a.licence_status, expires_on: a.expires_on } : null
@@ -80,6 +84,9 @@ export function AgencyResults(props: {
                 </td>
                 <td>{a.district}</td>
                 <td>{a.sectors.map((s) => SECTOR_LABELS[s]).join(', ')}</td>
+                <td>
+                  <FlagSummary flags={props.flags.get(a.id)} />
+                </td>
               </tr>
             )
           })}
@@ -93,6 +100,7 @@ export function AgencyResults(props: {
 export function AgencyListPage(props: {
   ctx: PageContext
   rows: AgencyRow[]
+  flags: Map<string, AgencyFlags>
   paging: Paging
   filters: FormState
   today: string
@@ -156,6 +164,7 @@ export function AgencyListPage(props: {
       </FilterForm>
       <AgencyResults
         rows={props.rows}
+        flags={props.flags}
         paging={props.paging}
         filters={filters}
         today={props.today}

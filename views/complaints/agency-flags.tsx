@@ -96,3 +96,30 @@ export function AgencyFlagsSection(props: {
     </section>
   )
 }
+
+const SHORT_FLAG_LABELS: Record<PublicFlag, string> = { fee: 'Fee flag', fraud: 'Fraud flag' }
+
+/** One cell of a list (agencies, applications): the flags, points and open complaints at a glance. */
+export function FlagSummary(props: { flags: AgencyFlags | undefined }) {
+  const flags = props.flags
+  if (!flags || (flags.points === 0 && flags.publicFlags.length === 0 && flags.openComplaints === 0))
+    return <span class="muted">None</span>
+  return (
+    <span class="flag-summary">
+      {flags.publicFlags.map((flag) => (
+        <span class="tag bad">{SHORT_FLAG_LABELS[flag]}</span>
+      ))}
+      {flags.forReview ? (
+        <span class="tag bad">For review</span>
+      ) : flags.underWatch ? (
+        <span class="tag warn">Under watch</span>
+      ) : null}
+      {flags.points > 0 && <span>{flags.points === 1 ? '1 point' : `${flags.points} points`}</span>}
+      {flags.openComplaints > 0 && (
+        <span class="muted">
+          {flags.openComplaints === 1 ? '1 open complaint' : `${flags.openComplaints} open complaints`}
+        </span>
+      )}
+    </span>
+  )
+}

@@ -1,8 +1,10 @@
+import type { AgencyFlags } from '../../src/complaints/rules.js'
 import { formatDate } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
 import { dateInLesotho, daysBetween } from '../../src/licensing/dates.js'
 import type { ApplicationKind } from '../../src/licensing/lifecycle.js'
 import { DISTRICTS } from '../../src/vocabulary.js'
+import { FlagSummary } from '../complaints/agency-flags.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
 import { ErrorSummary, type FormState, hasErrors, SelectField } from '../components/forms.js'
@@ -18,7 +20,15 @@ export interface QueueRow {
   district: string
 }
 
-export function QueueResults(props: { rows: QueueRow[]; paging: Paging; filters: FormState; today: string }) {
+interface QueueResultsProps {
+  rows: QueueRow[]
+  flags: Map<string, AgencyFlags>
+  paging: Paging
+  filters: FormState
+  today: string
+}
+
+export function QueueResults(props: QueueResultsProps) {
   return (
     <div id="queue-results" aria-live="polite">
       <p>
@@ -29,7 +39,7 @@ export function QueueResults(props: { rows: QueueRow[]; paging: Paging; filters:
       ) : (
         <DataTable
           caption="Applications awaiting decision, oldest first"
-          headings={['Agency', 'Application', 'District', 'Submitted', 'Days waiting']}
+          headings={['Agency', 'Application', 'District', 'Submitted', 'Days waiting', 'Flags']}
         >
           {props.rows.map((r) => (
             <tr>
@@ -40,6 +50,9 @@ export function QueueResults(props: { rows: QueueRow[]; paging: Paging; filters:
               <td>{r.district}</td>
               <td>{formatDate(r.submitted_at)}</td>
               <td>{daysBetween(dateInLesotho(r.submitted_at), props.today)}</td>
+              <td>
+                <FlagSummary flags={props.flags.get(r.agency_id)} />
+              </td>
             </tr>
           ))}
         </DataTable>
@@ -49,13 +62,7 @@ export function QueueResults(props: { rows: QueueRow[]; paging: Paging; filters:
   )
 }
 
-export function QueuePage(props: {
-  ctx: PageContext
-  rows: QueueRow[]
-  paging: Paging
-  filters: FormState
-  today: string
-}) {
+export function QueuePage(props: QueueResultsProps & { ctx: PageContext }) {
   return (
     <Layout ctx={props.ctx} title="Applications awaiting decision" hasErrors={hasErrors(props.filters)}>
       <ErrorSummary form={props.filters} labels={{ district: 'District' }} />
@@ -74,7 +81,13 @@ export function QueuePage(props: {
           options={DISTRICTS.map((d) => ({ value: d, label: d }))}
         />
       </FilterForm>
-      <QueueResults rows={props.rows} paging={props.paging} filters={props.filters} today={props.today} />
+      <QueueResults
+        rows={props.rows}
+        flags={props.flags}
+        paging={props.paging}
+        filters={props.filters}
+        today={props.today}
+      />
     </Layout>
   )
 }
