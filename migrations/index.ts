@@ -6,6 +6,7 @@ import * as m0004 from './0004_agency_word_search.js'
 import * as m0005 from './0005_agency_name_words.js'
 import * as m0006 from './0006_registry_version.js'
 import * as m0007 from './0007_complaints.js'
+import * as m0008 from './0008_session_epoch.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0005_agency_name_words': m0005,
   '0006_registry_version': m0006,
   '0007_complaints': m0007,
+  '0008_session_epoch': m0008,
 }

@@ -5,6 +5,7 @@ import type { User } from '../db/types.js'
 import type { District, Role } from '../vocabulary.js'
 import { afterFailedLogin, isLocked, LOCKOUT_MINUTES } from './lockout.js'
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.js'
+import { sessionMemory } from './session-cache.js'
 import { hashToken, newToken } from './tokens.js'
 
 /** The signed-in person as every request sees them. */
@@ -184,7 +185,21 @@ export async function resolveSession(
   now = new Date(),
 ): Promise<SessionUser | null> {
   const tokenHash = hashToken(token)
-  // Every signed-in request runs this: written as plain SQL, it skips building a query tree.
+  const { cache, epoch: epochReader } = sessionMemory(db)
+  // Read before the session row: a checked session is never older than the epoch it carries.
+  const epoch = await epochReader.read()
+  const checked = cache.get(tokenHash)
+  const idleMs = times.idleMinutes * 60_000
+  if (
+    checked &&
+    checked.epoch === epoch &&
+    now.getTime() - checked.lastSeenAt <= TOUCH_INTERVAL_MS &&
+    now.getTime() < checked.expiresAt &&
+    now.getTime() < checked.lastSeenAt + idleMs
+  )
+    return checked.user
+  cache.forget(tokenHash)
+  // Written as plain SQL: it skips building a query tree.
   const {
     rows: [row],
   } = await sql<SessionRow>`
@@ -193,15 +208,19 @@ export async function resolveSession(
     from sessions join users on users.id = sessions.user_id
     where sessions.token_hash = ${tokenHash}`.execute(db)
   if (!row) return null
-  const idleLimit = row.last_seen_at.getTime() + times.idleMinutes * 60_000
+  const idleLimit = row.last_seen_at.getTime() + idleMs
   if (!row.active || row.expires_at.getTime() <= now.getTime() || idleLimit <= now.getTime()) {
     await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute()
     return null
   }
-  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+  let lastSeenAt = row.last_seen_at.getTime()
+  if (now.getTime() - lastSeenAt > TOUCH_INTERVAL_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute()
+    lastSeenAt = now.getTime()
   }
-  return toSessionUser(row)
+  const user = toSessionUser(row)
+  cache.set(tokenHash, { user, epoch, lastSeenAt, expiresAt: row.expires_at.getTime() })
+  return user
 }
 
 export async function deleteSession(db: Database, token: string) {

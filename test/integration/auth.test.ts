@@ -109,6 +109,39 @@ describe('signing in and out', () => {
     expect(res.status).toBe(429)
   })
 
+  it('refuses a remembered session the moment another server ends it or changes the account', async () => {
+    // Each change is written straight to the database, as another instance would write it:
+    // this instance learns of it only through the session epoch.
+    const signedIn = async (role: 'inspector' | 'licensing_officer') => {
+      const account = await registry.signedInAs(role)
+      expect((await account.client.get('/staff')).status).toBe(200)
+      return account
+    }
+    const deactivated = await signedIn('inspector')
+    await registry.db
+      .updateTable('users')
+      .set({ active: false })
+      .where('id', '=', deactivated.user.id)
+      .execute()
+    expect((await deactivated.client.get('/staff')).status).toBe(303)
+
+    const signedOut = await signedIn('inspector')
+    await registry.db.deleteFrom('sessions').where('user_id', '=', signedOut.user.id).execute()
+    expect((await signedOut.client.get('/staff')).status).toBe(303)
+
+    const demoted = await signedIn('licensing_officer')
+    expect((await demoted.client.get('/agencies/new')).status).toBe(200)
+    await registry.db
+      .updateTable('users')
+      .set({ role: 'analyst' })
+      .where('id', '=', demoted.user.id)
+      .execute()
+    expect((await demoted.client.get('/agencies/new')).status).toBe(403)
+    // Other people's sessions carry on.
+    const bystander = await signedIn('inspector')
+    expect((await bystander.client.get('/staff')).status).toBe(200)
+  })
+
   it('lets the account in again once the lockout has passed', async () => {
     const { email, password } = await registry.createUser('inspector')
     await registry.db
@@ -136,6 +169,8 @@ describe('signing in and out', () => {
 
   it('ends a session left idle longer than the idle limit, and one older than the absolute limit', async () => {
     const idle = await registry.signedInAs('analyst')
+    // Seen once, so this instance remembers the session (src/auth/session-cache.ts).
+    expect((await idle.client.get('/staff')).status).toBe(200)
     await registry.db
       .updateTable('sessions')
       .set({ last_seen_at: new Date(Date.now() - (registry.config.SESSION_IDLE_MINUTES + 1) * 60_000) })
@@ -144,6 +179,7 @@ describe('signing in and out', () => {
     expect((await idle.client.get('/staff')).status).toBe(303)
 
     const old = await registry.signedInAs('analyst')
+    expect((await old.client.get('/staff')).status).toBe(200)
     await registry.db
       .updateTable('sessions')
       .set({ expires_at: new Date(Date.now() - 1000) })

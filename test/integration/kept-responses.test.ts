@@ -147,6 +147,7 @@ describe('the registry version', () => {
       'kysely_migration_lock',
       'licence_number_counters',
       'registry_version',
+      'session_epoch',
       'sessions',
       'setup_tokens',
       'users',
