@@ -1,0 +1,93 @@
+import type { Sector } from '../vocabulary.js'
+
+// Where to inspect next: a worksite's risk score, with the reasons that make it up, so an
+// inspector can see why a farm is at the top of the list and a supervisor can question it.
+// Pure: no I/O. Each part has a ceiling, so no single fact can bury all the others.
+
+export interface WorksiteRiskFacts {
+  sector: Sector
+  /** Days since the last submitted inspection; null when never inspected. */
+  daysSinceLastInspection: number | null
+  /** Indicators of forced labour observed at past inspections (each indicator each time). */
+  indicatorsObserved: number
+  /** Indicators only suspected at past inspections. */
+  indicatorsSuspected: number
+  /** Open complaints about the worksite's recruiters or naming the worksite's employer. */
+  openComplaints: number
+  /** Recruiters seen supplying the worksite that carry a public flag or are under watch. */
+  flaggedRecruiters: number
+}
+
+export interface RiskReason {
+  points: number
+  reason: string
+}
+
+export interface WorksiteRisk {
+  score: number
+  /** Largest first; only parts that add points. */
+  reasons: RiskReason[]
+}
+
+// Agriculture and manufacturing are where the TIP reports place most forced labour in Lesotho
+// (farms across the border, textile factories); they weigh most.
+export const SECTOR_RISK: Record<Sector, number> = {
+  agriculture: 15,
+  manufacturing: 15,
+  mining: 10,
+  construction: 10,
+  domestic_work: 10,
+  hospitality: 5,
+  security_services: 5,
+  other: 5,
+}
+
+export const RISK_CEILINGS = {
+  timeSinceInspection: 30,
+  indicators: 40,
+  complaints: 24,
+  flaggedRecruiters: 36,
+} as const
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+
+export function worksiteRisk(facts: WorksiteRiskFacts, sectorLabel: (s: Sector) => string): WorksiteRisk {
+  const reasons: RiskReason[] = []
+  const add = (points: number, reason: string) => {
+    if (points > 0) reasons.push({ points, reason })
+  }
+  if (facts.daysSinceLastInspection === null) {
+    add(RISK_CEILINGS.timeSinceInspection, 'Never inspected')
+  } else {
+    // Two points a month since the last visit, up to the ceiling (15 months).
+    const months = Math.floor(facts.daysSinceLastInspection / 30)
+    add(
+      Math.min(RISK_CEILINGS.timeSinceInspection, months * 2),
+      `Last inspected ${plural(months, 'month', 'months')} ago`,
+    )
+  }
+  const indicatorPoints = facts.indicatorsObserved * 10 + facts.indicatorsSuspected * 4
+  const indicatorWords = [
+    facts.indicatorsObserved > 0
+      ? plural(facts.indicatorsObserved, 'indicator observed', 'indicators observed')
+      : '',
+    facts.indicatorsSuspected > 0
+      ? plural(facts.indicatorsSuspected, 'indicator suspected', 'indicators suspected')
+      : '',
+  ].filter(Boolean)
+  add(
+    Math.min(RISK_CEILINGS.indicators, indicatorPoints),
+    `Forced-labour ${indicatorWords.join(' and ')} at past inspections`,
+  )
+  add(
+    Math.min(RISK_CEILINGS.complaints, facts.openComplaints * 8),
+    `${plural(facts.openComplaints, 'open complaint', 'open complaints')} about its recruiters`,
+  )
+  add(
+    Math.min(RISK_CEILINGS.flaggedRecruiters, facts.flaggedRecruiters * 12),
+    `Supplied by ${plural(facts.flaggedRecruiters, 'flagged recruiter', 'flagged recruiters')}`,
+  )
+  add(SECTOR_RISK[facts.sector], `Sector: ${sectorLabel(facts.sector)}`)
+  reasons.sort((a, b) => b.points - a.points)
+  return { score: reasons.reduce((sum, r) => sum + r.points, 0), reasons }
+}
