@@ -7,6 +7,7 @@ import * as m0005 from './0005_agency_name_words.js'
 import * as m0006 from './0006_registry_version.js'
 import * as m0007 from './0007_complaints.js'
 import * as m0008 from './0008_session_epoch.js'
+import * as m0009 from './0009_worksite_search.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0006_registry_version': m0006,
   '0007_complaints': m0007,
   '0008_session_epoch': m0008,
+  '0009_worksite_search': m0009,
 }

@@ -23,6 +23,7 @@ import { isPartial, pageContext, renderPage, sendHtml } from './http/render.js'
 import { licensingRoutes } from './licensing/routes.js'
 import { publicRoutes } from './public/routes.js'
 import { setupRoutes } from './setup/routes.js'
+import { worksiteRoutes } from './worksites/routes.js'
 
 export interface AppDeps {
   db: Database
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', agencyRoutes)
   app.route('/', licensingRoutes)
   app.route('/', complaintRoutes)
+  app.route('/', worksiteRoutes)
 
   const renderError = (
     c: Parameters<Parameters<typeof app.onError>[0]>[1],

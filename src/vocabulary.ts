@@ -51,3 +51,12 @@ export const WORKSITE_KINDS = [
   'other',
 ] as const
 export type WorksiteKind = (typeof WORKSITE_KINDS)[number]
+
+export const WORKSITE_KIND_LABELS: Record<WorksiteKind, string> = {
+  factory: 'Factory',
+  farm: 'Farm',
+  mine: 'Mine',
+  construction_site: 'Construction site',
+  private_household: 'Private household',
+  other: 'Other',
+}

@@ -23,6 +23,11 @@ export const STAFF_NAV: NavItem[] = [
     label: 'Licensing',
     roles: ['admin', 'licensing_officer', 'inspector', 'police_officer', 'analyst'],
   },
+  {
+    href: '/worksites',
+    label: 'Worksites',
+    roles: ['admin', 'licensing_officer', 'inspector', 'police_officer', 'analyst'],
+  },
   { href: '/complaints', label: 'Complaints', roles: ['admin', 'licensing_officer'] },
   { href: '/unlicensed-recruiters', label: 'Unlicensed recruiters', roles: ['police_officer'] },
   { href: '/admin/users', label: 'Users', roles: ['admin'] },

@@ -1,11 +1,10 @@
 import { z } from 'zod'
 import { districtField, emailField, nameField, roleField } from '../auth/schemas.js'
 import { pageParam } from '../http/pagination.js'
+import { blankToUndefined } from '../http/validation.js'
 import { ROLES } from '../vocabulary.js'
 
 export const userIdParam = z.object({ id: z.uuid() })
-
-const blankToUndefined = (v: unknown) => (v === '' ? undefined : v)
 
 export const userFiltersSchema = z.object({
   q: z.string().trim().max(100, 'Search must be 100 characters or fewer').optional(),

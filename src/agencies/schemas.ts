@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { pageParam } from '../http/pagination.js'
+import { blankToUndefined } from '../http/validation.js'
 import { DISTRICTS, SECTORS } from '../vocabulary.js'
 import { COUNTRY_CODES } from './countries.js'
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 const asArray = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
 const text = (max: number, empty: string) =>
   z.string().trim().min(1, empty).max(max, `Must be ${max} characters or fewer`)

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { pageParam } from '../http/pagination.js'
+import { blankToUndefined } from '../http/validation.js'
 
-const blankToUndefined = (v: unknown) => (v === '' ? undefined : v)
 const isoDate = z.iso.date('Enter a date like 2026-03-31')
 
 export const auditFiltersSchema = z

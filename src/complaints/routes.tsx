@@ -145,10 +145,14 @@ function step<S extends import('zod').ZodType>(
     const current = await c
       .get('db')
       .selectFrom('complaints')
-      .select(['status'])
+      .select(['status', 'version'])
       .where('id', '=', id)
       .executeTakeFirst()
     if (!current) throw new PageError(404, 'There is no complaint at this address.')
+    // Someone acted since this page was opened: say so (409, naming who) before judging the
+    // step against a status the officer has not seen.
+    const seen = (parsed.data as { version?: number }).version
+    if (seen !== undefined && seen !== current.version) return conflict(c, id)
     const result = await c
       .get('db')
       .transaction()

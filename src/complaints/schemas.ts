@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { pageParam } from '../http/pagination.js'
+import { blankToUndefined } from '../http/validation.js'
 import type { Catalogue } from '../i18n/messages.js'
 import { LANGUAGES } from '../i18n/messages.js'
 import { DISTRICTS } from '../vocabulary.js'
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, CURRENCIES, OUTCOMES, PUBLIC_FLAGS } from './rules.js'
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 const asArray = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
 
 // Every field has a length limit: a report is read by a person, and a script must not fill the

@@ -53,6 +53,9 @@ export class VersionReader {
       this.current = started.finally(() => {
         this.current = null
       })
+      // The caller handles a failed read (the database is down); this copy only tells
+      // newcomers when to start the next one, and must not count as an unhandled rejection.
+      this.current.catch(() => undefined)
       return started
     }
     this.following ??= this.current

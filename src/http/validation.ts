@@ -4,6 +4,9 @@ import type { z } from 'zod'
 import type { FormState } from '../../views/components/forms.js'
 import type { AppEnv } from './env.js'
 
+/** An empty or blank form field is a field not filled in (zod then applies .optional()). */
+export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+
 /** The raw form as strings and lists of strings, for showing back what the person typed. */
 export function typedValues(data: unknown): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {}

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { pageParam } from '../http/pagination.js'
+import { blankToUndefined } from '../http/validation.js'
 import { DISTRICTS } from '../vocabulary.js'
 import { LICENCE_ACTIONS } from './lifecycle.js'
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 const ticked = z.preprocess((v) => v === 'on' || v === 'yes' || v === '1', z.boolean())
 const version = z.coerce.number({ error: 'The page is out of date; reload it' }).int().min(1)
 const reason = (what: string) =>

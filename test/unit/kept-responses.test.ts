@@ -118,6 +118,22 @@ describe('VersionReader', () => {
     expect(await later).toBe('5')
   })
 
+  it('leaves no unhandled rejection behind when a lone read fails (the database is down)', async () => {
+    const unhandled: unknown[] = []
+    const listener = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', listener)
+    try {
+      const { reader, reads } = manualSource()
+      const lone = reader.read()
+      reads[0]!.reject(new Error('database unavailable'))
+      await expect(lone).rejects.toThrow('database unavailable')
+      await new Promise((r) => setTimeout(r, 10))
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', listener)
+    }
+  })
+
   it('passes a failed read to its requester and reads afresh for those waiting', async () => {
     const { reader, reads } = manualSource()
     const first = reader.read()

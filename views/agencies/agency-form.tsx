@@ -1,9 +1,10 @@
 import { COUNTRY_OPTIONS } from '../../src/agencies/countries.js'
 import type { DuplicateMatch } from '../../src/agencies/queries.js'
-import { DISTRICTS, SECTOR_LABELS, SECTORS } from '../../src/vocabulary.js'
+import { SECTOR_LABELS, SECTORS } from '../../src/vocabulary.js'
 import {
   CheckboxesField,
   CsrfField,
+  DISTRICT_OPTIONS,
   ErrorSummary,
   type FormState,
   HintAndError,
@@ -181,7 +182,7 @@ export function AgencyFormPage(props: {
           name="district"
           label={AGENCY_LABELS.district}
           blank="Select a district"
-          options={DISTRICTS.map((d) => ({ value: d, label: d }))}
+          options={DISTRICT_OPTIONS}
         />
         <TextAreaField form={form} name="physical_address" label={AGENCY_LABELS.physical_address} rows={2} />
         <TextField form={form} name="phone" label={AGENCY_LABELS.phone} type="tel" optional />

@@ -3,11 +3,12 @@ import { AGENCY_SORTS, STANDING_FILTERS } from '../../src/agencies/schemas.js'
 import type { AgencyFlags } from '../../src/complaints/rules.js'
 import type { Paging } from '../../src/http/pagination.js'
 import { STANDING_LABELS, standing } from '../../src/licensing/lifecycle.js'
-import { DISTRICTS, SECTOR_LABELS, SECTORS } from '../../src/vocabulary.js'
+import { SECTOR_LABELS, SECTORS } from '../../src/vocabulary.js'
 import { FlagSummary } from '../complaints/agency-flags.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
 import {
+  DISTRICT_OPTIONS,
   ErrorSummary,
   type FormState,
   hasErrors,
@@ -138,7 +139,7 @@ export function AgencyListPage(props: {
           name="district"
           label={LABELS.district}
           blank="All districts"
-          options={DISTRICTS.map((d) => ({ value: d, label: d }))}
+          options={DISTRICT_OPTIONS}
         />
         <SelectField
           form={filters}

@@ -1,10 +1,10 @@
 import type { TrackedStatus } from '../../src/complaints/rules.js'
 import { COMPLAINT_CATEGORIES, CURRENCIES } from '../../src/complaints/rules.js'
 import { LIMITS } from '../../src/complaints/schemas.js'
-import { DISTRICTS } from '../../src/vocabulary.js'
 import {
   CheckboxesField,
   CsrfField,
+  DISTRICT_OPTIONS,
   type FieldWords,
   type FormState,
   hasErrors,
@@ -118,7 +118,7 @@ export function ReportFormPage(props: {
           name="district"
           label={t.district}
           blank={t.districtNone}
-          options={DISTRICTS.map((d) => ({ value: d, label: d }))}
+          options={DISTRICT_OPTIONS}
           optional
         />
         <fieldset>

@@ -7,12 +7,12 @@ import {
 } from '../../src/complaints/rules.js'
 import { formatDate, formatDateTime } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
-import { DISTRICTS } from '../../src/vocabulary.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
 import {
   CheckboxesField,
   CsrfField,
+  DISTRICT_OPTIONS,
   ErrorSummary,
   type FormState,
   hasErrors,
@@ -147,13 +147,7 @@ export function ComplaintQueuePage(props: {
           blank="Any"
           options={COMPLAINT_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
         />
-        <SelectField
-          form={f}
-          name="district"
-          label="District"
-          blank="Any"
-          options={DISTRICTS.map((d) => ({ value: d, label: d }))}
-        />
+        <SelectField form={f} name="district" label="District" blank="Any" options={DISTRICT_OPTIONS} />
         <SelectField
           form={f}
           name="registered"
@@ -388,7 +382,7 @@ export function ComplaintPage(props: {
                   name="district"
                   label="District"
                   blank="Not known"
-                  options={DISTRICTS.map((d) => ({ value: d, label: d }))}
+                  options={DISTRICT_OPTIONS}
                   optional
                 />
               </StepForm>

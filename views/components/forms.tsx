@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
 import { CSRF_FIELD } from '../../src/http/csrf.js'
+import { DISTRICTS } from '../../src/vocabulary.js'
 
 /** What a form shows again after a refused submit: what was typed, and why it was refused. */
 export type FormValue = string | string[] | undefined
@@ -8,6 +9,9 @@ export interface FormState {
   values: Record<string, FormValue>
   errors: Record<string, string | undefined>
 }
+
+/** The ten districts as choices of a select. */
+export const DISTRICT_OPTIONS = DISTRICTS.map((d) => ({ value: d, label: d }))
 
 export const emptyForm = (values: Record<string, FormValue> = {}): FormState => ({ values, errors: {} })
 

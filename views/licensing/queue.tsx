@@ -3,11 +3,16 @@ import { formatDate } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
 import { dateInLesotho, daysBetween } from '../../src/licensing/dates.js'
 import type { ApplicationKind } from '../../src/licensing/lifecycle.js'
-import { DISTRICTS } from '../../src/vocabulary.js'
 import { FlagSummary } from '../complaints/agency-flags.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
-import { ErrorSummary, type FormState, hasErrors, SelectField } from '../components/forms.js'
+import {
+  DISTRICT_OPTIONS,
+  ErrorSummary,
+  type FormState,
+  hasErrors,
+  SelectField,
+} from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
 import { Layout, type PageContext } from '../layout.js'
 
@@ -78,7 +83,7 @@ export function QueuePage(props: QueueResultsProps & { ctx: PageContext }) {
           name="district"
           label="District"
           blank="All districts"
-          options={DISTRICTS.map((d) => ({ value: d, label: d }))}
+          options={DISTRICT_OPTIONS}
         />
       </FilterForm>
       <QueueResults

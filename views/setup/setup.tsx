@@ -1,7 +1,7 @@
 import { MIN_PASSWORD_LENGTH } from '../../src/auth/schemas.js'
-import { DISTRICTS } from '../../src/vocabulary.js'
 import {
   CsrfField,
+  DISTRICT_OPTIONS,
   ErrorSummary,
   type FormState,
   hasErrors,
@@ -38,7 +38,7 @@ export function SetupPage(props: { ctx: PageContext; form: FormState }) {
           name="home_district"
           label={LABELS.home_district}
           blank="Select a district"
-          options={DISTRICTS.map((d) => ({ value: d, label: d }))}
+          options={DISTRICT_OPTIONS}
         />
         <TextField
           form={form}

@@ -1,0 +1,171 @@
+import { zValidator } from '@hono/zod-validator'
+import { type Context, Hono } from 'hono'
+import { ConflictPage } from '../../views/components/conflict.js'
+import { emptyForm, type FormState } from '../../views/components/forms.js'
+import { WorksiteFormPage } from '../../views/worksites/worksite-form.js'
+import { WorksiteListPage, WorksiteResults } from '../../views/worksites/worksite-list.js'
+import { WorksitePage } from '../../views/worksites/worksite-page.js'
+import { writeAudit } from '../audit/audit.js'
+import { lastChangeOf } from '../audit/queries.js'
+import { actorOf, requireRole } from '../auth/guard.js'
+import type { AppEnv } from '../http/env.js'
+import { PageError } from '../http/problems.js'
+import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
+import { fieldErrors, formValidator, typedValues } from '../http/validation.js'
+import { canWriteWorksites, WORKSITE_READERS, WORKSITE_WRITERS } from './access.js'
+import {
+  findWorksite,
+  insertWorksite,
+  listWorksites,
+  updateWorksiteAtVersion,
+  WORKSITES_PER_PAGE,
+  type Worksite,
+} from './queries.js'
+import { worksiteFiltersSchema, worksiteIdParam, worksiteSchema } from './schemas.js'
+
+const readers = requireRole(...WORKSITE_READERS)
+const writers = requireRole(...WORKSITE_WRITERS)
+const idValidator = zValidator('param', worksiteIdParam, (result) => {
+  if (!result.success) throw new PageError(404, 'There is no worksite at this address.')
+})
+
+const NOTICES: Record<string, string> = {
+  added: 'The worksite has been added.',
+  saved: 'Your changes have been saved.',
+}
+
+const formValues = (w: Worksite) =>
+  emptyForm({
+    name: w.name,
+    kind: w.kind,
+    sector: w.sector,
+    operator: w.operator ?? '',
+    district: w.district,
+    village: w.village,
+    latitude: w.latitude === null ? '' : String(w.latitude),
+    longitude: w.longitude === null ? '' : String(w.longitude),
+    approx_workers: w.approx_workers === null ? '' : String(w.approx_workers),
+  })
+
+function renderForm(
+  c: Context<AppEnv>,
+  form: FormState,
+  status: 200 | 422,
+  worksite?: { id: string; name: string; version: number },
+) {
+  return renderPage(c, <WorksiteFormPage ctx={pageContext(c)} form={form} worksite={worksite} />, status)
+}
+
+async function loadWorksite(c: Context<AppEnv>, id: string) {
+  const worksite = await findWorksite(c.get('db'), id)
+  if (!worksite) throw new PageError(404, 'There is no worksite at this address.')
+  return worksite
+}
+
+export const worksiteRoutes = new Hono<AppEnv>()
+  .get('/worksites', readers, async (c) => {
+    const raw = c.req.query()
+    const parsed = worksiteFiltersSchema.safeParse(raw)
+    const filters = parsed.success ? parsed.data : { page: 1 }
+    const form = { values: typedValues(raw), errors: parsed.success ? {} : fieldErrors(parsed.error) }
+    delete form.values.page
+    const { rows, total } = await listWorksites(c.get('db'), filters)
+    const paging = { page: filters.page, perPage: WORKSITES_PER_PAGE, total }
+    return renderPageOrPartial(
+      c,
+      <WorksiteListPage
+        ctx={pageContext(c)}
+        rows={rows}
+        paging={paging}
+        filters={form}
+        canWrite={canWriteWorksites(c.get('user'))}
+      />,
+      <WorksiteResults rows={rows} paging={paging} filters={form} />,
+      parsed.success ? 200 : 422,
+    )
+  })
+  .get('/worksites/new', writers, (c) => renderForm(c, emptyForm(), 200))
+  .post(
+    '/worksites',
+    writers,
+    formValidator(worksiteSchema, (c, form) => renderForm(c, form, 422)),
+    async (c) => {
+      const input = c.req.valid('form')
+      const actor = actorOf(c)
+      const worksite = await c
+        .get('db')
+        .transaction()
+        .execute(async (trx) => {
+          const added = await insertWorksite(trx, input)
+          await writeAudit(trx, actor, {
+            action: 'worksite.added',
+            entity: 'worksite',
+            entityId: added.id,
+            after: added,
+          })
+          return added
+        })
+      return c.redirect(`/worksites/${worksite.id}?done=added`, 303)
+    },
+  )
+  .get('/worksites/:id', readers, idValidator, async (c) => {
+    const worksite = await loadWorksite(c, c.req.valid('param').id)
+    const done = c.req.query('done')
+    return renderPage(
+      c,
+      <WorksitePage
+        ctx={pageContext(c)}
+        worksite={worksite}
+        canWrite={canWriteWorksites(c.get('user'))}
+        notice={done ? NOTICES[done] : undefined}
+      />,
+    )
+  })
+  .get('/worksites/:id/edit', writers, idValidator, async (c) => {
+    const worksite = await loadWorksite(c, c.req.valid('param').id)
+    return renderForm(c, formValues(worksite), 200, worksite)
+  })
+  .post(
+    '/worksites/:id/edit',
+    writers,
+    idValidator,
+    formValidator(worksiteSchema, async (c, form) => {
+      const worksite = await loadWorksite(c, c.req.param('id') ?? '')
+      return renderForm(c, form, 422, {
+        ...worksite,
+        version: Number(form.values.version) || worksite.version,
+      })
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const input = c.req.valid('form')
+      const db = c.get('db')
+      const before = await loadWorksite(c, id)
+      const actor = actorOf(c)
+      const updated = await db.transaction().execute(async (trx) => {
+        const after = await updateWorksiteAtVersion(trx, id, input.version ?? 0, input)
+        if (!after) return null
+        await writeAudit(trx, actor, {
+          action: 'worksite.updated',
+          entity: 'worksite',
+          entityId: id,
+          before,
+          after,
+        })
+        return after
+      })
+      if (!updated) {
+        return renderPage(
+          c,
+          <ConflictPage
+            ctx={pageContext(c)}
+            what="worksite"
+            lastChange={await lastChangeOf(db, 'worksite', id)}
+            backHref={`/worksites/${id}`}
+          />,
+          409,
+        )
+      }
+      return c.redirect(`/worksites/${id}?done=saved`, 303)
+    },
+  )

@@ -1,0 +1,93 @@
+import { z } from 'zod'
+import { pageParam } from '../http/pagination.js'
+import { blankToUndefined } from '../http/validation.js'
+import { DISTRICTS, SECTORS, WORKSITE_KINDS } from '../vocabulary.js'
+
+const optionalText = (max: number) =>
+  z.preprocess(blankToUndefined, z.string().trim().max(max, `Must be ${max} characters or fewer`).optional())
+
+// Lesotho lies within these bounds; a position outside them is a typing mistake (a sign lost,
+// latitude and longitude swapped).
+export const LESOTHO_BOUNDS = { latitude: [-30.7, -28.5], longitude: [27.0, 29.5] } as const
+
+const coordinate = (name: 'latitude' | 'longitude') => {
+  const [min, max] = LESOTHO_BOUNDS[name]
+  return z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({
+        error: `Enter the ${name} as a decimal number, for example ${name === 'latitude' ? '-29.31' : '27.48'}`,
+      })
+      .min(min, `A ${name} in Lesotho is between ${min} and ${max}`)
+      .max(max, `A ${name} in Lesotho is between ${min} and ${max}`)
+      .optional(),
+  )
+}
+
+export const worksiteSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Enter the name of the worksite')
+      .max(200, 'Must be 200 characters or fewer'),
+    kind: z.enum(WORKSITE_KINDS, { error: 'Choose what kind of worksite it is' }),
+    sector: z.enum(SECTORS, { error: 'Choose the sector' }),
+    operator: optionalText(200),
+    district: z.enum(DISTRICTS, { error: 'Choose the district' }),
+    village: z
+      .string()
+      .trim()
+      .min(1, 'Enter the village or town')
+      .max(200, 'Must be 200 characters or fewer'),
+    latitude: coordinate('latitude'),
+    longitude: coordinate('longitude'),
+    approx_workers: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: 'Enter a whole number of workers' })
+        .int('Enter a whole number of workers')
+        .min(0, 'Cannot be negative')
+        .max(100_000, 'Must be 100,000 or fewer')
+        .optional(),
+    ),
+    // Present when editing: the version the form was opened at.
+    version: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).optional()),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.latitude === undefined) !== (v.longitude === undefined)) {
+      const missing = v.latitude === undefined ? 'latitude' : 'longitude'
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'Enter both latitude and longitude, or neither',
+      })
+    }
+  })
+export type WorksiteInput = z.output<typeof worksiteSchema>
+
+export const WORKSITE_SORTS = ['name', 'district', 'workers', 'newest'] as const
+
+export const worksiteFiltersSchema = z.object({
+  q: z.preprocess(
+    blankToUndefined,
+    z.string().trim().max(100, 'Search must be 100 characters or fewer').optional(),
+  ),
+  district: z.preprocess(
+    blankToUndefined,
+    z.enum(DISTRICTS, { error: 'Select a district from the list' }).optional(),
+  ),
+  kind: z.preprocess(
+    blankToUndefined,
+    z.enum(WORKSITE_KINDS, { error: 'Select a kind from the list' }).optional(),
+  ),
+  sector: z.preprocess(
+    blankToUndefined,
+    z.enum(SECTORS, { error: 'Select a sector from the list' }).optional(),
+  ),
+  sort: z.preprocess(blankToUndefined, z.enum(WORKSITE_SORTS, { error: 'Select a sort order' }).optional()),
+  page: pageParam,
+})
+export type WorksiteFilters = z.output<typeof worksiteFiltersSchema>
+
+export const worksiteIdParam = z.object({ id: z.uuid() })

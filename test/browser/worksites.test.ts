@@ -1,0 +1,83 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { insertUser } from '../../src/auth/accounts.js'
+import { hashPassword } from '../../src/auth/password.js'
+import {
+  browserAvailable,
+  expectAccessible,
+  launchChromium,
+  startTestServer,
+  watchForPageProblems,
+} from './browser.js'
+
+const run = browserAvailable()
+
+describe.skipIf(!run)('the worksite register in a real browser', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  let browser: Browser
+  let page: Page
+  let problems: string[]
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    await insertUser(server.handle.db, {
+      email: 'inspector@labour.gov.ls',
+      name: 'Thabo Mokhethi',
+      role: 'inspector',
+      homeDistrict: 'Leribe',
+      passwordHash: await hashPassword('a long test password'),
+      mustChangePassword: false,
+    })
+    browser = await launchChromium()
+    const context = await browser.newContext()
+    context.setDefaultTimeout(8_000)
+    page = await context.newPage()
+    problems = watchForPageProblems(page)
+    await page.goto(`${server.url}/login`)
+    await page.getByLabel('Email address').fill('inspector@labour.gov.ls')
+    await page.getByLabel('Password').fill('a long test password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL(/\/staff/)
+  }, 60_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('adds a worksite after correcting a mistake, then finds it by typing part of the village', async () => {
+    await page.getByRole('navigation').first().getByRole('link', { name: 'Worksites' }).click()
+    expect(await page.locator('main').innerText()).toContain('No worksites are registered yet.')
+    await expectAccessible(page)
+    await page.getByRole('link', { name: 'Add a worksite' }).click()
+    await page.getByLabel('Name of the worksite').fill('Ha Mokoena Orchards')
+    await page.getByLabel('Kind').selectOption('farm')
+    await page.getByLabel('Sector').selectOption('agriculture')
+    await page.getByLabel('District').selectOption('Leribe')
+    await page.getByLabel('Village or town').fill('Peka')
+    await page.getByLabel('Latitude').fill('28.95')
+    await page.getByLabel('Longitude').fill('27.77')
+    await page.getByRole('button', { name: 'Add the worksite' }).click()
+    // Refused: the sign of the latitude was lost. The message sits beside the field.
+    const error = page.locator('#latitude-error')
+    expect(await error.innerText()).toContain('A latitude in Lesotho is between -30.7 and -28.5')
+    expect(await page.getByLabel('Village or town').inputValue()).toBe('Peka')
+    await expectAccessible(page)
+    // The console reports the refusal's 422, which is the point; nothing else may appear.
+    expect(problems).toEqual([
+      'Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)',
+    ])
+    problems.splice(0)
+    await page.getByLabel('Latitude').fill('-28.95')
+    await page.getByRole('button', { name: 'Add the worksite' }).click()
+    await page.getByText('The worksite has been added.').waitFor()
+    await expectAccessible(page)
+
+    await page.goto(`${server.url}/worksites`)
+    await page.getByRole('searchbox', { name: 'Search' }).fill('pek')
+    // htmx replaces the results as the inspector types, and the URL follows.
+    await page.waitForURL(/q=pek/)
+    const results = page.locator('#worksite-results')
+    expect(await results.innerText()).toContain('Ha Mokoena Orchards')
+    expect(problems).toEqual([])
+  })
+})

@@ -1,0 +1,92 @@
+import { SECTOR_LABELS, SECTORS, WORKSITE_KIND_LABELS, WORKSITE_KINDS } from '../../src/vocabulary.js'
+import {
+  CsrfField,
+  DISTRICT_OPTIONS,
+  ErrorSummary,
+  type FormState,
+  hasErrors,
+  SelectField,
+  TextField,
+} from '../components/forms.js'
+import { Layout, type PageContext } from '../layout.js'
+
+export const WORKSITE_LABELS = {
+  name: 'Name of the worksite',
+  kind: 'Kind',
+  sector: 'Sector',
+  operator: 'Employer or operator',
+  district: 'District',
+  village: 'Village or town',
+  latitude: 'Latitude',
+  longitude: 'Longitude',
+  approx_workers: 'Approximate number of workers',
+} as const
+
+export function WorksiteFormPage(props: {
+  ctx: PageContext
+  form: FormState
+  /** Set when editing. */
+  worksite?: { id: string; name: string; version: number }
+}) {
+  const { form, worksite } = props
+  const title = worksite ? `Edit ${worksite.name}` : 'Add a worksite'
+  return (
+    <Layout ctx={props.ctx} title={title} hasErrors={hasErrors(form)}>
+      <ErrorSummary form={form} labels={WORKSITE_LABELS} />
+      <p>
+        <a href={worksite ? `/worksites/${worksite.id}` : '/worksites'}>
+          {worksite ? 'Back to the worksite' : 'Back to worksites'}
+        </a>
+      </p>
+      <h1>{title}</h1>
+      <form method="post" action={worksite ? `/worksites/${worksite.id}/edit` : '/worksites'} novalidate>
+        <CsrfField token={props.ctx.csrfToken} />
+        {worksite && <input type="hidden" name="version" value={String(worksite.version)} />}
+        <TextField
+          form={form}
+          name="name"
+          label={WORKSITE_LABELS.name}
+          hint="As people there call it, for example Maluti Textiles or Ha Mokoena orchards."
+          autocomplete="off"
+        />
+        <SelectField
+          form={form}
+          name="kind"
+          label={WORKSITE_LABELS.kind}
+          blank="Choose"
+          options={WORKSITE_KINDS.map((k) => ({ value: k, label: WORKSITE_KIND_LABELS[k] }))}
+        />
+        <SelectField
+          form={form}
+          name="sector"
+          label={WORKSITE_LABELS.sector}
+          blank="Choose"
+          options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))}
+        />
+        <TextField form={form} name="operator" label={WORKSITE_LABELS.operator} optional />
+        <SelectField
+          form={form}
+          name="district"
+          label={WORKSITE_LABELS.district}
+          blank="Choose"
+          options={DISTRICT_OPTIONS}
+        />
+        <TextField form={form} name="village" label={WORKSITE_LABELS.village} />
+        <fieldset class="field-group">
+          <legend>GPS position (optional)</legend>
+          <p class="hint">Decimal degrees from a phone's map, for example -29.31 and 27.48.</p>
+          <TextField form={form} name="latitude" label={WORKSITE_LABELS.latitude} optional />
+          <TextField form={form} name="longitude" label={WORKSITE_LABELS.longitude} optional />
+        </fieldset>
+        <TextField
+          form={form}
+          name="approx_workers"
+          label={WORKSITE_LABELS.approx_workers}
+          hint="Your best estimate; the inspection records the exact headcount."
+          optional
+        />
+        <button type="submit">{worksite ? 'Save changes' : 'Add the worksite'}</button>
+      </form>
+    </Layout>
+  )
+}
