@@ -1,6 +1,5 @@
 import { COUNTRY_OPTIONS } from '../../src/agencies/countries.js'
 import type { DuplicateMatch } from '../../src/agencies/queries.js'
-import { SECTOR_LABELS, SECTORS } from '../../src/vocabulary.js'
 import {
   CheckboxesField,
   CsrfField,
@@ -11,6 +10,7 @@ import {
   hasErrors,
   listOf,
   MultiSelectField,
+  SECTOR_OPTIONS,
   SelectField,
   TextAreaField,
   TextField,
@@ -188,12 +188,7 @@ export function AgencyFormPage(props: {
         <TextField form={form} name="phone" label={AGENCY_LABELS.phone} type="tel" optional />
         <TextField form={form} name="email" label={AGENCY_LABELS.email} type="email" optional />
         <PeopleFields form={form} />
-        <CheckboxesField
-          form={form}
-          name="sectors"
-          label={AGENCY_LABELS.sectors}
-          options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))}
-        />
+        <CheckboxesField form={form} name="sectors" label={AGENCY_LABELS.sectors} options={SECTOR_OPTIONS} />
         <MultiSelectField
           form={form}
           name="destination_countries"

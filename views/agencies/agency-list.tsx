@@ -3,7 +3,7 @@ import { AGENCY_SORTS, STANDING_FILTERS } from '../../src/agencies/schemas.js'
 import type { AgencyFlags } from '../../src/complaints/rules.js'
 import type { Paging } from '../../src/http/pagination.js'
 import { STANDING_LABELS, standing } from '../../src/licensing/lifecycle.js'
-import { SECTOR_LABELS, SECTORS } from '../../src/vocabulary.js'
+import { SECTOR_LABELS } from '../../src/vocabulary.js'
 import { FlagSummary } from '../complaints/agency-flags.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
@@ -12,6 +12,7 @@ import {
   ErrorSummary,
   type FormState,
   hasErrors,
+  SECTOR_OPTIONS,
   SelectField,
   TextField,
   textOf,
@@ -146,7 +147,7 @@ export function AgencyListPage(props: {
           name="sector"
           label={LABELS.sector}
           blank="All sectors"
-          options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))}
+          options={SECTOR_OPTIONS}
         />
         <SelectField
           form={filters}

@@ -1,6 +1,12 @@
 import type { Child } from 'hono/jsx'
 import { CSRF_FIELD } from '../../src/http/csrf.js'
-import { DISTRICTS } from '../../src/vocabulary.js'
+import {
+  DISTRICTS,
+  SECTOR_LABELS,
+  SECTORS,
+  WORKSITE_KIND_LABELS,
+  WORKSITE_KINDS,
+} from '../../src/vocabulary.js'
 
 /** What a form shows again after a refused submit: what was typed, and why it was refused. */
 export type FormValue = string | string[] | undefined
@@ -10,8 +16,10 @@ export interface FormState {
   errors: Record<string, string | undefined>
 }
 
-/** The ten districts as choices of a select. */
+// The shared vocabularies as choices of a select or a set of checkboxes.
 export const DISTRICT_OPTIONS = DISTRICTS.map((d) => ({ value: d, label: d }))
+export const SECTOR_OPTIONS = SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))
+export const WORKSITE_KIND_OPTIONS = WORKSITE_KINDS.map((k) => ({ value: k, label: WORKSITE_KIND_LABELS[k] }))
 
 export const emptyForm = (values: Record<string, FormValue> = {}): FormState => ({ values, errors: {} })
 

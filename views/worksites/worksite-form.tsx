@@ -1,12 +1,13 @@
-import { SECTOR_LABELS, SECTORS, WORKSITE_KIND_LABELS, WORKSITE_KINDS } from '../../src/vocabulary.js'
 import {
   CsrfField,
   DISTRICT_OPTIONS,
   ErrorSummary,
   type FormState,
   hasErrors,
+  SECTOR_OPTIONS,
   SelectField,
   TextField,
+  WORKSITE_KIND_OPTIONS,
 } from '../components/forms.js'
 import { Layout, type PageContext } from '../layout.js'
 
@@ -54,14 +55,14 @@ export function WorksiteFormPage(props: {
           name="kind"
           label={WORKSITE_LABELS.kind}
           blank="Choose"
-          options={WORKSITE_KINDS.map((k) => ({ value: k, label: WORKSITE_KIND_LABELS[k] }))}
+          options={WORKSITE_KIND_OPTIONS}
         />
         <SelectField
           form={form}
           name="sector"
           label={WORKSITE_LABELS.sector}
           blank="Choose"
-          options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))}
+          options={SECTOR_OPTIONS}
         />
         <TextField form={form} name="operator" label={WORKSITE_LABELS.operator} optional />
         <SelectField

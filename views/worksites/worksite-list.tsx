@@ -1,5 +1,5 @@
 import type { Paging } from '../../src/http/pagination.js'
-import { SECTOR_LABELS, SECTORS, WORKSITE_KIND_LABELS, WORKSITE_KINDS } from '../../src/vocabulary.js'
+import { SECTOR_LABELS, WORKSITE_KIND_LABELS } from '../../src/vocabulary.js'
 import type { WorksiteRow } from '../../src/worksites/queries.js'
 import { WORKSITE_SORTS } from '../../src/worksites/schemas.js'
 import { DataTable } from '../components/data-table.js'
@@ -9,9 +9,11 @@ import {
   ErrorSummary,
   type FormState,
   hasErrors,
+  SECTOR_OPTIONS,
   SelectField,
   TextField,
   textOf,
+  WORKSITE_KIND_OPTIONS,
 } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
 import { Layout, type PageContext } from '../layout.js'
@@ -101,14 +103,14 @@ export function WorksiteListPage(props: {
           name="kind"
           label={LABELS.kind}
           blank="All kinds"
-          options={WORKSITE_KINDS.map((k) => ({ value: k, label: WORKSITE_KIND_LABELS[k] }))}
+          options={WORKSITE_KIND_OPTIONS}
         />
         <SelectField
           form={filters}
           name="sector"
           label={LABELS.sector}
           blank="All sectors"
-          options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))}
+          options={SECTOR_OPTIONS}
         />
         <SelectField
           form={filters}
