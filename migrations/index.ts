@@ -8,6 +8,7 @@ import * as m0006 from './0006_registry_version.js'
 import * as m0007 from './0007_complaints.js'
 import * as m0008 from './0008_session_epoch.js'
 import * as m0009 from './0009_worksite_search.js'
+import * as m0010 from './0010_inspections.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0007_complaints': m0007,
   '0008_session_epoch': m0008,
   '0009_worksite_search': m0009,
+  '0010_inspections': m0010,
 }

@@ -7,6 +7,16 @@ import type {
   PublicFlag,
 } from '../complaints/rules.js'
 import type { Language } from '../i18n/messages.js'
+import type {
+  Indicator,
+  IndicatorLevel,
+  InspectionOutcome,
+  InspectionStatus,
+  InspectionType,
+  LabourFinding,
+  OtherAgency,
+  ReferralDestination,
+} from '../inspections/rules.js'
 import type { ApplicationKind, ApplicationStatus, LicenceStatus } from '../licensing/lifecycle.js'
 import type { District, Role, Sector, WorksiteKind } from '../vocabulary.js'
 
@@ -180,6 +190,8 @@ export interface WorksitesTable {
   latitude: number | null
   longitude: number | null
   approx_workers: number | null
+  /** Set when found to be another worksite's duplicate. */
+  merged_into_id: ColumnType<string | null, string | null | undefined, string | null>
   version: Generated<number>
   created_at: CreatedAt
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
@@ -268,7 +280,125 @@ export interface RegistryVersionTable {
   last_transaction: ColumnType<string | null, never, never>
 }
 
+/** What changes after insert: a count defaults to 0. */
+type Count = ColumnType<number, number | undefined, number>
+
+export interface InspectionsTable {
+  id: Generated<string>
+  idempotency_key: string
+  worksite_id: string
+  status: ColumnType<InspectionStatus, InspectionStatus | undefined, InspectionStatus>
+  visited_at: ColumnType<Date, Date | string, Date | string>
+  type: InspectionType
+  complaint_references: ColumnType<string[], string[] | undefined, string[]>
+  lead_inspector: string
+  police_officers: ColumnType<PoliceOfficer[], string | undefined, string>
+  other_agencies: ColumnType<OtherAgency[], OtherAgency[] | undefined, OtherAgency[]>
+  other_agencies_detail: string | null
+  workers_present: Count
+  workers_interviewed: Count
+  women: Count
+  men: Count
+  under_18: Count
+  foreign_nationals: Count
+  nationalities: ColumnType<string[], string[] | undefined, string[]>
+  labour_findings: ColumnType<LabourFinding[], LabourFinding[] | undefined, LabourFinding[]>
+  labour_findings_detail: string | null
+  outcome: InspectionOutcome | null
+  compliance_due_on: ColumnType<string | null, string | null | undefined, string | null>
+  police_case_number: string | null
+  notes: string | null
+  recorded_by: string
+  submitted_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+  submitted_by: string | null
+  version: Generated<number>
+  created_at: CreatedAt
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface PoliceOfficer {
+  name: string
+  service_number: string
+}
+
+export interface InspectionIndicatorsTable {
+  inspection_id: string
+  indicator: Indicator
+  level: Exclude<IndicatorLevel, 'not_observed'>
+  evidence: string | null
+}
+
+export interface InspectionRecruitersTable {
+  id: Generated<string>
+  inspection_id: string
+  position: number
+  agency_id: string | null
+  unlisted_name: string | null
+  fee_amount_minor: number | null
+  fee_currency: 'LSL' | 'ZAR' | null
+  workers_paying: Count
+  indicators: ColumnType<Indicator[], Indicator[] | undefined, Indicator[]>
+}
+
+export interface InspectionReferralsTable {
+  inspection_id: string
+  destination: ReferralDestination
+  female_under_18: Count
+  female_adult: Count
+  male_under_18: Count
+  male_adult: Count
+  consent_recorded: ColumnType<boolean, boolean | undefined, boolean>
+}
+
+export interface InspectionFollowUpsTable {
+  id: Generated<string>
+  inspection_id: string
+  action: string
+  due_on: ColumnType<string, string, string>
+  done_at: Date | null
+  done_by: string | null
+}
+
+export interface InspectionAmendmentsTable {
+  id: Generated<string>
+  inspection_id: string
+  reason: string
+  before: ColumnType<unknown, string, string>
+  after: ColumnType<unknown, string, string>
+  amended_by: string | null
+  amended_by_label: string
+  amended_at: CreatedAt
+}
+
+export interface InspectionFindingsTable {
+  id: Generated<string>
+  inspection_id: string
+  agency_id: string
+  categories: ComplaintCategory[]
+  indicators: ColumnType<Indicator[], Indicator[] | undefined, Indicator[]>
+  fee_reported: ColumnType<boolean, boolean | undefined, boolean>
+  status: ColumnType<
+    'unreviewed' | 'substantiated' | 'dismissed',
+    'unreviewed' | undefined,
+    'substantiated' | 'dismissed'
+  >
+  proven_categories: ColumnType<ComplaintCategory[], ComplaintCategory[] | undefined, ComplaintCategory[]>
+  demerit_points: Count
+  reason: string | null
+  decided_at: Date | null
+  decided_by: string | null
+  version: Generated<number>
+  created_at: CreatedAt
+}
+
 export interface DB {
+  inspections: InspectionsTable
+  inspection_indicators: InspectionIndicatorsTable
+  inspection_recruiters: InspectionRecruitersTable
+  inspection_referrals: InspectionReferralsTable
+  inspection_follow_ups: InspectionFollowUpsTable
+  inspection_amendments: InspectionAmendmentsTable
+  inspection_findings: InspectionFindingsTable
   agencies: AgenciesTable
   agency_name_words: AgencyNameWordsTable
   agency_people: AgencyPeopleTable
