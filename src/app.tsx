@@ -20,6 +20,7 @@ import type { AppEnv } from './http/env.js'
 import { requestLog } from './http/logging.js'
 import { PageError } from './http/problems.js'
 import { isPartial, pageContext, renderPage, sendHtml } from './http/render.js'
+import { inspectionRoutes } from './inspections/routes.js'
 import { licensingRoutes } from './licensing/routes.js'
 import { publicRoutes } from './public/routes.js'
 import { setupRoutes } from './setup/routes.js'
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', licensingRoutes)
   app.route('/', complaintRoutes)
   app.route('/', worksiteRoutes)
+  app.route('/', inspectionRoutes)
 
   const renderError = (
     c: Parameters<Parameters<typeof app.onError>[0]>[1],

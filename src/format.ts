@@ -27,3 +27,9 @@ export function formatDateTime(value: Date): string {
 export function formatTime(value: Date): string {
   return timeFormat.format(value)
 }
+
+/** "LSL 1,500.00": an amount kept in minor units (lisente, cents), with its currency. */
+export function formatMoney(minor: number | null, currency: string | null): string | null {
+  if (minor === null) return null
+  return `${currency ?? ''} ${(minor / 100).toLocaleString('en', { minimumFractionDigits: 2 })}`.trim()
+}

@@ -12,6 +12,8 @@ import type { AppEnv } from '../http/env.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
 import { fieldErrors, formValidator, typedValues } from '../http/validation.js'
+import { INSPECTION_WRITERS } from '../inspections/access.js'
+import { inspectionsOfWorksite } from '../inspections/queries.js'
 import { canWriteWorksites, WORKSITE_READERS, WORKSITE_WRITERS } from './access.js'
 import {
   findWorksite,
@@ -111,12 +113,15 @@ export const worksiteRoutes = new Hono<AppEnv>()
   .get('/worksites/:id', readers, idValidator, async (c) => {
     const worksite = await loadWorksite(c, c.req.valid('param').id)
     const done = c.req.query('done')
+    const user = c.get('user')
     return renderPage(
       c,
       <WorksitePage
         ctx={pageContext(c)}
         worksite={worksite}
-        canWrite={canWriteWorksites(c.get('user'))}
+        inspections={await inspectionsOfWorksite(c.get('db'), worksite.id)}
+        canRecordInspection={user !== null && INSPECTION_WRITERS.includes(user.role)}
+        canWrite={canWriteWorksites(user)}
         notice={done ? NOTICES[done] : undefined}
       />,
     )

@@ -80,4 +80,27 @@ describe.skipIf(!run)('the worksite register in a real browser', () => {
     expect(await results.innerText()).toContain('Ha Mokoena Orchards')
     expect(problems).toEqual([])
   })
+
+  it('records an inspection of the worksite from its page, and reads it back', async () => {
+    await page.locator('#worksite-results').getByRole('link', { name: 'Ha Mokoena Orchards' }).click()
+    await page.getByRole('link', { name: 'Record an inspection' }).click()
+    expect(await page.getByLabel('Lead labour inspector').inputValue()).toBe('Thabo Mokhethi')
+    await expectAccessible(page)
+    await page.getByLabel('Type of inspection').selectOption('routine')
+    await page.getByLabel('Workers present').fill('40')
+    await page
+      .getByRole('combobox', { name: 'Retention of identity documents', exact: true })
+      .selectOption('observed')
+    await page
+      .getByLabel('Retention of identity documents: evidence')
+      .fill('Passports kept in the office safe.')
+    await page.getByLabel('Outcome', { exact: true }).selectOption('advice_given')
+    await page.getByRole('button', { name: 'Submit the inspection' }).click()
+    await page.getByText('The inspection has been submitted. It is now locked.').waitFor()
+    const record = await page.locator('main').innerText()
+    expect(record).toContain('Passports kept in the office safe.')
+    expect(record).toContain('Advice given')
+    await expectAccessible(page)
+    expect(problems).toEqual([])
+  })
 })

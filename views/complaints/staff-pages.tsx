@@ -5,7 +5,7 @@ import {
   type ComplaintCategory,
   type ComplaintStatus,
 } from '../../src/complaints/rules.js'
-import { formatDate, formatDateTime } from '../../src/format.js'
+import { formatDate, formatDateTime, formatMoney } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
@@ -175,11 +175,6 @@ export function ComplaintQueuePage(props: {
   )
 }
 
-function money(minor: number | null, currency: string | null) {
-  if (minor === null) return null
-  return `${currency ?? ''} ${(minor / 100).toLocaleString('en', { minimumFractionDigits: 2 })}`.trim()
-}
-
 /** One step's form: a POST with the version the officer saw. */
 function StepForm(props: {
   ctx: PageContext
@@ -272,7 +267,7 @@ export function ComplaintPage(props: {
         <dt>What happened</dt>
         <dd>{categoryList(c.categories)}</dd>
         <dt>Paid</dt>
-        <dd>{money(c.fee_amount_minor, c.fee_currency) ?? 'Nothing reported'}</dd>
+        <dd>{formatMoney(c.fee_amount_minor, c.fee_currency) ?? 'Nothing reported'}</dd>
         <dt>When and where</dt>
         <dd>
           {c.happened_on ? formatDate(c.happened_on) : 'Date not given'} ·{' '}

@@ -125,8 +125,10 @@ function describedBy(props: FieldProps): string | undefined {
 
 export function TextField(
   props: FieldProps & {
-    type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'tel'
+    type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'datetime-local' | 'tel'
     autocomplete?: string
+    /** Which keyboard a phone shows: digits for counts, digits and a point for amounts. */
+    inputmode?: 'numeric' | 'decimal'
   },
 ) {
   const isPassword = props.type === 'password'
@@ -139,6 +141,7 @@ export function TextField(
         // Passwords are never sent back to the browser, even after a refused submit.
         value={isPassword ? undefined : textOf(props.form, props.name)}
         autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
         aria-describedby={describedBy(props)}
         aria-invalid={props.form.errors[props.name] ? 'true' : undefined}
         spellcheck={props.type === 'email' || isPassword ? false : undefined}

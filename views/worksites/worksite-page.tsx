@@ -1,12 +1,19 @@
 import { formatDateTime } from '../../src/format.js'
+import type { inspectionsOfWorksite } from '../../src/inspections/queries.js'
 import { SECTOR_LABELS, WORKSITE_KIND_LABELS } from '../../src/vocabulary.js'
 import type { Worksite } from '../../src/worksites/queries.js'
+import { DataTable } from '../components/data-table.js'
+import { OUTCOME_LABELS, TYPE_LABELS } from '../inspections/labels.js'
 import { Layout, type PageContext } from '../layout.js'
+
+type WorksiteInspection = Awaited<ReturnType<typeof inspectionsOfWorksite>>[number]
 
 export function WorksitePage(props: {
   ctx: PageContext
   worksite: Worksite
   canWrite: boolean
+  canRecordInspection: boolean
+  inspections: WorksiteInspection[]
   notice?: string
 }) {
   const w = props.worksite
@@ -50,7 +57,33 @@ export function WorksitePage(props: {
       )}
       <section aria-labelledby="inspections-title">
         <h2 id="inspections-title">Inspections</h2>
-        <p>No inspection of this worksite has been recorded yet.</p>
+        {props.canRecordInspection && (
+          <p>
+            <a class="button" href={`/inspections/new?worksite=${w.id}`}>
+              Record an inspection
+            </a>
+          </p>
+        )}
+        {props.inspections.length === 0 ? (
+          <p>No inspection of this worksite has been recorded yet.</p>
+        ) : (
+          <DataTable
+            caption="Inspections, newest first"
+            headings={['Visited', 'Type', 'Lead inspector', 'Outcome', 'Status']}
+          >
+            {props.inspections.map((i) => (
+              <tr>
+                <td>
+                  <a href={`/inspections/${i.id}`}>{formatDateTime(i.visited_at)}</a>
+                </td>
+                <td>{TYPE_LABELS[i.type]}</td>
+                <td>{i.lead_inspector || '—'}</td>
+                <td>{i.outcome ? OUTCOME_LABELS[i.outcome] : '—'}</td>
+                <td>{i.status === 'submitted' ? 'Submitted' : 'Draft'}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
       </section>
       <section aria-labelledby="recruiters-title">
         <h2 id="recruiters-title">Recruiters seen supplying workers</h2>

@@ -1,0 +1,5 @@
+import type { Role } from '../vocabulary.js'
+
+// Labour inspectors and police officers record joint inspections (administrators may too);
+// every staff role reads them: licensing officers act on the findings, analysts count.
+export const INSPECTION_WRITERS: Role[] = ['inspector', 'police_officer', 'admin']

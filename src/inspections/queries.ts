@@ -1,0 +1,240 @@
+import { type Actor, writeAudit } from '../audit/audit.js'
+import type { Database } from '../db/database.js'
+import { findingsFromInspection, INDICATORS, type Indicator, REFERRAL_DESTINATIONS } from './rules.js'
+import { type InspectionRecord, lesothoInstant } from './schemas.js'
+
+export type SaveResult =
+  | { saved: 'draft' | 'submitted'; id: string }
+  /** The key was already submitted: the resend changes nothing. */
+  | { saved: 'unchanged'; id: string }
+  | { refused: Record<string, string> }
+
+/** Registered agencies by licence number, for the recruiters typed on the form. */
+async function agenciesByLicence(trx: Database, numbers: string[]) {
+  if (numbers.length === 0) return new Map<string, string>()
+  const rows = await trx
+    .selectFrom('licences')
+    .select(['licence_number', 'agency_id'])
+    .where('licence_number', 'in', numbers)
+    .execute()
+  return new Map(rows.map((r) => [r.licence_number, r.agency_id]))
+}
+
+/**
+ * Saves an inspection as a draft or submits it, in the caller's transaction. The record is
+ * found by its idempotency key: a draft saved again is replaced, a submitted one is never
+ * changed (a resend, a second tab). Submitting locks it and turns fees and linked indicators
+ * into internal findings on the agencies.
+ */
+export async function saveInspection(
+  trx: Database,
+  actor: Actor & { id: string },
+  record: InspectionRecord,
+): Promise<SaveResult> {
+  const worksite = await trx
+    .selectFrom('worksites')
+    .select(['id', 'merged_into_id'])
+    .where('id', '=', record.worksiteId)
+    .executeTakeFirst()
+  if (!worksite) return { refused: { worksite_id: 'This worksite is not in the register' } }
+  if (worksite.merged_into_id)
+    return { refused: { worksite_id: 'This worksite was merged into another one: choose that one instead' } }
+
+  const licences = record.recruiters.flatMap((r) => (r.licence ? [r.licence] : []))
+  const agencies = await agenciesByLicence(trx, licences)
+  const refused: Record<string, string> = {}
+  for (const r of record.recruiters)
+    if (r.licence && !agencies.has(r.licence))
+      refused[`recruiter_${r.row}_licence`] =
+        'No agency holds this licence number: check it, or enter the name instead'
+  if (Object.keys(refused).length > 0) return { refused }
+
+  const submitting = record.action === 'submit'
+  const columns = {
+    worksite_id: record.worksiteId,
+    visited_at: lesothoInstant(record.visitedAt),
+    type: record.type,
+    complaint_references: record.complaintReferences,
+    lead_inspector: record.leadInspector,
+    police_officers: JSON.stringify(record.policeOfficers),
+    other_agencies: record.otherAgencies,
+    other_agencies_detail: record.otherAgenciesDetail,
+    ...record.headcounts,
+    nationalities: record.nationalities,
+    labour_findings: record.labourFindings,
+    labour_findings_detail: record.labourFindingsDetail,
+    outcome: record.outcome,
+    compliance_due_on: record.complianceDueOn,
+    police_case_number: record.policeCaseNumber,
+    notes: record.notes,
+    status: submitting ? ('submitted' as const) : ('draft' as const),
+    submitted_at: submitting ? new Date() : null,
+    submitted_by: submitting ? actor.id : null,
+  }
+  // Whoever comes second with the same key waits here for the first to commit, then sees its row.
+  const inserted = await trx
+    .insertInto('inspections')
+    .values({ ...columns, idempotency_key: record.idempotencyKey, recorded_by: actor.id })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  let id: string
+  if (inserted) {
+    id = inserted.id
+  } else {
+    const existing = await trx
+      .selectFrom('inspections')
+      .select(['id', 'status'])
+      .where('idempotency_key', '=', record.idempotencyKey)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+    if (existing.status === 'submitted') return { saved: 'unchanged', id: existing.id }
+    id = existing.id
+    await trx
+      .updateTable('inspections')
+      .set({ ...columns, version: (eb) => eb('version', '+', 1), updated_at: new Date() })
+      .where('id', '=', id)
+      .execute()
+    for (const table of [
+      'inspection_indicators',
+      'inspection_recruiters',
+      'inspection_referrals',
+      'inspection_follow_ups',
+    ] as const)
+      await trx.deleteFrom(table).where('inspection_id', '=', id).execute()
+  }
+
+  const indicatorRows = INDICATORS.flatMap((indicator) => {
+    const seen = record.indicators[indicator]
+    return seen ? [{ inspection_id: id, indicator, level: seen.level, evidence: seen.evidence }] : []
+  })
+  if (indicatorRows.length) await trx.insertInto('inspection_indicators').values(indicatorRows).execute()
+  if (record.recruiters.length)
+    await trx
+      .insertInto('inspection_recruiters')
+      .values(
+        record.recruiters.map((r, position) => ({
+          inspection_id: id,
+          position,
+          agency_id: r.licence ? agencies.get(r.licence)! : null,
+          unlisted_name: r.licence ? null : r.name,
+          fee_amount_minor: r.feeAmountMinor,
+          fee_currency: r.feeCurrency,
+          workers_paying: r.workersPaying,
+          indicators: r.indicators,
+        })),
+      )
+      .execute()
+  const referralRows = REFERRAL_DESTINATIONS.flatMap((destination) => {
+    const r = record.referrals[destination]
+    return r
+      ? [
+          {
+            inspection_id: id,
+            destination,
+            female_under_18: r.female_under_18,
+            female_adult: r.female_adult,
+            male_under_18: r.male_under_18,
+            male_adult: r.male_adult,
+            consent_recorded: r.consentRecorded,
+          },
+        ]
+      : []
+  })
+  if (referralRows.length) await trx.insertInto('inspection_referrals').values(referralRows).execute()
+  if (record.followUps.length)
+    await trx
+      .insertInto('inspection_follow_ups')
+      .values(record.followUps.map((f) => ({ inspection_id: id, action: f.action, due_on: f.dueOn })))
+      .execute()
+
+  if (submitting) {
+    const levels = Object.fromEntries(
+      Object.entries(record.indicators).map(([indicator, seen]) => [indicator, seen!.level]),
+    ) as Partial<Record<Indicator, 'suspected' | 'observed'>>
+    const findings = findingsFromInspection(
+      record.recruiters.map((r) => ({
+        agencyId: r.licence ? agencies.get(r.licence)! : null,
+        feeAmountMinor: r.feeAmountMinor,
+        indicators: r.indicators,
+      })),
+      levels,
+    )
+    if (findings.length)
+      await trx
+        .insertInto('inspection_findings')
+        .values(
+          findings.map((f) => ({
+            inspection_id: id,
+            agency_id: f.agencyId,
+            categories: f.categories,
+            indicators: f.indicators,
+            fee_reported: f.feeReported,
+          })),
+        )
+        .execute()
+  }
+  await writeAudit(trx, actor, {
+    action: submitting ? 'inspection.submitted' : 'inspection.draft_saved',
+    entity: 'inspection',
+    entityId: id,
+    after: {
+      ...columns,
+      recruiters: record.recruiters,
+      indicators: record.indicators,
+      followUps: record.followUps,
+    },
+  })
+  return { saved: submitting ? 'submitted' : 'draft', id }
+}
+
+/** One inspection with everything recorded, for its page. */
+export async function inspectionDetails(db: Database, id: string) {
+  const inspection = await db
+    .selectFrom('inspections')
+    .innerJoin('worksites', 'worksites.id', 'inspections.worksite_id')
+    .selectAll('inspections')
+    .select(['worksites.name as worksite_name', 'worksites.district as worksite_district'])
+    .where('inspections.id', '=', id)
+    .executeTakeFirst()
+  if (!inspection) return null
+  const [indicators, recruiters, referrals, followUps, findings] = await Promise.all([
+    db.selectFrom('inspection_indicators').selectAll().where('inspection_id', '=', id).execute(),
+    db
+      .selectFrom('inspection_recruiters')
+      .leftJoin('agencies', 'agencies.id', 'inspection_recruiters.agency_id')
+      .leftJoin('licences', 'licences.agency_id', 'inspection_recruiters.agency_id')
+      .selectAll('inspection_recruiters')
+      .select(['agencies.legal_name', 'licences.licence_number'])
+      .where('inspection_id', '=', id)
+      .orderBy('position')
+      .execute(),
+    db.selectFrom('inspection_referrals').selectAll().where('inspection_id', '=', id).execute(),
+    db
+      .selectFrom('inspection_follow_ups')
+      .selectAll()
+      .where('inspection_id', '=', id)
+      .orderBy('due_on')
+      .execute(),
+    db
+      .selectFrom('inspection_findings')
+      .innerJoin('agencies', 'agencies.id', 'inspection_findings.agency_id')
+      .selectAll('inspection_findings')
+      .select('agencies.legal_name')
+      .where('inspection_id', '=', id)
+      .execute(),
+  ])
+  return { inspection, indicators, recruiters, referrals, followUps, findings }
+}
+export type InspectionDetails = NonNullable<Awaited<ReturnType<typeof inspectionDetails>>>
+
+/** A worksite's inspections, newest first. */
+export function inspectionsOfWorksite(db: Database, worksiteId: string) {
+  return db
+    .selectFrom('inspections')
+    .select(['id', 'visited_at', 'type', 'status', 'outcome', 'lead_inspector'])
+    .where('worksite_id', '=', worksiteId)
+    .orderBy('visited_at', 'desc')
+    .limit(50)
+    .execute()
+}

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto'
+import { zValidator } from '@hono/zod-validator'
+import { type Context, Hono } from 'hono'
+import { z } from 'zod'
+import { emptyForm, type FormState } from '../../views/components/forms.js'
+import { InspectionFormPage } from '../../views/inspections/inspection-form.js'
+import { InspectionPage } from '../../views/inspections/inspection-page.js'
+import { ALL_STAFF, actorOf, requireRole } from '../auth/guard.js'
+import type { AppEnv } from '../http/env.js'
+import { PageError } from '../http/problems.js'
+import { pageContext, renderPage } from '../http/render.js'
+import { typedValues } from '../http/validation.js'
+import type { Role } from '../vocabulary.js'
+import { findWorksite } from '../worksites/queries.js'
+import { INSPECTION_WRITERS } from './access.js'
+import { formValuesOf, lesothoLocal } from './form-values.js'
+import { inspectionDetails, saveInspection } from './queries.js'
+import { parseInspectionForm } from './schemas.js'
+
+const writers = requireRole(...INSPECTION_WRITERS)
+const readers = requireRole(...ALL_STAFF)
+
+const idValidator = zValidator('param', z.object({ id: z.uuid() }), (r) => {
+  if (!r.success) throw new PageError(404, 'There is no inspection at this address.')
+})
+const canRecord = (user: { role: Role } | null) => user !== null && INSPECTION_WRITERS.includes(user.role)
+
+const NOTICES: Record<string, string> = {
+  submitted: 'The inspection has been submitted. It is now locked.',
+  draft: 'The draft has been saved. Continue it here or from the worksite when you are ready.',
+  unchanged: 'This inspection had already been submitted; nothing was changed.',
+}
+
+const newKey = () => randomBytes(18).toString('base64url')
+
+async function worksiteFor(c: Context<AppEnv>, id: string | undefined) {
+  const parsed = z.uuid().safeParse(id)
+  const worksite = parsed.success ? await findWorksite(c.get('db'), parsed.data) : undefined
+  if (!worksite)
+    throw new PageError(404, 'There is no worksite at this address. Choose one from the register.')
+  return worksite
+}
+
+function renderForm(
+  c: Context<AppEnv>,
+  form: FormState,
+  worksite: { id: string; name: string; district: string },
+  status: 200 | 422,
+) {
+  return renderPage(c, <InspectionFormPage ctx={pageContext(c)} form={form} worksite={worksite} />, status)
+}
+
+export const inspectionRoutes = new Hono<AppEnv>()
+  .get('/inspections/new', writers, async (c) => {
+    const worksite = await worksiteFor(c, c.req.query('worksite'))
+    const user = c.get('user')!
+    return renderForm(
+      c,
+      emptyForm({
+        idempotency_key: newKey(),
+        visited_at: lesothoLocal(new Date()),
+        lead_inspector: user.role === 'inspector' ? user.name : '',
+      }),
+      worksite,
+      200,
+    )
+  })
+  .post('/inspections', writers, async (c) => {
+    const body = await c.req.parseBody({ all: true })
+    const values = typedValues(body)
+    const worksite = await worksiteFor(c, typeof body.worksite_id === 'string' ? body.worksite_id : undefined)
+    const parsed = parseInspectionForm(body, new Date())
+    if (parsed.errors) return renderForm(c, { values, errors: parsed.errors }, worksite, 422)
+    const actor = actorOf(c)
+    const result = await c
+      .get('db')
+      .transaction()
+      .execute((trx) => saveInspection(trx, { ...actor, id: actor.id! }, parsed.record))
+    if ('refused' in result) return renderForm(c, { values, errors: result.refused }, worksite, 422)
+    return c.redirect(`/inspections/${result.id}?done=${result.saved}`, 303)
+  })
+  .get('/inspections/:id', readers, idValidator, async (c) => {
+    const details = await inspectionDetails(c.get('db'), c.req.valid('param').id)
+    if (!details) throw new PageError(404, 'There is no inspection at this address.')
+    const done = c.req.query('done')
+    return renderPage(
+      c,
+      <InspectionPage
+        ctx={pageContext(c)}
+        details={details}
+        notice={done ? NOTICES[done] : undefined}
+        canContinue={details.inspection.status === 'draft' && canRecord(c.get('user'))}
+      />,
+    )
+  })
+  // A draft opens again in the form, under its own key: submitting it replaces the draft.
+  .get('/inspections/:id/edit', writers, idValidator, async (c) => {
+    const details = await inspectionDetails(c.get('db'), c.req.valid('param').id)
+    if (!details) throw new PageError(404, 'There is no inspection at this address.')
+    if (details.inspection.status === 'submitted')
+      return c.redirect(`/inspections/${details.inspection.id}`, 303)
+    const worksite = await worksiteFor(c, details.inspection.worksite_id)
+    return renderForm(c, emptyForm(formValuesOf(details)), worksite, 200)
+  })

@@ -1,0 +1,315 @@
+import { z } from 'zod'
+import { normaliseReference } from '../complaints/rules.js'
+import { minorUnits } from '../complaints/schemas.js'
+import { blankToUndefined } from '../http/validation.js'
+import {
+  INDICATOR_LEVELS,
+  INDICATORS,
+  INSPECTION_TYPES,
+  type Indicator,
+  type IndicatorLevel,
+  LABOUR_FINDINGS,
+  OTHER_AGENCIES,
+  OUTCOMES,
+  REFERRAL_DESTINATIONS,
+  type ReferralDestination,
+  type VictimCounts,
+} from './rules.js'
+
+// The inspection form is one flat HTML form (it must work without JavaScript and offline as
+// the same fields): repeated rows carry their number in the field name, so every field has
+// one name to show its message beside. Parsing returns the record and every problem at once.
+
+export const RECRUITER_ROWS = 4
+export const POLICE_ROWS = 3
+export const FOLLOW_UP_ROWS = 3
+export const HEADCOUNTS = [
+  'workers_present',
+  'workers_interviewed',
+  'women',
+  'men',
+  'under_18',
+  'foreign_nationals',
+] as const
+export const VICTIM_GROUPS = ['female_under_18', 'female_adult', 'male_under_18', 'male_adult'] as const
+
+const TEXT = 200
+const LONG = 2000
+const text = (max: number) =>
+  z.preprocess(blankToUndefined, z.string().trim().max(max, `Must be ${max} characters or fewer`).optional())
+const count = z.preprocess(
+  blankToUndefined,
+  z.coerce
+    .number({ error: 'Enter a whole number' })
+    .int('Enter a whole number')
+    .min(0, 'Cannot be negative')
+    .max(100_000, 'Must be 100,000 or fewer')
+    .default(0),
+)
+const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
+const isoDate = z.preprocess(blankToUndefined, z.iso.date({ error: 'Enter a date' }).optional())
+
+function fieldShape() {
+  const shape: Record<string, z.ZodType> = {
+    idempotency_key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'This form is damaged: open a new one'),
+    worksite_id: z.uuid('Choose the worksite'),
+    visited_at: z.preprocess(
+      blankToUndefined,
+      z.string({ error: 'Enter the date and time of the visit' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, {
+        error: 'Enter the date and time of the visit',
+      }),
+    ),
+    type: z.enum(INSPECTION_TYPES, { error: 'Choose the type of inspection' }),
+    complaint_references: text(400),
+    lead_inspector: text(TEXT),
+    other_agencies: z.preprocess(list, z.array(z.enum(OTHER_AGENCIES, { error: 'Choose from the list' }))),
+    other_agencies_detail: text(TEXT),
+    nationalities: text(TEXT),
+    labour_findings: z.preprocess(list, z.array(z.enum(LABOUR_FINDINGS, { error: 'Choose from the list' }))),
+    labour_findings_detail: text(LONG),
+    outcome: z.preprocess(blankToUndefined, z.enum(OUTCOMES, { error: 'Choose the outcome' }).optional()),
+    compliance_due_on: isoDate,
+    police_case_number: text(60),
+    notes: text(LONG),
+    action: z.enum(['draft', 'submit'], { error: 'Choose to save a draft or to submit' }),
+  }
+  for (const h of HEADCOUNTS) shape[h] = count
+  for (let i = 1; i <= POLICE_ROWS; i++) {
+    shape[`police_${i}_name`] = text(TEXT)
+    shape[`police_${i}_service_number`] = text(40)
+  }
+  for (let i = 1; i <= RECRUITER_ROWS; i++) {
+    shape[`recruiter_${i}_licence`] = text(40)
+    shape[`recruiter_${i}_name`] = text(TEXT)
+    shape[`recruiter_${i}_fee`] = z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .max(20)
+        .transform((v, ctx) => {
+          const minor = minorUnits(v)
+          if (minor === null) {
+            ctx.addIssue({ code: 'custom', message: 'Enter an amount, for example 1500 or 1500.50' })
+            return z.NEVER
+          }
+          return minor
+        })
+        .optional(),
+    )
+    shape[`recruiter_${i}_currency`] = z.preprocess(
+      blankToUndefined,
+      z.enum(['LSL', 'ZAR'], { error: 'Choose the currency' }).optional(),
+    )
+    shape[`recruiter_${i}_workers`] = count
+    shape[`recruiter_${i}_indicators`] = z.preprocess(
+      list,
+      z.array(z.enum(INDICATORS, { error: 'Choose from the list' })),
+    )
+  }
+  for (const indicator of INDICATORS) {
+    shape[`indicator_${indicator}`] = z.preprocess(
+      blankToUndefined,
+      z.enum(INDICATOR_LEVELS, { error: 'Choose from the list' }).default('not_observed'),
+    )
+    shape[`evidence_${indicator}`] = text(LONG)
+  }
+  for (const destination of REFERRAL_DESTINATIONS) {
+    for (const group of VICTIM_GROUPS) shape[`referral_${destination}_${group}`] = count
+    shape[`referral_${destination}_consent`] = z.preprocess((v) => v === 'yes', z.boolean())
+  }
+  for (let i = 1; i <= FOLLOW_UP_ROWS; i++) {
+    shape[`follow_up_${i}_action`] = text(TEXT)
+    shape[`follow_up_${i}_due`] = isoDate
+  }
+  return z.object(shape)
+}
+const inspectionFields = fieldShape()
+
+export interface InspectionRecord {
+  idempotencyKey: string
+  worksiteId: string
+  visitedAt: string
+  type: (typeof INSPECTION_TYPES)[number]
+  complaintReferences: string[]
+  leadInspector: string
+  policeOfficers: { name: string; service_number: string }[]
+  otherAgencies: (typeof OTHER_AGENCIES)[number][]
+  otherAgenciesDetail: string | null
+  headcounts: Record<(typeof HEADCOUNTS)[number], number>
+  nationalities: string[]
+  recruiters: {
+    licence: string | null
+    name: string | null
+    feeAmountMinor: number | null
+    feeCurrency: 'LSL' | 'ZAR' | null
+    workersPaying: number
+    indicators: Indicator[]
+    /** The form row, for messages. */
+    row: number
+  }[]
+  indicators: Partial<
+    Record<Indicator, { level: Exclude<IndicatorLevel, 'not_observed'>; evidence: string | null }>
+  >
+  labourFindings: (typeof LABOUR_FINDINGS)[number][]
+  labourFindingsDetail: string | null
+  outcome: (typeof OUTCOMES)[number] | null
+  complianceDueOn: string | null
+  policeCaseNumber: string | null
+  referrals: Partial<Record<ReferralDestination, VictimCounts & { consentRecorded: boolean }>>
+  followUps: { action: string; dueOn: string }[]
+  notes: string | null
+  action: 'draft' | 'submit'
+}
+
+/** "2026-11-20T09:30" in Lesotho (UTC+2, no daylight saving) as an instant. */
+export const lesothoInstant = (local: string) => new Date(`${local}:00+02:00`)
+
+/**
+ * The record from the submitted form, or the message for each field that is wrong. `now`
+ * bounds the visit date: a visit cannot be recorded before it happened.
+ */
+export function parseInspectionForm(
+  body: Record<string, unknown>,
+  now: Date,
+): { record: InspectionRecord; errors?: undefined } | { record?: undefined; errors: Record<string, string> } {
+  const parsed = inspectionFields.safeParse(body)
+  const errors: Record<string, string> = {}
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message
+  }
+  const v = (parsed.success ? parsed.data : {}) as Record<string, unknown>
+  const s = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : null)
+  const n = (name: string) => (typeof v[name] === 'number' ? (v[name] as number) : 0)
+  if (!parsed.success) return { errors }
+
+  const submitting = v.action === 'submit'
+  const visitedAt = s('visited_at')!
+  const visited = lesothoInstant(visitedAt)
+  if (Number.isNaN(visited.getTime()) || visited.getTime() > now.getTime() + 10 * 60_000)
+    errors.visited_at = 'The visit cannot be in the future'
+  else if (visitedAt < '2000-01-01') errors.visited_at = 'Enter the date and time of the visit'
+
+  const typedReferences = (s('complaint_references') ?? '')
+    .split(/[,;\n]+/)
+    .map((r) => r.trim())
+    .filter(Boolean)
+  const complaintReferences = typedReferences.map(normaliseReference)
+  if (complaintReferences.some((r) => r === null))
+    errors.complaint_references = 'Enter complaint references like C-7KQ3-X9PD, separated by commas'
+  else if (v.type === 'complaint_led' && complaintReferences.length === 0)
+    errors.complaint_references = 'Enter the reference of the complaint this inspection follows up'
+
+  const policeOfficers: InspectionRecord['policeOfficers'] = []
+  for (let i = 1; i <= POLICE_ROWS; i++) {
+    const name = s(`police_${i}_name`)
+    const number = s(`police_${i}_service_number`)
+    if (name && number) policeOfficers.push({ name, service_number: number })
+    else if (name) errors[`police_${i}_service_number`] = 'Enter the service number of this officer'
+    else if (number) errors[`police_${i}_name`] = 'Enter the name of this officer'
+  }
+
+  const headcounts = Object.fromEntries(HEADCOUNTS.map((h) => [h, n(h)])) as InspectionRecord['headcounts']
+  const present = headcounts.workers_present
+  for (const h of ['workers_interviewed', 'under_18', 'foreign_nationals'] as const)
+    if (headcounts[h] > present) errors[h] = 'Cannot be more than the workers present'
+  if (headcounts.women + headcounts.men > present)
+    errors.men = 'Women and men together cannot be more than the workers present'
+
+  const indicators: InspectionRecord['indicators'] = {}
+  for (const indicator of INDICATORS) {
+    const level = v[`indicator_${indicator}`] as IndicatorLevel
+    const evidence = s(`evidence_${indicator}`)
+    if (level !== 'not_observed') indicators[indicator] = { level, evidence }
+    if (submitting && level === 'observed' && !evidence)
+      errors[`evidence_${indicator}`] = 'Say what was seen or heard that shows this indicator'
+  }
+
+  const recruiters: InspectionRecord['recruiters'] = []
+  for (let i = 1; i <= RECRUITER_ROWS; i++) {
+    const licence = s(`recruiter_${i}_licence`)
+    const name = s(`recruiter_${i}_name`)
+    const fee = (v[`recruiter_${i}_fee`] as number | undefined) ?? null
+    const currency = s(`recruiter_${i}_currency`) as 'LSL' | 'ZAR' | null
+    const linked = (v[`recruiter_${i}_indicators`] as Indicator[]) ?? []
+    const workers = n(`recruiter_${i}_workers`)
+    if (!licence && !name) {
+      if (fee !== null || linked.length > 0 || workers > 0)
+        errors[`recruiter_${i}_name`] = 'Enter the licence number or the name of this recruiter'
+      continue
+    }
+    if (fee !== null && !currency) errors[`recruiter_${i}_currency`] = 'Choose the currency'
+    const unseen = linked.filter((ind) => indicators[ind]?.level !== 'observed')
+    if (unseen.length > 0)
+      errors[`recruiter_${i}_indicators`] =
+        'Link only indicators marked as observed in the indicators section'
+    recruiters.push({
+      licence,
+      name: licence ? null : name,
+      feeAmountMinor: fee,
+      feeCurrency: fee === null ? null : currency,
+      workersPaying: workers,
+      indicators: [...new Set(linked)],
+      row: i,
+    })
+  }
+
+  const referrals: InspectionRecord['referrals'] = {}
+  for (const destination of REFERRAL_DESTINATIONS) {
+    const counts = Object.fromEntries(
+      VICTIM_GROUPS.map((g) => [g, n(`referral_${destination}_${g}`)]),
+    ) as unknown as VictimCounts
+    const consentRecorded = v[`referral_${destination}_consent`] === true
+    if (Object.values(counts).some((c) => c > 0)) referrals[destination] = { ...counts, consentRecorded }
+    else if (consentRecorded)
+      errors[`referral_${destination}_female_under_18`] = 'Enter how many people were referred here'
+  }
+
+  const followUps: InspectionRecord['followUps'] = []
+  for (let i = 1; i <= FOLLOW_UP_ROWS; i++) {
+    const action = s(`follow_up_${i}_action`)
+    const due = s(`follow_up_${i}_due`)
+    if (action && due) followUps.push({ action, dueOn: due })
+    else if (action) errors[`follow_up_${i}_due`] = 'Enter when this must be done'
+    else if (due) errors[`follow_up_${i}_action`] = 'Say what must be done'
+  }
+
+  const outcome = (v.outcome as InspectionRecord['outcome']) ?? null
+  if (submitting && !outcome) errors.outcome = 'Choose the outcome'
+  if (outcome === 'compliance_order' && !s('compliance_due_on') && submitting)
+    errors.compliance_due_on = 'Enter the date by which the order must be complied with'
+  if (outcome === 'criminal_investigation' && !s('police_case_number') && submitting)
+    errors.police_case_number = 'Enter the police case number'
+  if (submitting && !s('lead_inspector'))
+    errors.lead_inspector = 'Enter the name of the lead labour inspector'
+
+  if (Object.keys(errors).length > 0) return { errors }
+  return {
+    record: {
+      idempotencyKey: s('idempotency_key')!,
+      worksiteId: s('worksite_id')!,
+      visitedAt,
+      type: v.type as InspectionRecord['type'],
+      complaintReferences: [...new Set(complaintReferences as string[])],
+      leadInspector: s('lead_inspector') ?? '',
+      policeOfficers,
+      otherAgencies: [...new Set(v.other_agencies as InspectionRecord['otherAgencies'])],
+      otherAgenciesDetail: s('other_agencies_detail'),
+      headcounts,
+      nationalities: (s('nationalities') ?? '')
+        .split(/[,;]+/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+      recruiters,
+      indicators,
+      labourFindings: [...new Set(v.labour_findings as InspectionRecord['labourFindings'])],
+      labourFindingsDetail: s('labour_findings_detail'),
+      outcome,
+      complianceDueOn: outcome === 'compliance_order' ? s('compliance_due_on') : null,
+      policeCaseNumber: outcome === 'criminal_investigation' ? s('police_case_number') : null,
+      referrals,
+      followUps,
+      notes: s('notes'),
+      action: v.action as 'draft' | 'submit',
+    },
+  }
+}

@@ -1,0 +1,205 @@
+import { randomBytes } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { insertPublicFixture } from '../support/public-fixtures.js'
+import { createTestRegistry, type TestClient } from '../support/registry.js'
+
+let registry: Awaited<ReturnType<typeof createTestRegistry>>
+let inspector: { client: TestClient }
+let worksiteId = ''
+let agency: { agencyId: string; licenceNumber: string | null }
+
+beforeAll(async () => {
+  registry = await createTestRegistry()
+  inspector = await registry.signedInAs('inspector')
+  agency = await insertPublicFixture(registry.db, { name: 'Mohokare Farm Labour', standing: 'licensed' })
+  const res = await inspector.client.post('/worksites', {
+    name: 'Ha Mokoena Orchards',
+    kind: 'farm',
+    sector: 'agriculture',
+    district: 'Leribe',
+    village: 'Peka',
+  })
+  worksiteId = res.headers.get('location')!.split('/').pop()!.split('?')[0]!
+})
+afterAll(() => registry.close())
+
+const words = async (res: Response) => (await res.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+const key = () => randomBytes(18).toString('base64url')
+
+function inspection(overrides: Record<string, string | string[]> = {}) {
+  return {
+    idempotency_key: key(),
+    worksite_id: worksiteId,
+    visited_at: '2026-11-18T09:30',
+    type: 'joint_operation',
+    lead_inspector: 'Thabo Mokhethi',
+    police_1_name: 'Constable Palesa Ntsane',
+    police_1_service_number: 'LMPS 40213',
+    other_agencies: ['immigration'],
+    workers_present: '40',
+    workers_interviewed: '12',
+    women: '25',
+    men: '15',
+    under_18: '2',
+    foreign_nationals: '5',
+    nationalities: 'Mozambican',
+    indicator_retention_of_identity_documents: 'observed',
+    evidence_retention_of_identity_documents: 'Passports of 9 workers locked in the supervisor’s office.',
+    indicator_isolation: 'suspected',
+    recruiter_1_licence: agency.licenceNumber!,
+    recruiter_1_fee: '1500',
+    recruiter_1_currency: 'LSL',
+    recruiter_1_workers: '9',
+    recruiter_1_indicators: ['retention_of_identity_documents'],
+    recruiter_2_name: 'Bra Tsietsi',
+    recruiter_2_fee: '800',
+    recruiter_2_currency: 'ZAR',
+    recruiter_2_workers: '3',
+    labour_findings: ['no_written_contracts', 'no_payslips'],
+    referral_social_welfare_female_adult: '2',
+    referral_social_welfare_male_under_18: '1',
+    referral_social_welfare_consent: 'yes',
+    outcome: 'criminal_investigation',
+    police_case_number: 'CR 118/11/2026',
+    follow_up_1_action: 'Check passports returned',
+    follow_up_1_due: '2026-12-01',
+    action: 'submit',
+    ...overrides,
+  }
+}
+
+async function countFor(idempotencyKey: string) {
+  return (
+    await registry.db
+      .selectFrom('inspections')
+      .select('id')
+      .where('idempotency_key', '=', idempotencyKey)
+      .execute()
+  ).length
+}
+
+describe('recording an inspection', () => {
+  it('opens a form for a worksite with a fresh idempotency key and the inspector as lead', async () => {
+    const res = await inspector.client.get(`/inspections/new?worksite=${worksiteId}`)
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toMatch(/name="idempotency_key" value="[A-Za-z0-9_-]{24}"/)
+    expect(html).toContain('Ha Mokoena Orchards')
+    expect((await inspector.client.get('/inspections/new?worksite=nope')).status).toBe(404)
+  })
+
+  it('submits a whole inspection, locks it, and raises an internal finding on the agency paid', async () => {
+    const form = inspection()
+    const res = await inspector.client.post('/inspections', form)
+    expect(res.status).toBe(303)
+    const url = res.headers.get('location')!
+    expect(url).toMatch(/\/inspections\/[0-9a-f-]{36}\?done=submitted/)
+    const page = await words(await inspector.client.get(url))
+    expect(page).toContain('Submitted')
+    expect(page).toContain('Constable Palesa Ntsane (LMPS 40213)')
+    expect(page).toContain('Passports of 9 workers locked')
+    expect(page).toContain('Mohokare Farm Labour')
+    expect(page).toContain('Bra Tsietsi not registered')
+    expect(page).toContain('LSL 1,500.00')
+    expect(page).toContain('Criminal investigation opened, police case CR 118/11/2026')
+    expect(page).toMatch(/Social welfare 0 2 1 0 3 Yes/)
+    const findings = await registry.db.selectFrom('inspection_findings').selectAll().execute()
+    expect(findings).toHaveLength(1)
+    expect(findings[0]).toMatchObject({
+      agency_id: agency.agencyId,
+      categories: ['recruitment_fee', 'documents_retained'],
+      fee_reported: true,
+      status: 'unreviewed',
+    })
+    const audit = await registry.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'inspection')
+      .execute()
+    expect(audit.map((a) => a.action)).toContain('inspection.submitted')
+    // The worksite shows it in its history.
+    expect(await words(await inspector.client.get(`/worksites/${worksiteId}`))).toContain('Joint operation')
+
+    // A resend of the same key (lost reply, second tab) changes nothing.
+    const again = await inspector.client.post('/inspections', { ...form, notes: 'sent twice' })
+    expect(again.headers.get('location')).toMatch(/\?done=unchanged$/)
+    expect(await countFor(form.idempotency_key)).toBe(1)
+    expect(await words(await inspector.client.get(url))).not.toContain('sent twice')
+  })
+
+  it('stores one inspection when the same record arrives twice at once', async () => {
+    const form = inspection()
+    const results = await Promise.all([
+      inspector.client.post('/inspections', form),
+      inspector.client.post('/inspections', form),
+    ])
+    expect(results.map((r) => r.status)).toEqual([303, 303])
+    expect(await countFor(form.idempotency_key)).toBe(1)
+  })
+
+  it('refuses an incomplete or inconsistent record with messages beside the fields, saving nothing', async () => {
+    const form = inspection({
+      evidence_retention_of_identity_documents: '',
+      women: '30',
+      men: '20',
+      recruiter_3_fee: '500',
+      outcome: '',
+    })
+    const res = await inspector.client.post('/inspections', form)
+    expect(res.status).toBe(422)
+    const html = await res.text()
+    expect(html).toContain('Say what was seen or heard that shows this indicator')
+    expect(html).toContain('Women and men together cannot be more than the workers present')
+    expect(html).toContain('Enter the licence number or the name of this recruiter')
+    expect(html).toContain('Choose the outcome')
+    expect(html).toContain('value="Bra Tsietsi"')
+    expect(await countFor(form.idempotency_key)).toBe(0)
+
+    const unknown = inspection({ recruiter_1_licence: 'LRA-2019-99999' })
+    const refused = await inspector.client.post('/inspections', unknown)
+    expect(refused.status).toBe(422)
+    expect(await refused.text()).toContain('No agency holds this licence number')
+    expect(await countFor(unknown.idempotency_key)).toBe(0)
+  })
+
+  it('saves a draft without an outcome, continues it, and submits it as the same record', async () => {
+    const form = inspection({
+      outcome: '',
+      police_case_number: '',
+      action: 'draft',
+      notes: 'Came back at noon',
+    })
+    const res = await inspector.client.post('/inspections', form)
+    expect(res.headers.get('location')).toMatch(/\?done=draft$/)
+    const url = res.headers.get('location')!.replace(/\?.*$/, '')
+    expect(await words(await inspector.client.get(url))).toContain('Draft')
+    const edit = await inspector.client.get(`${url}/edit`)
+    const html = await edit.text()
+    expect(html).toContain(`value="${form.idempotency_key}"`)
+    expect(html).toContain('Came back at noon')
+    expect(html).toContain('value="1500"')
+    const submitted = await inspector.client.post('/inspections', {
+      ...form,
+      outcome: 'advice_given',
+      action: 'submit',
+    })
+    expect(submitted.headers.get('location')).toBe(`${url}?done=submitted`)
+    expect(await countFor(form.idempotency_key)).toBe(1)
+    // Submitted: the form no longer opens it.
+    expect((await inspector.client.get(`${url}/edit`)).status).toBe(303)
+  })
+
+  it('lets police officers record and read, every staff role read, and no one else write', async () => {
+    const police = await registry.signedInAs('police_officer')
+    const res = await police.client.post('/inspections', inspection({ lead_inspector: 'Thabo Mokhethi' }))
+    expect(res.status).toBe(303)
+    const url = res.headers.get('location')!
+    for (const role of ['analyst', 'licensing_officer'] as const) {
+      const reader = await registry.signedInAs(role)
+      expect((await reader.client.get(url)).status).toBe(200)
+      expect((await reader.client.get(`/inspections/new?worksite=${worksiteId}`)).status).toBe(403)
+      expect((await reader.client.post('/inspections', inspection())).status).toBe(403)
+    }
+    expect((await police.client.get('/inspections/00000000-0000-4000-8000-000000000000')).status).toBe(404)
+  })
+})

@@ -1,0 +1,333 @@
+import {
+  INDICATOR_LEVELS,
+  INDICATORS,
+  INSPECTION_TYPES,
+  LABOUR_FINDINGS,
+  OTHER_AGENCIES,
+  OUTCOMES,
+  REFERRAL_DESTINATIONS,
+} from '../../src/inspections/rules.js'
+import {
+  FOLLOW_UP_ROWS,
+  HEADCOUNTS,
+  POLICE_ROWS,
+  RECRUITER_ROWS,
+  VICTIM_GROUPS,
+} from '../../src/inspections/schemas.js'
+import {
+  CheckboxesField,
+  CsrfField,
+  ErrorSummary,
+  type FormState,
+  hasErrors,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../components/forms.js'
+import { Layout, type PageContext } from '../layout.js'
+import {
+  DESTINATION_LABELS,
+  HEADCOUNT_LABELS,
+  INDICATOR_LABELS,
+  LABOUR_FINDING_LABELS,
+  LEVEL_LABELS,
+  OTHER_AGENCY_LABELS,
+  OUTCOME_LABELS,
+  TYPE_LABELS,
+  VICTIM_GROUP_LABELS,
+} from './labels.js'
+
+const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
+  values.map((v) => ({ value: v, label: labels[v] }))
+
+/** Every field's label, for the error summary at the top. */
+function allLabels(): Record<string, string> {
+  const labels: Record<string, string> = {
+    worksite_id: 'Worksite',
+    visited_at: 'Date and time of the visit',
+    type: 'Type of inspection',
+    complaint_references: 'Complaint references',
+    lead_inspector: 'Lead labour inspector',
+    other_agencies: 'Other agencies present',
+    nationalities: 'Nationalities of foreign workers',
+    labour_findings: 'Labour-standard findings',
+    outcome: 'Outcome',
+    compliance_due_on: 'Comply by',
+    police_case_number: 'Police case number',
+    ...HEADCOUNT_LABELS,
+  }
+  for (let i = 1; i <= POLICE_ROWS; i++) {
+    labels[`police_${i}_name`] = `Police officer ${i}: name`
+    labels[`police_${i}_service_number`] = `Police officer ${i}: service number`
+  }
+  for (let i = 1; i <= RECRUITER_ROWS; i++) {
+    labels[`recruiter_${i}_licence`] = `Recruiter ${i}: licence number`
+    labels[`recruiter_${i}_name`] = `Recruiter ${i}: name, if not registered`
+    labels[`recruiter_${i}_fee`] = `Recruiter ${i}: fee each worker said they paid`
+    labels[`recruiter_${i}_currency`] = `Recruiter ${i}: currency`
+    labels[`recruiter_${i}_workers`] = `Recruiter ${i}: workers who paid`
+    labels[`recruiter_${i}_indicators`] = `Recruiter ${i}: indicators linked to this recruiter`
+  }
+  for (const indicator of INDICATORS) {
+    labels[`indicator_${indicator}`] = INDICATOR_LABELS[indicator]
+    labels[`evidence_${indicator}`] = `${INDICATOR_LABELS[indicator]}: evidence`
+  }
+  for (const d of REFERRAL_DESTINATIONS)
+    for (const g of VICTIM_GROUPS)
+      labels[`referral_${d}_${g}`] = `${DESTINATION_LABELS[d]}: ${VICTIM_GROUP_LABELS[g]}`
+  for (let i = 1; i <= FOLLOW_UP_ROWS; i++) {
+    labels[`follow_up_${i}_action`] = `Follow-up ${i}: what must be done`
+    labels[`follow_up_${i}_due`] = `Follow-up ${i}: due by`
+  }
+  return labels
+}
+export const INSPECTION_LABELS = allLabels()
+
+export function InspectionFormPage(props: {
+  ctx: PageContext
+  form: FormState
+  worksite: { id: string; name: string; district: string }
+}) {
+  const { form } = props
+  const L = INSPECTION_LABELS
+  const count = (name: string, optional = true) => (
+    <TextField form={form} name={name} label={L[name]!} inputmode="numeric" optional={optional} />
+  )
+  return (
+    <Layout ctx={props.ctx} title={`Inspection of ${props.worksite.name}`} hasErrors={hasErrors(form)}>
+      <ErrorSummary form={form} labels={L} />
+      <p>
+        <a href={`/worksites/${props.worksite.id}`}>Back to the worksite</a>
+      </p>
+      <h1>Inspection of {props.worksite.name}</h1>
+      <p>
+        {props.worksite.district}. Save a draft at any time; submit when the record is complete. A submitted
+        record is locked: later corrections are amendments with a reason.
+      </p>
+      <form method="post" action="/inspections" novalidate class="inspection-form">
+        <CsrfField token={props.ctx.csrfToken} />
+        <input type="hidden" name="idempotency_key" value={String(form.values.idempotency_key ?? '')} />
+        <input type="hidden" name="worksite_id" value={props.worksite.id} />
+
+        <fieldset class="section">
+          <legend>The visit</legend>
+          <TextField form={form} name="visited_at" label={L.visited_at!} type="datetime-local" />
+          <SelectField
+            form={form}
+            name="type"
+            label={L.type!}
+            blank="Choose"
+            options={options(INSPECTION_TYPES, TYPE_LABELS)}
+          />
+          <TextField
+            form={form}
+            name="complaint_references"
+            label={L.complaint_references!}
+            hint="For an inspection following up complaints: their references, separated by commas."
+            optional
+          />
+        </fieldset>
+
+        <fieldset class="section">
+          <legend>The team</legend>
+          <TextField form={form} name="lead_inspector" label={L.lead_inspector!} autocomplete="name" />
+          {Array.from({ length: POLICE_ROWS }, (_, k) => k + 1).map((i) => (
+            <div class="row-pair">
+              <TextField form={form} name={`police_${i}_name`} label={L[`police_${i}_name`]!} optional />
+              <TextField
+                form={form}
+                name={`police_${i}_service_number`}
+                label={L[`police_${i}_service_number`]!}
+                optional
+              />
+            </div>
+          ))}
+          <CheckboxesField
+            form={form}
+            name="other_agencies"
+            label={L.other_agencies!}
+            options={options(OTHER_AGENCIES, OTHER_AGENCY_LABELS)}
+            optional
+          />
+          <TextField form={form} name="other_agencies_detail" label="Which other agency" optional />
+        </fieldset>
+
+        <fieldset class="section">
+          <legend>Headcounts</legend>
+          <p class="hint">Leave a count empty for none.</p>
+          {HEADCOUNTS.map((h) => count(h))}
+          <TextField
+            form={form}
+            name="nationalities"
+            label={L.nationalities!}
+            hint="Separated by commas, for example Mozambican, Zimbabwean."
+            optional
+          />
+        </fieldset>
+
+        <fieldset class="section">
+          <legend>Forced-labour indicators (ILO)</legend>
+          <p class="hint">
+            For each indicator: not observed, suspected or observed. Say what shows an observed one.
+          </p>
+          {INDICATORS.map((indicator) => (
+            <div class="indicator">
+              <SelectField
+                form={form}
+                name={`indicator_${indicator}`}
+                label={INDICATOR_LABELS[indicator]}
+                options={options(INDICATOR_LEVELS, LEVEL_LABELS)}
+              />
+              <TextAreaField
+                form={form}
+                name={`evidence_${indicator}`}
+                label={L[`evidence_${indicator}`]!}
+                rows={2}
+                optional
+              />
+            </div>
+          ))}
+        </fieldset>
+
+        <fieldset class="section">
+          <legend>Recruiters who supplied the workers</legend>
+          <p class="hint">
+            A registered agency by its licence number, or anyone else by the name workers use. Fees are what
+            each worker said they paid.
+          </p>
+          {Array.from({ length: RECRUITER_ROWS }, (_, k) => k + 1).map((i) => (
+            <fieldset class="recruiter">
+              <legend>Recruiter {i}</legend>
+              <TextField
+                form={form}
+                name={`recruiter_${i}_licence`}
+                label={L[`recruiter_${i}_licence`]!}
+                hint="LRA-2026-00042"
+                optional
+              />
+              <TextField
+                form={form}
+                name={`recruiter_${i}_name`}
+                label={L[`recruiter_${i}_name`]!}
+                optional
+              />
+              <TextField
+                form={form}
+                name={`recruiter_${i}_fee`}
+                label={L[`recruiter_${i}_fee`]!}
+                inputmode="decimal"
+                optional
+              />
+              <SelectField
+                form={form}
+                name={`recruiter_${i}_currency`}
+                label={L[`recruiter_${i}_currency`]!}
+                blank=""
+                options={[
+                  { value: 'LSL', label: 'Maloti (LSL)' },
+                  { value: 'ZAR', label: 'Rand (ZAR)' },
+                ]}
+                optional
+              />
+              {count(`recruiter_${i}_workers`)}
+              <CheckboxesField
+                form={form}
+                name={`recruiter_${i}_indicators`}
+                label={L[`recruiter_${i}_indicators`]!}
+                hint="Only indicators marked observed above."
+                options={options(INDICATORS, INDICATOR_LABELS)}
+                optional
+              />
+            </fieldset>
+          ))}
+        </fieldset>
+
+        <fieldset class="section">
+          <legend>Labour standards</legend>
+          <CheckboxesField
+            form={form}
+            name="labour_findings"
+            label={L.labour_findings!}
+            options={options(LABOUR_FINDINGS, LABOUR_FINDING_LABELS)}
+            optional
+          />
+          <TextAreaField form={form} name="labour_findings_detail" label="Details" rows={3} optional />
+        </fieldset>
+
+        <fieldset class="section">
+          <legend>Potential victims referred (National Referral Mechanism)</legend>
+          <p class="hint">Counts only: never write a victim's name here.</p>
+          {REFERRAL_DESTINATIONS.map((d) => (
+            <fieldset class="referral">
+              <legend>{DESTINATION_LABELS[d]}</legend>
+              {VICTIM_GROUPS.map((g) => count(`referral_${d}_${g}`))}
+              <div class="checkbox">
+                <input
+                  type="checkbox"
+                  id={`referral_${d}_consent`}
+                  name={`referral_${d}_consent`}
+                  value="yes"
+                  checked={form.values[`referral_${d}_consent`] === 'yes'}
+                />
+                <label for={`referral_${d}_consent`}>Consent to the referral was recorded</label>
+              </div>
+            </fieldset>
+          ))}
+        </fieldset>
+
+        <fieldset class="section">
+          <legend>Outcome and follow-up</legend>
+          <SelectField
+            form={form}
+            name="outcome"
+            label={L.outcome!}
+            blank="Choose"
+            options={options(OUTCOMES, OUTCOME_LABELS)}
+          />
+          <TextField
+            form={form}
+            name="compliance_due_on"
+            label={L.compliance_due_on!}
+            type="date"
+            hint="For a compliance order."
+            optional
+          />
+          <TextField
+            form={form}
+            name="police_case_number"
+            label={L.police_case_number!}
+            hint="For a criminal investigation."
+            optional
+          />
+          {Array.from({ length: FOLLOW_UP_ROWS }, (_, k) => k + 1).map((i) => (
+            <div class="row-pair">
+              <TextField
+                form={form}
+                name={`follow_up_${i}_action`}
+                label={L[`follow_up_${i}_action`]!}
+                optional
+              />
+              <TextField
+                form={form}
+                name={`follow_up_${i}_due`}
+                label={L[`follow_up_${i}_due`]!}
+                type="date"
+                optional
+              />
+            </div>
+          ))}
+          <TextAreaField form={form} name="notes" label="Notes" rows={3} optional />
+        </fieldset>
+
+        <div class="actions">
+          <button type="submit" name="action" value="submit">
+            Submit the inspection
+          </button>{' '}
+          <button type="submit" name="action" value="draft" class="secondary">
+            Save as draft
+          </button>
+        </div>
+      </form>
+    </Layout>
+  )
+}

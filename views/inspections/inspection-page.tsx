@@ -1,0 +1,203 @@
+import { formatDate, formatDateTime, formatMoney } from '../../src/format.js'
+import type { InspectionDetails } from '../../src/inspections/queries.js'
+import { totalVictims } from '../../src/inspections/rules.js'
+import { DataTable } from '../components/data-table.js'
+import { Layout, type PageContext } from '../layout.js'
+import {
+  DESTINATION_LABELS,
+  HEADCOUNT_LABELS,
+  INDICATOR_LABELS,
+  LABOUR_FINDING_LABELS,
+  LEVEL_LABELS,
+  OTHER_AGENCY_LABELS,
+  OUTCOME_LABELS,
+  TYPE_LABELS,
+  VICTIM_GROUP_LABELS,
+} from './labels.js'
+
+export function InspectionPage(props: {
+  ctx: PageContext
+  details: InspectionDetails
+  notice?: string
+  canContinue: boolean
+}) {
+  const { inspection: i, indicators, recruiters, referrals, followUps, findings } = props.details
+  const title = `Inspection of ${i.worksite_name}, ${formatDate(i.visited_at)}`
+  return (
+    <Layout ctx={props.ctx} title={title}>
+      <p>
+        <a href={`/worksites/${i.worksite_id}`}>Back to {i.worksite_name}</a>
+      </p>
+      {props.notice && (
+        <p class="notice success" role="status">
+          {props.notice}
+        </p>
+      )}
+      <h1>{title}</h1>
+      <p>
+        <span class={`tag ${i.status === 'submitted' ? 'ok' : 'warn'}`}>
+          {i.status === 'submitted' ? 'Submitted' : 'Draft'}
+        </span>{' '}
+        {i.status === 'submitted' && i.submitted_at
+          ? `Submitted ${formatDateTime(i.submitted_at)}; locked.`
+          : 'Not yet submitted.'}
+      </p>
+      {props.canContinue && (
+        <p>
+          <a class="button" href={`/inspections/${i.id}/edit`}>
+            Continue the draft
+          </a>
+        </p>
+      )}
+      <dl class="summary">
+        <dt>Visited</dt>
+        <dd>{formatDateTime(i.visited_at)}</dd>
+        <dt>Type</dt>
+        <dd>
+          {TYPE_LABELS[i.type]}
+          {i.complaint_references.length > 0 && ` (${i.complaint_references.join(', ')})`}
+        </dd>
+        <dt>Lead labour inspector</dt>
+        <dd>{i.lead_inspector || 'Not recorded'}</dd>
+        <dt>Police officers</dt>
+        <dd>
+          {i.police_officers.length === 0
+            ? 'None recorded'
+            : i.police_officers.map((p) => `${p.name} (${p.service_number})`).join(', ')}
+        </dd>
+        <dt>Other agencies</dt>
+        <dd>
+          {i.other_agencies.length === 0
+            ? 'None'
+            : i.other_agencies.map((a) => OTHER_AGENCY_LABELS[a]).join(', ')}
+          {i.other_agencies_detail && ` (${i.other_agencies_detail})`}
+        </dd>
+        <dt>Outcome</dt>
+        <dd>
+          {i.outcome ? OUTCOME_LABELS[i.outcome] : 'Not yet recorded'}
+          {i.compliance_due_on && `, comply by ${formatDate(i.compliance_due_on)}`}
+          {i.police_case_number && `, police case ${i.police_case_number}`}
+        </dd>
+      </dl>
+
+      <h2>Headcounts</h2>
+      <dl class="summary">
+        {(Object.keys(HEADCOUNT_LABELS) as (keyof typeof HEADCOUNT_LABELS)[]).map((h) => (
+          <>
+            <dt>{HEADCOUNT_LABELS[h]}</dt>
+            <dd>{i[h]}</dd>
+          </>
+        ))}
+        {i.nationalities.length > 0 && (
+          <>
+            <dt>Nationalities</dt>
+            <dd>{i.nationalities.join(', ')}</dd>
+          </>
+        )}
+      </dl>
+
+      <h2>Forced-labour indicators</h2>
+      {indicators.length === 0 ? (
+        <p>None observed or suspected.</p>
+      ) : (
+        <DataTable caption="Indicators observed or suspected" headings={['Indicator', 'Level', 'Evidence']}>
+          {indicators.map((row) => (
+            <tr>
+              <td>{INDICATOR_LABELS[row.indicator]}</td>
+              <td>{LEVEL_LABELS[row.level]}</td>
+              <td>{row.evidence ?? '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+
+      <h2>Recruiters who supplied the workers</h2>
+      {recruiters.length === 0 ? (
+        <p>None recorded.</p>
+      ) : (
+        <DataTable
+          caption="Recruiters and the fees workers said they paid"
+          headings={['Recruiter', 'Fee each', 'Workers who paid', 'Indicators linked']}
+        >
+          {recruiters.map((r) => (
+            <tr>
+              <td>
+                {r.agency_id ? (
+                  <a href={`/agencies/${r.agency_id}`}>
+                    {r.legal_name}
+                    {r.licence_number && ` (${r.licence_number})`}
+                  </a>
+                ) : (
+                  <>
+                    {r.unlisted_name} <span class="tag neutral">not registered</span>
+                  </>
+                )}
+              </td>
+              <td>{formatMoney(r.fee_amount_minor, r.fee_currency) ?? '—'}</td>
+              <td>{r.workers_paying}</td>
+              <td>
+                {r.indicators.length === 0 ? '—' : r.indicators.map((x) => INDICATOR_LABELS[x]).join(', ')}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      {findings.length > 0 && (
+        <p>
+          Internal findings raised for the licensing office:{' '}
+          {findings.map((f) => `${f.legal_name} (${f.status})`).join(', ')}.
+        </p>
+      )}
+
+      <h2>Labour standards</h2>
+      <p>
+        {i.labour_findings.length === 0
+          ? 'No finding recorded.'
+          : i.labour_findings.map((f) => LABOUR_FINDING_LABELS[f]).join(', ')}
+        {i.labour_findings_detail && `. ${i.labour_findings_detail}`}
+      </p>
+
+      <h2>Potential victims referred</h2>
+      {referrals.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <DataTable
+          caption="Referrals through the National Referral Mechanism (counts only)"
+          headings={['Referred to', ...Object.values(VICTIM_GROUP_LABELS), 'Total', 'Consent recorded']}
+        >
+          {referrals.map((r) => (
+            <tr>
+              <td>{DESTINATION_LABELS[r.destination]}</td>
+              <td>{r.female_under_18}</td>
+              <td>{r.female_adult}</td>
+              <td>{r.male_under_18}</td>
+              <td>{r.male_adult}</td>
+              <td>{totalVictims(r)}</td>
+              <td>{r.consent_recorded ? 'Yes' : 'No'}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+
+      <h2>Follow-up</h2>
+      {followUps.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <ul>
+          {followUps.map((f) => (
+            <li>
+              {f.action}: due {formatDate(f.due_on)}
+              {f.done_at ? `, done ${formatDate(f.done_at)}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      {i.notes && (
+        <>
+          <h2>Notes</h2>
+          <p>{i.notes}</p>
+        </>
+      )}
+    </Layout>
+  )
+}
