@@ -172,9 +172,13 @@ export type AgencyRow = Awaited<ReturnType<typeof listAgencies>>['rows'][number]
  * agencyFlags() in src/complaints/rules.ts (which the page shows), summed in the database.
  */
 function demeritPoints(today: string) {
+  const windowStart = demeritWindowStart(today)
   return sql<number>`(select coalesce(sum(c.demerit_points), 0) from complaints c
-    where c.agency_id = agencies.id and c.outcome = 'substantiated'
-      and (c.decided_at at time zone 'UTC')::date > ${demeritWindowStart(today)}::date)`
+      where c.agency_id = agencies.id and c.outcome = 'substantiated'
+        and (c.decided_at at time zone 'UTC')::date > ${windowStart}::date)
+    + (select coalesce(sum(f.demerit_points), 0) from inspection_findings f
+      where f.agency_id = agencies.id and f.status = 'substantiated'
+        and (f.decided_at at time zone 'UTC')::date > ${windowStart}::date)`
 }
 
 export function findAgency(db: Database, id: string) {

@@ -47,6 +47,7 @@ const NOTICES: Record<string, string> = {
   condition_added: 'The condition has been added.',
   condition_met: 'The condition has been marked as met.',
   flag_cleared: 'The flag has been cleared. The public lookup no longer shows it.',
+  finding_decided: 'The decision on the inspection finding has been recorded.',
 }
 
 /** The form values of a saved agency, for editing. */

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.js'
+import { dateInLesotho } from '../licensing/dates.js'
 import { type AgencyFlags, agencyFlags, type Finding, type FlagClearance } from './rules.js'
 
 // The facts the flag rules need, read for a set of agencies at once (a page of results).
@@ -13,12 +14,26 @@ export async function flagsForAgencies(
   const ids = [...new Set(agencyIds)]
   const flags = new Map<string, AgencyFlags>()
   if (ids.length === 0) return flags
-  const [findings, clearances, open] = await Promise.all([
+  const [complaintFindings, inspectionFindings, clearances, open, unreviewed] = await Promise.all([
     db
       .selectFrom('complaints')
       .select(['agency_id', 'reference', 'proven_categories', 'demerit_points', 'decided_at'])
       .where('agency_id', 'in', ids)
       .where('outcome', '=', 'substantiated')
+      .execute(),
+    // Substantiated inspection findings count exactly like substantiated complaints.
+    db
+      .selectFrom('inspection_findings')
+      .innerJoin('inspections', 'inspections.id', 'inspection_findings.inspection_id')
+      .select([
+        'inspection_findings.agency_id',
+        'inspections.visited_at',
+        'inspection_findings.proven_categories',
+        'inspection_findings.demerit_points',
+        'inspection_findings.decided_at',
+      ])
+      .where('inspection_findings.agency_id', 'in', ids)
+      .where('inspection_findings.status', '=', 'substantiated')
       .execute(),
     db
       .selectFrom('flag_clearances')
@@ -34,7 +49,26 @@ export async function flagsForAgencies(
           .groupBy('agency_id')
           .execute()
       : Promise.resolve([]),
+    options.withOpenComplaints
+      ? db
+          .selectFrom('inspection_findings')
+          .select(['agency_id', (eb) => eb.fn.countAll<number>().as('count')])
+          .where('agency_id', 'in', ids)
+          .where('status', '=', 'unreviewed')
+          .groupBy('agency_id')
+          .execute()
+      : Promise.resolve([]),
   ])
+  const findings = [
+    ...complaintFindings.map((f) => ({ ...f, agency_id: f.agency_id! })),
+    ...inspectionFindings.map((f) => ({
+      agency_id: f.agency_id,
+      reference: `Inspection on ${dateInLesotho(f.visited_at)}`,
+      proven_categories: f.proven_categories,
+      demerit_points: f.demerit_points,
+      decided_at: f.decided_at,
+    })),
+  ]
   const findingsOf = new Map<string, Finding[]>()
   for (const f of findings) {
     const list = findingsOf.get(f.agency_id!) ?? []
@@ -53,6 +87,7 @@ export async function flagsForAgencies(
     clearancesOf.set(c.agency_id, list)
   }
   const openOf = new Map(open.map((o) => [o.agency_id!, Number(o.count)]))
+  const unreviewedOf = new Map(unreviewed.map((o) => [o.agency_id, Number(o.count)]))
   for (const id of ids) {
     flags.set(
       id,
@@ -60,6 +95,7 @@ export async function flagsForAgencies(
         findings: findingsOf.get(id) ?? [],
         clearances: clearancesOf.get(id) ?? [],
         openComplaints: openOf.get(id) ?? 0,
+        unreviewedFindings: unreviewedOf.get(id) ?? 0,
         today,
       }),
     )

@@ -20,6 +20,7 @@ import { pageParam } from '../http/pagination.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
 import { fieldErrors, typedValues } from '../http/validation.js'
+import { decideFinding, findingById, unreviewedFindingsOf } from '../inspections/findings.js'
 import { todayInLesotho } from '../licensing/dates.js'
 import { licenceNumberIn } from '../public/queries.js'
 import { flagsForAgencies } from './flags.js'
@@ -42,6 +43,7 @@ import {
   complaintFiltersSchema,
   complaintIdParam,
   decisionSchema,
+  findingDecisionSchema,
   linkAgencyIdSchema,
   linkAgencySchema,
   noteSchema,
@@ -178,19 +180,23 @@ function step<S extends import('zod').ZodType>(
 export async function agencyFlagsSection(
   c: Context<AppEnv>,
   agencyId: string,
-  clearForm?: { flag: PublicFlag; form: FormState },
+  refused: { clearForm?: { flag: PublicFlag; form: FormState }; findingForm?: FormState } = {},
 ) {
-  const flags = await flagsForAgencies(c.get('db'), [agencyId], todayInLesotho(), {
-    withOpenComplaints: true,
-  })
   const user = c.get('user')
+  const canAct = user !== null && (COMPLAINT_HANDLERS as readonly string[]).includes(user.role)
+  const [flags, unreviewed] = await Promise.all([
+    flagsForAgencies(c.get('db'), [agencyId], todayInLesotho(), { withOpenComplaints: true }),
+    canAct ? unreviewedFindingsOf(c.get('db'), agencyId) : Promise.resolve([]),
+  ])
   return (
     <AgencyFlagsSection
       ctx={pageContext(c)}
       agencyId={agencyId}
       flags={flags.get(agencyId)!}
-      canAct={user !== null && (COMPLAINT_HANDLERS as readonly string[]).includes(user.role)}
-      clearForm={clearForm}
+      canAct={canAct}
+      clearForm={refused.clearForm}
+      unreviewed={unreviewed}
+      findingForm={refused.findingForm}
     />
   )
 }
@@ -219,7 +225,7 @@ export const complaintRoutes = new Hono<AppEnv>()
             today={todayInLesotho()}
             canWrite
             conditionForm={emptyForm()}
-            flags={await agencyFlagsSection(c, id, { flag, form })}
+            flags={await agencyFlagsSection(c, id, { clearForm: { flag, form } })}
           />,
           422,
         )
@@ -231,6 +237,60 @@ export const complaintRoutes = new Hono<AppEnv>()
         .transaction()
         .execute((trx) => clearFlag(trx, actorOf(c), { agencyId: id, flag, reason: parsed.data.reason }))
       return c.redirect(`/agencies/${id}?done=flag_cleared`, 303)
+    },
+  )
+  .post(
+    '/inspection-findings/:id/decide',
+    handlers,
+    zValidator('param', complaintIdParam, (r) => {
+      if (!r.success) throw new PageError(404, 'There is no inspection finding at this address.')
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const db = c.get('db')
+      const finding = await findingById(db, id)
+      if (!finding) throw new PageError(404, 'There is no inspection finding at this address.')
+      const body = await c.req.parseBody({ all: true })
+      const parsed = findingDecisionSchema.safeParse(body)
+      const errors = parsed.success ? {} : fieldErrors(parsed.error)
+      const proven = parsed.success ? parsed.data.proven : []
+      if (parsed.success && proven.some((p) => !finding.categories.includes(p)))
+        errors.proven = 'Choose only what this finding is about'
+      if (Object.keys(errors).length > 0 || !parsed.success) {
+        const details = await agencyDetails(db, finding.agency_id)
+        return renderPage(
+          c,
+          <AgencyPage
+            ctx={pageContext(c)}
+            details={details!}
+            today={todayInLesotho()}
+            canWrite
+            conditionForm={emptyForm()}
+            flags={
+              await agencyFlagsSection(c, finding.agency_id, {
+                findingForm: { values: typedValues(body), errors },
+              })
+            }
+          />,
+          422,
+        )
+      }
+      const applied = await db
+        .transaction()
+        .execute((trx) => decideFinding(trx, actorOf(c), id, parsed.data.version, parsed.data))
+      if (!applied) {
+        return renderPage(
+          c,
+          <ConflictPage
+            ctx={pageContext(c)}
+            what="inspection finding"
+            lastChange={await lastChangeOf(db, 'agency', finding.agency_id)}
+            backHref={`/agencies/${finding.agency_id}`}
+          />,
+          409,
+        )
+      }
+      return c.redirect(`/agencies/${finding.agency_id}?done=finding_decided`, 303)
     },
   )
   .get('/complaints', handlers, async (c) => {

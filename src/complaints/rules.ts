@@ -77,7 +77,7 @@ export function demeritWindowStart(today: string): string {
   return addMonths(today, -DEMERIT_WINDOW_MONTHS)
 }
 
-/** A substantiated finding against an agency: from a complaint now, an inspection later. */
+/** A substantiated finding against an agency: from a complaint or from an inspection. */
 export interface Finding {
   reference: string
   proven: readonly ComplaintCategory[]
@@ -101,6 +101,8 @@ export interface AgencyFlags {
   /** The findings that make up the points, newest first. */
   counting: Finding[]
   openComplaints: number
+  /** Inspection findings on the agency that no officer has yet substantiated or dismissed. */
+  unreviewedFindings: number
   /** What the system suggests; a person decides. */
   recommendation: string | null
 }
@@ -114,6 +116,7 @@ export function agencyFlags(input: {
   findings: readonly Finding[]
   clearances: readonly FlagClearance[]
   openComplaints: number
+  unreviewedFindings?: number
   today: string
 }): AgencyFlags {
   const windowStart = demeritWindowStart(input.today)
@@ -148,6 +151,7 @@ export function agencyFlags(input: {
     forReview,
     counting,
     openComplaints: input.openComplaints,
+    unreviewedFindings: input.unreviewedFindings ?? 0,
     recommendation,
   }
 }

@@ -177,3 +177,24 @@ export const referSchema = z.object({
 })
 export const clearFlagParam = z.object({ id: z.uuid(), flag: z.enum(PUBLIC_FLAGS) })
 export const clearFlagSchema = z.object({ reason: reason('the reason for clearing the flag') })
+
+export const findingDecisionSchema = z
+  .object({
+    version,
+    outcome: z.enum(['substantiated', 'dismissed'], { error: 'Choose substantiated or dismissed' }),
+    proven: z.preprocess(
+      asArray,
+      z.array(z.enum(COMPLAINT_CATEGORIES, { error: 'Choose categories from the list' })),
+    ),
+    reason: reason('the finding or the reason it is dismissed'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === 'substantiated' && v.proven.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['proven'], message: 'Choose what was proven' })
+    if (v.outcome === 'dismissed' && v.proven.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['proven'],
+        message: 'A dismissed finding proves nothing: untick the categories',
+      })
+  })

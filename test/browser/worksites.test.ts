@@ -46,6 +46,8 @@ describe.skipIf(!run)('the worksite register in a real browser', () => {
 
   it('adds a worksite after correcting a mistake, then finds it by typing part of the village', async () => {
     await page.getByRole('navigation').first().getByRole('link', { name: 'Worksites' }).click()
+    // A click does not wait for the next page: read it only once it is there.
+    await page.waitForURL(/\/worksites$/)
     expect(await page.locator('main').innerText()).toContain('No worksites are registered yet.')
     await expectAccessible(page)
     await page.getByRole('link', { name: 'Add a worksite' }).click()

@@ -202,4 +202,98 @@ describe('recording an inspection', () => {
     }
     expect((await police.client.get('/inspections/00000000-0000-4000-8000-000000000000')).status).toBe(404)
   })
+
+  it('waits for a licensing officer: substantiated, a finding counts like a complaint; dismissed, it does not', async () => {
+    const paid = await insertPublicFixture(registry.db, {
+      name: 'Senqu Harvest Recruiters',
+      standing: 'licensed',
+    })
+    const other = await insertPublicFixture(registry.db, {
+      name: 'Qiloane Seasonal Labour',
+      standing: 'licensed',
+    })
+    const res = await inspector.client.post(
+      '/inspections',
+      inspection({
+        recruiter_1_licence: paid.licenceNumber!,
+        recruiter_2_name: '',
+        recruiter_2_fee: '',
+        recruiter_2_currency: '',
+        recruiter_2_workers: '',
+        recruiter_2_licence: other.licenceNumber!,
+        recruiter_2_indicators: ['retention_of_identity_documents'],
+      }),
+    )
+    expect(res.status).toBe(303)
+    const officer = await registry.signedInAs('licensing_officer')
+    const lookup = async (q: string) =>
+      words(await registry.app.request(`/lookup?q=${encodeURIComponent(q)}`))
+    expect(await lookup('senqu harvest')).not.toContain('recruitment fee.')
+    const agencyPage = await words(await officer.client.get(`/agencies/${paid.agencyId}`))
+    expect(agencyPage).toContain('1 inspection finding to review')
+    expect(agencyPage).toContain('workers said they paid it a fee')
+    expect(await words(await officer.client.get('/agencies?q=senqu%20harvest'))).toContain(
+      '1 inspection finding to review',
+    )
+    const [finding] = await registry.db
+      .selectFrom('inspection_findings')
+      .select(['id', 'version'])
+      .where('agency_id', '=', paid.agencyId)
+      .execute()
+    const decide = (client: TestClient, form: Record<string, string | string[]>) =>
+      client.post(`/inspection-findings/${finding!.id}/decide`, {
+        version: String(finding!.version),
+        ...form,
+      })
+
+    const nothingProven = await decide(officer.client, { outcome: 'substantiated', reason: 'Receipts seen' })
+    expect(nothingProven.status).toBe(422)
+    expect(await nothingProven.text()).toContain('Choose what was proven')
+    const notAbout = await decide(officer.client, {
+      outcome: 'substantiated',
+      proven: ['deception'],
+      reason: 'x',
+    })
+    expect(notAbout.status).toBe(422)
+    expect(await notAbout.text()).toContain('Choose only what this finding is about')
+    expect((await decide(inspector.client, { outcome: 'dismissed', reason: 'x' })).status).toBe(403)
+
+    const done = await decide(officer.client, {
+      outcome: 'substantiated',
+      proven: ['recruitment_fee', 'documents_retained'],
+      reason: 'Nine receipts for M1500 and passports held, seen at the inspection',
+    })
+    expect(done.status).toBe(303)
+    expect(await lookup('senqu harvest')).toContain('Found to have charged workers a recruitment fee.')
+    const after = await words(await officer.client.get(`/agencies/${paid.agencyId}`))
+    expect(after).toContain('24 demerit points')
+    expect(after).not.toContain('inspection finding to review')
+    const byPoints = await officer.client.get('/agencies?sort=points')
+    expect((await byPoints.text()).split('<tbody>')[1]!.split('</tr>')[0]).toContain(
+      'Senqu Harvest Recruiters',
+    )
+    // The same decision again, from a page opened before: 409, nothing changes.
+    const stale = await decide(officer.client, { outcome: 'dismissed', reason: 'Changed my mind' })
+    expect(stale.status).toBe(409)
+
+    const [second] = await registry.db
+      .selectFrom('inspection_findings')
+      .select(['id', 'version'])
+      .where('agency_id', '=', other.agencyId)
+      .execute()
+    const dismissed = await officer.client.post(`/inspection-findings/${second!.id}/decide`, {
+      version: String(second!.version),
+      outcome: 'dismissed',
+      reason: 'The passports were held by the employer, not the agency',
+    })
+    expect(dismissed.status).toBe(303)
+    expect(await lookup('qiloane seasonal')).not.toContain('Found to have')
+    expect(await words(await officer.client.get(`/agencies/${other.agencyId}`))).toContain('0 demerit points')
+    const audit = await registry.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', paid.agencyId)
+      .execute()
+    expect(audit.map((a) => a.action)).toContain('inspection_finding.substantiated')
+  })
 })

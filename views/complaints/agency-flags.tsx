@@ -1,8 +1,16 @@
 import type { AgencyFlags, PublicFlag } from '../../src/complaints/rules.js'
 import { formatDate } from '../../src/format.js'
 import { messagesFor } from '../../src/i18n/messages.js'
+import type { UnreviewedFinding } from '../../src/inspections/findings.js'
 import { DataTable } from '../components/data-table.js'
-import { CsrfField, type FormState, TextAreaField } from '../components/forms.js'
+import {
+  CheckboxesField,
+  CsrfField,
+  type FormState,
+  SelectField,
+  TextAreaField,
+} from '../components/forms.js'
+import { INDICATOR_LABELS } from '../inspections/labels.js'
 import type { PageContext } from '../layout.js'
 import { CATEGORY_LABELS } from './staff-pages.js'
 
@@ -19,12 +27,19 @@ export function AgencyFlagsSection(props: {
   canAct: boolean
   /** A refused "clear flag" form. */
   clearForm?: { flag: PublicFlag; form: FormState }
+  /** Inspection findings waiting for a decision (shown to those who decide). */
+  unreviewed: UnreviewedFinding[]
+  /** A refused decision on the first of them. */
+  findingForm?: FormState
 }) {
   const { flags } = props
   const en = messagesFor('en')
   return (
     <section aria-labelledby="flags-title">
       <h2 id="flags-title">Complaints and flags</h2>
+      {props.canAct && props.unreviewed.length > 0 && (
+        <FindingsToReview findings={props.unreviewed} ctx={props.ctx} form={props.findingForm} />
+      )}
       {props.canAct && (
         <p>
           <a href={`/complaints?agency=${props.agencyId}`}>
@@ -97,12 +112,71 @@ export function AgencyFlagsSection(props: {
   )
 }
 
+/** Inspection findings against the agency, the oldest with its decision form. */
+function FindingsToReview(props: { findings: UnreviewedFinding[]; ctx: PageContext; form?: FormState }) {
+  const [first, ...rest] = props.findings
+  if (!first) return null
+  const form = props.form ?? { values: {}, errors: {} }
+  const what = (f: UnreviewedFinding) =>
+    [
+      ...(f.fee_reported ? ['workers said they paid it a fee'] : []),
+      ...f.indicators.map((i) => INDICATOR_LABELS[i].toLowerCase()),
+    ].join('; ')
+  return (
+    <div class="notice warning">
+      <h3>
+        {props.findings.length === 1
+          ? '1 inspection finding to review'
+          : `${props.findings.length} inspection findings to review`}
+      </h3>
+      <p>
+        <a href={`/inspections/${first.inspection_id}`}>
+          Inspection of {first.worksite_name} on {formatDate(first.visited_at)}
+        </a>
+        : {what(first)}. Substantiated, it counts like a substantiated complaint.
+      </p>
+      <form method="post" action={`/inspection-findings/${first.id}/decide`} class="step-form">
+        <CsrfField token={props.ctx.csrfToken} />
+        <input type="hidden" name="version" value={String(first.version)} />
+        <SelectField
+          form={form}
+          name="outcome"
+          label="Decision"
+          blank="Choose"
+          options={[
+            { value: 'substantiated', label: 'Substantiated' },
+            { value: 'dismissed', label: 'Dismissed' },
+          ]}
+        />
+        <CheckboxesField
+          form={form}
+          name="proven"
+          label="What was proven (substantiated only)"
+          options={first.categories.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+          optional
+        />
+        <TextAreaField form={form} name="reason" label="Finding, or why it is dismissed" rows={2} />
+        <button type="submit">Record the decision</button>
+      </form>
+      {rest.length > 0 && (
+        <p>Then: {rest.map((f) => `${f.worksite_name} on ${formatDate(f.visited_at)}`).join(', ')}.</p>
+      )}
+    </div>
+  )
+}
+
 const SHORT_FLAG_LABELS: Record<PublicFlag, string> = { fee: 'Fee flag', fraud: 'Fraud flag' }
 
 /** One cell of a list (agencies, applications): the flags, points and open complaints at a glance. */
 export function FlagSummary(props: { flags: AgencyFlags | undefined }) {
   const flags = props.flags
-  if (!flags || (flags.points === 0 && flags.publicFlags.length === 0 && flags.openComplaints === 0))
+  if (
+    !flags ||
+    (flags.points === 0 &&
+      flags.publicFlags.length === 0 &&
+      flags.openComplaints === 0 &&
+      flags.unreviewedFindings === 0)
+  )
     return <span class="muted">None</span>
   return (
     <span class="flag-summary">
@@ -118,6 +192,13 @@ export function FlagSummary(props: { flags: AgencyFlags | undefined }) {
       {flags.openComplaints > 0 && (
         <span class="muted">
           {flags.openComplaints === 1 ? '1 open complaint' : `${flags.openComplaints} open complaints`}
+        </span>
+      )}
+      {flags.unreviewedFindings > 0 && (
+        <span class="muted">
+          {flags.unreviewedFindings === 1
+            ? '1 inspection finding to review'
+            : `${flags.unreviewedFindings} inspection findings to review`}
         </span>
       )}
     </span>
