@@ -20,17 +20,10 @@ async function agenciesByLicence(trx: Database, numbers: string[]) {
   return new Map(rows.map((r) => [r.licence_number, r.agency_id]))
 }
 
-/**
- * Saves an inspection as a draft or submits it, in the caller's transaction. The record is
- * found by its idempotency key: a draft saved again is replaced, a submitted one is never
- * changed (a resend, a second tab). Submitting locks it and turns fees and linked indicators
- * into internal findings on the agencies.
- */
-export async function saveInspection(
-  trx: Database,
-  actor: Actor & { id: string },
-  record: InspectionRecord,
-): Promise<SaveResult> {
+type Resolved = { refused: Record<string, string> } | { agencies: Map<string, string> }
+
+/** Checks what the record points at: a worksite still in the register, licences that exist. */
+async function resolveReferences(trx: Database, record: InspectionRecord): Promise<Resolved> {
   const worksite = await trx
     .selectFrom('worksites')
     .select(['id', 'merged_into_id'])
@@ -39,7 +32,6 @@ export async function saveInspection(
   if (!worksite) return { refused: { worksite_id: 'This worksite is not in the register' } }
   if (worksite.merged_into_id)
     return { refused: { worksite_id: 'This worksite was merged into another one: choose that one instead' } }
-
   const licences = record.recruiters.flatMap((r) => (r.licence ? [r.licence] : []))
   const agencies = await agenciesByLicence(trx, licences)
   const refused: Record<string, string> = {}
@@ -47,10 +39,12 @@ export async function saveInspection(
     if (r.licence && !agencies.has(r.licence))
       refused[`recruiter_${r.row}_licence`] =
         'No agency holds this licence number: check it, or enter the name instead'
-  if (Object.keys(refused).length > 0) return { refused }
+  return Object.keys(refused).length > 0 ? { refused } : { agencies }
+}
 
-  const submitting = record.action === 'submit'
-  const columns = {
+/** The inspection's own columns from the record (not its status). */
+function columnsOf(record: InspectionRecord) {
+  return {
     worksite_id: record.worksiteId,
     visited_at: lesothoInstant(record.visitedAt),
     type: record.type,
@@ -67,43 +61,18 @@ export async function saveInspection(
     compliance_due_on: record.complianceDueOn,
     police_case_number: record.policeCaseNumber,
     notes: record.notes,
-    status: submitting ? ('submitted' as const) : ('draft' as const),
-    submitted_at: submitting ? new Date() : null,
-    submitted_by: submitting ? actor.id : null,
   }
-  // Whoever comes second with the same key waits here for the first to commit, then sees its row.
-  const inserted = await trx
-    .insertInto('inspections')
-    .values({ ...columns, idempotency_key: record.idempotencyKey, recorded_by: actor.id })
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .returning('id')
-    .executeTakeFirst()
-  let id: string
-  if (inserted) {
-    id = inserted.id
-  } else {
-    const existing = await trx
-      .selectFrom('inspections')
-      .select(['id', 'status'])
-      .where('idempotency_key', '=', record.idempotencyKey)
-      .forUpdate()
-      .executeTakeFirstOrThrow()
-    if (existing.status === 'submitted') return { saved: 'unchanged', id: existing.id }
-    id = existing.id
-    await trx
-      .updateTable('inspections')
-      .set({ ...columns, version: (eb) => eb('version', '+', 1), updated_at: new Date() })
-      .where('id', '=', id)
-      .execute()
-    for (const table of [
-      'inspection_indicators',
-      'inspection_recruiters',
-      'inspection_referrals',
-      'inspection_follow_ups',
-    ] as const)
-      await trx.deleteFrom(table).where('inspection_id', '=', id).execute()
-  }
+}
 
+/** Writes the record's rows (indicators, recruiters, referrals, follow-ups), replacing any. */
+async function writeRows(trx: Database, id: string, record: InspectionRecord, agencies: Map<string, string>) {
+  for (const table of [
+    'inspection_indicators',
+    'inspection_recruiters',
+    'inspection_referrals',
+    'inspection_follow_ups',
+  ] as const)
+    await trx.deleteFrom(table).where('inspection_id', '=', id).execute()
   const indicatorRows = INDICATORS.flatMap((indicator) => {
     const seen = record.indicators[indicator]
     return seen ? [{ inspection_id: id, indicator, level: seen.level, evidence: seen.evidence }] : []
@@ -147,33 +116,89 @@ export async function saveInspection(
       .insertInto('inspection_follow_ups')
       .values(record.followUps.map((f) => ({ inspection_id: id, action: f.action, due_on: f.dueOn })))
       .execute()
+}
 
-  if (submitting) {
-    const levels = Object.fromEntries(
-      Object.entries(record.indicators).map(([indicator, seen]) => [indicator, seen!.level]),
-    ) as Partial<Record<Indicator, 'suspected' | 'observed'>>
-    const findings = findingsFromInspection(
-      record.recruiters.map((r) => ({
-        agencyId: r.licence ? agencies.get(r.licence)! : null,
-        feeAmountMinor: r.feeAmountMinor,
-        indicators: r.indicators,
-      })),
-      levels,
-    )
-    if (findings.length)
-      await trx
-        .insertInto('inspection_findings')
-        .values(
-          findings.map((f) => ({
-            inspection_id: id,
-            agency_id: f.agencyId,
-            categories: f.categories,
-            indicators: f.indicators,
-            fee_reported: f.feeReported,
-          })),
-        )
-        .execute()
+/** Raises the record's findings on agencies; one per agency and inspection, never twice. */
+async function raiseFindings(
+  trx: Database,
+  id: string,
+  record: InspectionRecord,
+  agencies: Map<string, string>,
+) {
+  const levels = Object.fromEntries(
+    Object.entries(record.indicators).map(([indicator, seen]) => [indicator, seen!.level]),
+  ) as Partial<Record<Indicator, 'suspected' | 'observed'>>
+  const findings = findingsFromInspection(
+    record.recruiters.map((r) => ({
+      agencyId: r.licence ? agencies.get(r.licence)! : null,
+      feeAmountMinor: r.feeAmountMinor,
+      indicators: r.indicators,
+    })),
+    levels,
+  )
+  if (findings.length)
+    await trx
+      .insertInto('inspection_findings')
+      .values(
+        findings.map((f) => ({
+          inspection_id: id,
+          agency_id: f.agencyId,
+          categories: f.categories,
+          indicators: f.indicators,
+          fee_reported: f.feeReported,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['inspection_id', 'agency_id']).doNothing())
+      .execute()
+}
+
+/**
+ * Saves an inspection as a draft or submits it, in the caller's transaction. The record is
+ * found by its idempotency key: a draft saved again is replaced, a submitted one is never
+ * changed (a resend, a second tab). Submitting locks it and turns fees and linked indicators
+ * into internal findings on the agencies.
+ */
+export async function saveInspection(
+  trx: Database,
+  actor: Actor & { id: string },
+  record: InspectionRecord,
+): Promise<SaveResult> {
+  const resolved = await resolveReferences(trx, record)
+  if ('refused' in resolved) return resolved
+  const submitting = record.action === 'submit'
+  const columns = {
+    ...columnsOf(record),
+    status: submitting ? ('submitted' as const) : ('draft' as const),
+    submitted_at: submitting ? new Date() : null,
+    submitted_by: submitting ? actor.id : null,
   }
+  // Whoever comes second with the same key waits here for the first to commit, then sees its row.
+  const inserted = await trx
+    .insertInto('inspections')
+    .values({ ...columns, idempotency_key: record.idempotencyKey, recorded_by: actor.id })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  let id: string
+  if (inserted) {
+    id = inserted.id
+  } else {
+    const existing = await trx
+      .selectFrom('inspections')
+      .select(['id', 'status'])
+      .where('idempotency_key', '=', record.idempotencyKey)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+    if (existing.status === 'submitted') return { saved: 'unchanged', id: existing.id }
+    id = existing.id
+    await trx
+      .updateTable('inspections')
+      .set({ ...columns, version: (eb) => eb('version', '+', 1), updated_at: new Date() })
+      .where('id', '=', id)
+      .execute()
+  }
+  await writeRows(trx, id, record, resolved.agencies)
+  if (submitting) await raiseFindings(trx, id, record, resolved.agencies)
   await writeAudit(trx, actor, {
     action: submitting ? 'inspection.submitted' : 'inspection.draft_saved',
     entity: 'inspection',
@@ -188,6 +213,61 @@ export async function saveInspection(
   return { saved: submitting ? 'submitted' : 'draft', id }
 }
 
+export type AmendResult = { amended: true } | { stale: true } | { refused: Record<string, string> }
+
+/**
+ * Corrects a submitted inspection: the record as it stood is kept in inspection_amendments
+ * with the reason, beside the corrected one, and the change is audited. Findings already
+ * raised stay (an officer may have decided them); new ones are raised for agencies added.
+ */
+export async function amendInspection(
+  trx: Database,
+  actor: Actor & { id: string },
+  id: string,
+  version: number,
+  reason: string,
+  record: InspectionRecord,
+): Promise<AmendResult> {
+  const before = await inspectionDetails(trx, id)
+  if (before?.inspection.status !== 'submitted' || before.inspection.version !== version)
+    return { stale: true }
+  const resolved = await resolveReferences(trx, { ...record, worksiteId: before.inspection.worksite_id })
+  if ('refused' in resolved) return resolved
+  const updated = await trx
+    .updateTable('inspections')
+    .set({
+      ...columnsOf({ ...record, worksiteId: before.inspection.worksite_id }),
+      version: (eb) => eb('version', '+', 1),
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  if (Number(updated.numUpdatedRows) !== 1) return { stale: true }
+  await writeRows(trx, id, record, resolved.agencies)
+  await raiseFindings(trx, id, record, resolved.agencies)
+  const after = await inspectionDetails(trx, id)
+  await trx
+    .insertInto('inspection_amendments')
+    .values({
+      inspection_id: id,
+      reason,
+      before: JSON.stringify(before),
+      after: JSON.stringify(after),
+      amended_by: actor.id,
+      amended_by_label: actor.label,
+    })
+    .execute()
+  await writeAudit(trx, actor, {
+    action: 'inspection.amended',
+    entity: 'inspection',
+    entityId: id,
+    before,
+    after: { ...after, reason },
+  })
+  return { amended: true }
+}
+
 /** One inspection with everything recorded, for its page. */
 export async function inspectionDetails(db: Database, id: string) {
   const inspection = await db
@@ -198,7 +278,7 @@ export async function inspectionDetails(db: Database, id: string) {
     .where('inspections.id', '=', id)
     .executeTakeFirst()
   if (!inspection) return null
-  const [indicators, recruiters, referrals, followUps, findings] = await Promise.all([
+  const [indicators, recruiters, referrals, followUps, findings, amendments] = await Promise.all([
     db.selectFrom('inspection_indicators').selectAll().where('inspection_id', '=', id).execute(),
     db
       .selectFrom('inspection_recruiters')
@@ -223,8 +303,14 @@ export async function inspectionDetails(db: Database, id: string) {
       .select('agencies.legal_name')
       .where('inspection_id', '=', id)
       .execute(),
+    db
+      .selectFrom('inspection_amendments')
+      .select(['id', 'reason', 'amended_by_label', 'amended_at'])
+      .where('inspection_id', '=', id)
+      .orderBy('amended_at')
+      .execute(),
   ])
-  return { inspection, indicators, recruiters, referrals, followUps, findings }
+  return { inspection, indicators, recruiters, referrals, followUps, findings, amendments }
 }
 export type InspectionDetails = NonNullable<Awaited<ReturnType<typeof inspectionDetails>>>
 

@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { zValidator } from '@hono/zod-validator'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
+import { ConflictPage } from '../../views/components/conflict.js'
 import { emptyForm, type FormState } from '../../views/components/forms.js'
 import { InspectionFormPage } from '../../views/inspections/inspection-form.js'
 import { InspectionPage } from '../../views/inspections/inspection-page.js'
+import { lastChangeOf } from '../audit/queries.js'
 import { ALL_STAFF, actorOf, requireRole } from '../auth/guard.js'
 import type { AppEnv } from '../http/env.js'
 import { PageError } from '../http/problems.js'
@@ -14,7 +16,7 @@ import type { Role } from '../vocabulary.js'
 import { findWorksite } from '../worksites/queries.js'
 import { INSPECTION_WRITERS } from './access.js'
 import { formValuesOf, lesothoLocal } from './form-values.js'
-import { inspectionDetails, saveInspection } from './queries.js'
+import { amendInspection, inspectionDetails, saveInspection } from './queries.js'
 import { parseInspectionForm } from './schemas.js'
 
 const writers = requireRole(...INSPECTION_WRITERS)
@@ -29,6 +31,7 @@ const NOTICES: Record<string, string> = {
   submitted: 'The inspection has been submitted. It is now locked.',
   draft: 'The draft has been saved. Continue it here or from the worksite when you are ready.',
   unchanged: 'This inspection had already been submitted; nothing was changed.',
+  amended: 'The amendment has been saved. The record as first submitted is kept.',
 }
 
 const newKey = () => randomBytes(18).toString('base64url')
@@ -46,9 +49,22 @@ function renderForm(
   form: FormState,
   worksite: { id: string; name: string; district: string },
   status: 200 | 422,
+  amend?: { id: string; version: number },
 ) {
-  return renderPage(c, <InspectionFormPage ctx={pageContext(c)} form={form} worksite={worksite} />, status)
+  return renderPage(
+    c,
+    <InspectionFormPage ctx={pageContext(c)} form={form} worksite={worksite} amend={amend} />,
+    status,
+  )
 }
+
+async function loadDetails(c: Context<AppEnv>, id: string) {
+  const details = await inspectionDetails(c.get('db'), id)
+  if (!details) throw new PageError(404, 'There is no inspection at this address.')
+  return details
+}
+
+const amendmentReason = z.string().trim().min(1, 'Say why the record is being amended').max(2000)
 
 export const inspectionRoutes = new Hono<AppEnv>()
   .get('/inspections/new', writers, async (c) => {
@@ -80,8 +96,7 @@ export const inspectionRoutes = new Hono<AppEnv>()
     return c.redirect(`/inspections/${result.id}?done=${result.saved}`, 303)
   })
   .get('/inspections/:id', readers, idValidator, async (c) => {
-    const details = await inspectionDetails(c.get('db'), c.req.valid('param').id)
-    if (!details) throw new PageError(404, 'There is no inspection at this address.')
+    const details = await loadDetails(c, c.req.valid('param').id)
     const done = c.req.query('done')
     return renderPage(
       c,
@@ -89,14 +104,68 @@ export const inspectionRoutes = new Hono<AppEnv>()
         ctx={pageContext(c)}
         details={details}
         notice={done ? NOTICES[done] : undefined}
-        canContinue={details.inspection.status === 'draft' && canRecord(c.get('user'))}
+        canChange={canRecord(c.get('user'))}
       />,
     )
   })
+  // A submitted record is corrected by an amendment: the form again, with a reason.
+  .get('/inspections/:id/amend', writers, idValidator, async (c) => {
+    const details = await loadDetails(c, c.req.valid('param').id)
+    const { inspection } = details
+    if (inspection.status === 'draft') return c.redirect(`/inspections/${inspection.id}/edit`, 303)
+    const worksite = await worksiteFor(c, inspection.worksite_id)
+    return renderForm(c, emptyForm(formValuesOf(details)), worksite, 200, inspection)
+  })
+  .post('/inspections/:id/amend', writers, idValidator, async (c) => {
+    const details = await loadDetails(c, c.req.valid('param').id)
+    const { inspection } = details
+    const worksite = await worksiteFor(c, inspection.worksite_id)
+    const body = await c.req.parseBody({ all: true })
+    const values = typedValues(body)
+    const version = Number(body.version)
+    const amend = { id: inspection.id, version: Number.isInteger(version) ? version : inspection.version }
+    // The record keeps its key and worksite whatever the form says.
+    const parsed = parseInspectionForm(
+      {
+        ...body,
+        idempotency_key: inspection.idempotency_key,
+        worksite_id: inspection.worksite_id,
+        action: 'submit',
+      },
+      new Date(),
+    )
+    const reason = amendmentReason.safeParse(body.amendment_reason ?? '')
+    const errors = {
+      ...(parsed.errors ?? {}),
+      ...(reason.success ? {} : { amendment_reason: reason.error.issues[0]!.message }),
+    }
+    if (!parsed.record || !reason.success) return renderForm(c, { values, errors }, worksite, 422, amend)
+    const record = parsed.record
+    const actor = actorOf(c)
+    const result = await c
+      .get('db')
+      .transaction()
+      .execute((trx) =>
+        amendInspection(trx, { ...actor, id: actor.id! }, inspection.id, amend.version, reason.data, record),
+      )
+    if ('refused' in result) return renderForm(c, { values, errors: result.refused }, worksite, 422, amend)
+    if ('stale' in result) {
+      return renderPage(
+        c,
+        <ConflictPage
+          ctx={pageContext(c)}
+          what="inspection"
+          lastChange={await lastChangeOf(c.get('db'), 'inspection', inspection.id)}
+          backHref={`/inspections/${inspection.id}`}
+        />,
+        409,
+      )
+    }
+    return c.redirect(`/inspections/${inspection.id}?done=amended`, 303)
+  })
   // A draft opens again in the form, under its own key: submitting it replaces the draft.
   .get('/inspections/:id/edit', writers, idValidator, async (c) => {
-    const details = await inspectionDetails(c.get('db'), c.req.valid('param').id)
-    if (!details) throw new PageError(404, 'There is no inspection at this address.')
+    const details = await loadDetails(c, c.req.valid('param').id)
     if (details.inspection.status === 'submitted')
       return c.redirect(`/inspections/${details.inspection.id}`, 303)
     const worksite = await worksiteFor(c, details.inspection.worksite_id)

@@ -189,6 +189,54 @@ describe('recording an inspection', () => {
     expect((await inspector.client.get(`${url}/edit`)).status).toBe(303)
   })
 
+  it('corrects a submitted record only by an amendment with a reason, keeping the original', async () => {
+    const form = inspection()
+    const url = (await inspector.client.post('/inspections', form)).headers
+      .get('location')!
+      .replace(/\?.*$/, '')
+    const id = url.split('/').pop()!
+    const amendForm = await inspector.client.get(`${url}/amend`)
+    expect(amendForm.status).toBe(200)
+    expect(await amendForm.text()).toContain('value="Constable Palesa Ntsane"')
+    const corrected = { ...form, workers_present: '45', women: '30', version: '1' }
+    const noReason = await inspector.client.post(`${url}/amend`, corrected)
+    expect(noReason.status).toBe(422)
+    expect(await noReason.text()).toContain('Say why the record is being amended')
+    const saved = await inspector.client.post(`${url}/amend`, {
+      ...corrected,
+      amendment_reason: 'Five workers were in the packing shed and counted the next day',
+    })
+    expect(saved.headers.get('location')).toBe(`${url}?done=amended`)
+    const page = await words(await inspector.client.get(url))
+    expect(page).toContain('Workers present 45')
+    expect(page).toContain('Five workers were in the packing shed')
+    const [amendment] = await registry.db
+      .selectFrom('inspection_amendments')
+      .selectAll()
+      .where('inspection_id', '=', id)
+      .execute()
+    expect(
+      (amendment!.before as { inspection: { workers_present: number } }).inspection.workers_present,
+    ).toBe(40)
+    expect((amendment!.after as { inspection: { workers_present: number } }).inspection.workers_present).toBe(
+      45,
+    )
+    // Opened before that amendment: 409, nothing overwritten.
+    const stale = await inspector.client.post(`${url}/amend`, {
+      ...corrected,
+      workers_present: '50',
+      amendment_reason: 'x',
+    })
+    expect(stale.status).toBe(409)
+    expect(await words(await inspector.client.get(url))).toContain('Workers present 45')
+    const audit = await registry.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', id)
+      .execute()
+    expect(audit.map((a) => a.action)).toEqual(['inspection.submitted', 'inspection.amended'])
+  })
+
   it('lets police officers record and read, every staff role read, and no one else write', async () => {
     const police = await registry.signedInAs('police_officer')
     const res = await police.client.post('/inspections', inspection({ lead_inspector: 'Thabo Mokhethi' }))

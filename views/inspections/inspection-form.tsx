@@ -54,6 +54,7 @@ function allLabels(): Record<string, string> {
     outcome: 'Outcome',
     compliance_due_on: 'Comply by',
     police_case_number: 'Police case number',
+    amendment_reason: 'Reason for the amendment',
     ...HEADCOUNT_LABELS,
   }
   for (let i = 1; i <= POLICE_ROWS; i++) {
@@ -87,8 +88,10 @@ export function InspectionFormPage(props: {
   ctx: PageContext
   form: FormState
   worksite: { id: string; name: string; district: string }
+  /** Set when correcting a submitted record. */
+  amend?: { id: string; version: number }
 }) {
-  const { form } = props
+  const { form, amend } = props
   const L = INSPECTION_LABELS
   const count = (name: string, optional = true) => (
     <TextField form={form} name={name} label={L[name]!} inputmode="numeric" optional={optional} />
@@ -99,13 +102,33 @@ export function InspectionFormPage(props: {
       <p>
         <a href={`/worksites/${props.worksite.id}`}>Back to the worksite</a>
       </p>
-      <h1>Inspection of {props.worksite.name}</h1>
+      <h1>
+        {amend ? 'Amend the inspection' : 'Inspection'} of {props.worksite.name}
+      </h1>
       <p>
-        {props.worksite.district}. Save a draft at any time; submit when the record is complete. A submitted
-        record is locked: later corrections are amendments with a reason.
+        {amend
+          ? 'The record as submitted is kept beside the correction, with your reason.'
+          : `${props.worksite.district}. Save a draft at any time; submit when the record is complete. A submitted record is locked: later corrections are amendments with a reason.`}
       </p>
-      <form method="post" action="/inspections" novalidate class="inspection-form">
+      <form
+        method="post"
+        action={amend ? `/inspections/${amend.id}/amend` : '/inspections'}
+        novalidate
+        class="inspection-form"
+      >
         <CsrfField token={props.ctx.csrfToken} />
+        {amend && (
+          <>
+            <input type="hidden" name="version" value={String(amend.version)} />
+            <TextAreaField
+              form={form}
+              name="amendment_reason"
+              label={L.amendment_reason!}
+              hint="What was wrong in the submitted record, and how you know."
+              rows={3}
+            />
+          </>
+        )}
         <input type="hidden" name="idempotency_key" value={String(form.values.idempotency_key ?? '')} />
         <input type="hidden" name="worksite_id" value={props.worksite.id} />
 
@@ -319,14 +342,22 @@ export function InspectionFormPage(props: {
           <TextAreaField form={form} name="notes" label="Notes" rows={3} optional />
         </fieldset>
 
-        <div class="actions">
-          <button type="submit" name="action" value="submit">
-            Submit the inspection
-          </button>{' '}
-          <button type="submit" name="action" value="draft" class="secondary">
-            Save as draft
-          </button>
-        </div>
+        {amend ? (
+          <div class="actions">
+            <button type="submit" name="action" value="submit">
+              Save the amendment
+            </button>
+          </div>
+        ) : (
+          <div class="actions">
+            <button type="submit" name="action" value="submit">
+              Submit the inspection
+            </button>{' '}
+            <button type="submit" name="action" value="draft" class="secondary">
+              Save as draft
+            </button>
+          </div>
+        )}
       </form>
     </Layout>
   )

@@ -19,7 +19,8 @@ export function InspectionPage(props: {
   ctx: PageContext
   details: InspectionDetails
   notice?: string
-  canContinue: boolean
+  /** The viewer may continue a draft or amend a submitted record. */
+  canChange: boolean
 }) {
   const { inspection: i, indicators, recruiters, referrals, followUps, findings } = props.details
   const title = `Inspection of ${i.worksite_name}, ${formatDate(i.visited_at)}`
@@ -42,12 +43,32 @@ export function InspectionPage(props: {
           ? `Submitted ${formatDateTime(i.submitted_at)}; locked.`
           : 'Not yet submitted.'}
       </p>
-      {props.canContinue && (
+      {props.canChange && (
         <p>
-          <a class="button" href={`/inspections/${i.id}/edit`}>
-            Continue the draft
-          </a>
+          {i.status === 'draft' ? (
+            <a class="button" href={`/inspections/${i.id}/edit`}>
+              Continue the draft
+            </a>
+          ) : (
+            <a class="button secondary" href={`/inspections/${i.id}/amend`}>
+              Amend the record
+            </a>
+          )}
         </p>
+      )}
+      {props.details.amendments.length > 0 && (
+        <div class="notice">
+          <p>
+            <strong>Amended.</strong> The record as first submitted is kept beside the correction.
+          </p>
+          <ul>
+            {props.details.amendments.map((a) => (
+              <li>
+                {formatDateTime(a.amended_at)}, {a.amended_by_label}: {a.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       <dl class="summary">
         <dt>Visited</dt>
