@@ -4,6 +4,9 @@ import { StaffHomePage } from '../../views/home/staff-home.js'
 import { ALL_STAFF, requireRole } from '../auth/guard.js'
 import type { AppEnv } from '../http/env.js'
 import { pageContext, renderPage } from '../http/render.js'
+import { INSPECTION_WRITERS } from '../inspections/access.js'
+import { openFollowUps } from '../inspections/queries.js'
+import { todayInLesotho } from '../licensing/dates.js'
 
 const NOTICES: Record<string, string> = {
   welcome:
@@ -12,9 +15,22 @@ const NOTICES: Record<string, string> = {
 }
 
 export const homeRoutes = new Hono<AppEnv>()
-  .get('/staff', requireRole(...ALL_STAFF), (c) => {
+  .get('/staff', requireRole(...ALL_STAFF), async (c) => {
     const key = Object.keys(NOTICES).find((k) => c.req.query(k))
-    return renderPage(c, <StaffHomePage ctx={pageContext(c)} notice={key ? NOTICES[key] : undefined} />)
+    const user = c.get('user')!
+    // Inspectors and police see the follow-ups they owe; others have no field work.
+    const followUps = INSPECTION_WRITERS.includes(user.role)
+      ? await openFollowUps(c.get('db'), { userId: user.id, district: user.homeDistrict })
+      : null
+    return renderPage(
+      c,
+      <StaffHomePage
+        ctx={pageContext(c)}
+        notice={key ? NOTICES[key] : undefined}
+        followUps={followUps}
+        today={todayInLesotho()}
+      />,
+    )
   })
   .get('/healthz', async (c) => {
     // A real round trip: a load balancer must stop sending traffic when the database is gone.

@@ -1,5 +1,6 @@
 import { type Actor, writeAudit } from '../audit/audit.js'
 import type { Database } from '../db/database.js'
+import type { District } from '../vocabulary.js'
 import { findingsFromInspection, INDICATORS, type Indicator, REFERRAL_DESTINATIONS } from './rules.js'
 import { type InspectionRecord, lesothoInstant } from './schemas.js'
 
@@ -323,4 +324,60 @@ export function inspectionsOfWorksite(db: Database, worksiteId: string) {
     .orderBy('visited_at', 'desc')
     .limit(50)
     .execute()
+}
+
+/**
+ * Follow-ups not yet done, oldest due first: for one worksite, or for an inspector (the
+ * inspections they recorded, and any at worksites in their home district). Only submitted
+ * inspections count: a draft's follow-ups are not yet promised to anyone.
+ */
+export function openFollowUps(
+  db: Database,
+  scope: { worksiteId: string } | { userId: string; district: District },
+) {
+  let q = db
+    .selectFrom('inspection_follow_ups')
+    .innerJoin('inspections', 'inspections.id', 'inspection_follow_ups.inspection_id')
+    .innerJoin('worksites', 'worksites.id', 'inspections.worksite_id')
+    .select([
+      'inspection_follow_ups.id',
+      'inspection_follow_ups.action',
+      'inspection_follow_ups.due_on',
+      'inspections.id as inspection_id',
+      'inspections.visited_at',
+      'worksites.id as worksite_id',
+      'worksites.name as worksite_name',
+    ])
+    .where('inspection_follow_ups.done_at', 'is', null)
+    .where('inspections.status', '=', 'submitted')
+  q =
+    'worksiteId' in scope
+      ? q.where('inspections.worksite_id', '=', scope.worksiteId)
+      : q.where((eb) =>
+          eb.or([
+            eb('inspections.recorded_by', '=', scope.userId),
+            eb('worksites.district', '=', scope.district),
+          ]),
+        )
+  return q.orderBy('inspection_follow_ups.due_on').limit(100).execute()
+}
+export type OpenFollowUp = Awaited<ReturnType<typeof openFollowUps>>[number]
+
+/** Marks a follow-up done; false when it was already done (or does not exist). */
+export async function markFollowUpDone(trx: Database, actor: Actor & { id: string }, id: string) {
+  const done = await trx
+    .updateTable('inspection_follow_ups')
+    .set({ done_at: new Date(), done_by: actor.id })
+    .where('id', '=', id)
+    .where('done_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst()
+  if (!done) return null
+  await writeAudit(trx, actor, {
+    action: 'inspection.follow_up_done',
+    entity: 'inspection',
+    entityId: done.inspection_id,
+    after: { followUp: id, action: done.action, due_on: done.due_on },
+  })
+  return done
 }

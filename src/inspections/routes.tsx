@@ -16,15 +16,17 @@ import type { Role } from '../vocabulary.js'
 import { findWorksite } from '../worksites/queries.js'
 import { INSPECTION_WRITERS } from './access.js'
 import { formValuesOf, lesothoLocal } from './form-values.js'
-import { amendInspection, inspectionDetails, saveInspection } from './queries.js'
+import { amendInspection, inspectionDetails, markFollowUpDone, saveInspection } from './queries.js'
 import { parseInspectionForm } from './schemas.js'
 
 const writers = requireRole(...INSPECTION_WRITERS)
 const readers = requireRole(...ALL_STAFF)
 
-const idValidator = zValidator('param', z.object({ id: z.uuid() }), (r) => {
-  if (!r.success) throw new PageError(404, 'There is no inspection at this address.')
-})
+const validId = (what: string) =>
+  zValidator('param', z.object({ id: z.uuid() }), (r) => {
+    if (!r.success) throw new PageError(404, `There is no ${what} at this address.`)
+  })
+const idValidator = validId('inspection')
 const canRecord = (user: { role: Role } | null) => user !== null && INSPECTION_WRITERS.includes(user.role)
 
 const NOTICES: Record<string, string> = {
@@ -32,6 +34,7 @@ const NOTICES: Record<string, string> = {
   draft: 'The draft has been saved. Continue it here or from the worksite when you are ready.',
   unchanged: 'This inspection had already been submitted; nothing was changed.',
   amended: 'The amendment has been saved. The record as first submitted is kept.',
+  follow_up_done: 'The follow-up has been marked done.',
 }
 
 const newKey = () => randomBytes(18).toString('base64url')
@@ -162,6 +165,15 @@ export const inspectionRoutes = new Hono<AppEnv>()
       )
     }
     return c.redirect(`/inspections/${inspection.id}?done=amended`, 303)
+  })
+  .post('/follow-ups/:id/done', writers, validId('follow-up'), async (c) => {
+    const actor = actorOf(c)
+    const done = await c
+      .get('db')
+      .transaction()
+      .execute((trx) => markFollowUpDone(trx, { ...actor, id: actor.id! }, c.req.valid('param').id))
+    if (!done) throw new PageError(409, 'This follow-up had already been marked done, or no longer exists.')
+    return c.redirect(`/inspections/${done.inspection_id}?done=follow_up_done`, 303)
   })
   // A draft opens again in the form, under its own key: submitting it replaces the draft.
   .get('/inspections/:id/edit', writers, idValidator, async (c) => {

@@ -13,7 +13,8 @@ import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
 import { fieldErrors, formValidator, typedValues } from '../http/validation.js'
 import { INSPECTION_WRITERS } from '../inspections/access.js'
-import { inspectionsOfWorksite } from '../inspections/queries.js'
+import { inspectionsOfWorksite, openFollowUps } from '../inspections/queries.js'
+import { todayInLesotho } from '../licensing/dates.js'
 import { canWriteWorksites, WORKSITE_READERS, WORKSITE_WRITERS } from './access.js'
 import {
   findWorksite,
@@ -120,6 +121,8 @@ export const worksiteRoutes = new Hono<AppEnv>()
         ctx={pageContext(c)}
         worksite={worksite}
         inspections={await inspectionsOfWorksite(c.get('db'), worksite.id)}
+        followUps={await openFollowUps(c.get('db'), { worksiteId: worksite.id })}
+        today={todayInLesotho()}
         canRecordInspection={user !== null && INSPECTION_WRITERS.includes(user.role)}
         canWrite={canWriteWorksites(user)}
         notice={done ? NOTICES[done] : undefined}

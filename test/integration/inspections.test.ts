@@ -237,6 +237,39 @@ describe('recording an inspection', () => {
     expect(audit.map((a) => a.action)).toEqual(['inspection.submitted', 'inspection.amended'])
   })
 
+  it('shows follow-ups still to do on the inspector home page and the worksite, overdue marked, until done', async () => {
+    const form = inspection({
+      follow_up_1_action: 'Return the nine passports',
+      follow_up_1_due: '2026-11-01',
+    })
+    const url = (await inspector.client.post('/inspections', form)).headers
+      .get('location')!
+      .replace(/\?.*$/, '')
+    const home = await words(await inspector.client.get('/staff'))
+    expect(home).toMatch(/\d+ follow-ups? (is|are) overdue/)
+    expect(home).toContain('Overdue 1 November 2026: Return the nine passports at Ha Mokoena Orchards')
+    expect(await words(await inspector.client.get(`/worksites/${worksiteId}`))).toContain(
+      'Overdue 1 November 2026: Return the nine passports',
+    )
+    const analyst = await registry.signedInAs('analyst')
+    expect(await words(await analyst.client.get('/staff'))).not.toContain('Follow-ups to do')
+
+    const [followUp] = await registry.db
+      .selectFrom('inspection_follow_ups')
+      .select('id')
+      .where('action', '=', 'Return the nine passports')
+      .execute()
+    const officer = await registry.signedInAs('licensing_officer')
+    expect((await officer.client.post(`/follow-ups/${followUp!.id}/done`)).status).toBe(403)
+    const done = await inspector.client.post(`/follow-ups/${followUp!.id}/done`)
+    expect(done.headers.get('location')).toBe(`${url}?done=follow_up_done`)
+    expect(await words(await inspector.client.get('/staff'))).not.toContain('Return the nine passports')
+    expect(await words(await inspector.client.get(url))).toMatch(
+      /Return the nine passports: due 1 November 2026, done/,
+    )
+    expect((await inspector.client.post(`/follow-ups/${followUp!.id}/done`)).status).toBe(409)
+  })
+
   it('lets police officers record and read, every staff role read, and no one else write', async () => {
     const police = await registry.signedInAs('police_officer')
     const res = await police.client.post('/inspections', inspection({ lead_inspector: 'Thabo Mokhethi' }))

@@ -1,8 +1,16 @@
+import type { OpenFollowUp } from '../../src/inspections/queries.js'
 import { ROLE_LABELS } from '../../src/vocabulary.js'
+import { FollowUpList } from '../inspections/follow-ups.js'
 import { Layout, type PageContext } from '../layout.js'
 import { STAFF_NAV } from '../nav.js'
 
-export function StaffHomePage(props: { ctx: PageContext; notice?: string }) {
+export function StaffHomePage(props: {
+  ctx: PageContext
+  notice?: string
+  /** For those who do field work: follow-ups still to do (null for other roles). */
+  followUps: OpenFollowUp[] | null
+  today: string
+}) {
   const user = props.ctx.user!
   const links = STAFF_NAV.filter((item) => item.href !== '/staff' && item.roles.includes(user.role))
   return (
@@ -16,6 +24,22 @@ export function StaffHomePage(props: { ctx: PageContext; notice?: string }) {
       <p>
         You are signed in as a {ROLE_LABELS[user.role].toLowerCase()}, home district {user.homeDistrict}.
       </p>
+      {props.followUps && (
+        <section aria-labelledby="follow-ups-title">
+          <h2 id="follow-ups-title">Follow-ups to do</h2>
+          {props.followUps.length === 0 ? (
+            <p>None: every follow-up of your inspections and your district's is done.</p>
+          ) : (
+            <FollowUpList
+              ctx={props.ctx}
+              followUps={props.followUps}
+              today={props.today}
+              canMarkDone
+              showWorksite
+            />
+          )}
+        </section>
+      )}
       {links.length > 0 ? (
         <>
           <h2>What you can do</h2>

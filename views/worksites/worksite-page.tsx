@@ -1,8 +1,9 @@
 import { formatDateTime } from '../../src/format.js'
-import type { inspectionsOfWorksite } from '../../src/inspections/queries.js'
+import type { inspectionsOfWorksite, OpenFollowUp } from '../../src/inspections/queries.js'
 import { SECTOR_LABELS, WORKSITE_KIND_LABELS } from '../../src/vocabulary.js'
 import type { Worksite } from '../../src/worksites/queries.js'
 import { DataTable } from '../components/data-table.js'
+import { FollowUpList } from '../inspections/follow-ups.js'
 import { OUTCOME_LABELS, TYPE_LABELS } from '../inspections/labels.js'
 import { Layout, type PageContext } from '../layout.js'
 
@@ -14,6 +15,8 @@ export function WorksitePage(props: {
   canWrite: boolean
   canRecordInspection: boolean
   inspections: WorksiteInspection[]
+  followUps: OpenFollowUp[]
+  today: string
   notice?: string
 }) {
   const w = props.worksite
@@ -85,6 +88,18 @@ export function WorksitePage(props: {
           </DataTable>
         )}
       </section>
+      {props.followUps.length > 0 && (
+        <section aria-labelledby="follow-ups-title">
+          <h2 id="follow-ups-title">Follow-ups to do</h2>
+          <FollowUpList
+            ctx={props.ctx}
+            followUps={props.followUps}
+            today={props.today}
+            canMarkDone={props.canRecordInspection}
+            showWorksite={false}
+          />
+        </section>
+      )}
       <section aria-labelledby="recruiters-title">
         <h2 id="recruiters-title">Recruiters seen supplying workers</h2>
         <p>None recorded yet. Inspections record the recruiters who supplied the workers they met.</p>
