@@ -381,3 +381,26 @@ export async function markFollowUpDone(trx: Database, actor: Actor & { id: strin
   })
   return done
 }
+
+/** The recruiters inspections found supplying a worksite: agencies and unlisted names, latest visit first. */
+export function recruitersSeenAt(db: Database, worksiteId: string) {
+  return db
+    .selectFrom('inspection_recruiters as r')
+    .innerJoin('inspections as i', 'i.id', 'r.inspection_id')
+    .leftJoin('agencies as a', 'a.id', 'r.agency_id')
+    .select((eb) => [
+      'r.agency_id',
+      'a.legal_name',
+      'r.unlisted_name',
+      eb.fn.max('i.visited_at').as('last_seen'),
+      eb.fn.count<number>('r.inspection_id').distinct().as('inspections'),
+      eb.fn.sum<number>('r.workers_paying').as('workers_paying'),
+    ])
+    .where('i.worksite_id', '=', worksiteId)
+    .where('i.status', '=', 'submitted')
+    .groupBy(['r.agency_id', 'a.legal_name', 'r.unlisted_name'])
+    .orderBy('last_seen', 'desc')
+    .limit(50)
+    .execute()
+}
+export type RecruiterSeen = Awaited<ReturnType<typeof recruitersSeenAt>>[number]

@@ -13,7 +13,7 @@ import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
 import { fieldErrors, formValidator, typedValues } from '../http/validation.js'
 import { INSPECTION_WRITERS } from '../inspections/access.js'
-import { inspectionsOfWorksite, openFollowUps } from '../inspections/queries.js'
+import { inspectionsOfWorksite, openFollowUps, recruitersSeenAt } from '../inspections/queries.js'
 import { todayInLesotho } from '../licensing/dates.js'
 import { canWriteWorksites, WORKSITE_READERS, WORKSITE_WRITERS } from './access.js'
 import {
@@ -115,13 +115,20 @@ export const worksiteRoutes = new Hono<AppEnv>()
     const worksite = await loadWorksite(c, c.req.valid('param').id)
     const done = c.req.query('done')
     const user = c.get('user')
+    const db = c.get('db')
+    const [inspections, followUps, recruiters] = await Promise.all([
+      inspectionsOfWorksite(db, worksite.id),
+      openFollowUps(db, { worksiteId: worksite.id }),
+      recruitersSeenAt(db, worksite.id),
+    ])
     return renderPage(
       c,
       <WorksitePage
         ctx={pageContext(c)}
         worksite={worksite}
-        inspections={await inspectionsOfWorksite(c.get('db'), worksite.id)}
-        followUps={await openFollowUps(c.get('db'), { worksiteId: worksite.id })}
+        inspections={inspections}
+        followUps={followUps}
+        recruiters={recruiters}
         today={todayInLesotho()}
         canRecordInspection={user !== null && INSPECTION_WRITERS.includes(user.role)}
         canWrite={canWriteWorksites(user)}

@@ -117,8 +117,11 @@ describe('recording an inspection', () => {
       .where('entity', '=', 'inspection')
       .execute()
     expect(audit.map((a) => a.action)).toContain('inspection.submitted')
-    // The worksite shows it in its history.
-    expect(await words(await inspector.client.get(`/worksites/${worksiteId}`))).toContain('Joint operation')
+    // The worksite shows it in its history, and the recruiters seen supplying it.
+    const worksitePage = await words(await inspector.client.get(`/worksites/${worksiteId}`))
+    expect(worksitePage).toContain('Joint operation')
+    expect(worksitePage).toMatch(/Mohokare Farm Labour \d+ \w+ 2026 1 9/)
+    expect(worksitePage).toMatch(/Bra Tsietsi not registered \d+ \w+ 2026 1 3/)
 
     // A resend of the same key (lost reply, second tab) changes nothing.
     const again = await inspector.client.post('/inspections', { ...form, notes: 'sent twice' })

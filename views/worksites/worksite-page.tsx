@@ -1,5 +1,5 @@
-import { formatDateTime } from '../../src/format.js'
-import type { inspectionsOfWorksite, OpenFollowUp } from '../../src/inspections/queries.js'
+import { formatDate, formatDateTime } from '../../src/format.js'
+import type { inspectionsOfWorksite, OpenFollowUp, RecruiterSeen } from '../../src/inspections/queries.js'
 import { SECTOR_LABELS, WORKSITE_KIND_LABELS } from '../../src/vocabulary.js'
 import type { Worksite } from '../../src/worksites/queries.js'
 import { DataTable } from '../components/data-table.js'
@@ -16,6 +16,7 @@ export function WorksitePage(props: {
   canRecordInspection: boolean
   inspections: WorksiteInspection[]
   followUps: OpenFollowUp[]
+  recruiters: RecruiterSeen[]
   today: string
   notice?: string
 }) {
@@ -102,7 +103,31 @@ export function WorksitePage(props: {
       )}
       <section aria-labelledby="recruiters-title">
         <h2 id="recruiters-title">Recruiters seen supplying workers</h2>
-        <p>None recorded yet. Inspections record the recruiters who supplied the workers they met.</p>
+        {props.recruiters.length === 0 ? (
+          <p>None recorded yet. Inspections record the recruiters who supplied the workers they met.</p>
+        ) : (
+          <DataTable
+            caption="Recruiters seen at submitted inspections, latest first"
+            headings={['Recruiter', 'Last seen', 'Inspections', 'Workers who said they paid']}
+          >
+            {props.recruiters.map((r) => (
+              <tr>
+                <td>
+                  {r.agency_id ? (
+                    <a href={`/agencies/${r.agency_id}`}>{r.legal_name}</a>
+                  ) : (
+                    <>
+                      {r.unlisted_name} <span class="tag neutral">not registered</span>
+                    </>
+                  )}
+                </td>
+                <td>{formatDate(new Date(r.last_seen))}</td>
+                <td>{Number(r.inspections)}</td>
+                <td>{Number(r.workers_paying ?? 0)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
       </section>
     </Layout>
   )
