@@ -28,6 +28,7 @@ export const STAFF_NAV: NavItem[] = [
     label: 'Worksites',
     roles: ['admin', 'licensing_officer', 'inspector', 'police_officer', 'analyst'],
   },
+  { href: '/inspections/due', label: 'Due for inspection', roles: ['admin', 'inspector', 'police_officer'] },
   { href: '/complaints', label: 'Complaints', roles: ['admin', 'licensing_officer'] },
   { href: '/unlicensed-recruiters', label: 'Unlicensed recruiters', roles: ['police_officer'] },
   { href: '/admin/users', label: 'Users', roles: ['admin'] },

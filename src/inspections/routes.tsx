@@ -4,17 +4,20 @@ import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { ConflictPage } from '../../views/components/conflict.js'
 import { emptyForm, type FormState } from '../../views/components/forms.js'
+import { DueListPage, DueResults } from '../../views/inspections/due-list.js'
 import { InspectionFormPage } from '../../views/inspections/inspection-form.js'
 import { InspectionPage } from '../../views/inspections/inspection-page.js'
 import { lastChangeOf } from '../audit/queries.js'
 import { ALL_STAFF, actorOf, requireRole } from '../auth/guard.js'
 import type { AppEnv } from '../http/env.js'
+import { pageParam } from '../http/pagination.js'
 import { PageError } from '../http/problems.js'
-import { pageContext, renderPage } from '../http/render.js'
-import { typedValues } from '../http/validation.js'
-import type { Role } from '../vocabulary.js'
+import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
+import { blankToUndefined, fieldErrors, typedValues } from '../http/validation.js'
+import { DISTRICTS, type Role } from '../vocabulary.js'
 import { findWorksite } from '../worksites/queries.js'
 import { INSPECTION_WRITERS } from './access.js'
+import { DUE_PER_PAGE, dueForInspection } from './due.js'
 import { formValuesOf, lesothoLocal } from './form-values.js'
 import { amendInspection, inspectionDetails, markFollowUpDone, saveInspection } from './queries.js'
 import { parseInspectionForm } from './schemas.js'
@@ -69,7 +72,35 @@ async function loadDetails(c: Context<AppEnv>, id: string) {
 
 const amendmentReason = z.string().trim().min(1, 'Say why the record is being amended').max(2000)
 
+const dueQuery = z.object({
+  district: z.preprocess(
+    blankToUndefined,
+    z.enum(DISTRICTS, { error: 'Select a district from the list' }).optional(),
+  ),
+  page: pageParam,
+})
+
 export const inspectionRoutes = new Hono<AppEnv>()
+  .get('/inspections/due', readers, async (c) => {
+    const raw = c.req.query()
+    const parsed = dueQuery.safeParse(raw)
+    const user = c.get('user')!
+    const district = (parsed.success ? parsed.data.district : undefined) ?? user.homeDistrict
+    const page = parsed.success ? parsed.data.page : 1
+    const { rows, total } = await dueForInspection(c.get('db'), district, page)
+    const filters: FormState = {
+      values: { ...typedValues(raw), district },
+      errors: parsed.success ? {} : fieldErrors(parsed.error),
+    }
+    delete filters.values.page
+    const paging = { page, perPage: DUE_PER_PAGE, total }
+    return renderPageOrPartial(
+      c,
+      <DueListPage ctx={pageContext(c)} rows={rows} paging={paging} filters={filters} district={district} />,
+      <DueResults rows={rows} paging={paging} filters={filters} district={district} />,
+      parsed.success ? 200 : 422,
+    )
+  })
   .get('/inspections/new', writers, async (c) => {
     const worksite = await worksiteFor(c, c.req.query('worksite'))
     const user = c.get('user')!

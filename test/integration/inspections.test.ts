@@ -237,7 +237,7 @@ describe('recording an inspection', () => {
       .select('action')
       .where('entity_id', '=', id)
       .execute()
-    expect(audit.map((a) => a.action)).toEqual(['inspection.submitted', 'inspection.amended'])
+    expect(audit.map((a) => a.action).sort()).toEqual(['inspection.amended', 'inspection.submitted'])
   })
 
   it('shows follow-ups still to do on the inspector home page and the worksite, overdue marked, until done', async () => {
@@ -379,5 +379,60 @@ describe('recording an inspection', () => {
       .where('entity_id', '=', paid.agencyId)
       .execute()
     expect(audit.map((a) => a.action)).toContain('inspection_finding.substantiated')
+  })
+
+  it('ranks the worksites of a district by risk, with the reasons, for choosing where to inspect next', async () => {
+    const police = await registry.signedInAs('police_officer')
+    const add = async (name: string, kind: string, sector: string) => {
+      const res = await inspector.client.post('/worksites', {
+        name,
+        kind,
+        sector,
+        district: 'Mokhotlong',
+        village: 'Polihali',
+      })
+      return res.headers.get('location')!.split('/').pop()!.split('?')[0]!
+    }
+    await add('Polihali Guest Lodge', 'other', 'hospitality')
+    const quarry = await add('Letseng Sandstone Quarry', 'mine', 'mining')
+    await add('Mokhotlong Wool Shed', 'farm', 'agriculture')
+    // The quarry was inspected last week: an observed indicator and a suspected one.
+    await inspector.client.post(
+      '/inspections',
+      inspection({
+        worksite_id: quarry,
+        visited_at: '2026-11-15T10:00',
+        recruiter_1_licence: '',
+        recruiter_1_fee: '',
+        recruiter_1_currency: '',
+        recruiter_1_workers: '',
+        recruiter_1_indicators: [],
+        recruiter_2_name: '',
+        recruiter_2_fee: '',
+        recruiter_2_currency: '',
+        recruiter_2_workers: '',
+      }),
+    )
+    const res = await police.client.get('/inspections/due?district=Mokhotlong')
+    expect(res.status).toBe(200)
+    const rows = (await res.text())
+      .split('<tbody>')[1]!
+      .split('</tr>')
+      .map((r) => r.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '))
+    // Never inspected, farm: 30 + 15; the quarry: 10 observed + 4 suspected + mining 10; lodge: 30 + 5.
+    expect(rows[0]).toMatch(
+      /1 Mokhotlong Wool Shed .* Never 45 Never inspected \(\+30\) Sector: Agriculture \(\+15\)/,
+    )
+    expect(rows[1]).toMatch(/2 Polihali Guest Lodge .* 35 /)
+    expect(rows[2]).toMatch(
+      /3 Letseng Sandstone Quarry .* 24 Forced-labour 1 indicator observed and 1 indicator suspected at past inspections \(\+14\) Sector: Mining \(\+10\)/,
+    )
+    // The inspector's own district is the default; a bad one is a 422 with the message.
+    expect(await words(await inspector.client.get('/inspections/due'))).toMatch(
+      /(Worksites in Maseru, highest risk first|No worksites are registered in Maseru)/,
+    )
+    const bad = await police.client.get('/inspections/due?district=Atlantis')
+    expect(bad.status).toBe(422)
+    expect(await bad.text()).toContain('Select a district from the list')
   })
 })

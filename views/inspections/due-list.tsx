@@ -1,0 +1,87 @@
+import { formatDate } from '../../src/format.js'
+import type { Paging } from '../../src/http/pagination.js'
+import type { DueWorksite } from '../../src/inspections/due.js'
+import { SECTOR_LABELS, WORKSITE_KIND_LABELS } from '../../src/vocabulary.js'
+import { DataTable } from '../components/data-table.js'
+import { FilterForm } from '../components/filter-form.js'
+import {
+  DISTRICT_OPTIONS,
+  ErrorSummary,
+  type FormState,
+  hasErrors,
+  SelectField,
+} from '../components/forms.js'
+import { Pagination } from '../components/pagination.js'
+import { Layout, type PageContext } from '../layout.js'
+
+export function DueResults(props: {
+  rows: DueWorksite[]
+  paging: Paging
+  filters: FormState
+  district: string
+}) {
+  const first = (props.paging.page - 1) * props.paging.perPage
+  return (
+    <div id="due-results" aria-live="polite">
+      {props.rows.length === 0 ? (
+        <p>
+          No worksites are registered in {props.district}. <a href="/worksites/new">Add one</a> to plan its
+          inspection.
+        </p>
+      ) : (
+        <DataTable
+          caption={`Worksites in ${props.district}, highest risk first`}
+          headings={['Rank', 'Worksite', 'Last inspected', 'Risk score', 'Why']}
+        >
+          {props.rows.map((w, k) => (
+            <tr>
+              <td>{first + k + 1}</td>
+              <td>
+                <a href={`/worksites/${w.id}`}>{w.name}</a>
+                <div class="muted">
+                  {WORKSITE_KIND_LABELS[w.kind]}, {SECTOR_LABELS[w.sector]}, {w.village}
+                </div>
+              </td>
+              <td>{w.lastVisit ? formatDate(w.lastVisit) : 'Never'}</td>
+              <td>{w.score}</td>
+              <td>
+                <ul class="reasons">
+                  {w.reasons.map((r) => (
+                    <li>
+                      {r.reason} (+{r.points})
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      <Pagination paging={props.paging} baseUrl="/inspections/due" query={props.filters.values} />
+    </div>
+  )
+}
+
+export function DueListPage(props: {
+  ctx: PageContext
+  rows: DueWorksite[]
+  paging: Paging
+  filters: FormState
+  district: string
+}) {
+  return (
+    <Layout ctx={props.ctx} title="Due for inspection" hasErrors={hasErrors(props.filters)}>
+      <ErrorSummary form={props.filters} labels={{ district: 'District' }} />
+      <h1>Due for inspection</h1>
+      <p>
+        Worksites ranked by risk: time since the last inspection, forced-labour indicators found before, open
+        complaints and flagged recruiters among those who supply them, and the sector (farms and factories
+        weigh most).
+      </p>
+      <FilterForm action="/inspections/due" resultsId="due-results" label="Choose the district" button="Show">
+        <SelectField form={props.filters} name="district" label="District" options={DISTRICT_OPTIONS} />
+      </FilterForm>
+      <DueResults rows={props.rows} paging={props.paging} filters={props.filters} district={props.district} />
+    </Layout>
+  )
+}
