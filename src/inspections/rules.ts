@@ -143,18 +143,20 @@ export function totalVictims(counts: VictimCounts): number {
  * nationals are each part of those present. Returns the field and message of each problem.
  */
 export function headcountProblems(h: {
-  present: number
-  interviewed: number
+  workers_present: number
+  workers_interviewed: number
   women: number
   men: number
   under_18: number
   foreign_nationals: number
 }): Record<string, string> {
+  const present = h.workers_present
   const problems: Record<string, string> = {}
-  if (h.interviewed > h.present) problems.interviewed = 'Cannot be more than the workers present'
-  if (h.women + h.men > h.present)
+  if (h.workers_interviewed > present)
+    problems.workers_interviewed = 'Cannot be more than the workers present'
+  if (h.women + h.men > present)
     problems.men = 'Women and men together cannot be more than the workers present'
-  if (h.under_18 > h.present) problems.under_18 = 'Cannot be more than the workers present'
-  if (h.foreign_nationals > h.present) problems.foreign_nationals = 'Cannot be more than the workers present'
+  if (h.under_18 > present) problems.under_18 = 'Cannot be more than the workers present'
+  if (h.foreign_nationals > present) problems.foreign_nationals = 'Cannot be more than the workers present'
   return problems
 }

@@ -3,6 +3,7 @@ import { normaliseReference } from '../complaints/rules.js'
 import { minorUnits } from '../complaints/schemas.js'
 import { blankToUndefined } from '../http/validation.js'
 import {
+  headcountProblems,
   INDICATOR_LEVELS,
   INDICATORS,
   INSPECTION_TYPES,
@@ -209,11 +210,7 @@ export function parseInspectionForm(
   }
 
   const headcounts = Object.fromEntries(HEADCOUNTS.map((h) => [h, n(h)])) as InspectionRecord['headcounts']
-  const present = headcounts.workers_present
-  for (const h of ['workers_interviewed', 'under_18', 'foreign_nationals'] as const)
-    if (headcounts[h] > present) errors[h] = 'Cannot be more than the workers present'
-  if (headcounts.women + headcounts.men > present)
-    errors.men = 'Women and men together cannot be more than the workers present'
+  Object.assign(errors, headcountProblems(headcounts))
 
   const indicators: InspectionRecord['indicators'] = {}
   for (const indicator of INDICATORS) {

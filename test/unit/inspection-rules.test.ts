@@ -105,10 +105,17 @@ describe('findings an inspection raises against recruiters', () => {
 })
 
 describe('headcounts and victims', () => {
-  const fine = { present: 40, interviewed: 12, women: 25, men: 15, under_18: 2, foreign_nationals: 5 }
+  const fine = {
+    workers_present: 40,
+    workers_interviewed: 12,
+    women: 25,
+    men: 15,
+    under_18: 2,
+    foreign_nationals: 5,
+  }
   it('accepts counts that add up', () => expect(headcountProblems(fine)).toEqual({}))
   it.each([
-    ['interviewed', { interviewed: 41 }],
+    ['workers_interviewed', { workers_interviewed: 41 }],
     ['men', { women: 30, men: 11 }],
     ['under_18', { under_18: 41 }],
     ['foreign_nationals', { foreign_nationals: 41 }],
