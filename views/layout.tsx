@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx'
 import type { SessionUser } from '../src/auth/accounts.js'
 import { assetUrl } from '../src/http/assets.js'
 import { type Language, messagesFor, otherLanguage } from '../src/i18n/messages.js'
+import { INSPECTION_WRITERS } from '../src/inspections/access.js'
 import { ROLE_LABELS } from '../src/vocabulary.js'
 import { CsrfField } from './components/forms.js'
 import { STAFF_NAV } from './nav.js'
@@ -28,6 +29,7 @@ export function Layout(props: {
   const lang = props.lang ?? 'en'
   const t = messagesFor(lang)
   const nav = user ? STAFF_NAV.filter((item) => item.roles.includes(user.role)) : []
+  const records = user !== null && INSPECTION_WRITERS.includes(user.role)
   return (
     <html lang={lang}>
       <head>
@@ -40,8 +42,10 @@ export function Layout(props: {
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={assetUrl('app.css')} />
         <script src={assetUrl('htmx.js')} defer />
+        {/* Keeps inspections on the device without a network (views/browser/offline.tsx). */}
+        {records && <script src={assetUrl('offline.js')} defer />}
       </head>
-      <body hx-boost:inherited="true">
+      <body hx-boost:inherited="true" data-user={records ? user.id : undefined}>
         <a class="skip-link" href="#main">
           {t.skipLink}
         </a>

@@ -1,6 +1,8 @@
+import { sql } from 'kysely'
 import { type Actor, writeAudit } from '../audit/audit.js'
 import type { Database } from '../db/database.js'
 import type { District } from '../vocabulary.js'
+import { insertWorksite } from '../worksites/queries.js'
 import { findingsFromInspection, INDICATORS, type Indicator, REFERRAL_DESTINATIONS } from './rules.js'
 import { type InspectionRecord, lesothoInstant } from './schemas.js'
 
@@ -23,16 +25,27 @@ async function agenciesByLicence(trx: Database, numbers: string[]) {
 
 type Resolved = { refused: Record<string, string> } | { agencies: Map<string, string> }
 
-/** Checks what the record points at: a worksite still in the register, licences that exist. */
-async function resolveReferences(trx: Database, record: InspectionRecord): Promise<Resolved> {
-  const worksite = await trx
-    .selectFrom('worksites')
-    .select(['id', 'merged_into_id'])
-    .where('id', '=', record.worksiteId)
-    .executeTakeFirst()
-  if (!worksite) return { refused: { worksite_id: 'This worksite is not in the register' } }
-  if (worksite.merged_into_id)
-    return { refused: { worksite_id: 'This worksite was merged into another one: choose that one instead' } }
+/**
+ * Checks what the record points at: a worksite still in the register (unless it is being
+ * added with the record, `worksiteId` null), licences that exist.
+ */
+async function resolveReferences(
+  trx: Database,
+  record: InspectionRecord,
+  worksiteId: string | null,
+): Promise<Resolved> {
+  if (worksiteId) {
+    const worksite = await trx
+      .selectFrom('worksites')
+      .select(['id', 'merged_into_id'])
+      .where('id', '=', worksiteId)
+      .executeTakeFirst()
+    if (!worksite) return { refused: { worksite_id: 'This worksite is not in the register' } }
+    if (worksite.merged_into_id)
+      return {
+        refused: { worksite_id: 'This worksite was merged into another one: choose that one instead' },
+      }
+  }
   const licences = record.recruiters.flatMap((r) => (r.licence ? [r.licence] : []))
   const agencies = await agenciesByLicence(trx, licences)
   const refused: Record<string, string> = {}
@@ -44,9 +57,9 @@ async function resolveReferences(trx: Database, record: InspectionRecord): Promi
 }
 
 /** The inspection's own columns from the record (not its status). */
-function columnsOf(record: InspectionRecord) {
+function columnsOf(record: InspectionRecord, worksiteId: string) {
   return {
-    worksite_id: record.worksiteId,
+    worksite_id: worksiteId,
     visited_at: lesothoInstant(record.visitedAt),
     type: record.type,
     complaint_references: record.complaintReferences,
@@ -153,6 +166,19 @@ async function raiseFindings(
       .execute()
 }
 
+/** A worksite typed on the inspection form (a farm not yet in the register), audited. */
+async function addWorksiteOnTheSpot(trx: Database, actor: Actor, record: InspectionRecord) {
+  if (!record.newWorksite) throw new Error('An inspection needs a worksite')
+  const added = await insertWorksite(trx, record.newWorksite)
+  await writeAudit(trx, actor, {
+    action: 'worksite.added',
+    entity: 'worksite',
+    entityId: added.id,
+    after: { ...added, addedWithInspection: record.idempotencyKey },
+  })
+  return added.id
+}
+
 /**
  * Saves an inspection as a draft or submits it, in the caller's transaction. The record is
  * found by its idempotency key: a draft saved again is replaced, a submitted one is never
@@ -164,39 +190,41 @@ export async function saveInspection(
   actor: Actor & { id: string },
   record: InspectionRecord,
 ): Promise<SaveResult> {
-  const resolved = await resolveReferences(trx, record)
+  // Saves under one key wait for each other, so a resend that adds its worksite on the spot
+  // finds the first one's record (and worksite) instead of adding the worksite again.
+  await sql`select pg_advisory_xact_lock(hashtext(${record.idempotencyKey}))`.execute(trx)
+  const existing = await trx
+    .selectFrom('inspections')
+    .select(['id', 'status', 'worksite_id'])
+    .where('idempotency_key', '=', record.idempotencyKey)
+    .executeTakeFirst()
+  if (existing?.status === 'submitted') return { saved: 'unchanged', id: existing.id }
+  const knownWorksite = record.worksiteId ?? existing?.worksite_id ?? null
+  const resolved = await resolveReferences(trx, record, knownWorksite)
   if ('refused' in resolved) return resolved
+  const worksiteId = knownWorksite ?? (await addWorksiteOnTheSpot(trx, actor, record))
   const submitting = record.action === 'submit'
   const columns = {
-    ...columnsOf(record),
+    ...columnsOf(record, worksiteId),
     status: submitting ? ('submitted' as const) : ('draft' as const),
     submitted_at: submitting ? new Date() : null,
     submitted_by: submitting ? actor.id : null,
   }
-  // Whoever comes second with the same key waits here for the first to commit, then sees its row.
-  const inserted = await trx
-    .insertInto('inspections')
-    .values({ ...columns, idempotency_key: record.idempotencyKey, recorded_by: actor.id })
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .returning('id')
-    .executeTakeFirst()
   let id: string
-  if (inserted) {
-    id = inserted.id
-  } else {
-    const existing = await trx
-      .selectFrom('inspections')
-      .select(['id', 'status'])
-      .where('idempotency_key', '=', record.idempotencyKey)
-      .forUpdate()
-      .executeTakeFirstOrThrow()
-    if (existing.status === 'submitted') return { saved: 'unchanged', id: existing.id }
+  if (existing) {
     id = existing.id
     await trx
       .updateTable('inspections')
       .set({ ...columns, version: (eb) => eb('version', '+', 1), updated_at: new Date() })
       .where('id', '=', id)
       .execute()
+  } else {
+    const inserted = await trx
+      .insertInto('inspections')
+      .values({ ...columns, idempotency_key: record.idempotencyKey, recorded_by: actor.id })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    id = inserted.id
   }
   await writeRows(trx, id, record, resolved.agencies)
   if (submitting) await raiseFindings(trx, id, record, resolved.agencies)
@@ -232,12 +260,12 @@ export async function amendInspection(
   const before = await inspectionDetails(trx, id)
   if (before?.inspection.status !== 'submitted' || before.inspection.version !== version)
     return { stale: true }
-  const resolved = await resolveReferences(trx, { ...record, worksiteId: before.inspection.worksite_id })
+  const resolved = await resolveReferences(trx, record, before.inspection.worksite_id)
   if ('refused' in resolved) return resolved
   const updated = await trx
     .updateTable('inspections')
     .set({
-      ...columnsOf({ ...record, worksiteId: before.inspection.worksite_id }),
+      ...columnsOf(record, before.inspection.worksite_id),
       version: (eb) => eb('version', '+', 1),
       updated_at: new Date(),
     })

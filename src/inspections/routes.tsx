@@ -4,6 +4,7 @@ import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { ConflictPage } from '../../views/components/conflict.js'
 import { emptyForm, type FormState } from '../../views/components/forms.js'
+import { DeviceDraftsPage } from '../../views/inspections/device-drafts.js'
 import { DueListPage, DueResults } from '../../views/inspections/due-list.js'
 import { InspectionFormPage } from '../../views/inspections/inspection-form.js'
 import { InspectionPage } from '../../views/inspections/inspection-page.js'
@@ -50,16 +51,22 @@ async function worksiteFor(c: Context<AppEnv>, id: string | undefined) {
   return worksite
 }
 
+/** The worksite a form names, if it names one (a blank one is added on the spot). */
+async function worksiteOfForm(c: Context<AppEnv>, id: unknown) {
+  return typeof id === 'string' && id !== '' ? worksiteFor(c, id) : null
+}
+
 function renderForm(
   c: Context<AppEnv>,
   form: FormState,
-  worksite: { id: string; name: string; district: string },
+  /** Null when the worksite is added on the spot. */
+  worksite: { id: string; name: string; district: string } | null,
   status: 200 | 422,
-  amend?: { id: string; version: number },
+  options: { amend?: { id: string; version: number }; freshKey?: boolean } = {},
 ) {
   return renderPage(
     c,
-    <InspectionFormPage ctx={pageContext(c)} form={form} worksite={worksite} amend={amend} />,
+    <InspectionFormPage ctx={pageContext(c)} form={form} worksite={worksite} {...options} />,
     status,
   )
 }
@@ -101,8 +108,15 @@ export const inspectionRoutes = new Hono<AppEnv>()
       parsed.success ? 200 : 422,
     )
   })
+  .get('/inspections/device', writers, (c) => renderPage(c, <DeviceDraftsPage ctx={pageContext(c)} />))
+  // The device sends kept records with a token fetched just before: a kept page's may be old.
+  .get('/inspections/send-token', writers, (c) => {
+    c.header('Cache-Control', 'no-store')
+    return c.json({ token: c.get('csrfToken')() })
+  })
+  // Without a worksite the form adds one on the spot. Both forms are kept for offline use.
   .get('/inspections/new', writers, async (c) => {
-    const worksite = await worksiteFor(c, c.req.query('worksite'))
+    const worksite = await worksiteOfForm(c, c.req.query('worksite'))
     const user = c.get('user')!
     return renderForm(
       c,
@@ -113,12 +127,13 @@ export const inspectionRoutes = new Hono<AppEnv>()
       }),
       worksite,
       200,
+      { freshKey: true },
     )
   })
   .post('/inspections', writers, async (c) => {
     const body = await c.req.parseBody({ all: true })
     const values = typedValues(body)
-    const worksite = await worksiteFor(c, typeof body.worksite_id === 'string' ? body.worksite_id : undefined)
+    const worksite = await worksiteOfForm(c, body.worksite_id)
     const parsed = parseInspectionForm(body, new Date())
     if (parsed.errors) return renderForm(c, { values, errors: parsed.errors }, worksite, 422)
     const actor = actorOf(c)
@@ -148,7 +163,7 @@ export const inspectionRoutes = new Hono<AppEnv>()
     const { inspection } = details
     if (inspection.status === 'draft') return c.redirect(`/inspections/${inspection.id}/edit`, 303)
     const worksite = await worksiteFor(c, inspection.worksite_id)
-    return renderForm(c, emptyForm(formValuesOf(details)), worksite, 200, inspection)
+    return renderForm(c, emptyForm(formValuesOf(details)), worksite, 200, { amend: inspection })
   })
   .post('/inspections/:id/amend', writers, idValidator, async (c) => {
     const details = await loadDetails(c, c.req.valid('param').id)
@@ -173,7 +188,7 @@ export const inspectionRoutes = new Hono<AppEnv>()
       ...(parsed.errors ?? {}),
       ...(reason.success ? {} : { amendment_reason: reason.error.issues[0]!.message }),
     }
-    if (!parsed.record || !reason.success) return renderForm(c, { values, errors }, worksite, 422, amend)
+    if (!parsed.record || !reason.success) return renderForm(c, { values, errors }, worksite, 422, { amend })
     const record = parsed.record
     const actor = actorOf(c)
     const result = await c
@@ -182,7 +197,8 @@ export const inspectionRoutes = new Hono<AppEnv>()
       .execute((trx) =>
         amendInspection(trx, { ...actor, id: actor.id! }, inspection.id, amend.version, reason.data, record),
       )
-    if ('refused' in result) return renderForm(c, { values, errors: result.refused }, worksite, 422, amend)
+    if ('refused' in result)
+      return renderForm(c, { values, errors: result.refused }, worksite, 422, { amend })
     if ('stale' in result) {
       return renderPage(
         c,

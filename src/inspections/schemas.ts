@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { normaliseReference } from '../complaints/rules.js'
 import { minorUnits } from '../complaints/schemas.js'
 import { blankToUndefined } from '../http/validation.js'
+import { type WorksiteInput, worksiteSchema } from '../worksites/schemas.js'
 import {
   headcountProblems,
   INDICATOR_LEVELS,
@@ -53,7 +54,8 @@ const isoDate = z.preprocess(blankToUndefined, z.iso.date({ error: 'Enter a date
 function fieldShape() {
   const shape: Record<string, z.ZodType> = {
     idempotency_key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'This form is damaged: open a new one'),
-    worksite_id: z.uuid('Choose the worksite'),
+    // Blank when the worksite is added on the spot (the new_worksite_ fields).
+    worksite_id: z.preprocess(blankToUndefined, z.uuid('Choose the worksite').optional()),
     visited_at: z.preprocess(
       blankToUndefined,
       z.string({ error: 'Enter the date and time of the visit' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, {
@@ -122,13 +124,38 @@ function fieldShape() {
     shape[`follow_up_${i}_action`] = text(TEXT)
     shape[`follow_up_${i}_due`] = isoDate
   }
-  return z.object(shape)
+  return shape
 }
-const inspectionFields = fieldShape()
+const inspectionFields = Object.entries(fieldShape())
+
+/** The worksite fields of a form that adds the worksite on the spot, by their names on the form. */
+export const NEW_WORKSITE_PREFIX = 'new_worksite_'
+export const NEW_WORKSITE_FIELDS = [
+  'name',
+  'kind',
+  'sector',
+  'operator',
+  'district',
+  'village',
+  'latitude',
+  'longitude',
+  'approx_workers',
+] as const
+
+function parseNewWorksite(body: Record<string, unknown>, errors: Record<string, string>) {
+  const fields = Object.fromEntries(NEW_WORKSITE_FIELDS.map((f) => [f, body[`${NEW_WORKSITE_PREFIX}${f}`]]))
+  const parsed = worksiteSchema.safeParse(fields)
+  if (parsed.success) return parsed.data
+  for (const issue of parsed.error.issues)
+    errors[`${NEW_WORKSITE_PREFIX}${String(issue.path[0])}`] ??= issue.message
+  return null
+}
 
 export interface InspectionRecord {
   idempotencyKey: string
-  worksiteId: string
+  /** The registered worksite, or null when `newWorksite` is added with the record. */
+  worksiteId: string | null
+  newWorksite: WorksiteInput | null
   visitedAt: string
   type: (typeof INSPECTION_TYPES)[number]
   complaintReferences: string[]
@@ -173,20 +200,29 @@ export function parseInspectionForm(
   body: Record<string, unknown>,
   now: Date,
 ): { record: InspectionRecord; errors?: undefined } | { record?: undefined; errors: Record<string, string> } {
-  const parsed = inspectionFields.safeParse(body)
+  // Each field is checked on its own, so the rules across fields below still run (on the
+  // fields that are right) and every problem is shown at once; a field's own message wins.
   const errors: Record<string, string> = {}
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message
+  const v: Record<string, unknown> = {}
+  for (const [name, schema] of inspectionFields) {
+    const result = schema.safeParse(body[name])
+    if (result.success) v[name] = result.data
+    else errors[name] = result.error.issues[0]!.message
   }
-  const v = (parsed.success ? parsed.data : {}) as Record<string, unknown>
   const s = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : null)
   const n = (name: string) => (typeof v[name] === 'number' ? (v[name] as number) : 0)
-  if (!parsed.success) return { errors }
+  const problem = (name: string, message: string) => {
+    errors[name] ??= message
+  }
 
+  const worksiteId = s('worksite_id')
+  const newWorksite = worksiteId || errors.worksite_id ? null : parseNewWorksite(body, errors)
   const submitting = v.action === 'submit'
-  const visitedAt = s('visited_at')!
+  const visitedAt = s('visited_at') ?? ''
   const visited = lesothoInstant(visitedAt)
-  if (Number.isNaN(visited.getTime()) || visited.getTime() > now.getTime() + 10 * 60_000)
+  if (!visitedAt) {
+    // Its own message is already there.
+  } else if (Number.isNaN(visited.getTime()) || visited.getTime() > now.getTime() + 10 * 60_000)
     errors.visited_at = 'The visit cannot be in the future'
   else if (visitedAt < '2000-01-01') errors.visited_at = 'Enter the date and time of the visit'
 
@@ -196,29 +232,29 @@ export function parseInspectionForm(
     .filter(Boolean)
   const complaintReferences = typedReferences.map(normaliseReference)
   if (complaintReferences.some((r) => r === null))
-    errors.complaint_references = 'Enter complaint references like C-7KQ3-X9PD, separated by commas'
+    problem('complaint_references', 'Enter complaint references like C-7KQ3-X9PD, separated by commas')
   else if (v.type === 'complaint_led' && complaintReferences.length === 0)
-    errors.complaint_references = 'Enter the reference of the complaint this inspection follows up'
+    problem('complaint_references', 'Enter the reference of the complaint this inspection follows up')
 
   const policeOfficers: InspectionRecord['policeOfficers'] = []
   for (let i = 1; i <= POLICE_ROWS; i++) {
     const name = s(`police_${i}_name`)
     const number = s(`police_${i}_service_number`)
     if (name && number) policeOfficers.push({ name, service_number: number })
-    else if (name) errors[`police_${i}_service_number`] = 'Enter the service number of this officer'
-    else if (number) errors[`police_${i}_name`] = 'Enter the name of this officer'
+    else if (name) problem(`police_${i}_service_number`, 'Enter the service number of this officer')
+    else if (number) problem(`police_${i}_name`, 'Enter the name of this officer')
   }
 
   const headcounts = Object.fromEntries(HEADCOUNTS.map((h) => [h, n(h)])) as InspectionRecord['headcounts']
-  Object.assign(errors, headcountProblems(headcounts))
+  for (const [name, message] of Object.entries(headcountProblems(headcounts))) problem(name, message)
 
   const indicators: InspectionRecord['indicators'] = {}
   for (const indicator of INDICATORS) {
-    const level = v[`indicator_${indicator}`] as IndicatorLevel
+    const level = (v[`indicator_${indicator}`] as IndicatorLevel | undefined) ?? 'not_observed'
     const evidence = s(`evidence_${indicator}`)
     if (level !== 'not_observed') indicators[indicator] = { level, evidence }
     if (submitting && level === 'observed' && !evidence)
-      errors[`evidence_${indicator}`] = 'Say what was seen or heard that shows this indicator'
+      problem(`evidence_${indicator}`, 'Say what was seen or heard that shows this indicator')
   }
 
   const recruiters: InspectionRecord['recruiters'] = []
@@ -231,14 +267,16 @@ export function parseInspectionForm(
     const workers = n(`recruiter_${i}_workers`)
     if (!licence && !name) {
       if (fee !== null || linked.length > 0 || workers > 0)
-        errors[`recruiter_${i}_name`] = 'Enter the licence number or the name of this recruiter'
+        problem(`recruiter_${i}_name`, 'Enter the licence number or the name of this recruiter')
       continue
     }
-    if (fee !== null && !currency) errors[`recruiter_${i}_currency`] = 'Choose the currency'
+    if (fee !== null && !currency) problem(`recruiter_${i}_currency`, 'Choose the currency')
     const unseen = linked.filter((ind) => indicators[ind]?.level !== 'observed')
     if (unseen.length > 0)
-      errors[`recruiter_${i}_indicators`] =
-        'Link only indicators marked as observed in the indicators section'
+      problem(
+        `recruiter_${i}_indicators`,
+        'Link only indicators marked as observed in the indicators section',
+      )
     recruiters.push({
       licence,
       name: licence ? null : name,
@@ -258,7 +296,7 @@ export function parseInspectionForm(
     const consentRecorded = v[`referral_${destination}_consent`] === true
     if (Object.values(counts).some((c) => c > 0)) referrals[destination] = { ...counts, consentRecorded }
     else if (consentRecorded)
-      errors[`referral_${destination}_female_under_18`] = 'Enter how many people were referred here'
+      problem(`referral_${destination}_female_under_18`, 'Enter how many people were referred here')
   }
 
   const followUps: InspectionRecord['followUps'] = []
@@ -266,24 +304,25 @@ export function parseInspectionForm(
     const action = s(`follow_up_${i}_action`)
     const due = s(`follow_up_${i}_due`)
     if (action && due) followUps.push({ action, dueOn: due })
-    else if (action) errors[`follow_up_${i}_due`] = 'Enter when this must be done'
-    else if (due) errors[`follow_up_${i}_action`] = 'Say what must be done'
+    else if (action) problem(`follow_up_${i}_due`, 'Enter when this must be done')
+    else if (due) problem(`follow_up_${i}_action`, 'Say what must be done')
   }
 
   const outcome = (v.outcome as InspectionRecord['outcome']) ?? null
-  if (submitting && !outcome) errors.outcome = 'Choose the outcome'
+  if (submitting && !outcome) problem('outcome', 'Choose the outcome')
   if (outcome === 'compliance_order' && !s('compliance_due_on') && submitting)
-    errors.compliance_due_on = 'Enter the date by which the order must be complied with'
+    problem('compliance_due_on', 'Enter the date by which the order must be complied with')
   if (outcome === 'criminal_investigation' && !s('police_case_number') && submitting)
-    errors.police_case_number = 'Enter the police case number'
+    problem('police_case_number', 'Enter the police case number')
   if (submitting && !s('lead_inspector'))
-    errors.lead_inspector = 'Enter the name of the lead labour inspector'
+    problem('lead_inspector', 'Enter the name of the lead labour inspector')
 
   if (Object.keys(errors).length > 0) return { errors }
   return {
     record: {
       idempotencyKey: s('idempotency_key')!,
-      worksiteId: s('worksite_id')!,
+      worksiteId,
+      newWorksite,
       visitedAt,
       type: v.type as InspectionRecord['type'],
       complaintReferences: [...new Set(complaintReferences as string[])],

@@ -147,10 +147,14 @@ describe('recording an inspection', () => {
       men: '20',
       recruiter_3_fee: '500',
       outcome: '',
+      // A field wrong on its own does not hide the problems across fields: all come at once.
+      workers_interviewed: 'twelve',
     })
     const res = await inspector.client.post('/inspections', form)
     expect(res.status).toBe(422)
     const html = await res.text()
+    expect(html).toContain('Enter a whole number')
+    expect(html).toContain('value="twelve"')
     expect(html).toContain('Say what was seen or heard that shows this indicator')
     expect(html).toContain('Women and men together cannot be more than the workers present')
     expect(html).toContain('Enter the licence number or the name of this recruiter')
@@ -163,6 +167,59 @@ describe('recording an inspection', () => {
     expect(refused.status).toBe(422)
     expect(await refused.text()).toContain('No agency holds this licence number')
     expect(await countFor(unknown.idempotency_key)).toBe(0)
+  })
+
+  it('adds a worksite on the spot with the record, once, however often the record is sent', async () => {
+    const page = await inspector.client.get('/inspections/new')
+    expect(page.status).toBe(200)
+    expect(await words(page)).toContain('Inspection of a new worksite')
+    const spot = {
+      worksite_id: '',
+      new_worksite_name: 'Likhoele Poultry',
+      new_worksite_kind: 'farm',
+      new_worksite_sector: 'agriculture',
+      new_worksite_district: 'Mafeteng',
+      new_worksite_village: 'Ha Ramohapi',
+      new_worksite_latitude: '-29.9',
+      new_worksite_longitude: '27.5',
+    }
+    // Refused first: the worksite's own fields are checked, with their messages beside them.
+    const refused = await inspector.client.post(
+      '/inspections',
+      inspection({ ...spot, new_worksite_village: '' }),
+    )
+    expect(refused.status).toBe(422)
+    const refusedHtml = await refused.text()
+    expect(refusedHtml).toContain('id="new_worksite_village-error"')
+    expect(refusedHtml).toContain('Enter the village or town')
+    expect(refusedHtml).toContain('value="Likhoele Poultry"')
+    const form = inspection(spot)
+    const results = await Promise.all([
+      inspector.client.post('/inspections', form),
+      inspector.client.post('/inspections', form),
+    ])
+    expect(results.map((r) => r.status)).toEqual([303, 303])
+    const again = await inspector.client.post('/inspections', form)
+    expect(again.headers.get('location')).toMatch(/\?done=unchanged$/)
+    const added = await registry.db
+      .selectFrom('worksites')
+      .select(['id', 'district', 'latitude'])
+      .where('name', '=', 'Likhoele Poultry')
+      .execute()
+    expect(added).toEqual([{ id: expect.any(String), district: 'Mafeteng', latitude: -29.9 }])
+    const stored = await registry.db
+      .selectFrom('inspections')
+      .select('worksite_id')
+      .where('idempotency_key', '=', form.idempotency_key)
+      .execute()
+    expect(stored).toEqual([{ worksite_id: added[0]!.id }])
+    const audit = await registry.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', added[0]!.id)
+      .execute()
+    expect(audit).toEqual([{ action: 'worksite.added' }])
+    expect(await words(await inspector.client.get(`/worksites/${added[0]!.id}`))).toContain('Joint operation')
   })
 
   it('saves a draft without an outcome, continues it, and submits it as the same record', async () => {

@@ -21,6 +21,7 @@ const PUBLIC_ROUTES = new Set([
   'POST /ussd',
   'GET /healthz',
   'GET /static/:file',
+  'GET /inspections/sw.js',
   'GET /login',
   'POST /login',
   'POST /logout',

@@ -1,5 +1,6 @@
 import type { OpenFollowUp } from '../../src/inspections/queries.js'
 import { ROLE_LABELS } from '../../src/vocabulary.js'
+import { DeviceDrafts } from '../inspections/device-drafts.js'
 import { FollowUpList } from '../inspections/follow-ups.js'
 import { Layout, type PageContext } from '../layout.js'
 import { STAFF_NAV } from '../nav.js'
@@ -38,6 +39,16 @@ export function StaffHomePage(props: {
               showWorksite
             />
           )}
+          <p>
+            <a href="/inspections/new" hx-boost="false">
+              Record an inspection of a worksite not yet in the register
+            </a>{' '}
+            ·{' '}
+            <a href="/inspections/device" hx-boost="false">
+              Inspections kept on this device
+            </a>
+          </p>
+          <DeviceDrafts />
         </section>
       )}
       {links.length > 0 ? (

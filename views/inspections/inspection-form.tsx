@@ -10,6 +10,8 @@ import {
 import {
   FOLLOW_UP_ROWS,
   HEADCOUNTS,
+  NEW_WORKSITE_FIELDS,
+  NEW_WORKSITE_PREFIX,
   POLICE_ROWS,
   RECRUITER_ROWS,
   VICTIM_GROUPS,
@@ -25,6 +27,8 @@ import {
   TextField,
 } from '../components/forms.js'
 import { Layout, type PageContext } from '../layout.js'
+import { WORKSITE_LABELS, WorksiteFields } from '../worksites/worksite-form.js'
+import { DeviceDrafts } from './device-drafts.js'
 import {
   DESTINATION_LABELS,
   HEADCOUNT_LABELS,
@@ -57,6 +61,8 @@ function allLabels(): Record<string, string> {
     amendment_reason: 'Reason for the amendment',
     ...HEADCOUNT_LABELS,
   }
+  for (const f of NEW_WORKSITE_FIELDS)
+    labels[`${NEW_WORKSITE_PREFIX}${f}`] = `New worksite: ${WORKSITE_LABELS[f]}`
   for (let i = 1; i <= POLICE_ROWS; i++) {
     labels[`police_${i}_name`] = `Police officer ${i}: name`
     labels[`police_${i}_service_number`] = `Police officer ${i}: service number`
@@ -87,34 +93,57 @@ export const INSPECTION_LABELS = allLabels()
 export function InspectionFormPage(props: {
   ctx: PageContext
   form: FormState
-  worksite: { id: string; name: string; district: string }
+  /** Null when the worksite is added on the spot. */
+  worksite: { id: string; name: string; district: string } | null
   /** Set when correcting a submitted record. */
   amend?: { id: string; version: number }
+  /** A new form: with JavaScript, the device makes its own key (a kept copy is reused offline). */
+  freshKey?: boolean
 }) {
-  const { form, amend } = props
+  const { form, amend, worksite } = props
+  const title = worksite ? `Inspection of ${worksite.name}` : 'Inspection of a new worksite'
   const L = INSPECTION_LABELS
   const count = (name: string, optional = true) => (
     <TextField form={form} name={name} label={L[name]!} inputmode="numeric" optional={optional} />
   )
   return (
-    <Layout ctx={props.ctx} title={`Inspection of ${props.worksite.name}`} hasErrors={hasErrors(form)}>
+    <Layout
+      ctx={props.ctx}
+      title={amend ? `Amend the inspection of ${worksite?.name}` : title}
+      hasErrors={hasErrors(form)}
+    >
       <ErrorSummary form={form} labels={L} />
       <p>
-        <a href={`/worksites/${props.worksite.id}`}>Back to the worksite</a>
+        {worksite ? (
+          <a href={`/worksites/${worksite.id}`}>Back to the worksite</a>
+        ) : (
+          <a href="/worksites">Back to worksites</a>
+        )}
       </p>
-      <h1>
-        {amend ? 'Amend the inspection' : 'Inspection'} of {props.worksite.name}
-      </h1>
+      <h1>{amend ? `Amend the inspection of ${worksite?.name}` : title}</h1>
       <p>
         {amend
           ? 'The record as submitted is kept beside the correction, with your reason.'
-          : `${props.worksite.district}. Save a draft at any time; submit when the record is complete. A submitted record is locked: later corrections are amendments with a reason.`}
+          : `${worksite ? `${worksite.district}. ` : ''}Save a draft at any time; submit when the record is complete. A submitted record is locked: later corrections are amendments with a reason.`}
       </p>
+      {!amend && (
+        <>
+          <p class="hint" data-offline-hint hidden>
+            This form also works without a network: what you type is kept on this device, and a record
+            submitted offline is sent when the network returns.
+          </p>
+          <DeviceDrafts />
+        </>
+      )}
       <form
         method="post"
         action={amend ? `/inspections/${amend.id}/amend` : '/inspections'}
         novalidate
         class="inspection-form"
+        hx-boost="false"
+        data-offline-form={amend ? undefined : ''}
+        data-fresh-key={props.freshKey ? '' : undefined}
+        data-worksite-name={worksite?.name ?? 'a new worksite'}
       >
         <CsrfField token={props.ctx.csrfToken} />
         {amend && (
@@ -130,7 +159,19 @@ export function InspectionFormPage(props: {
           </>
         )}
         <input type="hidden" name="idempotency_key" value={String(form.values.idempotency_key ?? '')} />
-        <input type="hidden" name="worksite_id" value={props.worksite.id} />
+        {worksite ? (
+          <input type="hidden" name="worksite_id" value={worksite.id} />
+        ) : (
+          <fieldset class="section">
+            <legend>The worksite</legend>
+            <p class="hint">
+              For a worksite not yet in the register: it is added with this record. If it is in the register,
+              open the form from <a href="/worksites">its page</a> instead.
+            </p>
+            <input type="hidden" name="worksite_id" value="" />
+            <WorksiteFields form={form} prefix={NEW_WORKSITE_PREFIX} />
+          </fieldset>
+        )}
 
         <fieldset class="section">
           <legend>The visit</legend>
@@ -342,6 +383,7 @@ export function InspectionFormPage(props: {
           <TextAreaField form={form} name="notes" label="Notes" rows={3} optional />
         </fieldset>
 
+        <p class="offline-status" data-offline-status role="status" />
         {amend ? (
           <div class="actions">
             <button type="submit" name="action" value="submit">

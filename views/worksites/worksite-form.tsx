@@ -43,51 +43,65 @@ export function WorksiteFormPage(props: {
       <form method="post" action={worksite ? `/worksites/${worksite.id}/edit` : '/worksites'} novalidate>
         <CsrfField token={props.ctx.csrfToken} />
         {worksite && <input type="hidden" name="version" value={String(worksite.version)} />}
-        <TextField
-          form={form}
-          name="name"
-          label={WORKSITE_LABELS.name}
-          hint="As people there call it, for example Maluti Textiles or Ha Mokoena orchards."
-          autocomplete="off"
-        />
-        <SelectField
-          form={form}
-          name="kind"
-          label={WORKSITE_LABELS.kind}
-          blank="Choose"
-          options={WORKSITE_KIND_OPTIONS}
-        />
-        <SelectField
-          form={form}
-          name="sector"
-          label={WORKSITE_LABELS.sector}
-          blank="Choose"
-          options={SECTOR_OPTIONS}
-        />
-        <TextField form={form} name="operator" label={WORKSITE_LABELS.operator} optional />
-        <SelectField
-          form={form}
-          name="district"
-          label={WORKSITE_LABELS.district}
-          blank="Choose"
-          options={DISTRICT_OPTIONS}
-        />
-        <TextField form={form} name="village" label={WORKSITE_LABELS.village} />
-        <fieldset class="field-group">
-          <legend>GPS position (optional)</legend>
-          <p class="hint">Decimal degrees from a phone's map, for example -29.31 and 27.48.</p>
-          <TextField form={form} name="latitude" label={WORKSITE_LABELS.latitude} optional />
-          <TextField form={form} name="longitude" label={WORKSITE_LABELS.longitude} optional />
-        </fieldset>
-        <TextField
-          form={form}
-          name="approx_workers"
-          label={WORKSITE_LABELS.approx_workers}
-          hint="Your best estimate; the inspection records the exact headcount."
-          optional
-        />
+        <WorksiteFields form={form} />
         <button type="submit">{worksite ? 'Save changes' : 'Add the worksite'}</button>
       </form>
     </Layout>
+  )
+}
+
+/**
+ * The worksite's fields; `prefix` names them apart inside another form (the inspection form
+ * adds a worksite on the spot with new_worksite_ fields).
+ */
+export function WorksiteFields(props: { form: FormState; prefix?: string }) {
+  const { form } = props
+  const prefix = props.prefix ?? ''
+  return (
+    <>
+      <TextField
+        form={form}
+        name={`${prefix}name`}
+        label={WORKSITE_LABELS.name}
+        hint="As people there call it, for example Maluti Textiles or Ha Mokoena orchards."
+        autocomplete="off"
+      />
+      <SelectField
+        form={form}
+        name={`${prefix}kind`}
+        label={WORKSITE_LABELS.kind}
+        blank="Choose"
+        options={WORKSITE_KIND_OPTIONS}
+      />
+      <SelectField
+        form={form}
+        name={`${prefix}sector`}
+        label={WORKSITE_LABELS.sector}
+        blank="Choose"
+        options={SECTOR_OPTIONS}
+      />
+      <TextField form={form} name={`${prefix}operator`} label={WORKSITE_LABELS.operator} optional />
+      <SelectField
+        form={form}
+        name={`${prefix}district`}
+        label={WORKSITE_LABELS.district}
+        blank="Choose"
+        options={DISTRICT_OPTIONS}
+      />
+      <TextField form={form} name={`${prefix}village`} label={WORKSITE_LABELS.village} />
+      <fieldset class="field-group">
+        <legend>GPS position (optional)</legend>
+        <p class="hint">Decimal degrees from a phone's map, for example -29.31 and 27.48.</p>
+        <TextField form={form} name={`${prefix}latitude`} label={WORKSITE_LABELS.latitude} optional />
+        <TextField form={form} name={`${prefix}longitude`} label={WORKSITE_LABELS.longitude} optional />
+      </fieldset>
+      <TextField
+        form={form}
+        name={`${prefix}approx_workers`}
+        label={WORKSITE_LABELS.approx_workers}
+        hint="Your best estimate; the inspection records the exact headcount."
+        optional
+      />
+    </>
   )
 }

@@ -63,7 +63,7 @@ export function WorksitePage(props: {
         <h2 id="inspections-title">Inspections</h2>
         {props.canRecordInspection && (
           <p>
-            <a class="button" href={`/inspections/new?worksite=${w.id}`}>
+            <a class="button" href={`/inspections/new?worksite=${w.id}`} hx-boost="false">
               Record an inspection
             </a>
           </p>
