@@ -10,7 +10,7 @@ import { openDatabase } from '../src/db/database.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { demoUsers } from '../src/demo/generate.js'
 import { seedDemoData } from '../src/demo/seed.js'
-import { SCENARIOS, type Scenario } from './scenarios.js'
+import { SCENARIOS, type Scenario, TIMED_WORK } from './scenarios.js'
 
 // `npm run bench -- --scale 1000`: a fresh PostgreSQL database filled by the demo generator,
 // the real server in a child process, and each scenario driven by autocannon.
@@ -23,6 +23,8 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     // Run again on a database kept by --keep (skips creating and loading).
     reuse: { type: 'string' },
+    // Write a CPU profile of the server to this folder (open it in Chrome's DevTools).
+    profile: { type: 'string' },
   },
 })
 const scale = Number(args.scale)
@@ -79,6 +81,9 @@ await migrateToLatest(handle.db)
 if (!args.reuse) {
   await seedDemoData(handle.db, {
     agencies: scale,
+    // As many worksites as agencies, five inspections each (issues 6 and 7: 100,000 and 500,000).
+    worksites: scale,
+    inspections: scale * 5,
     onProgress: (done, total) => {
       if (done % 20_000 === 0 || done === total)
         process.stdout.write(`  ${done.toLocaleString('en')} agencies\r`)
@@ -93,11 +98,26 @@ for (const s of scenarios) {
   scenarioPaths.set(s.name, await s.paths(handle.db))
   if (s.post) scenarioSamples.set(s.name, await s.post.samples(handle.db))
 }
-await handle.close()
 console.log(`\nLoaded in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
+const timings: { name: string; slowest: string; slowestMs: number; medianMs: number }[] = []
+for (const work of TIMED_WORK) {
+  const times: [string, number][] = []
+  for (const item of work.items) {
+    const t0 = performance.now()
+    await work.run(handle.db, item)
+    times.push([item, Math.round(performance.now() - t0)])
+  }
+  const sorted = [...times].sort((a, b) => a[1] - b[1])
+  const [slowest, slowestMs] = sorted[sorted.length - 1]!
+  const medianMs = sorted[Math.floor(sorted.length / 2)]![1]
+  timings.push({ name: work.name, slowest, slowestMs, medianMs })
+  console.log(`${work.name} (${work.about}): median ${medianMs} ms, slowest ${slowestMs} ms (${slowest})`)
+}
+await handle.close()
 
 const port = await freePort()
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+const profiling = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : []
+const server = spawn(process.execPath, [...profiling, '--import', 'tsx', 'src/server.ts'], {
   env: {
     ...process.env,
     DATABASE_URL: dbUrl,
@@ -132,13 +152,18 @@ interface Row {
   ratioToBaseline: number | null
 }
 
-/** The CSRF cookie and token an anonymous browser gets with the form at `path`. */
-async function formToken(path: string): Promise<{ cookie: string; token: string }> {
-  const form = await fetch(`${base}${path}`)
-  const cookie = form.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
+/**
+ * The CSRF cookie and token a browser gets with the form at `path`: anonymous, or with a signed-in
+ * browser's cookies (which already hold the CSRF cookie).
+ */
+async function formToken(path: string, signedIn?: string): Promise<{ cookie: string; token: string }> {
+  const form = await fetch(`${base}${path}`, { headers: signedIn ? { cookie: signedIn } : {} })
+  const cookie =
+    signedIn ??
+    form.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
   const token = (await form.text()).match(/name="_csrf" value="([^"]+)"/)?.[1]
   if (!cookie || !token) throw new Error(`${path} gave no CSRF cookie and token`)
   return { cookie, token }
@@ -199,11 +224,17 @@ interface WriteLog {
   sent: Set<string>
   answered: Map<string, string>
   unexpected: number
+  /** Replies for a key that named another row than an earlier reply for it. */
+  contradicted: number
+  resent: number
 }
 
 async function driveWrites(s: Scenario, seconds: number, log: WriteLog) {
   const post = s.post!
-  const { cookie, token } = await formToken(post.formPath)
+  const { cookie, token } = await formToken(
+    post.formPath,
+    s.signedInAs ? await signIn(s.signedInAs) : undefined,
+  )
   const samples = scenarioSamples.get(s.name)!
   return autocannon({
     url: base,
@@ -215,7 +246,12 @@ async function driveWrites(s: Scenario, seconds: number, log: WriteLog) {
       path,
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       setupRequest: (req: autocannon.Request, context: object) => {
-        const n = unique++
+        let n = unique++
+        // A resend repeats an earlier request whole: its number, so its key and its record.
+        if (post.resendEvery && n % post.resendEvery === post.resendEvery - 1 && n > 5) {
+          n -= 5
+          log.resent++
+        }
         const key = `${log.keyPrefix}${String(n).padStart(8, '0')}`
         ;(context as { key?: string }).key = key
         log.sent.add(key)
@@ -223,9 +259,13 @@ async function driveWrites(s: Scenario, seconds: number, log: WriteLog) {
       },
       onResponse: (status: number, _body: string, context: object, headers?: IncomingHttpHeaders) => {
         const location = headers?.location
-        if (status === post.expectedStatus && location)
-          log.answered.set((context as { key: string }).key, location.split('/').pop()!)
-        else log.unexpected++
+        if (status === post.expectedStatus && location) {
+          const key = (context as { key: string }).key
+          const identifier = new URL(location, base).pathname.split('/').pop()!
+          const earlier = log.answered.get(key)
+          if (earlier !== undefined && earlier !== identifier) log.contradicted++
+          log.answered.set(key, identifier)
+        } else log.unexpected++
       },
     })),
   })
@@ -249,8 +289,10 @@ async function checkWrites(s: Scenario, log: WriteLog): Promise<string[]> {
     if (lost) problems.push(`${lost} answered submissions not stored`)
     if (stray) problems.push(`${stray} rows for keys never sent`)
     if (mismatched) problems.push(`${mismatched} replies named another row than the one stored`)
+    if (log.contradicted) problems.push(`${log.contradicted} resends answered with another row`)
     console.log(
-      `  ${s.name}: ${log.sent.size} sent, ${log.answered.size} answered ${s.post!.expectedStatus}, ` +
+      `  ${s.name}: ${log.sent.size} keys sent (${log.resent} requests resending one), ` +
+        `${log.answered.size} answered ${s.post!.expectedStatus}, ` +
         `${stored.length} rows stored${problems.length ? `: ${problems.join('; ')}` : ', each once'}`,
     )
     return problems
@@ -274,6 +316,8 @@ try {
         sent: new Set(),
         answered: new Map(),
         unexpected: 0,
+        contradicted: 0,
+        resent: 0,
       }
       await driveWrites(s, 3, log)
       const unexpectedInWarmUp = log.unexpected
@@ -329,6 +373,7 @@ try {
         connections,
         node: process.version,
         rows,
+        timings,
         peakRssMb: rss,
       },
       null,

@@ -1,6 +1,8 @@
 import { sql } from 'kysely'
 import type { Database } from '../src/db/database.js'
-import type { Role } from '../src/vocabulary.js'
+import { rankDistrict } from '../src/inspections/due.js'
+import { todayInLesotho } from '../src/licensing/dates.js'
+import { DISTRICTS, type District, type Role } from '../src/vocabulary.js'
 
 // The benchmark's scenarios. Each feature adds the pages it must keep fast.
 export interface Scenario {
@@ -23,6 +25,12 @@ export interface Scenario {
 export interface WriteScenario {
   /** A page whose form gives the CSRF cookie and token, as a browser gets them. */
   formPath: string
+  /**
+   * Every `resendEvery`-th request sends again the form of a request a few before it (same key,
+   * same record): a lost reply, a second tab, an offline device resending. Each key must still
+   * be stored once, and every reply for it name the same row.
+   */
+  resendEvery?: number
   /** Data the forms draw on (licence numbers, say), read once before the run. */
   samples: (db: Database) => Promise<string[]>
   /** The URL-encoded form for request number `n`, carrying `key` as its idempotency key. */
@@ -156,6 +164,78 @@ export const SCENARIOS: Scenario[] = [
   },
 ]
 
+// An inspection as an inspector submits it: a visit, a team, headcounts, an indicator or two,
+// sometimes a registered recruiter and the fee workers paid, an outcome.
+function inspectionForm(n: number, key: string, csrf: string, samples: string[]) {
+  const [worksiteId, licence] = samples[n % samples.length]!.split(' ')
+  const day = new Date(Date.now() - (1 + (n % 300)) * 86_400_000).toISOString().slice(0, 10)
+  const form: Record<string, string> = {
+    _csrf: csrf,
+    idempotency_key: key,
+    worksite_id: worksiteId!,
+    visited_at: `${day}T09:30`,
+    type: n % 3 === 0 ? 'joint_operation' : 'routine',
+    lead_inspector: 'Thabo Mokhethi',
+    police_1_name: 'Constable Palesa Ntsane',
+    police_1_service_number: 'LMPS 40213',
+    workers_present: String(20 + (n % 200)),
+    workers_interviewed: '12',
+    women: '10',
+    men: '10',
+    indicator_excessive_overtime: n % 4 === 0 ? 'observed' : 'not_observed',
+    evidence_excessive_overtime: n % 4 === 0 ? 'Shifts of 14 hours, seven days a week.' : '',
+    labour_findings: 'no_payslips',
+    outcome: 'advice_given',
+    notes: `Bench inspection ${n}.`,
+    action: 'submit',
+  }
+  if (n % 3 === 0)
+    Object.assign(form, {
+      recruiter_1_licence: licence!,
+      recruiter_1_fee: String(500 + (n % 2000)),
+      recruiter_1_currency: 'LSL',
+      recruiter_1_workers: '4',
+      ...(n % 4 === 0 ? { recruiter_1_indicators: 'excessive_overtime' } : {}),
+    })
+  return new URLSearchParams(form).toString()
+}
+
+SCENARIOS.push(
+  {
+    name: 'inspection-submit',
+    about: 'POST /inspections: a distinct submitted inspection each time, 1 in 10 sent again',
+    signedInAs: 'inspector',
+    paths: fixed('/inspections'),
+    post: {
+      formPath: '/inspections/new',
+      resendEvery: 10,
+      samples: async (db) => {
+        const [worksites, licences] = await Promise.all([
+          db.selectFrom('worksites').select('id').orderBy(sql`md5(id::text)`).limit(500).execute(),
+          sampleLicenceNumbers(db),
+        ])
+        return worksites.map((w, i) => `${w.id} ${licences[i % licences.length]}`)
+      },
+      body: inspectionForm,
+      expectedStatus: 303,
+      storedRows: async (db, keyPrefix) =>
+        (
+          await db
+            .selectFrom('inspections')
+            .select(['idempotency_key', 'id'])
+            .where('idempotency_key', 'like', `${keyPrefix}%`)
+            .execute()
+        ).map((r) => ({ key: r.idempotency_key, identifier: r.id })),
+    },
+  },
+  {
+    name: 'due-list',
+    about: "an inspector's list of a district's worksites ranked by risk, each district in turn",
+    signedInAs: 'inspector',
+    paths: fixed(...DISTRICTS.map((d) => `/inspections/due?district=${encodeURIComponent(d)}`)),
+  },
+)
+
 // Each scenario above also measured on first views only, for the record (no targets).
 const FIRST_VIEWS = ['agency-list-search', 'agency-page', 'lookup', 'verify']
 SCENARIOS.push(
@@ -166,3 +246,25 @@ SCENARIOS.push(
     firstView: true,
   })),
 )
+
+/**
+ * Work that a kept result spares most requests, timed directly on the database (no server,
+ * one at a time): what the first request after a change waits for.
+ */
+export interface TimedWork {
+  name: string
+  about: string
+  /** One run per item; each item's time is reported. */
+  items: readonly string[]
+  run: (db: Database, item: string) => Promise<unknown>
+}
+
+export const TIMED_WORK: TimedWork[] = [
+  {
+    name: 'due-list ranking',
+    about:
+      "ranking all of one district's worksites afresh (the due list keeps it per registry version and day)",
+    items: DISTRICTS,
+    run: (db, district) => rankDistrict(db, district as District, todayInLesotho()),
+  },
+]

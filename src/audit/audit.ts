@@ -21,29 +21,32 @@ export interface AuditRecord {
 // Keys that must never be copied into the audit log, wherever they appear.
 const SECRET_KEYS = new Set(['password', 'password_hash', 'token', 'token_hash'])
 
-function redact(value: unknown): unknown {
+/** A copy of a value fit for the audit log: JSON only, secrets replaced. */
+export function redact(value: unknown): unknown {
   if (value === undefined || value === null) return null
   return JSON.parse(JSON.stringify(value, (key, v) => (SECRET_KEYS.has(key) ? '[redacted]' : v)))
 }
 
 /**
- * The one way to write the audit log. Call it with the transaction that makes the change,
- * so the entry and the change commit or roll back together.
+ * The way to write the audit log. Call it with the transaction that makes the change, so the
+ * entry and the change commit or roll back together. (Inspections write theirs in the same
+ * statement as the record, src/inspections/record-writer.ts, with the same columns.)
  */
 export async function writeAudit(db: Database, actor: Actor, record: AuditRecord): Promise<void> {
+  await db.insertInto('audit_log').values(auditRow(actor, record)).execute()
+}
+
+function auditRow(actor: Actor, record: AuditRecord) {
   const before = redact(record.before)
   const after = redact(record.after)
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_id: actor.id,
-      actor_label: actor.label,
-      action: record.action,
-      entity: record.entity,
-      entity_id: record.entityId ?? null,
-      before: before === null ? null : JSON.stringify(before),
-      after: after === null ? null : JSON.stringify(after),
-      client_address: actor.clientAddress,
-    })
-    .execute()
+  return {
+    actor_id: actor.id,
+    actor_label: actor.label,
+    action: record.action,
+    entity: record.entity,
+    entity_id: record.entityId ?? null,
+    before: before === null ? null : JSON.stringify(before),
+    after: after === null ? null : JSON.stringify(after),
+    client_address: actor.clientAddress,
+  }
 }

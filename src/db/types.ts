@@ -192,9 +192,20 @@ export interface WorksitesTable {
   approx_workers: number | null
   /** Set when found to be another worksite's duplicate. */
   merged_into_id: ColumnType<string | null, string | null | undefined, string | null>
+  /** Kept from its submitted inspections (src/inspections/worksite-facts.ts). */
+  last_inspected_at: ColumnType<Date | null, never, Date | null>
+  indicators_observed: ColumnType<number, never, number>
+  indicators_suspected: ColumnType<number, never, number>
   version: Generated<number>
   created_at: CreatedAt
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+/** Registered agencies seen supplying a worksite, kept from its submitted inspections. */
+export interface WorksiteRecruitersTable {
+  worksite_id: string
+  agency_id: string
+  last_seen_at: Date
 }
 
 export interface UnlicensedRecruitersTable {
@@ -408,6 +419,7 @@ export interface DB {
   licence_events: LicenceEventsTable
   licence_conditions: LicenceConditionsTable
   worksites: WorksitesTable
+  worksite_recruiters: WorksiteRecruitersTable
   users: UsersTable
   sessions: SessionsTable
   setup_tokens: SetupTokensTable

@@ -1,11 +1,21 @@
+import { sql } from 'kysely'
 import { SYSTEM_ACTOR, writeAudit } from '../audit/audit.js'
 import { insertUser } from '../auth/accounts.js'
 import { hashPassword } from '../auth/password.js'
 import type { Database } from '../db/database.js'
+import { refreshWorksiteFacts } from '../inspections/worksite-facts.js'
 import { todayInLesotho } from '../licensing/dates.js'
 import { formatLicenceNumber } from '../licensing/lifecycle.js'
 import { generateComplaint } from './complaints.js'
-import { type DemoUser, demoUsers, generateAgency, generateWorksite, seededRandom } from './generate.js'
+import {
+  type DemoUser,
+  demoUsers,
+  generateAgency,
+  generateWorksite,
+  type Random,
+  seededRandom,
+} from './generate.js'
+import { generateInspection } from './inspections.js'
 import { generateLicensingHistory, seededUuid } from './licensing-history.js'
 
 export interface SeedOptions {
@@ -13,6 +23,10 @@ export interface SeedOptions {
   agencies: number
   /** Complaints from the public; twice the agencies unless given. */
   complaints?: number
+  /** Worksites; a quarter of the agencies (at least a dozen) unless given. */
+  worksites?: number
+  /** Inspections of those worksites; five per worksite unless given. */
+  inspections?: number
   seed?: number
   onProgress?: (done: number, total: number) => void
 }
@@ -23,10 +37,11 @@ const BATCH = 1000
 export async function seedDemoData(
   db: Database,
   options: SeedOptions,
-): Promise<{ users: DemoUser[]; worksites: number; complaints: number }> {
+): Promise<{ users: DemoUser[]; worksites: number; complaints: number; inspections: number }> {
   const random = seededRandom(options.seed ?? 2026)
   const users = demoUsers()
   let officer = { id: '', label: '' }
+  let inspector = { id: '', label: '' }
   for (const u of users) {
     const inserted = await insertUser(db, {
       email: u.email,
@@ -37,6 +52,7 @@ export async function seedDemoData(
       mustChangePassword: false,
     })
     if (u.role === 'licensing_officer') officer = { id: inserted.id, label: inserted.name }
+    if (u.role === 'inspector') inspector = { id: inserted.id, label: inserted.name }
   }
   const today = todayInLesotho()
   // Licence numbers run per year of first issue, as the registry issues them.
@@ -81,10 +97,15 @@ export async function seedDemoData(
       )
       .execute()
   }
-  const worksites = Math.max(12, Math.floor(options.agencies / 4))
+  const worksites = options.worksites ?? Math.max(12, Math.floor(options.agencies / 4))
+  const worksiteFacts: { id: string; approxWorkers: number }[] = []
   for (let start = 0; start < worksites; start += BATCH) {
     const rows = []
-    for (let i = start; i < Math.min(worksites, start + BATCH); i++) rows.push(generateWorksite(random))
+    for (let i = start; i < Math.min(worksites, start + BATCH); i++) {
+      const row = { id: seededUuid(random), ...generateWorksite(random) }
+      rows.push(row)
+      worksiteFacts.push({ id: row.id, approxWorkers: row.approx_workers ?? 1 })
+    }
     await db.insertInto('worksites').values(rows).execute()
   }
   const complaints = options.complaints ?? options.agencies * 2
@@ -102,11 +123,55 @@ export async function seedDemoData(
     const events = batch.flatMap((b) => b.events)
     if (events.length) await db.insertInto('complaint_events').values(events).execute()
   }
+  const inspections = options.inspections ?? worksites * 5
+  await seedInspections(db, random, inspections, worksiteFacts, agencyIds, today, inspector)
+  await refreshWorksiteFacts(db)
   // One entry for the whole load: who put this data here and how much.
   await writeAudit(db, SYSTEM_ACTOR, {
     action: 'demo.seeded',
     entity: 'registry',
-    after: { users: users.length, agencies: options.agencies, worksites, complaints },
+    after: { users: users.length, agencies: options.agencies, worksites, complaints, inspections },
   })
-  return { users, worksites, complaints }
+  return { users, worksites, complaints, inspections }
+}
+
+async function seedInspections(
+  db: Database,
+  random: Random,
+  count: number,
+  worksites: { id: string; approxWorkers: number }[],
+  agencyIds: string[],
+  today: string,
+  inspector: { id: string; label: string },
+) {
+  for (let start = 0; start < count; start += BATCH) {
+    const batch = []
+    for (let i = start; i < Math.min(count, start + BATCH); i++)
+      batch.push(generateInspection(random, i, random.pick(worksites), agencyIds, today, inspector))
+    await db
+      .insertInto('inspections')
+      .values(batch.map((b) => b.inspection))
+      .execute()
+    const indicators = batch.flatMap((b) => b.indicators)
+    if (indicators.length) await db.insertInto('inspection_indicators').values(indicators).execute()
+    const recruiters = batch.flatMap((b) => b.recruiters)
+    if (recruiters.length) await db.insertInto('inspection_recruiters').values(recruiters).execute()
+    const referrals = batch.flatMap((b) => b.referrals)
+    if (referrals.length) await db.insertInto('inspection_referrals').values(referrals).execute()
+    const followUps = batch.flatMap((b) => b.followUps)
+    if (followUps.length) await db.insertInto('inspection_follow_ups').values(followUps).execute()
+    const findings = batch.flatMap((b) => b.findings)
+    if (findings.length) await db.insertInto('inspection_findings').values(findings).execute()
+    const decisions = batch.flatMap((b) => b.decisions)
+    if (decisions.length)
+      await sql`
+        update inspection_findings f
+        set status = d.status, proven_categories = d.proven, demerit_points = d.points,
+            reason = 'Checked with the workers and the agency.', decided_at = d.decided_at,
+            decided_by = d.decided_by
+        from jsonb_to_recordset(${JSON.stringify(decisions)}::jsonb) as d(
+          inspection_id uuid, agency_id uuid, status text, proven text[], points integer,
+          decided_at timestamptz, decided_by uuid)
+        where f.inspection_id = d.inspection_id and f.agency_id = d.agency_id`.execute(db)
+  }
 }

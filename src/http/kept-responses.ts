@@ -138,6 +138,18 @@ function keyOf(c: Context<AppEnv>): string {
 const respond = (entry: KeptResponse) =>
   new Response(entry.body, { status: entry.status, headers: entry.headers })
 
+const readers = new WeakMap<Database, VersionReader>()
+
+/** The registry's version now, one read shared by the requests arriving together. */
+export function currentRegistryVersion(db: Database): Promise<string> {
+  let reader = readers.get(db)
+  if (!reader) {
+    reader = new VersionReader(() => registryVersion(db))
+    readers.set(db, reader)
+  }
+  return reader.read()
+}
+
 /**
  * A middleware for GET routes whose pages depend only on the registry, the viewer and the
  * URL. Requests for a page that is being made wait for it instead of each making their own:
@@ -145,19 +157,10 @@ const respond = (entry: KeptResponse) =>
  */
 export function keptResponses(cache = new ResponseCache()): MiddlewareHandler<AppEnv> {
   const inFlight = new Map<string, Promise<KeptResponse | null>>()
-  const readers = new WeakMap<Database, VersionReader>()
-  const versionOf = (db: Database) => {
-    let reader = readers.get(db)
-    if (!reader) {
-      reader = new VersionReader(() => registryVersion(db))
-      readers.set(db, reader)
-    }
-    return reader.read()
-  }
 
   return async (c, next) => {
     if (c.req.method !== 'GET') return next()
-    const version = await versionOf(c.get('db'))
+    const version = await currentRegistryVersion(c.get('db'))
     const key = keyOf(c)
     const hit = cache.get(key, version, Date.now())
     if (hit) return respond(hit)

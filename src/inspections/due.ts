@@ -1,7 +1,8 @@
 import { sql } from 'kysely'
 import { demeritWindowStart } from '../complaints/rules.js'
 import type { Database } from '../db/database.js'
-import { dateInLesotho, daysBetween, todayInLesotho } from '../licensing/dates.js'
+import { currentRegistryVersion } from '../http/kept-responses.js'
+import { todayInLesotho } from '../licensing/dates.js'
 import type { District, Sector, WorksiteKind } from '../vocabulary.js'
 import { SECTOR_LABELS } from '../vocabulary.js'
 import { type WorksiteRisk, worksiteRisk } from './risk.js'
@@ -19,6 +20,7 @@ interface FactsRow {
   sector: Sector
   village: string
   last_visit: Date | null
+  days_since: number | null
   observed: number
   suspected: number
   open_complaints: number
@@ -34,56 +36,95 @@ export interface DueWorksite extends WorksiteRisk {
   lastVisit: Date | null
 }
 
+// A district's ranking is worked out once and kept while the registry is unchanged and the day
+// is the same (the score counts days, not hours): every inspector of the district then reads
+// the kept one. The first pages are kept; a page beyond them is ranked afresh.
+const KEPT_ROWS = 500
+interface KeptRanking {
+  version: string
+  today: string
+  ranking: Promise<{ rows: DueWorksite[]; total: number }>
+}
+const kept = new WeakMap<Database, Map<District, KeptRanking>>()
+
+/** A page of the district's worksites, highest risk first, and how many there are. */
 export async function dueForInspection(
   db: Database,
   district: District,
   page: number,
   today = todayInLesotho(),
-) {
+): Promise<{ rows: DueWorksite[]; total: number }> {
+  const start = (page - 1) * DUE_PER_PAGE
+  if (start + DUE_PER_PAGE > KEPT_ROWS) {
+    const ranked = await rankDistrict(db, district, today)
+    return { rows: ranked.slice(start, start + DUE_PER_PAGE), total: ranked.length }
+  }
+  // Read before ranking: the ranking then holds at least everything this version does.
+  const version = await currentRegistryVersion(db)
+  let districts = kept.get(db)
+  if (!districts) {
+    districts = new Map()
+    kept.set(db, districts)
+  }
+  let entry = districts.get(district)
+  if (!entry || entry.version !== version || entry.today !== today) {
+    const ranking = rankDistrict(db, district, today).then((ranked) => ({
+      rows: ranked.slice(0, KEPT_ROWS),
+      total: ranked.length,
+    }))
+    const made: KeptRanking = { version, today, ranking }
+    entry = made
+    districts.set(district, made)
+    const forget = districts
+    ranking.catch(() => {
+      if (forget.get(district) === made) forget.delete(district)
+    })
+  }
+  const { rows, total } = await entry.ranking
+  return { rows: rows.slice(start, start + DUE_PER_PAGE), total }
+}
+
+/** Every worksite of the district, ranked by the risk rules (no kept result). */
+export async function rankDistrict(db: Database, district: District, today: string): Promise<DueWorksite[]> {
   const windowStart = demeritWindowStart(today)
+  // Each worksite keeps its own facts (src/inspections/worksite-facts.ts); the complaint facts
+  // are read once per recruiting agency, shared by every worksite that agency supplies.
   const { rows } = await sql<FactsRow>`
     with ws as (
-      select id, name, kind, sector, village from worksites
-      where district = ${district} and merged_into_id is null
+      select id, name, kind, sector, village, last_inspected_at as last_visit,
+        indicators_observed as observed, indicators_suspected as suspected
+      from worksites where district = ${district} and merged_into_id is null
     ),
-    visits as (
-      select i.id, i.worksite_id, i.visited_at from inspections i
-      where i.status = 'submitted' and i.worksite_id in (select id from ws)
+    links as (
+      select wr.worksite_id, wr.agency_id from worksite_recruiters wr join ws on ws.id = wr.worksite_id
     ),
-    indicators as (
-      select v.worksite_id,
-        count(*) filter (where ii.level = 'observed')::int as observed,
-        count(*) filter (where ii.level = 'suspected')::int as suspected
-      from inspection_indicators ii join visits v on v.id = ii.inspection_id
-      group by v.worksite_id
-    ),
-    recruiters as (
-      select distinct v.worksite_id, r.agency_id
-      from inspection_recruiters r join visits v on v.id = r.inspection_id
-      where r.agency_id is not null
-    ),
-    complaints_open as (
-      select rc.worksite_id, count(*)::int as n
-      from recruiters rc join complaints c on c.agency_id = rc.agency_id
+    agencies as (select distinct agency_id from links),
+    open_complaints as (
+      select c.agency_id, count(*)::int as n from complaints c join agencies a on a.agency_id = c.agency_id
       where c.status in ('received', 'under_review')
-      group by rc.worksite_id
+      group by c.agency_id
     ),
     flagged as (
-      select rc.worksite_id, count(*)::int as n from recruiters rc
-      where exists (select 1 from complaints c where c.agency_id = rc.agency_id
-          and c.outcome = 'substantiated' and (c.decided_at at time zone 'UTC')::date > ${windowStart}::date)
-        or exists (select 1 from inspection_findings f where f.agency_id = rc.agency_id
-          and f.status = 'substantiated' and (f.decided_at at time zone 'UTC')::date > ${windowStart}::date)
-      group by rc.worksite_id
+      select c.agency_id from complaints c join agencies a on a.agency_id = c.agency_id
+      where c.outcome = 'substantiated' and (c.decided_at at time zone 'UTC')::date > ${windowStart}::date
+      union
+      select f.agency_id from inspection_findings f join agencies a on a.agency_id = f.agency_id
+      where f.status = 'substantiated' and (f.decided_at at time zone 'UTC')::date > ${windowStart}::date
+    ),
+    supplied as (
+      select l.worksite_id, coalesce(sum(o.n), 0)::int as open_complaints,
+        count(fl.agency_id)::int as flagged_recruiters
+      from links l
+        left join open_complaints o on o.agency_id = l.agency_id
+        left join flagged fl on fl.agency_id = l.agency_id
+      group by l.worksite_id
     )
-    select ws.id, ws.name, ws.kind, ws.sector, ws.village,
-      (select max(v.visited_at) from visits v where v.worksite_id = ws.id) as last_visit,
-      coalesce(ind.observed, 0) as observed, coalesce(ind.suspected, 0) as suspected,
-      coalesce(co.n, 0) as open_complaints, coalesce(fl.n, 0) as flagged_recruiters
-    from ws
-      left join indicators ind on ind.worksite_id = ws.id
-      left join complaints_open co on co.worksite_id = ws.id
-      left join flagged fl on fl.worksite_id = ws.id`.execute(db)
+    select ws.id, ws.name, ws.kind, ws.sector, ws.village, ws.last_visit,
+      -- Counted here: working out Lesotho's date in JavaScript for 20,000 rows costs more.
+      ${today}::date - (ws.last_visit at time zone 'Africa/Maseru')::date as days_since,
+      ws.observed, ws.suspected,
+      coalesce(su.open_complaints, 0) as open_complaints, coalesce(su.flagged_recruiters, 0) as flagged_recruiters
+    from ws left join supplied su on su.worksite_id = ws.id`.execute(db)
   const ranked: DueWorksite[] = rows
     .map((r) => ({
       id: r.id,
@@ -95,7 +136,7 @@ export async function dueForInspection(
       ...worksiteRisk(
         {
           sector: r.sector,
-          daysSinceLastInspection: r.last_visit ? daysBetween(dateInLesotho(r.last_visit), today) : null,
+          daysSinceLastInspection: r.days_since,
           indicatorsObserved: r.observed,
           indicatorsSuspected: r.suspected,
           openComplaints: r.open_complaints,
@@ -105,6 +146,5 @@ export async function dueForInspection(
       ),
     }))
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
-  const start = (page - 1) * DUE_PER_PAGE
-  return { rows: ranked.slice(start, start + DUE_PER_PAGE), total: ranked.length }
+  return ranked
 }

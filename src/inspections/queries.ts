@@ -3,8 +3,9 @@ import { type Actor, writeAudit } from '../audit/audit.js'
 import type { Database } from '../db/database.js'
 import type { District } from '../vocabulary.js'
 import { insertWorksite } from '../worksites/queries.js'
-import { findingsFromInspection, INDICATORS, type Indicator, REFERRAL_DESTINATIONS } from './rules.js'
-import { type InspectionRecord, lesothoInstant } from './schemas.js'
+import { columnsOf, type WriteOutcome, writeNewRecord, writeRecord } from './record-writer.js'
+import type { InspectionRecord } from './schemas.js'
+import { refreshWorksiteFacts } from './worksite-facts.js'
 
 export type SaveResult =
   | { saved: 'draft' | 'submitted'; id: string }
@@ -56,30 +57,8 @@ async function resolveReferences(
   return Object.keys(refused).length > 0 ? { refused } : { agencies }
 }
 
-/** The inspection's own columns from the record (not its status). */
-function columnsOf(record: InspectionRecord, worksiteId: string) {
-  return {
-    worksite_id: worksiteId,
-    visited_at: lesothoInstant(record.visitedAt),
-    type: record.type,
-    complaint_references: record.complaintReferences,
-    lead_inspector: record.leadInspector,
-    police_officers: JSON.stringify(record.policeOfficers),
-    other_agencies: record.otherAgencies,
-    other_agencies_detail: record.otherAgenciesDetail,
-    ...record.headcounts,
-    nationalities: record.nationalities,
-    labour_findings: record.labourFindings,
-    labour_findings_detail: record.labourFindingsDetail,
-    outcome: record.outcome,
-    compliance_due_on: record.complianceDueOn,
-    police_case_number: record.policeCaseNumber,
-    notes: record.notes,
-  }
-}
-
-/** Writes the record's rows (indicators, recruiters, referrals, follow-ups), replacing any. */
-async function writeRows(trx: Database, id: string, record: InspectionRecord, agencies: Map<string, string>) {
+/** Removes the rows an earlier version of the record wrote (a draft saved again, an amendment). */
+async function removeRows(trx: Database, id: string) {
   for (const table of [
     'inspection_indicators',
     'inspection_recruiters',
@@ -87,83 +66,6 @@ async function writeRows(trx: Database, id: string, record: InspectionRecord, ag
     'inspection_follow_ups',
   ] as const)
     await trx.deleteFrom(table).where('inspection_id', '=', id).execute()
-  const indicatorRows = INDICATORS.flatMap((indicator) => {
-    const seen = record.indicators[indicator]
-    return seen ? [{ inspection_id: id, indicator, level: seen.level, evidence: seen.evidence }] : []
-  })
-  if (indicatorRows.length) await trx.insertInto('inspection_indicators').values(indicatorRows).execute()
-  if (record.recruiters.length)
-    await trx
-      .insertInto('inspection_recruiters')
-      .values(
-        record.recruiters.map((r, position) => ({
-          inspection_id: id,
-          position,
-          agency_id: r.licence ? agencies.get(r.licence)! : null,
-          unlisted_name: r.licence ? null : r.name,
-          fee_amount_minor: r.feeAmountMinor,
-          fee_currency: r.feeCurrency,
-          workers_paying: r.workersPaying,
-          indicators: r.indicators,
-        })),
-      )
-      .execute()
-  const referralRows = REFERRAL_DESTINATIONS.flatMap((destination) => {
-    const r = record.referrals[destination]
-    return r
-      ? [
-          {
-            inspection_id: id,
-            destination,
-            female_under_18: r.female_under_18,
-            female_adult: r.female_adult,
-            male_under_18: r.male_under_18,
-            male_adult: r.male_adult,
-            consent_recorded: r.consentRecorded,
-          },
-        ]
-      : []
-  })
-  if (referralRows.length) await trx.insertInto('inspection_referrals').values(referralRows).execute()
-  if (record.followUps.length)
-    await trx
-      .insertInto('inspection_follow_ups')
-      .values(record.followUps.map((f) => ({ inspection_id: id, action: f.action, due_on: f.dueOn })))
-      .execute()
-}
-
-/** Raises the record's findings on agencies; one per agency and inspection, never twice. */
-async function raiseFindings(
-  trx: Database,
-  id: string,
-  record: InspectionRecord,
-  agencies: Map<string, string>,
-) {
-  const levels = Object.fromEntries(
-    Object.entries(record.indicators).map(([indicator, seen]) => [indicator, seen!.level]),
-  ) as Partial<Record<Indicator, 'suspected' | 'observed'>>
-  const findings = findingsFromInspection(
-    record.recruiters.map((r) => ({
-      agencyId: r.licence ? agencies.get(r.licence)! : null,
-      feeAmountMinor: r.feeAmountMinor,
-      indicators: r.indicators,
-    })),
-    levels,
-  )
-  if (findings.length)
-    await trx
-      .insertInto('inspection_findings')
-      .values(
-        findings.map((f) => ({
-          inspection_id: id,
-          agency_id: f.agencyId,
-          categories: f.categories,
-          indicators: f.indicators,
-          fee_reported: f.feeReported,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['inspection_id', 'agency_id']).doNothing())
-      .execute()
 }
 
 /** A worksite typed on the inspection form (a farm not yet in the register), audited. */
@@ -180,12 +82,55 @@ async function addWorksiteOnTheSpot(trx: Database, actor: Actor, record: Inspect
 }
 
 /**
- * Saves an inspection as a draft or submits it, in the caller's transaction. The record is
- * found by its idempotency key: a draft saved again is replaced, a submitted one is never
- * changed (a resend, a second tab). Submitting locks it and turns fees and linked indicators
- * into internal findings on the agencies.
+ * Saves an inspection as a draft or submits it. The record is found by its idempotency key: a
+ * draft saved again is replaced, a submitted one is never changed (a resend, a second tab).
+ * Submitting locks it and turns fees and linked indicators into internal findings on the
+ * agencies. A new record for a registered worksite, the common case, is written in one
+ * statement with others arriving together; the rest (a key seen before, a worksite added on the
+ * spot) take a transaction.
  */
 export async function saveInspection(
+  db: Database,
+  actor: Actor & { id: string },
+  record: InspectionRecord,
+): Promise<SaveResult> {
+  if (record.worksiteId) {
+    const written = await writeNewRecord({
+      db,
+      actor,
+      record,
+      options: {
+        worksiteId: record.worksiteId,
+        existingId: null,
+        addToFacts: true,
+        auditAction: auditActionOf(record),
+      },
+    })
+    if (written.id) return { saved: record.action === 'submit' ? 'submitted' : 'draft', id: written.id }
+    const refused = refusalOf(record, written)
+    if (refused) return { refused }
+  }
+  return db.transaction().execute((trx) => saveUnderKey(trx, actor, record))
+}
+
+const auditActionOf = (record: InspectionRecord) =>
+  record.action === 'submit' ? 'inspection.submitted' : 'inspection.draft_saved'
+
+/** Why a record could not be written, by field; null when its key was simply stored already. */
+function refusalOf(record: InspectionRecord, written: WriteOutcome): Record<string, string> | null {
+  if (!written.worksiteFound) return { worksite_id: 'This worksite is not in the register' }
+  if (written.worksiteMerged)
+    return { worksite_id: 'This worksite was merged into another one: choose that one instead' }
+  if (written.unknownLicences.length === 0) return null
+  const refused: Record<string, string> = {}
+  for (const r of record.recruiters)
+    if (r.licence && written.unknownLicences.includes(r.licence))
+      refused[`recruiter_${r.row}_licence`] =
+        'No agency holds this licence number: check it, or enter the name instead'
+  return refused
+}
+
+async function saveUnderKey(
   trx: Database,
   actor: Actor & { id: string },
   record: InspectionRecord,
@@ -203,43 +148,32 @@ export async function saveInspection(
   const resolved = await resolveReferences(trx, record, knownWorksite)
   if ('refused' in resolved) return resolved
   const worksiteId = knownWorksite ?? (await addWorksiteOnTheSpot(trx, actor, record))
-  const submitting = record.action === 'submit'
-  const columns = {
-    ...columnsOf(record, worksiteId),
-    status: submitting ? ('submitted' as const) : ('draft' as const),
-    submitted_at: submitting ? new Date() : null,
-    submitted_by: submitting ? actor.id : null,
-  }
-  let id: string
   if (existing) {
-    id = existing.id
+    const submitting = record.action === 'submit'
     await trx
       .updateTable('inspections')
-      .set({ ...columns, version: (eb) => eb('version', '+', 1), updated_at: new Date() })
-      .where('id', '=', id)
+      .set({
+        ...columnsOf(record, worksiteId),
+        police_officers: JSON.stringify(record.policeOfficers),
+        status: submitting ? 'submitted' : 'draft',
+        submitted_at: submitting ? new Date() : null,
+        submitted_by: submitting ? actor.id : null,
+        version: (eb) => eb('version', '+', 1),
+        updated_at: new Date(),
+      })
+      .where('id', '=', existing.id)
       .execute()
-  } else {
-    const inserted = await trx
-      .insertInto('inspections')
-      .values({ ...columns, idempotency_key: record.idempotencyKey, recorded_by: actor.id })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    id = inserted.id
+    await removeRows(trx, existing.id)
   }
-  await writeRows(trx, id, record, resolved.agencies)
-  if (submitting) await raiseFindings(trx, id, record, resolved.agencies)
-  await writeAudit(trx, actor, {
-    action: submitting ? 'inspection.submitted' : 'inspection.draft_saved',
-    entity: 'inspection',
-    entityId: id,
-    after: {
-      ...columns,
-      recruiters: record.recruiters,
-      indicators: record.indicators,
-      followUps: record.followUps,
-    },
+  const written = await writeRecord(trx, actor, record, {
+    worksiteId,
+    existingId: existing?.id ?? null,
+    // A draft was never counted: submitting it counts it now.
+    addToFacts: true,
+    auditAction: auditActionOf(record),
   })
-  return { saved: submitting ? 'submitted' : 'draft', id }
+  if (!written.id) throw new Error('An inspection checked under its key could not be written')
+  return { saved: record.action === 'submit' ? 'submitted' : 'draft', id: written.id }
 }
 
 export type AmendResult = { amended: true } | { stale: true } | { refused: Record<string, string> }
@@ -266,6 +200,7 @@ export async function amendInspection(
     .updateTable('inspections')
     .set({
       ...columnsOf(record, before.inspection.worksite_id),
+      police_officers: JSON.stringify(record.policeOfficers),
       version: (eb) => eb('version', '+', 1),
       updated_at: new Date(),
     })
@@ -273,8 +208,14 @@ export async function amendInspection(
     .where('version', '=', version)
     .executeTakeFirst()
   if (Number(updated.numUpdatedRows) !== 1) return { stale: true }
-  await writeRows(trx, id, record, resolved.agencies)
-  await raiseFindings(trx, id, record, resolved.agencies)
+  await removeRows(trx, id)
+  await writeRecord(trx, actor, record, {
+    worksiteId: before.inspection.worksite_id,
+    existingId: id,
+    addToFacts: false,
+    auditAction: null,
+  })
+  await refreshWorksiteFacts(trx, before.inspection.worksite_id)
   const after = await inspectionDetails(trx, id)
   await trx
     .insertInto('inspection_amendments')

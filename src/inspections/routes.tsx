@@ -11,6 +11,7 @@ import { InspectionPage } from '../../views/inspections/inspection-page.js'
 import { lastChangeOf } from '../audit/queries.js'
 import { ALL_STAFF, actorOf, requireRole } from '../auth/guard.js'
 import type { AppEnv } from '../http/env.js'
+import { keptResponses } from '../http/kept-responses.js'
 import { pageParam } from '../http/pagination.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
@@ -24,6 +25,9 @@ import { amendInspection, inspectionDetails, markFollowUpDone, saveInspection } 
 import { parseInspectionForm } from './schemas.js'
 
 const writers = requireRole(...INSPECTION_WRITERS)
+// The due list is kept per viewer like the agency pages (src/http/kept-responses.ts); the
+// ranking under it is shared by all (src/inspections/due.ts).
+const kept = keptResponses()
 const readers = requireRole(...ALL_STAFF)
 
 const validId = (what: string) =>
@@ -88,7 +92,7 @@ const dueQuery = z.object({
 })
 
 export const inspectionRoutes = new Hono<AppEnv>()
-  .get('/inspections/due', readers, async (c) => {
+  .get('/inspections/due', readers, kept, async (c) => {
     const raw = c.req.query()
     const parsed = dueQuery.safeParse(raw)
     const user = c.get('user')!
@@ -132,16 +136,14 @@ export const inspectionRoutes = new Hono<AppEnv>()
   })
   .post('/inspections', writers, async (c) => {
     const body = await c.req.parseBody({ all: true })
-    const values = typedValues(body)
-    const worksite = await worksiteOfForm(c, body.worksite_id)
+    // The worksite is read for showing the form again; a stored record needs no second read.
+    const refuse = async (errors: Record<string, string>) =>
+      renderForm(c, { values: typedValues(body), errors }, await worksiteOfForm(c, body.worksite_id), 422)
     const parsed = parseInspectionForm(body, new Date())
-    if (parsed.errors) return renderForm(c, { values, errors: parsed.errors }, worksite, 422)
+    if (parsed.errors) return refuse(parsed.errors)
     const actor = actorOf(c)
-    const result = await c
-      .get('db')
-      .transaction()
-      .execute((trx) => saveInspection(trx, { ...actor, id: actor.id! }, parsed.record))
-    if ('refused' in result) return renderForm(c, { values, errors: result.refused }, worksite, 422)
+    const result = await saveInspection(c.get('db'), { ...actor, id: actor.id! }, parsed.record)
+    if ('refused' in result) return refuse(result.refused)
     return c.redirect(`/inspections/${result.id}?done=${result.saved}`, 303)
   })
   .get('/inspections/:id', readers, idValidator, async (c) => {

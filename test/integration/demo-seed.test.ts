@@ -50,7 +50,13 @@ describe('demo data in the database', () => {
       .selectAll()
       .where('action', '=', 'demo.seeded')
       .executeTakeFirstOrThrow()
-    expect(audit.after).toEqual({ users: 5, agencies: 1500, worksites: 375, complaints: 3000 })
+    expect(audit.after).toEqual({
+      users: 5,
+      agencies: 1500,
+      worksites: 375,
+      complaints: 3000,
+      inspections: 1875,
+    })
   })
 
   it('leaves complaints as a working office would: some waiting, some decided, some raising flags', async () => {
@@ -71,5 +77,36 @@ describe('demo data in the database', () => {
     // Flags are the exception, not the rule.
     expect(flagged.length).toBeGreaterThan(20)
     expect(flagged.length).toBeLessThan(about.length / 2)
+  })
+  it('records inspections as field work would: mostly routine and clean, some findings, few referrals', async () => {
+    const inspections = await registry.db
+      .selectFrom('inspections')
+      .select(['id', 'status', 'type', 'visited_at', 'outcome'])
+      .execute()
+    expect(inspections).toHaveLength(1875)
+    expect(inspections.every((i) => i.visited_at.getTime() <= Date.now())).toBe(true)
+    expect(new Set(inspections.map((i) => i.type)).size).toBe(4)
+    const submitted = inspections.filter((i) => i.status === 'submitted')
+    expect(submitted.length).toBeGreaterThan(1800)
+    const withIndicators = await registry.db
+      .selectFrom('inspection_indicators')
+      .select(sql<number>`count(distinct inspection_id)::int`.as('n'))
+      .executeTakeFirstOrThrow()
+    expect(withIndicators.n).toBeGreaterThan(100)
+    expect(withIndicators.n).toBeLessThan(400)
+    const findings = await registry.db
+      .selectFrom('inspection_findings')
+      .select(['status', 'demerit_points', 'decided_at'])
+      .execute()
+    expect(new Set(findings.map((f) => f.status))).toEqual(
+      new Set(['unreviewed', 'substantiated', 'dismissed']),
+    )
+    const substantiated = findings.filter((f) => f.status === 'substantiated')
+    expect(substantiated.every((f) => f.demerit_points > 0)).toBe(true)
+    expect(findings.every((f) => f.decided_at === null || f.decided_at.getTime() <= Date.now())).toBe(true)
+    const referred = await registry.db.selectFrom('inspection_referrals').selectAll().execute()
+    expect(referred.length).toBeGreaterThan(5)
+    expect(referred.length).toBeLessThan(submitted.length / 10)
+    expect(submitted.filter((i) => i.outcome === 'criminal_investigation').length).toBeGreaterThan(5)
   })
 })

@@ -1,5 +1,7 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeRecords } from '../../src/inspections/record-writer.js'
+import { parseInspectionForm } from '../../src/inspections/schemas.js'
 import { insertPublicFixture } from '../support/public-fixtures.js'
 import { createTestRegistry, type TestClient } from '../support/registry.js'
 
@@ -138,6 +140,77 @@ describe('recording an inspection', () => {
     ])
     expect(results.map((r) => r.status)).toEqual([303, 303])
     expect(await countFor(form.idempotency_key)).toBe(1)
+  })
+
+  it('writes records sent together in one statement each on its own merits: one refused, the others stored', async () => {
+    const forms = [
+      inspection(),
+      inspection({ recruiter_1_licence: '', recruiter_1_name: 'Abuti Lefu' }),
+      inspection({ recruiter_1_licence: 'LRA-2019-99999' }),
+      inspection({ worksite_id: randomUUID() }),
+    ]
+    const { user } = await registry.createUser('inspector')
+    const actor = { id: user.id, label: user.email, clientAddress: null }
+    const outcomes = await writeRecords(
+      registry.db,
+      forms.map((form) => ({
+        actor,
+        record: parseInspectionForm(form, new Date()).record!,
+        options: {
+          worksiteId: form.worksite_id,
+          existingId: null,
+          addToFacts: true,
+          auditAction: 'inspection.submitted',
+        },
+      })),
+    )
+    expect(outcomes.map((o) => o.id !== null)).toEqual([true, true, false, false])
+    expect(outcomes[2]!.unknownLicences).toEqual(['LRA-2019-99999'])
+    expect(outcomes[3]!.worksiteFound).toBe(false)
+    for (const form of forms.slice(0, 2)) expect(await countFor(form.idempotency_key)).toBe(1)
+    for (const form of forms.slice(2)) expect(await countFor(form.idempotency_key)).toBe(0)
+    // Each stored record has its own rows, findings and audit entry.
+    const ids = outcomes.slice(0, 2).map((o) => o.id!)
+    const recruiters = await registry.db
+      .selectFrom('inspection_recruiters')
+      .select(['inspection_id', 'unlisted_name'])
+      .where('inspection_id', 'in', ids)
+      .orderBy('position')
+      .execute()
+    expect(recruiters.filter((r) => r.inspection_id === ids[1]).map((r) => r.unlisted_name)).toEqual([
+      'Abuti Lefu',
+      'Bra Tsietsi',
+    ])
+    const findings = await registry.db
+      .selectFrom('inspection_findings')
+      .select('inspection_id')
+      .where('inspection_id', 'in', ids)
+      .execute()
+    expect(findings.map((f) => f.inspection_id)).toEqual([ids[0]])
+    const audit = await registry.db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'actor_id'])
+      .where('action', '=', 'inspection.submitted')
+      .where('entity_id', 'in', ids)
+      .execute()
+    expect(audit).toHaveLength(2)
+    expect(audit.every((a) => a.actor_id === user.id)).toBe(true)
+    // The same key twice in one statement is stored once.
+    const twice = inspection()
+    const record = parseInspectionForm(twice, new Date()).record!
+    const request = {
+      actor,
+      record,
+      options: {
+        worksiteId: worksiteId,
+        existingId: null,
+        addToFacts: true,
+        auditAction: 'inspection.submitted',
+      },
+    }
+    const [first, second] = await writeRecords(registry.db, [request, request])
+    expect([first!.id !== null, second!.id]).toEqual([true, null])
+    expect(await countFor(twice.idempotency_key)).toBe(1)
   })
 
   it('refuses an incomplete or inconsistent record with messages beside the fields, saving nothing', async () => {
@@ -295,6 +368,69 @@ describe('recording an inspection', () => {
       .where('entity_id', '=', id)
       .execute()
     expect(audit.map((a) => a.action).sort()).toEqual(['inspection.amended', 'inspection.submitted'])
+  })
+
+  it('keeps each worksite’s facts for ranking in step with its submitted inspections and amendments', async () => {
+    const add = await inspector.client.post('/worksites', {
+      name: 'Maputsoe Knitwear',
+      kind: 'factory',
+      sector: 'manufacturing',
+      district: 'Leribe',
+      village: 'Maputsoe',
+    })
+    const site = add.headers.get('location')!.split('/').pop()!.split('?')[0]!
+    const facts = async () => ({
+      worksite: await registry.db
+        .selectFrom('worksites')
+        .select(['last_inspected_at', 'indicators_observed', 'indicators_suspected'])
+        .where('id', '=', site)
+        .executeTakeFirstOrThrow(),
+      recruiters: (
+        await registry.db
+          .selectFrom('worksite_recruiters')
+          .select('agency_id')
+          .where('worksite_id', '=', site)
+          .execute()
+      ).map((r) => r.agency_id),
+    })
+    // A draft is not a finding yet.
+    await inspector.client.post('/inspections', inspection({ worksite_id: site, action: 'draft' }))
+    expect(await facts()).toEqual({
+      worksite: { last_inspected_at: null, indicators_observed: 0, indicators_suspected: 0 },
+      recruiters: [],
+    })
+    const form = inspection({ worksite_id: site })
+    const url = (await inspector.client.post('/inspections', form)).headers
+      .get('location')!
+      .replace(/\?.*$/, '')
+    expect(await facts()).toEqual({
+      worksite: {
+        last_inspected_at: new Date('2026-11-18T07:30:00Z'),
+        indicators_observed: 1,
+        indicators_suspected: 1,
+      },
+      recruiters: [agency.agencyId],
+    })
+    // Amended: the documents were not retained after all, and no registered agency was involved.
+    const amended = await inspector.client.post(`${url}/amend`, {
+      ...form,
+      indicator_retention_of_identity_documents: 'not_observed',
+      evidence_retention_of_identity_documents: '',
+      recruiter_1_licence: '',
+      recruiter_1_name: 'Ntate Sello',
+      recruiter_1_indicators: [],
+      version: '1',
+      amendment_reason: 'The passports were in a safe the workers could open',
+    })
+    expect(amended.status).toBe(303)
+    expect(await facts()).toEqual({
+      worksite: {
+        last_inspected_at: new Date('2026-11-18T07:30:00Z'),
+        indicators_observed: 0,
+        indicators_suspected: 1,
+      },
+      recruiters: [],
+    })
   })
 
   it('shows follow-ups still to do on the inspector home page and the worksite, overdue marked, until done', async () => {
