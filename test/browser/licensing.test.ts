@@ -8,6 +8,7 @@ import {
   browserAvailable,
   expectAccessible,
   launchChromium,
+  signIn as signInAs,
   startTestServer,
   watchForPageProblems,
 } from './browser.js'
@@ -25,13 +26,7 @@ describe.skipIf(!run)('the licensing office in a real browser', () => {
   let agencyUrl = ''
   let licenceNumber = ''
 
-  async function signIn(email: string, password: string) {
-    await page.goto(`${server.url}/login`)
-    await page.getByLabel('Email address').fill(email)
-    await page.getByLabel('Password').fill(password)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.waitForURL(/\/staff/)
-  }
+  const signIn = (email: string, password: string) => signInAs(page, server.url, email, password)
 
   async function fillAgency(name: string, registration: string, principalId: string) {
     await page.getByLabel('Legal name').fill(name)

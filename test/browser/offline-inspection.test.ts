@@ -8,6 +8,7 @@ import {
   browserAvailable,
   expectAccessible,
   launchChromium,
+  signIn,
   startTestServer,
   watchForPageProblems,
 } from './browser.js'
@@ -25,13 +26,7 @@ describe.skipIf(!run)('recording an inspection with no network', () => {
   let agency: { agencyId: string; licenceNumber: string | null }
   let firstInspectionId = ''
 
-  async function signIn(p: Page, email: string) {
-    await p.goto(`${server.url}/login`)
-    await p.getByLabel('Email address').fill(email)
-    await p.getByLabel('Password').fill(PASSWORD)
-    await p.getByRole('button', { name: 'Sign in' }).click()
-    await p.waitForURL(/\/staff/)
-  }
+  const signInAs = (p: Page, email: string) => signIn(p, server.url, email, PASSWORD)
 
   beforeAll(async () => {
     server = await startTestServer()
@@ -63,7 +58,7 @@ describe.skipIf(!run)('recording an inspection with no network', () => {
     context.setDefaultTimeout(8_000)
     page = await context.newPage()
     problems = watchForPageProblems(page)
-    await signIn(page, 'inspector@labour.gov.ls')
+    await signInAs(page, 'inspector@labour.gov.ls')
   }, 60_000)
   afterAll(async () => {
     await browser?.close()
@@ -217,7 +212,7 @@ describe.skipIf(!run)('recording an inspection with no network', () => {
   it('shows the inspection to a police officer', async () => {
     const police = await browser.newContext()
     const policePage = await police.newPage()
-    await signIn(policePage, 'constable@police.org.ls')
+    await signInAs(policePage, 'constable@police.org.ls')
     await policePage.goto(`${server.url}/inspections/${firstInspectionId}`)
     const text = await policePage.locator('main').innerText()
     expect(text).toContain('Ha Mokoena Orchards')

@@ -6,6 +6,7 @@ import {
   browserAvailable,
   expectAccessible,
   launchChromium,
+  signIn,
   startTestServer,
   watchForPageProblems,
 } from './browser.js'
@@ -33,11 +34,7 @@ describe.skipIf(!run)('the worksite register in a real browser', () => {
     context.setDefaultTimeout(8_000)
     page = await context.newPage()
     problems = watchForPageProblems(page)
-    await page.goto(`${server.url}/login`)
-    await page.getByLabel('Email address').fill('inspector@labour.gov.ls')
-    await page.getByLabel('Password').fill('a long test password')
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.waitForURL(/\/staff/)
+    await signIn(page, server.url, 'inspector@labour.gov.ls', 'a long test password')
   }, 60_000)
   afterAll(async () => {
     await browser?.close()
