@@ -23,6 +23,7 @@ import { isPartial, pageContext, renderPage, sendHtml } from './http/render.js'
 import { inspectionRoutes } from './inspections/routes.js'
 import { licensingRoutes } from './licensing/routes.js'
 import { publicRoutes } from './public/routes.js'
+import { reportRoutes } from './reports/routes.js'
 import { setupRoutes } from './setup/routes.js'
 import { worksiteRoutes } from './worksites/routes.js'
 
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', complaintRoutes)
   app.route('/', worksiteRoutes)
   app.route('/', inspectionRoutes)
+  app.route('/', reportRoutes)
 
   const renderError = (
     c: Parameters<Parameters<typeof app.onError>[0]>[1],

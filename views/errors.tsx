@@ -1,6 +1,6 @@
 import { Layout, type PageContext } from './layout.js'
 
-export type ErrorStatus = 401 | 403 | 404 | 409 | 500 | 503
+export type ErrorStatus = 401 | 403 | 404 | 409 | 422 | 500 | 503
 
 const MESSAGES: Record<ErrorStatus, { title: string; body: string }> = {
   401: {
@@ -18,6 +18,10 @@ const MESSAGES: Record<ErrorStatus, { title: string; body: string }> = {
   409: {
     title: 'Someone else changed this first',
     body: 'Nothing you submitted was saved. Reload the page to see the latest version, then make your change again.',
+  },
+  422: {
+    title: 'Check what you asked for',
+    body: 'The registry cannot give what this address asks for, for the reason below. Go back and correct it.',
   },
   500: {
     title: 'Sorry, something went wrong',

@@ -1,3 +1,4 @@
+import { REPORT_READERS } from '../src/reports/access.js'
 import type { Role } from '../src/vocabulary.js'
 
 export interface NavItem {
@@ -30,6 +31,7 @@ export const STAFF_NAV: NavItem[] = [
   },
   { href: '/inspections/due', label: 'Due for inspection', roles: ['admin', 'inspector', 'police_officer'] },
   { href: '/complaints', label: 'Complaints', roles: ['admin', 'licensing_officer'] },
+  { href: '/dashboard', label: 'Dashboard', roles: REPORT_READERS },
   { href: '/unlicensed-recruiters', label: 'Unlicensed recruiters', roles: ['police_officer'] },
   { href: '/admin/users', label: 'Users', roles: ['admin'] },
   { href: '/admin/audit', label: 'Audit log', roles: ['admin'] },

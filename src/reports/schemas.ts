@@ -1,0 +1,52 @@
+import { z } from 'zod'
+import { blankToUndefined } from '../http/validation.js'
+import { addDays, addMonths, todayInLesotho } from '../licensing/dates.js'
+import { DISTRICTS, type District, SECTORS, type Sector } from '../vocabulary.js'
+
+/** What the figures count: a period of days (both ends included), and one district or sector. */
+export interface ReportFilters {
+  from: string
+  to: string
+  district: District | null
+  sector: Sector | null
+}
+
+/** The last twelve months, today included. */
+export function defaultPeriod(today = todayInLesotho()) {
+  return { from: addDays(addMonths(today, -12), 1), to: today }
+}
+
+const date = (label: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z.iso.date({ error: `Enter the ${label} date as a day, month and year` }).optional(),
+  )
+
+export const reportFiltersSchema = z
+  .object({
+    from: date('first'),
+    to: date('last'),
+    district: z.preprocess(
+      blankToUndefined,
+      z.enum(DISTRICTS, { error: 'Select a district from the list' }).optional(),
+    ),
+    sector: z.preprocess(
+      blankToUndefined,
+      z.enum(SECTORS, { error: 'Select a sector from the list' }).optional(),
+    ),
+  })
+  .transform((v) => {
+    const period = defaultPeriod()
+    return {
+      from: v.from ?? (v.to ? addDays(addMonths(v.to, -12), 1) : period.from),
+      to: v.to ?? period.to,
+      district: v.district ?? null,
+      sector: v.sector ?? null,
+    }
+  })
+  .superRefine((v, ctx) => {
+    if (v.from > v.to)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last date must be after the first' })
+    else if (v.from < addMonths(v.to, -120))
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'Choose a period of ten years or less' })
+  })

@@ -1,0 +1,319 @@
+import { randomBytes } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addDays, addMonths, todayInLesotho } from '../../src/licensing/dates.js'
+import { dashboardFigures } from '../../src/reports/figures.js'
+import { defaultPeriod } from '../../src/reports/schemas.js'
+import { insertPublicFixture, PRIVATE_VALUES } from '../support/public-fixtures.js'
+import { createTestRegistry, type TestClient } from '../support/registry.js'
+
+// A small registry whose figures are known by hand: two agencies, four complaints (one outside
+// the period), four inspections (one outside the period, one a draft), one referral of three
+// people.
+let registry: Awaited<ReturnType<typeof createTestRegistry>>
+let analyst: TestClient
+const today = todayInLesotho()
+const inPeriod = addDays(today, -40)
+const period = defaultPeriod(today)
+const CONTACT = '+266 5811 2233'
+const DESCRIPTION = 'He took M1500 from each of us at the bus rank'
+
+beforeAll(async () => {
+  registry = await createTestRegistry()
+  const db = registry.db
+  analyst = (await registry.signedInAs('analyst')).client
+  const inspector = (await registry.signedInAs('inspector')).client
+  const farmAgency = await insertPublicFixture(db, {
+    name: 'Mohokare Farm Labour',
+    standing: 'licensed',
+    district: 'Leribe',
+    sectors: ['agriculture'],
+  })
+  const factoryAgency = await insertPublicFixture(db, {
+    name: 'Maluti Factory Staffing',
+    standing: 'expired',
+    district: 'Maseru',
+    sectors: ['manufacturing'],
+  })
+  // Two applications decided in the period: after 10 and 20 days.
+  for (const [status, days] of [
+    ['approved', 10],
+    ['refused', 20],
+  ] as const)
+    await db
+      .insertInto('licence_applications')
+      .values({
+        agency_id: farmAgency.agencyId,
+        kind: 'renewal',
+        status,
+        submitted_at: new Date(`${addDays(inPeriod, -days)}T08:00:00+02:00`),
+        decided_at: new Date(`${inPeriod}T08:00:00+02:00`),
+      })
+      .execute()
+  const complaint = (values: Record<string, unknown>) =>
+    db
+      .insertInto('complaints')
+      .values({
+        reference: `C-${randomBytes(4).toString('hex').toUpperCase()}`,
+        submission_key: randomBytes(12).toString('hex'),
+        description: DESCRIPTION,
+        contact_phone: CONTACT,
+        language: 'en',
+        categories: ['recruitment_fee'],
+        created_at: new Date(`${inPeriod}T10:00:00+02:00`),
+        ...values,
+      } as never)
+      .execute()
+  await complaint({
+    agency_id: farmAgency.agencyId,
+    categories: ['recruitment_fee', 'deception'],
+    district: 'Leribe',
+    status: 'decided',
+    outcome: 'substantiated',
+    proven_categories: ['recruitment_fee'],
+    decided_at: new Date(`${addDays(inPeriod, 5)}T10:00:00+02:00`),
+  })
+  await complaint({ agency_id: factoryAgency.agencyId, district: 'Maseru', status: 'received' })
+  await complaint({
+    categories: ['wages_withheld'],
+    recruiter_name: 'Ntate Sello',
+    district: 'Leribe',
+    status: 'decided',
+    outcome: 'unsubstantiated',
+    decided_at: new Date(`${addDays(inPeriod, 6)}T10:00:00+02:00`),
+    referred_at: new Date(`${addDays(inPeriod, 2)}T10:00:00+02:00`),
+    police_case_number: 'CR 12/2026',
+  })
+  await complaint({
+    agency_id: farmAgency.agencyId,
+    district: 'Leribe',
+    created_at: new Date(`${addMonths(today, -30)}T10:00:00+02:00`),
+  })
+
+  const worksite = async (values: Record<string, string>) => {
+    const res = await inspector.post('/worksites', { kind: 'farm', village: 'Peka', ...values })
+    return res.headers.get('location')!.split('/').pop()!.split('?')[0]!
+  }
+  const farm = await worksite({ name: 'Ha Mokoena Orchards', sector: 'agriculture', district: 'Leribe' })
+  const factory = await worksite({
+    name: 'Thetsane Denim',
+    kind: 'factory',
+    sector: 'manufacturing',
+    district: 'Maseru',
+  })
+  const inspect = (values: Record<string, string | string[]>) =>
+    inspector.post('/inspections', {
+      idempotency_key: randomBytes(18).toString('base64url'),
+      visited_at: `${inPeriod}T09:30`,
+      lead_inspector: 'Thabo Mokhethi',
+      outcome: 'advice_given',
+      action: 'submit',
+      ...values,
+    })
+  await inspect({
+    worksite_id: farm,
+    type: 'routine',
+    indicator_retention_of_identity_documents: 'observed',
+    evidence_retention_of_identity_documents: 'Passports in the office safe',
+    indicator_isolation: 'suspected',
+    referral_social_welfare_female_adult: '2',
+    referral_social_welfare_male_under_18: '1',
+    referral_social_welfare_consent: 'yes',
+    outcome: 'criminal_investigation',
+    police_case_number: 'CR 44/2026',
+  })
+  await inspect({ worksite_id: factory, type: 'joint_operation' })
+  await inspect({
+    worksite_id: farm,
+    type: 'routine',
+    visited_at: `${addMonths(today, -36)}T09:30`,
+    indicator_debt_bondage: 'observed',
+    evidence_debt_bondage: 'Debts for transport',
+  })
+  await inspect({ worksite_id: farm, type: 'follow_up', action: 'draft', outcome: '' })
+})
+afterAll(() => registry.close())
+
+const all = { ...period, district: null, sector: null }
+
+describe('dashboard figures', () => {
+  it('counts a hand-made registry as a person would', async () => {
+    const f = await dashboardFigures(registry.db, all, today)
+    expect(f.licencesByStatus).toEqual(
+      expect.arrayContaining([
+        { status: 'active', count: 1 },
+        { status: 'expired', count: 1 },
+      ]),
+    )
+    expect(f.applications).toEqual({ approved: 1, refused: 1, withdrawn: 0, medianDays: 15 })
+    expect(f.complaintsByCategory).toEqual([
+      { category: 'recruitment_fee', count: 2 },
+      { category: 'deception', count: 1 },
+      { category: 'wages_withheld', count: 1 },
+    ])
+    expect(f.complaintsByStatus).toEqual([
+      { status: 'decided', count: 2 },
+      { status: 'received', count: 1 },
+    ])
+    expect(f.complaints).toEqual({ received: 3, decided: 2, substantiated: 1, referredToPolice: 1 })
+    expect(f.inspections).toEqual({ total: 2, withIndicator: 1, criminalInvestigations: 1 })
+    expect(f.inspectionsByType).toEqual([
+      { type: 'joint_operation', count: 1 },
+      { type: 'routine', count: 1 },
+    ])
+    expect(f.indicatorsObserved).toEqual([{ indicator: 'retention_of_identity_documents', count: 1 }])
+    expect(f.victimsByGroup).toEqual({ femaleUnder18: 0, femaleAdult: 2, maleUnder18: 1, maleAdult: 0 })
+    expect(f.victimsByDestination).toEqual([{ destination: 'social_welfare', count: 3, withConsent: 3 }])
+    // Every calendar month the period touches, the first and last in part.
+    expect(f.monthly[0]!.month).toBe(period.from.slice(0, 7))
+    expect(f.monthly.at(-1)!.month).toBe(today.slice(0, 7))
+    expect(f.monthly.reduce((s, m) => s + m.inspections, 0)).toBe(2)
+    expect(f.monthly.reduce((s, m) => s + m.complaints, 0)).toBe(3)
+    expect(f.monthly.find((m) => m.month === inPeriod.slice(0, 7))).toEqual({
+      month: inPeriod.slice(0, 7),
+      inspections: 2,
+      complaints: 3,
+    })
+    expect(f.districts).toEqual([
+      {
+        district: 'Leribe',
+        inspections: 1,
+        withIndicator: 1,
+        complaints: 2,
+        victims: 3,
+        criminalInvestigations: 1,
+      },
+      {
+        district: 'Maseru',
+        inspections: 1,
+        withIndicator: 0,
+        complaints: 1,
+        victims: 0,
+        criminalInvestigations: 0,
+      },
+    ])
+  })
+
+  it('narrows every figure to one district or one sector', async () => {
+    const leribe = await dashboardFigures(registry.db, { ...all, district: 'Leribe' }, today)
+    expect(leribe.inspections.total).toBe(1)
+    expect(leribe.complaints.received).toBe(2)
+    expect(leribe.licencesByStatus).toEqual([{ status: 'active', count: 1 }])
+    expect(leribe.districts.map((d) => d.district)).toEqual(['Leribe'])
+    const factories = await dashboardFigures(registry.db, { ...all, sector: 'manufacturing' }, today)
+    expect(factories.inspections).toEqual({ total: 1, withIndicator: 0, criminalInvestigations: 0 })
+    // Only the complaint about the factory agency: an unlisted recruiter has no sector.
+    expect(factories.complaints.received).toBe(1)
+    expect(factories.applications.approved).toBe(0)
+    // A longer period reaches the older records.
+    const fiveYears = await dashboardFigures(registry.db, { ...all, from: addMonths(today, -60) }, today)
+    expect(fiveYears.inspections.total).toBe(3)
+    expect(fiveYears.complaints.received).toBe(4)
+  })
+})
+
+describe('the dashboard page and downloads', () => {
+  it('shows the figures as tables, refuses bad filters with a 422 beside the field', async () => {
+    const res = await analyst.get('/dashboard')
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toContain('Forced-labour indicators observed')
+    expect(html).toContain(`value="${period.from}"`)
+    expect(html).toMatch(/<th scope="row">Retention of identity documents<\/th><td class="number">1<\/td>/)
+    const bad = await analyst.get('/dashboard?from=2026-13-40&district=Atlantis')
+    expect(bad.status).toBe(422)
+    const badHtml = await bad.text()
+    expect(badHtml).toContain('id="district-error"')
+    expect(badHtml).toContain('value="2026-13-40"')
+  })
+
+  it('downloads each table as CSV, and the records without contact details or free text', async () => {
+    const table = await analyst.get('/dashboard.csv?table=districts&district=Leribe')
+    expect(table.status).toBe(200)
+    expect(table.headers.get('content-type')).toContain('text/csv')
+    const text = await table.text()
+    expect(text.split('\r\n')[1]).toBe('Leribe,1,1,2,3,1')
+    expect((await analyst.get('/dashboard.csv?table=nonsense')).status).toBe(404)
+
+    const complaints = await (
+      await analyst.get(`/exports/complaints.csv?from=${addMonths(today, -60)}`)
+    ).text()
+    expect(complaints.split('\r\n').filter(Boolean)).toHaveLength(5)
+    const inspections = await (await analyst.get('/exports/inspections.csv')).text()
+    expect(inspections.split('\r\n').filter(Boolean)).toHaveLength(3)
+    expect(inspections).toContain('retention_of_identity_documents')
+    const agencies = await (await analyst.get('/exports/agencies.csv')).text()
+    expect(agencies).toContain('Mohokare Farm Labour')
+    for (const secret of [
+      CONTACT,
+      DESCRIPTION,
+      'Ntate Sello',
+      'Thabo Mokhethi',
+      'Passports in the office safe',
+      PRIVATE_VALUES.phone,
+      PRIVATE_VALUES.email,
+      PRIVATE_VALUES.personName,
+      PRIVATE_VALUES.idNumber,
+    ])
+      for (const file of [complaints, inspections, agencies]) expect(file).not.toContain(secret)
+    const audit = await registry.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'export.downloaded')
+      .execute()
+    expect(audit.map((a) => (a.after as { what: string }).what)).toEqual([
+      'complaints',
+      'inspections',
+      'agencies',
+    ])
+  })
+
+  it('gives the TIP data as counts by district and sector, with no free text or contact field', async () => {
+    const json = (await (await analyst.get('/exports/tip-data.json')).json()) as {
+      fields: { name: string }[]
+      rows: Record<string, string | number>[]
+    }
+    expect(json.rows).toEqual([
+      expect.objectContaining({
+        district: 'Leribe',
+        sector: 'agriculture',
+        inspections: 1,
+        inspections_with_forced_labour_indicators: 1,
+        criminal_investigations: 1,
+        victims_female_18_and_over: 2,
+        victims_male_under_18: 1,
+        referred_to_social_welfare: 3,
+        referrals_with_consent_recorded: 3,
+      }),
+      expect.objectContaining({ district: 'Maseru', sector: 'manufacturing', inspections: 1 }),
+    ])
+    // Every field is a count, a period bound or a category from the registry's own lists.
+    const free = json.fields.filter(
+      (f) =>
+        !/^(period_start|period_end|district|sector|inspections.*|criminal_investigations|victims_.*|referred_to_.*|referrals_with_consent_recorded)$/.test(
+          f.name,
+        ),
+    )
+    expect(free).toEqual([])
+    for (const row of json.rows)
+      for (const [name, value] of Object.entries(row))
+        if (!['period_start', 'period_end', 'district', 'sector'].includes(name))
+          expect(typeof value).toBe('number')
+    const csv = await (await analyst.get('/exports/tip-data.csv')).text()
+    expect(csv.split('\r\n')[0]!.replace(/^\uFEFF/, '')).toBe(json.fields.map((f) => f.name).join(','))
+    for (const secret of [CONTACT, DESCRIPTION, 'Thabo Mokhethi', 'Ha Mokoena Orchards', 'Passports'])
+      expect(csv + JSON.stringify(json)).not.toContain(secret)
+  })
+
+  it('is refused to inspectors and police officers', async () => {
+    for (const role of ['inspector', 'police_officer'] as const) {
+      const client = (await registry.signedInAs(role)).client
+      for (const path of [
+        '/dashboard',
+        '/dashboard.csv?table=monthly',
+        '/exports/inspections.csv',
+        '/exports/tip-data.json',
+      ])
+        expect((await client.get(path)).status).toBe(403)
+    }
+  })
+})

@@ -1,0 +1,169 @@
+import { formatDate } from '../../src/format.js'
+import type { DashboardFigures } from '../../src/reports/figures.js'
+import { SECTOR_LABELS, type Sector } from '../../src/vocabulary.js'
+import { DataTable } from '../components/data-table.js'
+import { FilterForm } from '../components/filter-form.js'
+import {
+  DISTRICT_OPTIONS,
+  ErrorSummary,
+  type FormState,
+  hasErrors,
+  SECTOR_OPTIONS,
+  SelectField,
+  TextField,
+} from '../components/forms.js'
+import { Layout, type PageContext } from '../layout.js'
+import { BarChart, MonthChart } from './charts.js'
+import { FIGURE_TABLES, type FigureTable } from './tables.js'
+
+export const FILTER_LABELS = { from: 'From', to: 'To', district: 'District', sector: 'Sector' }
+
+/** The filters as a query string, for the download links (only those that are set). */
+export function filterQuery(values: FormState['values']) {
+  const query = new URLSearchParams()
+  for (const key of ['from', 'to', 'district', 'sector'] as const) {
+    const value = values[key]
+    if (typeof value === 'string' && value) query.set(key, value)
+  }
+  return query.toString()
+}
+
+function Figure(props: { table: FigureTable; figures: DashboardFigures; query: string }) {
+  const { table } = props
+  const rows = table.rows(props.figures)
+  return (
+    <section class="figure" aria-labelledby={`${table.id}-title`}>
+      <h2 id={`${table.id}-title`}>{table.title}</h2>
+      <p class="hint">{table.about}</p>
+      <div class={table.chart ? 'figure-body with-chart' : 'figure-body'}>
+        {rows.length === 0 ? (
+          <p>None in this period.</p>
+        ) : (
+          <DataTable caption={table.title} headings={table.header}>
+            {rows.map((row) => (
+              <tr>
+                {row.map((cell, i) =>
+                  i === 0 && table.header.length > 1 && typeof cell === 'string' ? (
+                    <th scope="row">{cell}</th>
+                  ) : (
+                    <td class={typeof cell === 'number' ? 'number' : undefined}>
+                      {typeof cell === 'number' ? cell.toLocaleString('en') : cell}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </DataTable>
+        )}
+        {table.chart === 'bars' && rows.length > 0 && <BarChart rows={rows} />}
+        {table.chart === 'months' && rows.length > 0 && (
+          <MonthChart rows={rows} series={[table.header[1]!, table.header[2]!]} />
+        )}
+      </div>
+      <p>
+        <a href={`/dashboard.csv?table=${table.id}${props.query ? `&${props.query}` : ''}`} hx-boost="false">
+          Download “{table.title}” (CSV)
+        </a>
+      </p>
+    </section>
+  )
+}
+
+export function DashboardResults(props: {
+  figures: DashboardFigures | null
+  filters: FormState
+  period: { from: string; to: string } | null
+}) {
+  const query = filterQuery(props.filters.values)
+  return (
+    <div id="dashboard-figures" aria-live="polite">
+      {props.figures && props.period ? (
+        <>
+          <p>
+            From {formatDate(props.period.from)} to {formatDate(props.period.to)}
+            {props.filters.values.district ? `, ${props.filters.values.district}` : ', all districts'}
+            {props.filters.values.sector
+              ? `, ${SECTOR_LABELS[props.filters.values.sector as Sector] ?? props.filters.values.sector}`
+              : ', all sectors'}
+            .
+          </p>
+          {FIGURE_TABLES.map((table) => (
+            <Figure table={table} figures={props.figures!} query={query} />
+          ))}
+          <section aria-labelledby="exports-title">
+            <h2 id="exports-title">Records and the TIP data export</h2>
+            <p class="hint">
+              The records behind these figures, for the same district and sector (and period, for complaints
+              and inspections). They hold no complainant's contact details, no free text and no names of
+              people found at inspections.
+            </p>
+            <ul>
+              {(['agencies', 'licences', 'complaints', 'inspections'] as const).map((kind) => (
+                <li>
+                  <a href={`/exports/${kind}.csv${query ? `?${query}` : ''}`} hx-boost="false">
+                    {kind[0]!.toUpperCase() + kind.slice(1)} (CSV)
+                  </a>
+                </li>
+              ))}
+              <li>
+                TIP data for the national data hub and SADC, counts only:{' '}
+                <a href={`/exports/tip-data.csv${query ? `?${query}` : ''}`} hx-boost="false">
+                  CSV
+                </a>{' '}
+                or{' '}
+                <a href={`/exports/tip-data.json${query ? `?${query}` : ''}`} hx-boost="false">
+                  JSON
+                </a>
+              </li>
+            </ul>
+          </section>
+        </>
+      ) : (
+        <p>Correct the filters above to see the figures.</p>
+      )}
+    </div>
+  )
+}
+
+export function DashboardPage(props: {
+  ctx: PageContext
+  figures: DashboardFigures | null
+  filters: FormState
+  period: { from: string; to: string } | null
+}) {
+  return (
+    <Layout ctx={props.ctx} title="Dashboard" hasErrors={hasErrors(props.filters)}>
+      <ErrorSummary form={props.filters} labels={FILTER_LABELS} />
+      <h1>Dashboard</h1>
+      <p>
+        What the registry holds on licensing, complaints, inspections and victims referred, for the
+        multi-sectoral committee and the national TIP data hub. The last twelve months unless you choose
+        another period.
+      </p>
+      <FilterForm
+        action="/dashboard"
+        resultsId="dashboard-figures"
+        label="Choose what to count"
+        button="Show"
+      >
+        <TextField form={props.filters} name="from" label={FILTER_LABELS.from} type="date" />
+        <TextField form={props.filters} name="to" label={FILTER_LABELS.to} type="date" />
+        <SelectField
+          form={props.filters}
+          name="district"
+          label={FILTER_LABELS.district}
+          blank="All districts"
+          options={DISTRICT_OPTIONS}
+        />
+        <SelectField
+          form={props.filters}
+          name="sector"
+          label={FILTER_LABELS.sector}
+          blank="All sectors"
+          options={SECTOR_OPTIONS}
+        />
+      </FilterForm>
+      <DashboardResults figures={props.figures} filters={props.filters} period={props.period} />
+    </Layout>
+  )
+}
