@@ -1,7 +1,9 @@
 import { sql } from 'kysely'
 import type { Database } from '../src/db/database.js'
 import { rankDistrict } from '../src/inspections/due.js'
-import { todayInLesotho } from '../src/licensing/dates.js'
+import { addMonths, todayInLesotho } from '../src/licensing/dates.js'
+import { dashboardFigures } from '../src/reports/figures.js'
+import { defaultPeriod } from '../src/reports/schemas.js'
 import { DISTRICTS, type District, type Role } from '../src/vocabulary.js'
 
 // The benchmark's scenarios. Each feature adds the pages it must keep fast.
@@ -20,6 +22,8 @@ export interface Scenario {
   firstView?: boolean
   /** A write: every request POSTs a distinct form to `paths`, and the harness checks the rows. */
   post?: WriteScenario
+  /** One download, on a server started for it, to measure its memory (`paths` unused). */
+  download?: { path: string }
 }
 
 export interface WriteScenario {
@@ -229,6 +233,19 @@ SCENARIOS.push(
     },
   },
   {
+    name: 'dashboard',
+    about: "an analyst's dashboard for the last 12 months, all districts, and for each district",
+    signedInAs: 'analyst',
+    paths: fixed('/dashboard', ...DISTRICTS.map((d) => `/dashboard?district=${encodeURIComponent(d)}`)),
+  },
+  {
+    name: 'export-inspections',
+    about: 'every inspection of the last six years as CSV, streamed',
+    signedInAs: 'analyst',
+    paths: fixed(),
+    download: { path: `/exports/inspections.csv?from=${addMonths(todayInLesotho(), -72)}` },
+  },
+  {
     name: 'due-list',
     about: "an inspector's list of a district's worksites ranked by risk, each district in turn",
     signedInAs: 'inspector',
@@ -260,6 +277,17 @@ export interface TimedWork {
 }
 
 export const TIMED_WORK: TimedWork[] = [
+  {
+    name: 'dashboard figures',
+    about: 'all figures of the last 12 months afresh (the page is kept per registry version and minute)',
+    items: ['all districts', 'Maseru', "Qacha's Nek"],
+    run: (db, item) =>
+      dashboardFigures(db, {
+        ...defaultPeriod(),
+        district: item === 'all districts' ? null : (item as District),
+        sector: null,
+      }),
+  },
   {
     name: 'due-list ranking',
     about:

@@ -61,6 +61,15 @@ function complaintsMatching(f: ReportFilters) {
 }
 
 const n = (v: unknown) => Number(v ?? 0)
+const month = (column: string) => sql`to_char(${sql.ref(column)} at time zone 'Africa/Maseru', 'YYYY-MM')`
+
+interface GroupedRow {
+  by: 'type' | 'district' | 'month' | 'all'
+  key: string | null
+  total: number
+  with_indicator: number
+  investigations: number
+}
 
 export async function dashboardFigures(
   db: Database,
@@ -74,128 +83,133 @@ export async function dashboardFigures(
     licences,
     applications,
     byCategory,
-    byStatus,
+    complaintGroups,
     complaintTotals,
-    byType,
-    inspectionTotals,
+    inspectionGroups,
     indicators,
     victims,
-    monthly,
-    districts,
   ] = await Promise.all([
     // Licences as they stand today: an active licence past its expiry date counts as expired.
     sql<{ status: string; count: number }>`
-      select case when l.status = 'active' and l.expires_on < ${today}::date then 'expired' else l.status end
-        as status, count(*)::int as count
-      from licences l join agencies a on a.id = l.agency_id
-      where ${agencyMatches}
-      group by 1 order by 2 desc`.execute(db),
+        select case when l.status = 'active' and l.expires_on < ${today}::date then 'expired' else l.status end
+          as status, count(*)::int as count
+        from licences l join agencies a on a.id = l.agency_id
+        where ${agencyMatches}
+        group by 1 order by 2 desc`.execute(db),
     sql<{ approved: number; refused: number; withdrawn: number; median_days: number | null }>`
-      select count(*) filter (where la.status = 'approved')::int as approved,
-        count(*) filter (where la.status = 'refused')::int as refused,
-        count(*) filter (where la.status = 'withdrawn')::int as withdrawn,
-        (percentile_cont(0.5) within group (
-          order by extract(epoch from la.decided_at - la.submitted_at) / 86400))::float8 as median_days
-      from licence_applications la join agencies a on a.id = la.agency_id
-      where la.decided_at >= ${start} and la.decided_at < ${end} and ${agencyMatches}`.execute(db),
+        select count(*) filter (where la.status = 'approved')::int as approved,
+          count(*) filter (where la.status = 'refused')::int as refused,
+          count(*) filter (where la.status = 'withdrawn')::int as withdrawn,
+          (percentile_cont(0.5) within group (
+            order by extract(epoch from la.decided_at - la.submitted_at) / 86400))::float8 as median_days
+        from licence_applications la join agencies a on a.id = la.agency_id
+        where la.decided_at >= ${start} and la.decided_at < ${end} and ${agencyMatches}`.execute(db),
     sql<{ category: ComplaintCategory; count: number }>`
-      select category, count(*)::int as count
-      from (${complaintsMatching(f)}) c cross join unnest(c.categories) as category
-      where c.created_at >= ${start} and c.created_at < ${end}
-      group by 1 order by 2 desc, 1`.execute(db),
-    sql<{ status: ComplaintStatus; count: number }>`
-      select c.status, count(*)::int as count from (${complaintsMatching(f)}) c
-      where c.created_at >= ${start} and c.created_at < ${end}
-      group by 1 order by 2 desc, 1`.execute(db),
+        select category, count(*)::int as count
+        from (${complaintsMatching(f)}) c cross join unnest(c.categories) as category
+        where c.created_at >= ${start} and c.created_at < ${end}
+        group by 1 order by 2 desc, 1`.execute(db),
+    // Complaints received in the period, by status, district and month in one pass.
+    sql<{ by: 'status' | 'district' | 'month'; key: string; count: number }>`
+        select case when grouping(c.status) = 0 then 'status'
+            when grouping(c.district) = 0 then 'district' else 'month' end as by,
+          coalesce(c.status, c.district, ${month('c.created_at')}) as key, count(*)::int as count
+        from (${complaintsMatching(f)}) c
+        where c.created_at >= ${start} and c.created_at < ${end}
+        group by grouping sets ((c.status), (c.district), (${month('c.created_at')}))
+        order by 3 desc, 2`.execute(db),
     sql<{ received: number; decided: number; substantiated: number; referred: number }>`
-      select count(*) filter (where c.created_at >= ${start} and c.created_at < ${end})::int as received,
-        count(*) filter (where c.decided_at >= ${start} and c.decided_at < ${end})::int as decided,
-        count(*) filter (where c.decided_at >= ${start} and c.decided_at < ${end}
-          and c.outcome = 'substantiated')::int as substantiated,
-        count(*) filter (where c.referred_at >= ${start} and c.referred_at < ${end})::int as referred
-      from (${complaintsMatching(f)}) c`.execute(db),
-    sql<{ type: InspectionType; count: number }>`
-      select i.type, count(*)::int as count from (${inspectionsIn(f)}) i group by 1 order by 2 desc, 1`.execute(
-      db,
-    ),
-    sql<{ total: number; with_indicator: number; investigations: number }>`
-      select count(*)::int as total,
-        count(*) filter (where exists (select 1 from inspection_indicators ii
-          where ii.inspection_id = i.id and ii.level = 'observed'))::int as with_indicator,
-        count(*) filter (where i.outcome = 'criminal_investigation')::int as investigations
-      from (${inspectionsIn(f)}) i`.execute(db),
+        select count(*) filter (where c.created_at >= ${start} and c.created_at < ${end})::int as received,
+          count(*) filter (where c.decided_at >= ${start} and c.decided_at < ${end})::int as decided,
+          count(*) filter (where c.decided_at >= ${start} and c.decided_at < ${end}
+            and c.outcome = 'substantiated')::int as substantiated,
+          count(*) filter (where c.referred_at >= ${start} and c.referred_at < ${end})::int as referred
+        from (${complaintsMatching(f)}) c`.execute(db),
+    // Inspections by type, district and month, and in all, in one pass over the period.
+    sql<GroupedRow>`
+        with observed as (
+          select distinct inspection_id from inspection_indicators where level = 'observed'
+        )
+        select case when grouping(i.type) = 0 then 'type' when grouping(i.district) = 0 then 'district'
+            when grouping(${month('i.visited_at')}) = 0 then 'month' else 'all' end as by,
+          coalesce(i.type, i.district, ${month('i.visited_at')}) as key,
+          count(*)::int as total, count(o.inspection_id)::int as with_indicator,
+          count(*) filter (where i.outcome = 'criminal_investigation')::int as investigations
+        from (${inspectionsIn(f)}) i left join observed o on o.inspection_id = i.id
+        group by grouping sets ((i.type), (i.district), (${month('i.visited_at')}), ())
+        order by 3 desc, 2`.execute(db),
     sql<{ indicator: Indicator; count: number }>`
-      select ii.indicator, count(*)::int as count
-      from (${inspectionsIn(f)}) i join inspection_indicators ii on ii.inspection_id = i.id
-      where ii.level = 'observed'
-      group by 1 order by 2 desc, 1`.execute(db),
+        select ii.indicator, count(*)::int as count
+        from (${inspectionsIn(f)}) i join inspection_indicators ii on ii.inspection_id = i.id
+        where ii.level = 'observed'
+        group by 1 order by 2 desc, 1`.execute(db),
     sql<{
       destination: ReferralDestination
+      district: District
       female_under_18: number
       female_adult: number
       male_under_18: number
       male_adult: number
       with_consent: number
     }>`
-      select r.destination, sum(r.female_under_18)::int as female_under_18,
-        sum(r.female_adult)::int as female_adult, sum(r.male_under_18)::int as male_under_18,
-        sum(r.male_adult)::int as male_adult,
-        sum(case when r.consent_recorded
-          then r.female_under_18 + r.female_adult + r.male_under_18 + r.male_adult else 0 end)::int
-          as with_consent
-      from (${inspectionsIn(f)}) i join inspection_referrals r on r.inspection_id = i.id
-      group by 1 order by 1`.execute(db),
-    sql<{ month: string; inspections: number; complaints: number }>`
-      with months as (
-        select to_char(m, 'YYYY-MM') as month
-        from generate_series(date_trunc('month', ${f.from}::date), ${f.to}::date, interval '1 month') as m
-      ),
-      i as (
-        select to_char(i.visited_at at time zone 'Africa/Maseru', 'YYYY-MM') as month, count(*)::int as n
-        from (${inspectionsIn(f)}) i group by 1
-      ),
-      c as (
-        select to_char(c.created_at at time zone 'Africa/Maseru', 'YYYY-MM') as month, count(*)::int as n
-        from (${complaintsMatching(f)}) c
-        where c.created_at >= ${start} and c.created_at < ${end}
-        group by 1
-      )
-      select months.month, coalesce(i.n, 0) as inspections, coalesce(c.n, 0) as complaints
-      from months left join i using (month) left join c using (month)
-      order by months.month`.execute(db),
-    sql<{
-      district: District
-      inspections: number
-      with_indicator: number
-      complaints: number
-      victims: number
-      investigations: number
-    }>`
-      with i as (
-        select i.district, count(*)::int as inspections,
-          count(*) filter (where exists (select 1 from inspection_indicators ii
-            where ii.inspection_id = i.id and ii.level = 'observed'))::int as with_indicator,
-          count(*) filter (where i.outcome = 'criminal_investigation')::int as investigations,
-          coalesce(sum((select sum(r.female_under_18 + r.female_adult + r.male_under_18 + r.male_adult)
-            from inspection_referrals r where r.inspection_id = i.id)), 0)::int as victims
-        from (${inspectionsIn(f)}) i group by 1
-      ),
-      c as (
-        select c.district, count(*)::int as complaints from (${complaintsMatching(f)}) c
-        where c.created_at >= ${start} and c.created_at < ${end} and c.district is not null
-        group by 1
-      )
-      select coalesce(i.district, c.district) as district, coalesce(i.inspections, 0) as inspections,
-        coalesce(i.with_indicator, 0) as with_indicator, coalesce(c.complaints, 0) as complaints,
-        coalesce(i.victims, 0) as victims, coalesce(i.investigations, 0) as investigations
-      from i full join c on c.district = i.district
-      order by 2 desc, 4 desc, 1`.execute(db),
+        select r.destination, i.district, sum(r.female_under_18)::int as female_under_18,
+          sum(r.female_adult)::int as female_adult, sum(r.male_under_18)::int as male_under_18,
+          sum(r.male_adult)::int as male_adult,
+          sum(case when r.consent_recorded
+            then r.female_under_18 + r.female_adult + r.male_under_18 + r.male_adult else 0 end)::int
+            as with_consent
+        from (${inspectionsIn(f)}) i join inspection_referrals r on r.inspection_id = i.id
+        group by 1, 2 order by 1, 2`.execute(db),
   ])
   const a = applications.rows[0]!
   const ct = complaintTotals.rows[0]!
-  const it = inspectionTotals.rows[0]!
-  const sum = (key: 'female_under_18' | 'female_adult' | 'male_under_18' | 'male_adult') =>
-    victims.rows.reduce((total, r) => total + n(r[key]), 0)
+  const inspectionsBy = (by: GroupedRow['by']) => inspectionGroups.rows.filter((r) => r.by === by)
+  const complaintsBy = (by: 'status' | 'district' | 'month') =>
+    complaintGroups.rows.filter((r) => r.by === by)
+  const everything = inspectionsBy('all')[0]
+  const sum = (
+    rows: typeof victims.rows,
+    key: 'female_under_18' | 'female_adult' | 'male_under_18' | 'male_adult',
+  ) => rows.reduce((total, r) => total + n(r[key]), 0)
+  const people = (r: (typeof victims.rows)[number]) =>
+    n(r.female_under_18) + n(r.female_adult) + n(r.male_under_18) + n(r.male_adult)
+
+  const destinations = new Map<ReferralDestination, { count: number; withConsent: number }>()
+  const victimsInDistrict = new Map<string, number>()
+  for (const r of victims.rows) {
+    const d = destinations.get(r.destination) ?? { count: 0, withConsent: 0 }
+    destinations.set(r.destination, {
+      count: d.count + people(r),
+      withConsent: d.withConsent + n(r.with_consent),
+    })
+    victimsInDistrict.set(r.district, (victimsInDistrict.get(r.district) ?? 0) + people(r))
+  }
+  const monthsInspected = new Map(inspectionsBy('month').map((r) => [r.key, r.total]))
+  const monthsComplained = new Map(complaintsBy('month').map((r) => [r.key, r.count]))
+  const districtRows = new Map<string, DashboardFigures['districts'][number]>()
+  const districtRow = (district: string) => {
+    let row = districtRows.get(district)
+    if (!row) {
+      row = {
+        district: district as District,
+        inspections: 0,
+        withIndicator: 0,
+        complaints: 0,
+        victims: victimsInDistrict.get(district) ?? 0,
+        criminalInvestigations: 0,
+      }
+      districtRows.set(district, row)
+    }
+    return row
+  }
+  for (const r of inspectionsBy('district'))
+    Object.assign(districtRow(r.key!), {
+      inspections: r.total,
+      withIndicator: r.with_indicator,
+      criminalInvestigations: r.investigations,
+    })
+  for (const r of complaintsBy('district')) if (r.key) districtRow(r.key).complaints = r.count
+
   return {
     licencesByStatus: licences.rows,
     applications: {
@@ -205,39 +219,55 @@ export async function dashboardFigures(
       medianDays: a.median_days === null ? null : Math.round(Number(a.median_days) * 10) / 10,
     },
     complaintsByCategory: byCategory.rows,
-    complaintsByStatus: byStatus.rows,
+    complaintsByStatus: complaintsBy('status').map((r) => ({
+      status: r.key as ComplaintStatus,
+      count: r.count,
+    })),
     complaints: {
       received: n(ct.received),
       decided: n(ct.decided),
       substantiated: n(ct.substantiated),
       referredToPolice: n(ct.referred),
     },
-    inspectionsByType: byType.rows,
+    inspectionsByType: inspectionsBy('type').map((r) => ({ type: r.key as InspectionType, count: r.total })),
     inspections: {
-      total: n(it.total),
-      withIndicator: n(it.with_indicator),
-      criminalInvestigations: n(it.investigations),
+      total: n(everything?.total),
+      withIndicator: n(everything?.with_indicator),
+      criminalInvestigations: n(everything?.investigations),
     },
     indicatorsObserved: indicators.rows,
     victimsByGroup: {
-      femaleUnder18: sum('female_under_18'),
-      femaleAdult: sum('female_adult'),
-      maleUnder18: sum('male_under_18'),
-      maleAdult: sum('male_adult'),
+      femaleUnder18: sum(victims.rows, 'female_under_18'),
+      femaleAdult: sum(victims.rows, 'female_adult'),
+      maleUnder18: sum(victims.rows, 'male_under_18'),
+      maleAdult: sum(victims.rows, 'male_adult'),
     },
-    victimsByDestination: victims.rows.map((r) => ({
-      destination: r.destination,
-      count: n(r.female_under_18) + n(r.female_adult) + n(r.male_under_18) + n(r.male_adult),
-      withConsent: n(r.with_consent),
+    victimsByDestination: [...destinations].map(([destination, d]) => ({ destination, ...d })),
+    monthly: monthsOf(f).map((m) => ({
+      month: m,
+      inspections: monthsInspected.get(m) ?? 0,
+      complaints: monthsComplained.get(m) ?? 0,
     })),
-    monthly: monthly.rows,
-    districts: districts.rows.map((r) => ({
-      district: r.district,
-      inspections: n(r.inspections),
-      withIndicator: n(r.with_indicator),
-      complaints: n(r.complaints),
-      victims: n(r.victims),
-      criminalInvestigations: n(r.investigations),
-    })),
+    districts: [...districtRows.values()].sort(
+      (x, y) =>
+        y.inspections - x.inspections || y.complaints - x.complaints || x.district.localeCompare(y.district),
+    ),
+  }
+}
+
+/** Every calendar month the period touches, as "YYYY-MM". */
+export function monthsOf(f: { from: string; to: string }): string[] {
+  const months: string[] = []
+  let [year, m] = f.from.slice(0, 7).split('-').map(Number) as [number, number]
+  const last = f.to.slice(0, 7)
+  for (;;) {
+    const key = `${year}-${String(m).padStart(2, '0')}`
+    months.push(key)
+    if (key >= last) return months
+    m += 1
+    if (m > 12) {
+      m = 1
+      year += 1
+    }
   }
 }
