@@ -10,6 +10,7 @@ import * as m0008 from './0008_session_epoch.js'
 import * as m0009 from './0009_worksite_search.js'
 import * as m0010 from './0010_inspections.js'
 import * as m0011 from './0011_worksite_risk_facts.js'
+import * as m0012 from './0012_complaints_by_date.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0009_worksite_search': m0009,
   '0010_inspections': m0010,
   '0011_worksite_risk_facts': m0011,
+  '0012_complaints_by_date': m0012,
 }

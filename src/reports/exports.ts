@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js'
 import { addDays, todayInLesotho } from '../licensing/dates.js'
 import type { ReportFilters } from './schemas.js'
 
-// The records behind the dashboard, as CSV, read in batches by key so that 500,000 inspections
+// The records behind the dashboard, as CSV, read in batches along an index so that 500,000 inspections
 // stream through a few megabytes. None holds a complainant's contact details, a description or
 // any other free text typed by the public, or the name of anyone met at an inspection (the lead
 // inspector's and police officers' names stay in the registry too).
@@ -11,26 +11,35 @@ import type { ReportFilters } from './schemas.js'
 type Cell = string | number | boolean | null
 export interface RecordExport {
   header: string[]
-  batches: (db: Database, f: ReportFilters) => AsyncIterable<Cell[][]>
+  /** The rows in batches of `size` (smaller in tests, to cross batch boundaries). */
+  batches: (db: Database, f: ReportFilters, size?: number) => AsyncIterable<Cell[][]>
 }
 
 const BATCH = 2000
 
-/** Rows of `query(after)` in batches, each starting after the last id of the one before. */
-async function* byId<T extends { id: string }>(
+/**
+ * Rows of `query(last)` in batches, each starting after the last row of the one before (the
+ * query orders by the key it compares, so each batch is a range read of an index).
+ */
+async function* inBatches<T>(
   db: Database,
-  query: (after: string | null) => RawBuilder<T>,
+  size: number,
+  query: (last: T | null) => RawBuilder<T>,
   toCells: (row: T) => Cell[],
 ): AsyncIterable<Cell[][]> {
-  let after: string | null = null
+  let last: T | null = null
   for (;;) {
-    const { rows } = await query(after).execute(db)
+    const { rows } = await query(last).execute(db)
     if (rows.length === 0) return
     yield rows.map(toCells)
-    after = rows[rows.length - 1]!.id
-    if (rows.length < BATCH) return
+    last = rows[rows.length - 1]!
+    if (rows.length < size) return
   }
 }
+
+// Before every key: the first batch compares with these, so every batch has the same query
+// (a prepared statement's plan then always reads the index from the key on).
+const FIRST = { at: '-infinity', id: '00000000-0000-0000-0000-000000000000' }
 
 const start = (f: ReportFilters) => sql`(${f.from}::date)::timestamp at time zone 'Africa/Maseru'`
 const end = (f: ReportFilters) => sql`(${addDays(f.to, 1)}::date)::timestamp at time zone 'Africa/Maseru'`
@@ -38,6 +47,71 @@ const agencyMatches = (f: ReportFilters) => sql`(${f.district}::text is null or 
   and (${f.sector}::text is null or ${f.sector} = any(a.sectors))`
 const list = (values: readonly string[] | null) => (values ?? []).join('; ')
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
+
+type AgencyRow = {
+  id: string
+  legal_name: string
+  registration_number: string
+  district: string
+  sectors: string[]
+  destination_countries: string[]
+}
+
+type LicenceRow = {
+  id: string
+  licence_number: string
+  agency_id: string
+  legal_name: string
+  status: string
+  issued_on: string
+  expires_on: string
+  suspended_until: string | null
+}
+
+type ComplaintRow = {
+  id: string
+  reference: string
+  created_at: Date
+  status: string
+  outcome: string | null
+  categories: string[]
+  proven_categories: string[]
+  agency_id: string | null
+  licence_number: string | null
+  district: string | null
+  fee_amount_minor: number | null
+  fee_currency: string | null
+  happened_on: string | null
+  promised_country: string | null
+  decided_at: Date | null
+  referred_at: Date | null
+}
+
+type InspectionRow = {
+  id: string
+  visited_at: Date
+  type: string
+  worksite_id: string
+  district: string
+  sector: string
+  workers_present: number
+  workers_interviewed: number
+  women: number
+  men: number
+  under_18: number
+  foreign_nationals: number
+  observed: string[] | null
+  suspected: string[] | null
+  registered: string[] | null
+  unlisted: number
+  paying: number
+  labour_findings: string[]
+  outcome: string | null
+  female_under_18: number
+  female_adult: number
+  male_under_18: number
+  male_adult: number
+}
 
 export const RECORD_EXPORTS: Record<'agencies' | 'licences' | 'complaints' | 'inspections', RecordExport> = {
   agencies: {
@@ -49,21 +123,15 @@ export const RECORD_EXPORTS: Record<'agencies' | 'licences' | 'complaints' | 'in
       'sectors',
       'destination_countries',
     ],
-    batches: (db, f) =>
-      byId(
+    batches: (db, f, size = BATCH) =>
+      inBatches<AgencyRow>(
         db,
-        (after) => sql<{
-          id: string
-          legal_name: string
-          registration_number: string
-          district: string
-          sectors: string[]
-          destination_countries: string[]
-        }>`
+        size,
+        (last) => sql<AgencyRow>`
           select a.id, a.legal_name, a.registration_number, a.district, a.sectors, a.destination_countries
           from agencies a
-          where ${agencyMatches(f)} and (${after}::uuid is null or a.id > ${after}::uuid)
-          order by a.id limit ${BATCH}`,
+          where ${agencyMatches(f)} and a.id > ${last?.id ?? FIRST.id}::uuid
+          order by a.id limit ${size}`,
         (r) => [
           r.id,
           r.legal_name,
@@ -76,27 +144,19 @@ export const RECORD_EXPORTS: Record<'agencies' | 'licences' | 'complaints' | 'in
   },
   licences: {
     header: ['licence_number', 'agency_id', 'agency', 'status', 'issued_on', 'expires_on', 'suspended_until'],
-    batches: (db, f) => {
+    batches: (db, f, size = BATCH) => {
       const today = todayInLesotho()
-      return byId(
+      return inBatches<LicenceRow>(
         db,
-        (after) => sql<{
-          id: string
-          licence_number: string
-          agency_id: string
-          legal_name: string
-          status: string
-          issued_on: string
-          expires_on: string
-          suspended_until: string | null
-        }>`
+        size,
+        (last) => sql<LicenceRow>`
           select l.id, l.licence_number, l.agency_id, a.legal_name,
             case when l.status = 'active' and l.expires_on < ${today}::date then 'expired' else l.status end
               as status,
             l.issued_on, l.expires_on, l.suspended_until
           from licences l join agencies a on a.id = l.agency_id
-          where ${agencyMatches(f)} and (${after}::uuid is null or l.id > ${after}::uuid)
-          order by l.id limit ${BATCH}`,
+          where ${agencyMatches(f)} and l.id > ${last?.id ?? FIRST.id}::uuid
+          order by l.id limit ${size}`,
         (r) => [
           r.licence_number,
           r.agency_id,
@@ -129,27 +189,11 @@ export const RECORD_EXPORTS: Record<'agencies' | 'licences' | 'complaints' | 'in
       'decided_at',
       'referred_to_police_at',
     ],
-    batches: (db, f) =>
-      byId(
+    batches: (db, f, size = BATCH) =>
+      inBatches<ComplaintRow>(
         db,
-        (after) => sql<{
-          id: string
-          reference: string
-          created_at: Date
-          status: string
-          outcome: string | null
-          categories: string[]
-          proven_categories: string[]
-          agency_id: string | null
-          licence_number: string | null
-          district: string | null
-          fee_amount_minor: number | null
-          fee_currency: string | null
-          happened_on: string | null
-          promised_country: string | null
-          decided_at: Date | null
-          referred_at: Date | null
-        }>`
+        size,
+        (last) => sql<ComplaintRow>`
           select c.id, c.reference, c.created_at, c.status, c.outcome, c.categories, c.proven_categories,
             c.agency_id, (select l.licence_number from licences l where l.agency_id = c.agency_id
               order by l.issued_on desc limit 1) as licence_number,
@@ -159,8 +203,8 @@ export const RECORD_EXPORTS: Record<'agencies' | 'licences' | 'complaints' | 'in
           where c.created_at >= ${start(f)} and c.created_at < ${end(f)}
             and (${f.district}::text is null or c.district = ${f.district})
             and (${f.sector}::text is null or ${f.sector} = any(a.sectors))
-            and (${after}::uuid is null or c.id > ${after}::uuid)
-          order by c.id limit ${BATCH}`,
+            and (c.created_at, c.id) > (${last?.created_at ?? FIRST.at}::timestamptz, ${last?.id ?? FIRST.id}::uuid)
+          order by c.created_at, c.id limit ${size}`,
         (r) => [
           r.reference,
           iso(r.created_at),
@@ -208,67 +252,56 @@ export const RECORD_EXPORTS: Record<'agencies' | 'licences' | 'complaints' | 'in
       'victims_male_under_18',
       'victims_male_adult',
     ],
-    batches: (db, f) =>
-      byId(
+    batches: (db, f, size = BATCH) =>
+      inBatches<InspectionRow>(
         db,
-        (after) => sql<{
-          id: string
-          visited_at: Date
-          type: string
-          worksite_id: string
-          district: string
-          sector: string
-          workers_present: number
-          workers_interviewed: number
-          women: number
-          men: number
-          under_18: number
-          foreign_nationals: number
-          observed: string[] | null
-          suspected: string[] | null
-          registered: string[] | null
-          unlisted: number
-          paying: number
-          labour_findings: string[]
-          outcome: string | null
-          female_under_18: number
-          female_adult: number
-          male_under_18: number
-          male_adult: number
-        }>`
-          select i.id, i.visited_at, i.type, i.worksite_id, w.district, w.sector, i.workers_present,
-            i.workers_interviewed, i.women, i.men, i.under_18, i.foreign_nationals,
-            ind.observed, ind.suspected, rec.registered, coalesce(rec.unlisted, 0) as unlisted,
-            coalesce(rec.paying, 0) as paying, i.labour_findings, i.outcome,
+        size,
+        (last) => sql<InspectionRow>`
+          with batch as (
+            select i.id, i.visited_at, i.type, i.worksite_id, w.district, w.sector, i.workers_present,
+              i.workers_interviewed, i.women, i.men, i.under_18, i.foreign_nationals, i.labour_findings,
+              i.outcome
+            from inspections i join worksites w on w.id = i.worksite_id
+            where i.status = 'submitted' and i.visited_at >= ${start(f)} and i.visited_at < ${end(f)}
+              and (${f.district}::text is null or w.district = ${f.district})
+              and (${f.sector}::text is null or w.sector = ${f.sector})
+              and (i.visited_at, i.id) > (${last?.visited_at ?? FIRST.at}::timestamptz, ${last?.id ?? FIRST.id}::uuid)
+            order by i.visited_at, i.id limit ${size}
+          ),
+          -- The batch's rows in the other tables, each gathered once for the whole batch.
+          ind as (
+            select ii.inspection_id,
+              array_agg(ii.indicator order by ii.indicator) filter (where ii.level = 'observed') as observed,
+              array_agg(ii.indicator order by ii.indicator) filter (where ii.level = 'suspected') as suspected
+            from inspection_indicators ii join batch b on b.id = ii.inspection_id
+            group by 1
+          ),
+          rec as (
+            select r.inspection_id,
+              array_agg((select l.licence_number from licences l where l.agency_id = r.agency_id
+                order by l.issued_on desc limit 1) order by r.position) filter (where r.agency_id is not null)
+                as registered,
+              (count(*) filter (where r.agency_id is null))::int as unlisted,
+              sum(r.workers_paying) filter (where r.fee_amount_minor is not null)::int as paying
+            from inspection_recruiters r join batch b on b.id = r.inspection_id
+            group by 1
+          ),
+          ref as (
+            select r.inspection_id, sum(female_under_18)::int as female_under_18,
+              sum(female_adult)::int as female_adult, sum(male_under_18)::int as male_under_18,
+              sum(male_adult)::int as male_adult
+            from inspection_referrals r join batch b on b.id = r.inspection_id
+            group by 1
+          )
+          select b.*, ind.observed, ind.suspected, rec.registered, coalesce(rec.unlisted, 0) as unlisted,
+            coalesce(rec.paying, 0) as paying,
             coalesce(ref.female_under_18, 0) as female_under_18, coalesce(ref.female_adult, 0) as female_adult,
             coalesce(ref.male_under_18, 0) as male_under_18, coalesce(ref.male_adult, 0) as male_adult
-          from inspections i
-            join worksites w on w.id = i.worksite_id
-            left join lateral (
-              select array_agg(ii.indicator order by ii.indicator) filter (where ii.level = 'observed') as observed,
-                array_agg(ii.indicator order by ii.indicator) filter (where ii.level = 'suspected') as suspected
-              from inspection_indicators ii where ii.inspection_id = i.id
-            ) ind on true
-            left join lateral (
-              select array_agg(l.licence_number order by r.position) filter (where r.agency_id is not null)
-                  as registered,
-                (count(*) filter (where r.agency_id is null))::int as unlisted,
-                sum(r.workers_paying) filter (where r.fee_amount_minor is not null)::int as paying
-              from inspection_recruiters r
-                left join lateral (select licence_number from licences where agency_id = r.agency_id
-                  order by issued_on desc limit 1) l on true
-              where r.inspection_id = i.id
-            ) rec on true
-            left join lateral (
-              select sum(female_under_18)::int as female_under_18, sum(female_adult)::int as female_adult,
-                sum(male_under_18)::int as male_under_18, sum(male_adult)::int as male_adult
-              from inspection_referrals where inspection_id = i.id
-            ) ref on true
-          where i.status = 'submitted' and i.visited_at >= ${start(f)} and i.visited_at < ${end(f)}
-            and (${f.district}::text is null or w.district = ${f.district})
-            and (${f.sector}::text is null or w.sector = ${f.sector})
-            and (${after}::uuid is null or i.id > ${after}::uuid)
-          order by i.id limit ${BATCH}`,
+          from batch b
+            left join ind on ind.inspection_id = b.id
+            left join rec on rec.inspection_id = b.id
+            left join ref on ref.inspection_id = b.id
+          order by b.visited_at, b.id`,
         (r) => [
           r.id,
           iso(r.visited_at),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, addMonths, todayInLesotho } from '../../src/licensing/dates.js'
+import { RECORD_EXPORTS } from '../../src/reports/exports.js'
 import { dashboardFigures } from '../../src/reports/figures.js'
 import { defaultPeriod } from '../../src/reports/schemas.js'
 import { insertPublicFixture, PRIVATE_VALUES } from '../support/public-fixtures.js'
@@ -240,7 +241,9 @@ describe('the dashboard page and downloads', () => {
     expect(complaints.split('\r\n').filter(Boolean)).toHaveLength(5)
     const inspections = await (await analyst.get('/exports/inspections.csv')).text()
     expect(inspections.split('\r\n').filter(Boolean)).toHaveLength(3)
-    expect(inspections).toContain('retention_of_identity_documents')
+    expect(inspections).toContain(
+      ',retention_of_identity_documents,isolation,,0,0,,criminal_investigation,0,2,1,0\r\n',
+    )
     const agencies = await (await analyst.get('/exports/agencies.csv')).text()
     expect(agencies).toContain('Mohokare Farm Labour')
     for (const secret of [
@@ -265,6 +268,25 @@ describe('the dashboard page and downloads', () => {
       'inspections',
       'agencies',
     ])
+  })
+
+  it('streams every record once across batch boundaries, oldest first, even where times are equal', async () => {
+    const fiveYears = { ...all, from: addMonths(today, -60) }
+    for (const [kind, expected] of [
+      ['inspections', 3],
+      ['complaints', 4],
+      ['agencies', 2],
+      ['licences', 2],
+    ] as const) {
+      const rows: unknown[][] = []
+      for await (const batch of RECORD_EXPORTS[kind].batches(registry.db, fiveYears, 1)) rows.push(...batch)
+      expect(rows, kind).toHaveLength(expected)
+      expect(new Set(rows.map((r) => r[0])).size, kind).toBe(expected)
+    }
+    const visits: unknown[] = []
+    for await (const batch of RECORD_EXPORTS.inspections.batches(registry.db, fiveYears, 2))
+      visits.push(...batch.map((r) => r[1]))
+    expect(visits).toEqual([...visits].sort())
   })
 
   it('gives the TIP data as counts by district and sector, with no free text or contact field', async () => {
