@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { ComplaintCategory, ComplaintStatus } from '../complaints/rules.js'
 import type { Database } from '../db/database.js'
+import { currentRegistryVersion } from '../http/kept-responses.js'
 import type { Indicator, InspectionType, ReferralDestination } from '../inspections/rules.js'
 import { addDays, todayInLesotho } from '../licensing/dates.js'
 import type { District } from '../vocabulary.js'
@@ -69,6 +70,37 @@ interface GroupedRow {
   total: number
   with_indicator: number
   investigations: number
+}
+
+// Figures depend only on the registry, the filters and the day: worked out once and shared by
+// everyone who asks for the same filters while the registry is unchanged (like the due list).
+const KEPT_FILTERS = 100
+const kept = new WeakMap<
+  Database,
+  { version: string; today: string; figures: Map<string, Promise<DashboardFigures>> }
+>()
+
+/** The figures, from those kept for this registry version and day when someone asked already. */
+export async function keptDashboardFigures(db: Database, f: ReportFilters, today = todayInLesotho()) {
+  const version = await currentRegistryVersion(db)
+  let entry = kept.get(db)
+  if (!entry || entry.version !== version || entry.today !== today) {
+    entry = { version, today, figures: new Map() }
+    kept.set(db, entry)
+  }
+  const key = JSON.stringify([f.from, f.to, f.district, f.sector])
+  let figures = entry.figures.get(key)
+  if (!figures) {
+    if (entry.figures.size >= KEPT_FILTERS) entry.figures.clear()
+    const made = dashboardFigures(db, f, today)
+    const forget = entry.figures
+    forget.set(key, made)
+    made.catch(() => {
+      if (forget.get(key) === made) forget.delete(key)
+    })
+    figures = made
+  }
+  return figures
 }
 
 export async function dashboardFigures(

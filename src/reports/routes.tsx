@@ -13,7 +13,7 @@ import { pageContext, renderPageOrPartial } from '../http/render.js'
 import { fieldErrors, typedValues } from '../http/validation.js'
 import { REPORT_READERS } from './access.js'
 import { RECORD_EXPORTS, TIP_FIELDS, tipData } from './exports.js'
-import { dashboardFigures } from './figures.js'
+import { keptDashboardFigures } from './figures.js'
 import { type ReportFilters, reportFiltersSchema } from './schemas.js'
 
 const readers = requireRole(...REPORT_READERS)
@@ -56,7 +56,7 @@ export const reportRoutes = new Hono<AppEnv>()
         : typedValues(raw),
       errors: parsed.success ? {} : fieldErrors(parsed.error),
     }
-    const figures = parsed.success ? await dashboardFigures(c.get('db'), parsed.data) : null
+    const figures = parsed.success ? await keptDashboardFigures(c.get('db'), parsed.data) : null
     const period = parsed.success ? { from: parsed.data.from, to: parsed.data.to } : null
     return renderPageOrPartial(
       c,
@@ -70,7 +70,7 @@ export const reportRoutes = new Hono<AppEnv>()
     if (!which.success) throw new PageError(404, 'There is no such table on the dashboard.')
     const table = FIGURE_TABLES.find((t) => t.id === which.data.table)!
     const f = filtersOf(c)
-    const figures = await dashboardFigures(c.get('db'), f)
+    const figures = await keptDashboardFigures(c.get('db'), f)
     return sendCsv(
       c,
       `${table.id}_${fileSuffix(f)}.csv`,

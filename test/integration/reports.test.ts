@@ -12,6 +12,7 @@ import { createTestRegistry, type TestClient } from '../support/registry.js'
 // people.
 let registry: Awaited<ReturnType<typeof createTestRegistry>>
 let analyst: TestClient
+let farmId = ''
 const today = todayInLesotho()
 const inPeriod = addDays(today, -40)
 const period = defaultPeriod(today)
@@ -95,6 +96,7 @@ beforeAll(async () => {
     return res.headers.get('location')!.split('/').pop()!.split('?')[0]!
   }
   const farm = await worksite({ name: 'Ha Mokoena Orchards', sector: 'agriculture', district: 'Leribe' })
+  farmId = farm
   const factory = await worksite({
     name: 'Thetsane Denim',
     kind: 'factory',
@@ -324,6 +326,24 @@ describe('the dashboard page and downloads', () => {
     expect(csv.split('\r\n')[0]!.replace(/^\uFEFF/, '')).toBe(json.fields.map((f) => f.name).join(','))
     for (const secret of [CONTACT, DESCRIPTION, 'Thabo Mokhethi', 'Ha Mokoena Orchards', 'Passports'])
       expect(csv + JSON.stringify(json)).not.toContain(secret)
+  })
+
+  it('counts a record submitted since the figures were last shown (kept figures follow the registry)', async () => {
+    const figuresOf = async () =>
+      (await (await analyst.get('/dashboard.csv?table=inspection-findings')).text()).split('\r\n')[1]
+    expect(await figuresOf()).toBe('2,1,50%,1')
+    const inspector = (await registry.signedInAs('inspector')).client
+    const res = await inspector.post('/inspections', {
+      idempotency_key: randomBytes(18).toString('base64url'),
+      worksite_id: farmId,
+      visited_at: `${inPeriod}T11:00`,
+      type: 'follow_up',
+      lead_inspector: 'Thabo Mokhethi',
+      outcome: 'no_issue',
+      action: 'submit',
+    })
+    expect(res.status).toBe(303)
+    expect(await figuresOf()).toBe('3,1,33.3%,1')
   })
 
   it('is refused to inspectors and police officers', async () => {
