@@ -108,7 +108,7 @@ describe.skipIf(!run)('recording an inspection with no network', () => {
 
     // A reload with no network: the page comes from the device, and so does what was typed.
     await page.reload()
-    await page.getByLabel('Workers present').waitFor()
+    await page.locator('html[data-offline="ready"]').waitFor({ state: 'attached' })
     expect(page.url()).toBe(url)
     expect(await page.getByLabel('Workers present').inputValue()).toBe('40')
     expect(await page.getByLabel('Recruiter 1: licence number').inputValue()).toBe(agency.licenceNumber)
@@ -196,7 +196,8 @@ describe.skipIf(!run)('recording an inspection with no network', () => {
     problems.splice(0)
 
     await kept.getByRole('link', { name: 'Continue' }).click()
-    await page.getByLabel('Recruiter 1: licence number').waitFor()
+    await page.waitForURL(/\/inspections\/new#draft=/)
+    await page.locator('html[data-offline="ready"]').waitFor({ state: 'attached' })
     expect(await page.getByLabel('Name of the worksite').inputValue()).toBe('Likhoele Poultry')
     expect(await page.locator('[data-offline-status]').innerText()).toContain('No agency holds this licence')
     await expectAccessible(page)

@@ -55,6 +55,8 @@ function start() {
   window.addEventListener('hashchange', () => location.reload())
   setInterval(() => void sendWaiting(), RETRY_MS)
   void sendWaiting()
+  // What was kept is back in the form: say so (browser tests wait for it before reading fields).
+  document.documentElement.dataset.offline = 'ready'
 }
 
 /** The page this script first ran on was fetched before the worker existed: keep it too. */
