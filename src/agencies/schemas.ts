@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { pageParam } from '../http/pagination.js'
-import { blankToUndefined } from '../http/validation.js'
+import { blankToUndefined, listFilter } from '../http/validation.js'
 import { DISTRICTS, SECTORS } from '../vocabulary.js'
 import { COUNTRY_CODES } from './countries.js'
 
@@ -155,18 +155,9 @@ export const agencyFiltersSchema = z.object({
     blankToUndefined,
     z.string().trim().max(100, 'Search must be 100 characters or fewer').optional(),
   ),
-  district: z.preprocess(
-    blankToUndefined,
-    z.enum(DISTRICTS, { error: 'Select a district from the list' }).optional(),
-  ),
-  sector: z.preprocess(
-    blankToUndefined,
-    z.enum(SECTORS, { error: 'Select a sector from the list' }).optional(),
-  ),
-  standing: z.preprocess(
-    blankToUndefined,
-    z.enum(STANDING_FILTERS, { error: 'Select a status from the list' }).optional(),
-  ),
+  district: listFilter(DISTRICTS, 'a district'),
+  sector: listFilter(SECTORS, 'a sector'),
+  standing: listFilter(STANDING_FILTERS, 'a status'),
   sort: z.preprocess(blankToUndefined, z.enum(AGENCY_SORTS, { error: 'Select a sort order' }).optional()),
   page: pageParam,
 })

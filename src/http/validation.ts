@@ -1,6 +1,6 @@
 import { zValidator } from '@hono/zod-validator'
 import type { Context } from 'hono'
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { FormState } from '../../views/components/forms.js'
 import type { AppEnv } from './env.js'
 
@@ -48,3 +48,7 @@ export function formValidator<S extends z.ZodType>(
     }
   })
 }
+
+/** A filter chosen from a list: blank means any; anything else must be on the list. */
+export const listFilter = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.preprocess(blankToUndefined, z.enum(values, { error: `Select ${what} from the list` }).optional())

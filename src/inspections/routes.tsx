@@ -15,7 +15,7 @@ import { keptResponses } from '../http/kept-responses.js'
 import { pageParam } from '../http/pagination.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
-import { blankToUndefined, fieldErrors, typedValues } from '../http/validation.js'
+import { fieldErrors, listFilter, typedValues } from '../http/validation.js'
 import { DISTRICTS, type Role } from '../vocabulary.js'
 import { findWorksite } from '../worksites/queries.js'
 import { INSPECTION_WRITERS } from './access.js'
@@ -84,10 +84,7 @@ async function loadDetails(c: Context<AppEnv>, id: string) {
 const amendmentReason = z.string().trim().min(1, 'Say why the record is being amended').max(2000)
 
 const dueQuery = z.object({
-  district: z.preprocess(
-    blankToUndefined,
-    z.enum(DISTRICTS, { error: 'Select a district from the list' }).optional(),
-  ),
+  district: listFilter(DISTRICTS, 'a district'),
   page: pageParam,
 })
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { pageParam } from '../http/pagination.js'
-import { blankToUndefined } from '../http/validation.js'
+import { blankToUndefined, listFilter } from '../http/validation.js'
 import { DISTRICTS } from '../vocabulary.js'
 import { LICENCE_ACTIONS } from './lifecycle.js'
 
@@ -49,9 +49,6 @@ export const conditionParam = z.object({ id: z.uuid(), conditionId: z.uuid() })
 
 export const applicationIdParam = z.object({ id: z.uuid() })
 export const queueFiltersSchema = z.object({
-  district: z.preprocess(
-    blankToUndefined,
-    z.enum(DISTRICTS, { error: 'Select a district from the list' }).optional(),
-  ),
+  district: listFilter(DISTRICTS, 'a district'),
   page: pageParam,
 })

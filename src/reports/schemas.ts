@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { blankToUndefined } from '../http/validation.js'
+import { blankToUndefined, listFilter } from '../http/validation.js'
 import { addDays, addMonths, todayInLesotho } from '../licensing/dates.js'
 import { DISTRICTS, type District, SECTORS, type Sector } from '../vocabulary.js'
 
@@ -26,14 +26,8 @@ export const reportFiltersSchema = z
   .object({
     from: date('first'),
     to: date('last'),
-    district: z.preprocess(
-      blankToUndefined,
-      z.enum(DISTRICTS, { error: 'Select a district from the list' }).optional(),
-    ),
-    sector: z.preprocess(
-      blankToUndefined,
-      z.enum(SECTORS, { error: 'Select a sector from the list' }).optional(),
-    ),
+    district: listFilter(DISTRICTS, 'a district'),
+    sector: listFilter(SECTORS, 'a sector'),
   })
   .transform((v) => {
     const period = defaultPeriod()

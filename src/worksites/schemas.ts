@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { pageParam } from '../http/pagination.js'
-import { blankToUndefined } from '../http/validation.js'
+import { blankToUndefined, listFilter } from '../http/validation.js'
 import { DISTRICTS, SECTORS, WORKSITE_KINDS } from '../vocabulary.js'
 
 const optionalText = (max: number) =>
@@ -73,18 +73,9 @@ export const worksiteFiltersSchema = z.object({
     blankToUndefined,
     z.string().trim().max(100, 'Search must be 100 characters or fewer').optional(),
   ),
-  district: z.preprocess(
-    blankToUndefined,
-    z.enum(DISTRICTS, { error: 'Select a district from the list' }).optional(),
-  ),
-  kind: z.preprocess(
-    blankToUndefined,
-    z.enum(WORKSITE_KINDS, { error: 'Select a kind from the list' }).optional(),
-  ),
-  sector: z.preprocess(
-    blankToUndefined,
-    z.enum(SECTORS, { error: 'Select a sector from the list' }).optional(),
-  ),
+  district: listFilter(DISTRICTS, 'a district'),
+  kind: listFilter(WORKSITE_KINDS, 'a kind'),
+  sector: listFilter(SECTORS, 'a sector'),
   sort: z.preprocess(blankToUndefined, z.enum(WORKSITE_SORTS, { error: 'Select a sort order' }).optional()),
   page: pageParam,
 })
