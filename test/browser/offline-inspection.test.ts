@@ -197,6 +197,10 @@ describe.skipIf(!run)('recording an inspection with no network', () => {
 
     await kept.getByRole('link', { name: 'Continue' }).click()
     await page.waitForURL(/\/inspections\/new#draft=/)
+    // A whole page load (not an htmx swap), or the form's script would not run.
+    await expect
+      .poll(() => page.evaluate(() => performance.getEntriesByType('navigation')[0]?.name))
+      .toContain('/inspections/new')
     await page.locator('html[data-offline="ready"]').waitFor({ state: 'attached' })
     expect(await page.getByLabel('Name of the worksite').inputValue()).toBe('Likhoele Poultry')
     expect(await page.locator('[data-offline-status]').innerText()).toContain('No agency holds this licence')

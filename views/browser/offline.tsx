@@ -294,7 +294,11 @@ function DraftList(props: { drafts: DeviceDraft[] }) {
             {draft.state === 'sent' ? (
               <a href={draft.recordPath ?? '/staff'}>Open the record</a>
             ) : (
-              <a href={`${draft.formPath}#draft=${draft.key}`}>Continue</a>
+              // A whole page load, not an htmx swap: the form must start this script again,
+              // and offline only the service worker can answer it.
+              <a href={`${draft.formPath}#draft=${draft.key}`} hx-boost="false">
+                Continue
+              </a>
             )}{' '}
             {draft.state === 'waiting' && (
               <button type="button" onClick={() => void send(draft, null)}>
