@@ -13,48 +13,33 @@ export type SaveResult =
   | { saved: 'unchanged'; id: string }
   | { refused: Record<string, string> }
 
-/** Registered agencies by licence number, for the recruiters typed on the form. */
-async function agenciesByLicence(trx: Database, numbers: string[]) {
-  if (numbers.length === 0) return new Map<string, string>()
-  const rows = await trx
-    .selectFrom('licences')
-    .select(['licence_number', 'agency_id'])
-    .where('licence_number', 'in', numbers)
-    .execute()
-  return new Map(rows.map((r) => [r.licence_number, r.agency_id]))
-}
-
-type Resolved = { refused: Record<string, string> } | { agencies: Map<string, string> }
-
 /**
- * Checks what the record points at: a worksite still in the register (unless it is being
- * added with the record, `worksiteId` null), licences that exist.
+ * Why the record cannot be written as it is (a worksite gone from the register or merged, a
+ * licence no agency holds), by field, or null. Checked before a transaction writes anything; a
+ * new record gets the same answer from the statement that writes it (refusalOf).
  */
-async function resolveReferences(
+async function refusalBeforeWriting(
   trx: Database,
   record: InspectionRecord,
+  /** Null when the worksite is being added with the record. */
   worksiteId: string | null,
-): Promise<Resolved> {
-  if (worksiteId) {
-    const worksite = await trx
-      .selectFrom('worksites')
-      .select(['id', 'merged_into_id'])
-      .where('id', '=', worksiteId)
-      .executeTakeFirst()
-    if (!worksite) return { refused: { worksite_id: 'This worksite is not in the register' } }
-    if (worksite.merged_into_id)
-      return {
-        refused: { worksite_id: 'This worksite was merged into another one: choose that one instead' },
-      }
-  }
+): Promise<Record<string, string> | null> {
   const licences = record.recruiters.flatMap((r) => (r.licence ? [r.licence] : []))
-  const agencies = await agenciesByLicence(trx, licences)
-  const refused: Record<string, string> = {}
-  for (const r of record.recruiters)
-    if (r.licence && !agencies.has(r.licence))
-      refused[`recruiter_${r.row}_licence`] =
-        'No agency holds this licence number: check it, or enter the name instead'
-  return Object.keys(refused).length > 0 ? { refused } : { agencies }
+  const [worksite, known] = await Promise.all([
+    worksiteId
+      ? trx.selectFrom('worksites').select('merged_into_id').where('id', '=', worksiteId).executeTakeFirst()
+      : Promise.resolve({ merged_into_id: null }),
+    licences.length
+      ? trx.selectFrom('licences').select('licence_number').where('licence_number', 'in', licences).execute()
+      : Promise.resolve([]),
+  ])
+  const knownNumbers = new Set(known.map((l) => l.licence_number))
+  return refusalOf(record, {
+    id: null,
+    worksiteFound: worksite !== undefined,
+    worksiteMerged: Boolean(worksite?.merged_into_id),
+    unknownLicences: licences.filter((l) => !knownNumbers.has(l)),
+  })
 }
 
 /** Removes the rows an earlier version of the record wrote (a draft saved again, an amendment). */
@@ -145,8 +130,8 @@ async function saveUnderKey(
     .executeTakeFirst()
   if (existing?.status === 'submitted') return { saved: 'unchanged', id: existing.id }
   const knownWorksite = record.worksiteId ?? existing?.worksite_id ?? null
-  const resolved = await resolveReferences(trx, record, knownWorksite)
-  if ('refused' in resolved) return resolved
+  const refused = await refusalBeforeWriting(trx, record, knownWorksite)
+  if (refused) return { refused }
   const worksiteId = knownWorksite ?? (await addWorksiteOnTheSpot(trx, actor, record))
   if (existing) {
     const submitting = record.action === 'submit'
@@ -194,8 +179,8 @@ export async function amendInspection(
   const before = await inspectionDetails(trx, id)
   if (before?.inspection.status !== 'submitted' || before.inspection.version !== version)
     return { stale: true }
-  const resolved = await resolveReferences(trx, record, before.inspection.worksite_id)
-  if ('refused' in resolved) return resolved
+  const refused = await refusalBeforeWriting(trx, record, before.inspection.worksite_id)
+  if (refused) return { refused }
   const updated = await trx
     .updateTable('inspections')
     .set({
