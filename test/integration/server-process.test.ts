@@ -30,8 +30,10 @@ function startServer(env: Record<string, string>) {
   return { child, exited, output: () => ({ stdout, stderr }) }
 }
 
+// A fresh embedded database takes 10-13 s to create and migrate on these machines (its first
+// migration alone about 6 s), more while other test files run beside it.
 async function waitForUrl(server: ReturnType<typeof startServer>): Promise<string> {
-  for (let i = 0; i < 150; i++) {
+  for (let i = 0; i < 300; i++) {
     const match = server.output().stdout.match(/"url":"(http:\/\/[^"]+)".*"msg":"registry listening"/)
     if (match) return match[1]!
     await new Promise((r) => setTimeout(r, 100))
@@ -43,7 +45,9 @@ describe('the server process', () => {
   let child: ChildProcess | undefined
   afterAll(() => child?.kill('SIGKILL'))
 
-  it('starts on an empty embedded database, prints the setup link, and drains on SIGTERM', async () => {
+  it('starts on an empty embedded database, prints the setup link, and drains on SIGTERM', {
+    timeout: 60_000,
+  }, async () => {
     const server = startServer({})
     child = server.child
     const url = await waitForUrl(server)
