@@ -1,9 +1,9 @@
 import { sql } from 'kysely'
 import type { Database } from '../src/db/database.js'
 import { rankDistrict } from '../src/inspections/due.js'
-import { addMonths, todayInLesotho } from '../src/licensing/dates.js'
 import { dashboardFigures } from '../src/reports/figures.js'
 import { defaultPeriod } from '../src/reports/schemas.js'
+import { addMonths, todayInLesotho } from '../src/time.js'
 import { DISTRICTS, type District, type Role } from '../src/vocabulary.js'
 
 // The benchmark's scenarios. Each feature adds the pages it must keep fast.

@@ -1,5 +1,5 @@
 // How dates and times read in the registry: "3 March 2026", in Lesotho's time zone.
-const TIME_ZONE = 'Africa/Maseru'
+import { LESOTHO_TIME_ZONE as TIME_ZONE } from './time.js'
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -26,10 +26,4 @@ export function formatDateTime(value: Date): string {
 
 export function formatTime(value: Date): string {
   return timeFormat.format(value)
-}
-
-/** "LSL 1,500.00": an amount kept in minor units (lisente, cents), with its currency. */
-export function formatMoney(minor: number | null, currency: string | null): string | null {
-  if (minor === null) return null
-  return `${currency ?? ''} ${(minor / 100).toLocaleString('en', { minimumFractionDigits: 2 })}`.trim()
 }

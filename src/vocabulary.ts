@@ -1,5 +1,3 @@
-import { messagesFor } from './i18n/messages.js'
-
 // The registry's shared vocabularies (DESIGN.md). Code, database and UI use these names.
 
 export const DISTRICTS = [
@@ -39,8 +37,18 @@ export const SECTORS = [
 ] as const
 export type Sector = (typeof SECTORS)[number]
 
-// One wording for sectors: the English of the public message catalogue.
-export const SECTOR_LABELS: Record<Sector, string> = messagesFor('en').sectorNames
+// One English wording for sectors, on staff pages and the public ones (the message catalogue
+// takes it; Sesotho has its own there).
+export const SECTOR_LABELS: Record<Sector, string> = {
+  agriculture: 'Agriculture',
+  manufacturing: 'Manufacturing (textiles and garments)',
+  mining: 'Mining',
+  construction: 'Construction',
+  domestic_work: 'Domestic work',
+  hospitality: 'Hospitality',
+  security_services: 'Security services',
+  other: 'Other',
+}
 
 export const WORKSITE_KINDS = [
   'factory',

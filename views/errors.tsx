@@ -1,6 +1,6 @@
-import { Layout, type PageContext } from './layout.js'
-
-export type ErrorStatus = 401 | 403 | 404 | 409 | 422 | 500 | 503
+import type { ErrorStatus } from '../src/http/problems.js'
+import type { PageContext } from '../src/http/render.js'
+import { Layout } from './layout.js'
 
 const MESSAGES: Record<ErrorStatus, { title: string; body: string }> = {
   401: {
@@ -22,6 +22,14 @@ const MESSAGES: Record<ErrorStatus, { title: string; body: string }> = {
   422: {
     title: 'Check what you asked for',
     body: 'The registry cannot give what this address asks for, for the reason below. Go back and correct it.',
+  },
+  413: {
+    title: 'What you sent is too large',
+    body: 'Nothing was saved. Shorten what you typed, or send fewer or smaller files, then try again.',
+  },
+  429: {
+    title: 'Too many attempts',
+    body: 'Nothing was saved. Wait a few minutes, then try again.',
   },
   500: {
     title: 'Sorry, something went wrong',

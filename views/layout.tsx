@@ -1,18 +1,11 @@
 import type { Child } from 'hono/jsx'
-import type { SessionUser } from '../src/auth/accounts.js'
 import { assetUrl } from '../src/http/assets.js'
+import type { PageContext } from '../src/http/render.js'
 import { type Language, messagesFor, otherLanguage } from '../src/i18n/messages.js'
 import { INSPECTION_WRITERS } from '../src/inspections/access.js'
 import { ROLE_LABELS } from '../src/vocabulary.js'
 import { CsrfField } from './components/forms.js'
 import { STAFF_NAV } from './nav.js'
-
-/** What every page knows about the request it answers. */
-export interface PageContext {
-  user: SessionUser | null
-  csrfToken: string
-  path: string
-}
 
 export function Layout(props: {
   ctx: PageContext

@@ -9,7 +9,6 @@ import {
 } from '../../views/admin/user-page.js'
 import { UsersListPage, UsersResults } from '../../views/admin/users-list.js'
 import { ConflictPage } from '../../views/components/conflict.js'
-import { emptyForm } from '../../views/components/forms.js'
 import { writeAudit } from '../audit/audit.js'
 import { lastChangeOf } from '../audit/queries.js'
 import { findUserByEmail, findUserById, insertUser, publicUserFields } from '../auth/accounts.js'
@@ -20,7 +19,7 @@ import type { User } from '../db/types.js'
 import type { AppEnv } from '../http/env.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
-import { fieldErrors, formValidator, typedValues } from '../http/validation.js'
+import { emptyForm, fieldErrors, formValidator, typedValues } from '../http/validation.js'
 import { ROLE_LABELS } from '../vocabulary.js'
 import {
   deactivateSchema,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Database } from '../db/database.js'
 import { offsetOf } from '../http/pagination.js'
+import { addDays, startOfDayInLesotho } from '../time.js'
 
 export interface AuditFilters {
   actor?: string | undefined
@@ -19,18 +20,8 @@ export async function listAuditEntries(db: Database, filters: AuditFilters) {
   if (filters.entity) query = query.where('entity', '=', filters.entity)
   if (filters.entity_id) query = query.where('entity_id', '=', filters.entity_id)
   // Dates are whole days in Lesotho's time zone, both ends included.
-  if (filters.from)
-    query = query.where(
-      'at',
-      '>=',
-      sql<Date>`(${filters.from}::date)::timestamp at time zone 'Africa/Maseru'`,
-    )
-  if (filters.to)
-    query = query.where(
-      'at',
-      '<',
-      sql<Date>`(${filters.to}::date + 1)::timestamp at time zone 'Africa/Maseru'`,
-    )
+  if (filters.from) query = query.where('at', '>=', startOfDayInLesotho(filters.from))
+  if (filters.to) query = query.where('at', '<', startOfDayInLesotho(addDays(filters.to, 1)))
   const [rows, total] = await Promise.all([
     query
       .selectAll()

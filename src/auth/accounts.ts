@@ -2,21 +2,12 @@ import { sql } from 'kysely'
 import { type Actor, writeAudit } from '../audit/audit.js'
 import type { Database } from '../db/database.js'
 import type { User } from '../db/types.js'
+import type { SessionUser } from '../http/env.js'
 import type { District, Role } from '../vocabulary.js'
 import { afterFailedLogin, isLocked, LOCKOUT_MINUTES } from './lockout.js'
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.js'
 import { sessionMemory } from './session-cache.js'
 import { hashToken, newToken } from './tokens.js'
-
-/** The signed-in person as every request sees them. */
-export interface SessionUser {
-  id: string
-  name: string
-  email: string
-  role: Role
-  homeDistrict: District
-  mustChangePassword: boolean
-}
 
 type SessionRow = Pick<
   User,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Database } from '../db/database.js'
-import { VersionReader } from '../http/kept-responses.js'
-import type { SessionUser } from './accounts.js'
+import { VersionReader } from '../db/registry-version.js'
+import type { SessionUser } from '../http/env.js'
 
 // Every signed-in request needs to know who is asking. Reading the session row each time is a
 // query per request; instead an instance remembers a session it has just checked and reuses

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js'
-import { dateInLesotho } from '../licensing/dates.js'
+import { dateInLesotho } from '../time.js'
 import { type AgencyFlags, agencyFlags, type Finding, type FlagClearance } from './rules.js'
 
 // The facts the flag rules need, read for a set of agencies at once (a page of results).

@@ -10,8 +10,6 @@ import {
   UnlicensedRecruitersPage,
 } from '../../views/complaints/staff-pages.js'
 import { ConflictPage } from '../../views/components/conflict.js'
-import type { FormState } from '../../views/components/forms.js'
-import { emptyForm } from '../../views/components/forms.js'
 import { agencyDetails } from '../agencies/queries.js'
 import { lastChangeOf } from '../audit/queries.js'
 import { actorOf, requireRole } from '../auth/guard.js'
@@ -19,10 +17,10 @@ import type { AppEnv } from '../http/env.js'
 import { pageParam } from '../http/pagination.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
-import { fieldErrors, typedValues } from '../http/validation.js'
+import { emptyForm, type FormState, fieldErrors, typedValues } from '../http/validation.js'
 import { decideFinding, findingById, unreviewedFindingsOf } from '../inspections/findings.js'
-import { todayInLesotho } from '../licensing/dates.js'
-import { licenceNumberIn } from '../public/queries.js'
+import { licenceNumberIn } from '../licence-number.js'
+import { todayInLesotho } from '../time.js'
 import { flagsForAgencies } from './flags.js'
 import {
   COMPLAINTS_PER_PAGE,

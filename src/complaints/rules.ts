@@ -1,4 +1,4 @@
-import { addMonths } from '../licensing/dates.js'
+import { addMonths } from '../time.js'
 
 // Complaints, recruiter flags and demerit points (DESIGN.md, "Complaints and flags"). Pure:
 // no I/O. The same rules will take inspection findings once inspections exist.
@@ -32,9 +32,6 @@ export function trackedStatus(complaint: {
   if (complaint.status === 'decided' || complaint.status === 'closed') return 'resolved'
   return complaint.status
 }
-
-export const CURRENCIES = ['LSL', 'ZAR'] as const
-export type Currency = (typeof CURRENCIES)[number]
 
 // Public flags, and the proven categories that raise them.
 export const PUBLIC_FLAGS = ['fee', 'fraud'] as const

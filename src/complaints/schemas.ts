@@ -3,21 +3,15 @@ import { pageParam } from '../http/pagination.js'
 import { blankToUndefined } from '../http/validation.js'
 import type { Catalogue } from '../i18n/messages.js'
 import { LANGUAGES } from '../i18n/messages.js'
+import { CURRENCIES, minorUnits } from '../money.js'
 import { DISTRICTS } from '../vocabulary.js'
-import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, CURRENCIES, OUTCOMES, PUBLIC_FLAGS } from './rules.js'
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, OUTCOMES, PUBLIC_FLAGS } from './rules.js'
 
 const asArray = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
 
 // Every field has a length limit: a report is read by a person, and a script must not fill the
 // database through it.
 export const LIMITS = { short: 200, phone: 40, description: 4000, licence: 40 } as const
-
-/** "1500", "1 500,50", "1500.5" -> minor units (150000, 150050, 150050); anything else -> null. */
-export function minorUnits(typed: string): number | null {
-  const m = typed.replace(/\s/g, '').match(/^(\d{1,9})(?:[.,](\d{1,2}))?$/)
-  if (!m) return null
-  return Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'))
-}
 
 const PHONE = /^\+?[0-9 ()-]{6,20}$/
 

@@ -1,11 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
-import type {
-  ComplaintCategory,
-  ComplaintStatus,
-  Currency,
-  Outcome,
-  PublicFlag,
-} from '../complaints/rules.js'
+import type { ComplaintCategory, ComplaintStatus, Outcome, PublicFlag } from '../complaints/rules.js'
 import type { Language } from '../i18n/messages.js'
 import type {
   Indicator,
@@ -18,6 +12,7 @@ import type {
   ReferralDestination,
 } from '../inspections/rules.js'
 import type { ApplicationKind, ApplicationStatus, LicenceStatus } from '../licensing/lifecycle.js'
+import type { Currency } from '../money.js'
 import type { District, Role, Sector, WorksiteKind } from '../vocabulary.js'
 
 // Table types in one place. Timestamps arrive as Date from both drivers; `date` columns

@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely'
 import { type ComplaintCategory, complaintReference, pointsForFinding } from '../complaints/rules.js'
 import type { ComplaintEventsTable, ComplaintsTable } from '../db/types.js'
-import { addDays } from '../licensing/dates.js'
+import { addDays, lesothoInstant } from '../time.js'
 import { DISTRICTS } from '../vocabulary.js'
 import type { Random } from './generate.js'
 import { seededUuid } from './licensing-history.js'
@@ -64,7 +64,7 @@ function weightedCategory(r: Random): ComplaintCategory {
   return 'other'
 }
 
-const at = (date: string, hour: number) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+02:00`)
+const at = (date: string, hour: number) => lesothoInstant(`${date}T${String(hour).padStart(2, '0')}:00`)
 
 /**
  * The complaint at position `index`. `agencyId` is the agency it is about (null: an unlisted

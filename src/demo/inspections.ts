@@ -16,7 +16,7 @@ import {
   LABOUR_FINDINGS,
   REFERRAL_DESTINATIONS,
 } from '../inspections/rules.js'
-import { addDays } from '../licensing/dates.js'
+import { addDays, lesothoInstant } from '../time.js'
 import type { Random } from './generate.js'
 import { seededUuid } from './licensing-history.js'
 
@@ -41,7 +41,7 @@ export interface FindingDecision {
   status: 'substantiated' | 'dismissed'
   proven: ComplaintCategory[]
   points: number
-  decided_at: string
+  decided_at: Date
   decided_by: string
 }
 
@@ -81,7 +81,7 @@ export function generateInspection(
 ): DemoInspection {
   const id = seededUuid(r)
   const day = visitDay(r, today)
-  const visitedAt = new Date(`${day}T${String(r.int(7, 15)).padStart(2, '0')}:30:00+02:00`)
+  const visitedAt = lesothoInstant(`${day}T${String(r.int(7, 15)).padStart(2, '0')}:30`)
   const draft = day > addDays(today, -7) && r.next() < 0.2
   const present = Math.max(1, Math.min(worksite.approxWorkers, r.int(3, 400)))
   const women = Math.floor(present * (0.3 + r.next() * 0.5))
@@ -142,8 +142,7 @@ export function generateInspection(
           inspection_id: id,
           action: 'Return to check the compliance order',
           due_on: complianceDue,
-          done_at:
-            complianceDue < today && r.next() < 0.85 ? new Date(`${complianceDue}T12:00:00+02:00`) : null,
+          done_at: complianceDue < today && r.next() < 0.85 ? lesothoInstant(`${complianceDue}T12:00`) : null,
           done_by: null,
         },
       ]
@@ -177,7 +176,7 @@ export function generateInspection(
         status: substantiated ? 'substantiated' : 'dismissed',
         proven: substantiated ? f.categories : [],
         points: substantiated ? pointsForFinding(f.categories) : 0,
-        decided_at: `${addDays(day, r.int(5, 50))}T10:00:00+02:00`,
+        decided_at: lesothoInstant(`${addDays(day, r.int(5, 50))}T10:00`),
         decided_by: recorder.id,
       },
     ]

@@ -6,8 +6,8 @@ import type {
   LicenceEventsTable,
   LicencesTable,
 } from '../db/types.js'
-import { addDays, addMonths } from '../licensing/dates.js'
 import type { LicenceStatus } from '../licensing/lifecycle.js'
+import { addDays, addMonths, lesothoInstant } from '../time.js'
 import type { Random } from './generate.js'
 
 // The licensing past of a generated agency: its people, and for most of them a licence with
@@ -59,7 +59,7 @@ export interface LicensingHistory {
   events: Insertable<LicenceEventsTable>[]
 }
 
-const at = (date: string) => new Date(`${date}T09:00:00+02:00`)
+const at = (date: string) => lesothoInstant(`${date}T09:00`)
 
 export function generateLicensingHistory(r: Random, agencyId: string, today: string): LicensingHistory {
   const people: Insertable<AgencyPeopleTable>[] = Array.from({ length: r.int(1, 3) }, (_, position) => {

@@ -4,8 +4,8 @@ import { insertUser } from '../auth/accounts.js'
 import { hashPassword } from '../auth/password.js'
 import type { Database } from '../db/database.js'
 import { refreshWorksiteFacts } from '../inspections/worksite-facts.js'
-import { todayInLesotho } from '../licensing/dates.js'
-import { formatLicenceNumber } from '../licensing/lifecycle.js'
+import { formatLicenceNumber } from '../licence-number.js'
+import { todayInLesotho } from '../time.js'
 import { generateComplaint } from './complaints.js'
 import {
   type DemoUser,

@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/env.js'
 import { pageContext, renderPage } from '../http/render.js'
 import { INSPECTION_WRITERS } from '../inspections/access.js'
 import { openFollowUps } from '../inspections/queries.js'
-import { todayInLesotho } from '../licensing/dates.js'
+import { todayInLesotho } from '../time.js'
 
 const NOTICES: Record<string, string> = {
   welcome:

@@ -1,8 +1,18 @@
 import type { Logger } from 'pino'
-import type { SessionUser } from '../auth/accounts.js'
 import type { Config } from '../config.js'
 import type { Database } from '../db/database.js'
 import type { Language } from '../i18n/messages.js'
+import type { District, Role } from '../vocabulary.js'
+
+/** The signed-in person as every request sees them (src/auth/guard.ts sets it). */
+export interface SessionUser {
+  id: string
+  name: string
+  email: string
+  role: Role
+  homeDistrict: District
+  mustChangePassword: boolean
+}
 
 /** What every handler can read from `c.var`. */
 export type AppEnv = {

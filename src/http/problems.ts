@@ -1,4 +1,5 @@
-import type { ErrorStatus } from '../../views/errors.js'
+/** The error statuses the registry answers with a page of its own. */
+export type ErrorStatus = 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503
 
 /** Thrown by handlers and guards; the app's error handler renders the matching page. */
 export class PageError extends Error {

@@ -2,9 +2,15 @@ import type { Context } from 'hono'
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { PageContext } from '../../views/layout.js'
 import { sendText } from './compression.js'
-import type { AppEnv } from './env.js'
+import type { AppEnv, SessionUser } from './env.js'
+
+/** What every page knows about the request it answers. */
+export interface PageContext {
+  user: SessionUser | null
+  csrfToken: string
+  path: string
+}
 
 export function pageContext(c: Context<AppEnv>): PageContext {
   return {

@@ -1,8 +1,17 @@
 import { zValidator } from '@hono/zod-validator'
 import type { Context } from 'hono'
 import { z } from 'zod'
-import type { FormState } from '../../views/components/forms.js'
 import type { AppEnv } from './env.js'
+
+/** What a form shows again after a refused submit: what was typed, and why it was refused. */
+export type FormValue = string | string[] | undefined
+
+export interface FormState {
+  values: Record<string, FormValue>
+  errors: Record<string, string | undefined>
+}
+
+export const emptyForm = (values: Record<string, FormValue> = {}): FormState => ({ values, errors: {} })
 
 /** An empty or blank form field is a field not filled in (zod then applies .optional()). */
 export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)

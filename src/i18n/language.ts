@@ -3,7 +3,7 @@ import { getCookie, setCookie } from 'hono/cookie'
 import { servesHttps } from '../config.js'
 import { formatTime } from '../format.js'
 import type { AppEnv } from '../http/env.js'
-import { dateInLesotho } from '../licensing/dates.js'
+import { dateInLesotho } from '../time.js'
 import { type Catalogue, LANGUAGES, type Language } from './messages.js'
 
 export const LANGUAGE_COOKIE = 'rr_lang'

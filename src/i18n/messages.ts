@@ -1,5 +1,6 @@
-import type { ComplaintCategory, Currency, PublicWarning, TrackedStatus } from '../complaints/rules.js'
-import type { Sector } from '../vocabulary.js'
+import type { ComplaintCategory, PublicWarning, TrackedStatus } from '../complaints/rules.js'
+import type { Currency } from '../money.js'
+import { SECTOR_LABELS, type Sector } from '../vocabulary.js'
 
 // The one message catalogue for everything the public sees: web pages, the USSD menu and the
 // words the JSON API and CSV use for statuses. Staff pages are in English only.
@@ -111,16 +112,7 @@ const en = {
   tooManyTitle: 'Please wait a moment',
   tooManyText: 'Many checks came from your connection in a short time. Wait a minute, then try again.',
 
-  sectorNames: {
-    agriculture: 'Agriculture',
-    manufacturing: 'Manufacturing (textiles and garments)',
-    mining: 'Mining',
-    construction: 'Construction',
-    domestic_work: 'Domestic work',
-    hospitality: 'Hospitality',
-    security_services: 'Security services',
-    other: 'Other',
-  } satisfies Record<Sector, string>,
+  sectorNames: SECTOR_LABELS as Record<Sector, string>,
 
   warningsTitle: 'Warnings',
   warnings: {

@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import { demeritWindowStart } from '../complaints/rules.js'
 import type { Database } from '../db/database.js'
-import { currentRegistryVersion } from '../http/kept-responses.js'
-import { todayInLesotho } from '../licensing/dates.js'
+import { currentRegistryVersion } from '../db/registry-version.js'
+import { lesothoDateOf, todayInLesotho } from '../time.js'
 import type { District, Sector, WorksiteKind } from '../vocabulary.js'
 import { SECTOR_LABELS } from '../vocabulary.js'
 import { type WorksiteRisk, worksiteRisk } from './risk.js'
@@ -121,7 +121,7 @@ export async function rankDistrict(db: Database, district: District, today: stri
     )
     select ws.id, ws.name, ws.kind, ws.sector, ws.village, ws.last_visit,
       -- Counted here: working out Lesotho's date in JavaScript for 20,000 rows costs more.
-      ${today}::date - (ws.last_visit at time zone 'Africa/Maseru')::date as days_since,
+      ${today}::date - ${lesothoDateOf('ws.last_visit')} as days_since,
       ws.observed, ws.suspected,
       coalesce(su.open_complaints, 0) as open_complaints, coalesce(su.flagged_recruiters, 0) as flagged_recruiters
     from ws left join supplied su on su.worksite_id = ws.id`.execute(db)

@@ -1,9 +1,7 @@
-import type { FormValue } from '../../views/components/forms.js'
+import type { FormValue } from '../http/validation.js'
+import { lesothoLocal } from '../time.js'
 import type { InspectionDetails } from './queries.js'
 import { VICTIM_GROUPS } from './schemas.js'
-
-/** "2026-11-20T09:30" in Lesotho (UTC+2), as the form's date-and-time field shows it. */
-export const lesothoLocal = (at: Date) => new Date(at.getTime() + 2 * 3_600_000).toISOString().slice(0, 16)
 
 const amount = (minor: number | null) => (minor === null ? '' : (minor / 100).toFixed(2).replace(/\.00$/, ''))
 

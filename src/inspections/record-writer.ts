@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { type Actor, redact } from '../audit/audit.js'
 import type { Database } from '../db/database.js'
+import { lesothoInstant } from '../time.js'
 import { findingsFromInspection, INDICATORS, REFERRAL_DESTINATIONS } from './rules.js'
-import { type InspectionRecord, lesothoInstant } from './schemas.js'
+import type { InspectionRecord } from './schemas.js'
 
 // An inspection is written by one statement: the record, its indicators, recruiters, referrals
 // and follow-ups, the findings it raises, its worksite's facts and the audit entry. One round

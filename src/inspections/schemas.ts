@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { normaliseReference } from '../complaints/rules.js'
-import { minorUnits } from '../complaints/schemas.js'
 import { blankToUndefined } from '../http/validation.js'
+import { minorUnits } from '../money.js'
+import { lesothoInstant } from '../time.js'
 import { type WorksiteInput, worksiteSchema } from '../worksites/schemas.js'
 import {
   headcountProblems,
@@ -191,9 +192,6 @@ export interface InspectionRecord {
   notes: string | null
   action: 'draft' | 'submit'
 }
-
-/** "2026-11-20T09:30" in Lesotho (UTC+2, no daylight saving) as an instant. */
-export const lesothoInstant = (local: string) => new Date(`${local}:00+02:00`)
 
 /**
  * The record from the submitted form, or the message for each field that is wrong. `now`

@@ -1,5 +1,5 @@
-import type { SessionUser } from '../auth/accounts.js'
 import { ALL_STAFF } from '../auth/guard.js'
+import type { SessionUser } from '../http/env.js'
 import type { Role } from '../vocabulary.js'
 
 // Licensing officers and administrators change the register; every other staff role reads it.

@@ -1,4 +1,4 @@
-import { addDays, addMonths } from './dates.js'
+import { addDays, addMonths } from '../time.js'
 
 // The licence state machine (DESIGN.md, "Licences"). Pure: no I/O. Routes call these inside
 // the transaction that writes the change, its licence event and its audit entry.
@@ -171,14 +171,6 @@ export const STANDING_LABELS: Record<Standing, string> = {
   expired: 'Expired',
   not_licensed: 'Not licensed',
 }
-
-/** `LRA-2026-00042`: the year of first issue and a sequence within it. */
-export function formatLicenceNumber(year: number, sequence: number): string {
-  if (sequence < 1 || sequence > 99_999) throw new RangeError(`licence sequence ${sequence} out of range`)
-  return `LRA-${year}-${String(sequence).padStart(5, '0')}`
-}
-
-export const LICENCE_NUMBER_PATTERN = /^LRA-\d{4}-\d{5}$/
 
 /** Renewal reminders: the GLAA sends them at 6 and 3 weeks before expiry. */
 export function reminderBand(

@@ -2,13 +2,13 @@ import { sql } from 'kysely'
 import { type Actor, writeAudit } from '../audit/audit.js'
 import type { Database } from '../db/database.js'
 import { offsetOf } from '../http/pagination.js'
+import { formatLicenceNumber } from '../licence-number.js'
+import { addDays } from '../time.js'
 import type { District } from '../vocabulary.js'
-import { addDays } from './dates.js'
 import {
   type ApplicationKind,
   type Decision,
   decideApplication,
-  formatLicenceNumber,
   type LicenceAction,
   licenceTransition,
 } from './lifecycle.js'

@@ -3,7 +3,6 @@ import { type Context, Hono } from 'hono'
 import QRCode from 'qrcode'
 import { AgencyPage } from '../../views/agencies/agency-page.js'
 import { ConflictPage } from '../../views/components/conflict.js'
-import { emptyForm, type FormState } from '../../views/components/forms.js'
 import {
   ApplicationPage,
   ConfirmDecisionPage,
@@ -24,9 +23,9 @@ import { isUniqueViolation } from '../db/errors.js'
 import type { AppEnv } from '../http/env.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
-import { fieldErrors, formValidator, typedValues } from '../http/validation.js'
+import { emptyForm, type FormState, fieldErrors, formValidator, typedValues } from '../http/validation.js'
+import { todayInLesotho } from '../time.js'
 import { canWriteLicensing, LICENSING_READERS, LICENSING_WRITERS } from './access.js'
-import { todayInLesotho } from './dates.js'
 import { applicationKindFor, type Decision, type LicenceAction, standing } from './lifecycle.js'
 import {
   addCondition,

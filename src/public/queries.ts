@@ -4,7 +4,8 @@ import { flagsForAgencies } from '../complaints/flags.js'
 import { type PublicWarning, publicWarnings } from '../complaints/rules.js'
 import type { Database } from '../db/database.js'
 import type { PublicStanding } from '../i18n/messages.js'
-import { formatLicenceNumber, type LicenceStatus, standing } from '../licensing/lifecycle.js'
+import { licenceNumberIn } from '../licence-number.js'
+import { type LicenceStatus, standing } from '../licensing/lifecycle.js'
 import type { District, Sector } from '../vocabulary.js'
 
 // What the public may know about an agency: names, licence, status, district and sectors.
@@ -26,14 +27,6 @@ export interface PublicAgency {
 }
 
 export const LOOKUP_LIMIT = 10
-
-/** "lra 2026 42", "LRA-2026-00042", "2026-00042" -> "LRA-2026-00042"; anything else -> null. */
-export function licenceNumberIn(q: string): string | null {
-  const m = q.trim().match(/^(?:lra)?[\s\-–]*(\d{4})[\s\-–]*(\d{1,5})$/i)
-  if (!m) return null
-  const sequence = Number(m[2])
-  return sequence >= 1 ? formatLicenceNumber(Number(m[1]), sequence) : null
-}
 
 /** The public columns of agencies with their licence; standing is derived from them. */
 function publicColumns(db: Database) {

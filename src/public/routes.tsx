@@ -15,15 +15,10 @@ import { RateLimiter, rateLimited } from '../http/rate-limit.js'
 import { renderPage, renderPageOrPartial } from '../http/render.js'
 import { publicLanguage } from '../i18n/language.js'
 import { messagesFor } from '../i18n/messages.js'
-import { todayInLesotho } from '../licensing/dates.js'
+import { licenceNumberIn } from '../licence-number.js'
+import { todayInLesotho } from '../time.js'
 import { publicContext } from './context.js'
-import {
-  findPublicLicence,
-  licenceNumberIn,
-  lookupAgencies,
-  type PublicAgency,
-  publicRegister,
-} from './queries.js'
+import { findPublicLicence, lookupAgencies, type PublicAgency, publicRegister } from './queries.js'
 import { ussdReply, ussdStep } from './ussd.js'
 
 // The public side of the registry: no sign-in, English and Sesotho, light enough for a cheap

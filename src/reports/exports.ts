@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { Database } from '../db/database.js'
-import { addDays, todayInLesotho } from '../licensing/dates.js'
+import { addDays, startOfDayInLesotho, todayInLesotho } from '../time.js'
 import type { ReportFilters } from './schemas.js'
 
 // The records behind the dashboard, as CSV, read in batches along an index so that 500,000 inspections
@@ -41,8 +41,8 @@ async function* inBatches<T>(
 // (a prepared statement's plan then always reads the index from the key on).
 const FIRST = { at: '-infinity', id: '00000000-0000-0000-0000-000000000000' }
 
-const start = (f: ReportFilters) => sql`(${f.from}::date)::timestamp at time zone 'Africa/Maseru'`
-const end = (f: ReportFilters) => sql`(${addDays(f.to, 1)}::date)::timestamp at time zone 'Africa/Maseru'`
+const start = (f: ReportFilters) => startOfDayInLesotho(f.from)
+const end = (f: ReportFilters) => startOfDayInLesotho(addDays(f.to, 1))
 const agencyMatches = (f: ReportFilters) => sql`(${f.district}::text is null or a.district = ${f.district})
   and (${f.sector}::text is null or ${f.sector} = any(a.sectors))`
 const list = (values: readonly string[] | null) => (values ?? []).join('; ')

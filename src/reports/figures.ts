@@ -1,9 +1,9 @@
 import { sql } from 'kysely'
 import type { ComplaintCategory, ComplaintStatus } from '../complaints/rules.js'
 import type { Database } from '../db/database.js'
-import { currentRegistryVersion } from '../http/kept-responses.js'
+import { currentRegistryVersion } from '../db/registry-version.js'
 import type { Indicator, InspectionType, ReferralDestination } from '../inspections/rules.js'
-import { addDays, todayInLesotho } from '../licensing/dates.js'
+import { addDays, lesothoMonthOf, startOfDayInLesotho, todayInLesotho } from '../time.js'
 import type { District } from '../vocabulary.js'
 import type { ReportFilters } from './schemas.js'
 
@@ -37,8 +37,8 @@ export interface DashboardFigures {
 
 /** The period's first instant and the instant after its last day, in Lesotho. */
 const bounds = (f: ReportFilters) => ({
-  start: sql`(${f.from}::date)::timestamp at time zone 'Africa/Maseru'`,
-  end: sql`(${addDays(f.to, 1)}::date)::timestamp at time zone 'Africa/Maseru'`,
+  start: startOfDayInLesotho(f.from),
+  end: startOfDayInLesotho(addDays(f.to, 1)),
 })
 
 /** The period's submitted inspections with their worksite's district and sector. */
@@ -62,7 +62,7 @@ function complaintsMatching(f: ReportFilters) {
 }
 
 const n = (v: unknown) => Number(v ?? 0)
-const month = (column: string) => sql`to_char(${sql.ref(column)} at time zone 'Africa/Maseru', 'YYYY-MM')`
+const month = lesothoMonthOf
 
 interface GroupedRow {
   by: 'type' | 'district' | 'month' | 'all'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { blankToUndefined, listFilter } from '../http/validation.js'
-import { addDays, addMonths, todayInLesotho } from '../licensing/dates.js'
+import { addDays, addMonths, todayInLesotho } from '../time.js'
 import { DISTRICTS, type District, SECTORS, type Sector } from '../vocabulary.js'
 
 /** What the figures count: a period of days (both ends included), and one district or sector. */

@@ -1,5 +1,5 @@
-import type { SessionUser } from '../auth/accounts.js'
 import { ALL_STAFF } from '../auth/guard.js'
+import type { SessionUser } from '../http/env.js'
 import type { Role } from '../vocabulary.js'
 
 // Labour inspectors keep the worksite register (and administrators may correct it); every

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { flagsForAgencies } from '../../src/complaints/flags.js'
 import { seedDemoData } from '../../src/demo/seed.js'
-import { todayInLesotho } from '../../src/licensing/dates.js'
+import { todayInLesotho } from '../../src/time.js'
 import { createTestRegistry, TestClient } from '../support/registry.js'
 
 let registry: Awaited<ReturnType<typeof createTestRegistry>>

@@ -102,7 +102,7 @@ describe('recording an inspection', () => {
     expect(page).toContain('Passports of 9 workers locked')
     expect(page).toContain('Mohokare Farm Labour')
     expect(page).toContain('Bra Tsietsi not registered')
-    expect(page).toContain('LSL 1,500.00')
+    expect(page).toContain('M 1,500.00')
     expect(page).toContain('Criminal investigation opened, police case CR 118/11/2026')
     expect(page).toMatch(/Social welfare 0 2 1 0 3 Yes/)
     const findings = await registry.db.selectFrom('inspection_findings').selectAll().execute()

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registryVersion } from '../../src/http/kept-responses.js'
+import { registryVersion } from '../../src/db/registry-version.js'
 import { insertPublicFixture } from '../support/public-fixtures.js'
 import { createTestRegistry } from '../support/registry.js'
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addDays, addMonths, todayInLesotho } from '../../src/licensing/dates.js'
+import { addDays, addMonths, todayInLesotho } from '../../src/time.js'
 import { createTestRegistry, type TestClient } from '../support/registry.js'
 
 let registry: Awaited<ReturnType<typeof createTestRegistry>>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addDays, todayInLesotho } from '../../src/licensing/dates.js'
+import { addDays, todayInLesotho } from '../../src/time.js'
 import { insertPublicFixture, PRIVATE_VALUES } from '../support/public-fixtures.js'
 import { createTestRegistry, TestClient } from '../support/registry.js'
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addDays, addMonths, todayInLesotho } from '../../src/licensing/dates.js'
 import { RECORD_EXPORTS } from '../../src/reports/exports.js'
 import { dashboardFigures } from '../../src/reports/figures.js'
 import { defaultPeriod } from '../../src/reports/schemas.js'
+import { addDays, addMonths, todayInLesotho } from '../../src/time.js'
 import { insertPublicFixture, PRIVATE_VALUES } from '../support/public-fixtures.js'
 import { createTestRegistry, type TestClient } from '../support/registry.js'
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Database } from '../../src/db/database.js'
-import { addDays, todayInLesotho } from '../../src/licensing/dates.js'
 import type { LicenceStatus } from '../../src/licensing/lifecycle.js'
+import { addDays, todayInLesotho } from '../../src/time.js'
 import type { District, Sector } from '../../src/vocabulary.js'
 
 // Agencies in every public standing, written straight to the database: the public side's

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  endOfMinute,
-  type KeptResponse,
-  ResponseCache,
-  VersionReader,
-} from '../../src/http/kept-responses.js'
+import { VersionReader } from '../../src/db/registry-version.js'
+import { endOfMinute, type KeptResponse, ResponseCache } from '../../src/http/kept-responses.js'
 
 const at = (iso: string) => Date.parse(iso)
 const entry = (version: string, expiresAt: number, bytes = 10): KeptResponse => ({

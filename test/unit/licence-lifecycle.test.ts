@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, addMonths, daysBetween, todayInLesotho } from '../../src/licensing/dates.js'
+import { formatLicenceNumber } from '../../src/licence-number.js'
 import {
   APPLICATION_KINDS,
   APPLICATION_STATUSES,
@@ -7,7 +7,6 @@ import {
   applicationKindFor,
   DECISIONS,
   decideApplication,
-  formatLicenceNumber,
   LICENCE_ACTIONS,
   LICENCE_STATUSES,
   type LicenceAction,
@@ -16,6 +15,7 @@ import {
   reminderBand,
   standing,
 } from '../../src/licensing/lifecycle.js'
+import { addDays, addMonths, daysBetween, todayInLesotho } from '../../src/time.js'
 
 // Every allowed licence transition, written out from DESIGN.md. Everything else is refused.
 const ALLOWED: Record<string, LicenceStatus> = {

@@ -3,7 +3,7 @@ import { csvCell, csvLine } from '../../src/http/csv.js'
 import { RateLimiter } from '../../src/http/rate-limit.js'
 import { chooseLanguage, formatPublicDate, preferredLanguage } from '../../src/i18n/language.js'
 import { type Catalogue, LANGUAGES, messagesFor } from '../../src/i18n/messages.js'
-import { licenceNumberIn } from '../../src/public/queries.js'
+import { licenceNumberIn } from '../../src/licence-number.js'
 
 describe('the message catalogue', () => {
   // Every leaf of a catalogue as [path, value]: strings, and functions called with samples.

@@ -1,13 +1,8 @@
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
 import { DISTRICTS, ROLE_LABELS, ROLES } from '../../src/vocabulary.js'
-import {
-  CsrfField,
-  ErrorSummary,
-  type FormState,
-  hasErrors,
-  SelectField,
-  TextField,
-} from '../components/forms.js'
-import { Layout, type PageContext } from '../layout.js'
+import { CsrfField, ErrorSummary, hasErrors, SelectField, TextField } from '../components/forms.js'
+import { Layout } from '../layout.js'
 
 const LABELS = { name: 'Full name', email: 'Email address', role: 'Role', home_district: 'Home district' }
 

@@ -1,15 +1,10 @@
 import type { publicUserFields } from '../../src/auth/accounts.js'
 import { formatDateTime } from '../../src/format.js'
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
 import { ROLE_LABELS } from '../../src/vocabulary.js'
-import {
-  CsrfField,
-  ErrorSummary,
-  type FormState,
-  hasErrors,
-  SelectField,
-  TextField,
-} from '../components/forms.js'
-import { Layout, type PageContext } from '../layout.js'
+import { CsrfField, ErrorSummary, hasErrors, SelectField, TextField } from '../components/forms.js'
+import { Layout } from '../layout.js'
 import { roleOptions } from './user-forms.js'
 import { UserStatus } from './users-list.js'
 

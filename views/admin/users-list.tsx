@@ -1,11 +1,13 @@
 import { formatDateTime } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
 import { ROLE_LABELS, ROLES, type Role } from '../../src/vocabulary.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
-import { ErrorSummary, type FormState, hasErrors, SelectField, TextField } from '../components/forms.js'
+import { ErrorSummary, hasErrors, SelectField, TextField } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 
 export interface UserRow {
   id: string

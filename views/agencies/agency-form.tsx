@@ -1,11 +1,12 @@
 import { COUNTRY_OPTIONS } from '../../src/agencies/countries.js'
 import type { DuplicateMatch } from '../../src/agencies/queries.js'
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
 import {
   CheckboxesField,
   CsrfField,
   DISTRICT_OPTIONS,
   ErrorSummary,
-  type FormState,
   HintAndError,
   hasErrors,
   listOf,
@@ -15,7 +16,7 @@ import {
   TextAreaField,
   TextField,
 } from '../components/forms.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 
 export const AGENCY_LABELS = {
   legal_name: 'Legal name',

@@ -2,6 +2,8 @@ import { type AgencyRow, COUNT_CAP } from '../../src/agencies/queries.js'
 import { AGENCY_SORTS, STANDING_FILTERS } from '../../src/agencies/schemas.js'
 import type { AgencyFlags } from '../../src/complaints/rules.js'
 import type { Paging } from '../../src/http/pagination.js'
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
 import { STANDING_LABELS, standing } from '../../src/licensing/lifecycle.js'
 import { SECTOR_LABELS } from '../../src/vocabulary.js'
 import { FlagSummary } from '../complaints/agency-flags.js'
@@ -10,7 +12,6 @@ import { FilterForm } from '../components/filter-form.js'
 import {
   DISTRICT_OPTIONS,
   ErrorSummary,
-  type FormState,
   hasErrors,
   SECTOR_OPTIONS,
   SelectField,
@@ -19,7 +20,7 @@ import {
 } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
 import { StandingTag } from '../components/standing.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 
 const LABELS = {
   q: 'Search',

@@ -2,12 +2,14 @@ import type { Child } from 'hono/jsx'
 import { countryName } from '../../src/agencies/countries.js'
 import type { AgencyDetails } from '../../src/agencies/queries.js'
 import { formatDate, formatDateTime } from '../../src/format.js'
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
 import { allowedLicenceActions, applicationKindFor, standing } from '../../src/licensing/lifecycle.js'
 import { SECTOR_LABELS } from '../../src/vocabulary.js'
 import { DataTable } from '../components/data-table.js'
-import { CsrfField, ErrorSummary, type FormState, hasErrors, TextField } from '../components/forms.js'
+import { CsrfField, ErrorSummary, hasErrors, TextField } from '../components/forms.js'
 import { StandingTag } from '../components/standing.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 
 const ACTION_LABELS = {
   suspend: 'Suspend',

@@ -1,18 +1,13 @@
 import type { AuditEntry } from '../../src/db/types.js'
 import { formatDateTime } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
-import {
-  ErrorSummary,
-  type FormState,
-  hasErrors,
-  SelectField,
-  TextField,
-  textOf,
-} from '../components/forms.js'
+import { ErrorSummary, hasErrors, SelectField, TextField, textOf } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 
 const LABELS = { actor: 'Who', entity: 'What kind of record', entity_id: 'Record id', from: 'From', to: 'To' }
 

@@ -1,5 +1,7 @@
-import { CsrfField, ErrorSummary, type FormState, hasErrors, TextField } from '../components/forms.js'
-import { Layout, type PageContext } from '../layout.js'
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
+import { CsrfField, ErrorSummary, hasErrors, TextField } from '../components/forms.js'
+import { Layout } from '../layout.js'
 
 const LABELS = { email: 'Email address', password: 'Password' }
 

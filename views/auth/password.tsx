@@ -1,6 +1,8 @@
 import { MIN_PASSWORD_LENGTH } from '../../src/auth/schemas.js'
-import { CsrfField, ErrorSummary, type FormState, hasErrors, TextField } from '../components/forms.js'
-import { Layout, type PageContext } from '../layout.js'
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
+import { CsrfField, ErrorSummary, hasErrors, TextField } from '../components/forms.js'
+import { Layout } from '../layout.js'
 
 const LABELS = {
   current_password: 'Current password',

@@ -1,17 +1,12 @@
 import type { AgencyFlags, PublicFlag } from '../../src/complaints/rules.js'
 import { formatDate } from '../../src/format.js'
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
 import { messagesFor } from '../../src/i18n/messages.js'
 import type { UnreviewedFinding } from '../../src/inspections/findings.js'
 import { DataTable } from '../components/data-table.js'
-import {
-  CheckboxesField,
-  CsrfField,
-  type FormState,
-  SelectField,
-  TextAreaField,
-} from '../components/forms.js'
+import { CheckboxesField, CsrfField, SelectField, TextAreaField } from '../components/forms.js'
 import { INDICATOR_LABELS } from '../inspections/labels.js'
-import type { PageContext } from '../layout.js'
 import { CATEGORY_LABELS } from './staff-pages.js'
 
 const FLAG_LABELS: Record<PublicFlag, string> = {

@@ -1,12 +1,13 @@
 import type { TrackedStatus } from '../../src/complaints/rules.js'
-import { COMPLAINT_CATEGORIES, CURRENCIES } from '../../src/complaints/rules.js'
+import { COMPLAINT_CATEGORIES } from '../../src/complaints/rules.js'
 import { LIMITS } from '../../src/complaints/schemas.js'
+import type { FormState } from '../../src/http/validation.js'
+import { CURRENCIES } from '../../src/money.js'
 import {
   CheckboxesField,
   CsrfField,
   DISTRICT_OPTIONS,
   type FieldWords,
-  type FormState,
   hasErrors,
   SelectField,
   TextAreaField,

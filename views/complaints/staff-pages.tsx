@@ -5,8 +5,11 @@ import {
   type ComplaintCategory,
   type ComplaintStatus,
 } from '../../src/complaints/rules.js'
-import { formatDate, formatDateTime, formatMoney } from '../../src/format.js'
+import { formatDate, formatDateTime } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
+import { formatMoney } from '../../src/money.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
 import {
@@ -14,14 +17,13 @@ import {
   CsrfField,
   DISTRICT_OPTIONS,
   ErrorSummary,
-  type FormState,
   hasErrors,
   SelectField,
   TextAreaField,
   TextField,
 } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 
 // Staff see the categories in the reporter's own English wording.
 export const CATEGORY_LABELS: Record<ComplaintCategory, string> = {

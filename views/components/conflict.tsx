@@ -1,5 +1,6 @@
 import { formatDateTime } from '../../src/format.js'
-import { Layout, type PageContext } from '../layout.js'
+import type { PageContext } from '../../src/http/render.js'
+import { Layout } from '../layout.js'
 
 export interface LastChange {
   actor_label: string

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
 import { CSRF_FIELD } from '../../src/http/csrf.js'
+import type { FormState } from '../../src/http/validation.js'
 import {
   DISTRICTS,
   SECTOR_LABELS,
@@ -8,20 +9,10 @@ import {
   WORKSITE_KINDS,
 } from '../../src/vocabulary.js'
 
-/** What a form shows again after a refused submit: what was typed, and why it was refused. */
-export type FormValue = string | string[] | undefined
-
-export interface FormState {
-  values: Record<string, FormValue>
-  errors: Record<string, string | undefined>
-}
-
 // The shared vocabularies as choices of a select or a set of checkboxes.
 export const DISTRICT_OPTIONS = DISTRICTS.map((d) => ({ value: d, label: d }))
 export const SECTOR_OPTIONS = SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))
 export const WORKSITE_KIND_OPTIONS = WORKSITE_KINDS.map((k) => ({ value: k, label: WORKSITE_KIND_LABELS[k] }))
-
-export const emptyForm = (values: Record<string, FormValue> = {}): FormState => ({ values, errors: {} })
 
 /** One typed value as a string (lists joined by new lines). */
 export function textOf(form: FormState, name: string): string {

@@ -1,5 +1,5 @@
 import { type Paging, pageCount } from '../../src/http/pagination.js'
-import type { FormValue } from './forms.js'
+import type { FormValue } from '../../src/http/validation.js'
 
 /** Previous/next links that keep the current filters in the URL. */
 export function Pagination(props: { paging: Paging; baseUrl: string; query: Record<string, FormValue> }) {

@@ -1,8 +1,9 @@
+import type { PageContext } from '../../src/http/render.js'
 import type { OpenFollowUp } from '../../src/inspections/queries.js'
 import { ROLE_LABELS } from '../../src/vocabulary.js'
 import { DeviceDrafts } from '../inspections/device-drafts.js'
 import { FollowUpList } from '../inspections/follow-ups.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 import { STAFF_NAV } from '../nav.js'
 
 export function StaffHomePage(props: {

@@ -1,4 +1,5 @@
-import { Layout, type PageContext } from '../layout.js'
+import type { PageContext } from '../../src/http/render.js'
+import { Layout } from '../layout.js'
 
 /**
  * Where the browser code lists the inspections kept on this device (drafts being written,

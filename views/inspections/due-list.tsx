@@ -1,18 +1,14 @@
 import { formatDate } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
 import type { DueWorksite } from '../../src/inspections/due.js'
 import { SECTOR_LABELS, WORKSITE_KIND_LABELS } from '../../src/vocabulary.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
-import {
-  DISTRICT_OPTIONS,
-  ErrorSummary,
-  type FormState,
-  hasErrors,
-  SelectField,
-} from '../components/forms.js'
+import { DISTRICT_OPTIONS, ErrorSummary, hasErrors, SelectField } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 
 export function DueResults(props: {
   rows: DueWorksite[]

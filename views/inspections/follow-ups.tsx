@@ -1,7 +1,7 @@
 import { formatDate } from '../../src/format.js'
+import type { PageContext } from '../../src/http/render.js'
 import type { OpenFollowUp } from '../../src/inspections/queries.js'
 import { CsrfField } from '../components/forms.js'
-import type { PageContext } from '../layout.js'
 
 /** Follow-ups still to do, overdue ones marked, each with a "done" button for those who may. */
 export function FollowUpList(props: {

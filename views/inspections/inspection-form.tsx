@@ -1,3 +1,5 @@
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
 import {
   INDICATOR_LEVELS,
   INDICATORS,
@@ -20,13 +22,12 @@ import {
   CheckboxesField,
   CsrfField,
   ErrorSummary,
-  type FormState,
   hasErrors,
   SelectField,
   TextAreaField,
   TextField,
 } from '../components/forms.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 import { WORKSITE_LABELS, WorksiteFields } from '../worksites/worksite-form.js'
 import { DeviceDrafts } from './device-drafts.js'
 import {

@@ -1,8 +1,10 @@
-import { formatDate, formatDateTime, formatMoney } from '../../src/format.js'
+import { formatDate, formatDateTime } from '../../src/format.js'
+import type { PageContext } from '../../src/http/render.js'
 import type { InspectionDetails } from '../../src/inspections/queries.js'
 import { totalVictims } from '../../src/inspections/rules.js'
+import { formatMoney } from '../../src/money.js'
 import { DataTable } from '../components/data-table.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 import {
   DESTINATION_LABELS,
   HEADCOUNT_LABELS,

@@ -1,8 +1,10 @@
 import { formatDateTime } from '../../src/format.js'
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
 import type { ApplicationKind } from '../../src/licensing/lifecycle.js'
 import type { ApplicationDetails } from '../../src/licensing/queries.js'
-import { CsrfField, ErrorSummary, type FormState, hasErrors, TextAreaField } from '../components/forms.js'
-import { Layout, type PageContext } from '../layout.js'
+import { CsrfField, ErrorSummary, hasErrors, TextAreaField } from '../components/forms.js'
+import { Layout } from '../layout.js'
 
 export const CHECKLIST: { name: keyof ApplicationDetails & string; label: string }[] = [
   { name: 'fit_and_proper_checked', label: 'Fit-and-proper checks of the principal and directors done' },

@@ -1,8 +1,9 @@
 import { raw } from 'hono/html'
 import { countryName } from '../../src/agencies/countries.js'
 import { formatDate } from '../../src/format.js'
+import type { PageContext } from '../../src/http/render.js'
 import { SECTOR_LABELS, type Sector } from '../../src/vocabulary.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 
 export function CertificatePage(props: {
   ctx: PageContext

@@ -1,7 +1,8 @@
 import { formatDate } from '../../src/format.js'
+import type { PageContext } from '../../src/http/render.js'
 import { reminderBand } from '../../src/licensing/lifecycle.js'
 import { DataTable } from '../components/data-table.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 
 export interface ReminderRow {
   agency_id: string

@@ -1,13 +1,8 @@
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
 import type { LicenceAction } from '../../src/licensing/lifecycle.js'
-import {
-  CsrfField,
-  ErrorSummary,
-  type FormState,
-  hasErrors,
-  TextAreaField,
-  TextField,
-} from '../components/forms.js'
-import { Layout, type PageContext } from '../layout.js'
+import { CsrfField, ErrorSummary, hasErrors, TextAreaField, TextField } from '../components/forms.js'
+import { Layout } from '../layout.js'
 
 const WHAT: Record<LicenceAction, { title: string; consequence: string; button: string }> = {
   suspend: {

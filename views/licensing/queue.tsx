@@ -1,20 +1,16 @@
 import type { AgencyFlags } from '../../src/complaints/rules.js'
 import { formatDate } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
-import { dateInLesotho, daysBetween } from '../../src/licensing/dates.js'
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
 import type { ApplicationKind } from '../../src/licensing/lifecycle.js'
+import { dateInLesotho, daysBetween } from '../../src/time.js'
 import { FlagSummary } from '../complaints/agency-flags.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
-import {
-  DISTRICT_OPTIONS,
-  ErrorSummary,
-  type FormState,
-  hasErrors,
-  SelectField,
-} from '../components/forms.js'
+import { DISTRICT_OPTIONS, ErrorSummary, hasErrors, SelectField } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 
 export interface QueueRow {
   id: string

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
+import type { PageContext } from '../../src/http/render.js'
 import type { Catalogue, Language } from '../../src/i18n/messages.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 
 /** What every public page knows: the request, its language and that language's messages. */
 export interface PublicContext {

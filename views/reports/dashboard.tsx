@@ -1,4 +1,6 @@
 import { formatDate } from '../../src/format.js'
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
 import type { DashboardFigures } from '../../src/reports/figures.js'
 import { SECTOR_LABELS, type Sector } from '../../src/vocabulary.js'
 import { DataTable } from '../components/data-table.js'
@@ -6,13 +8,12 @@ import { FilterForm } from '../components/filter-form.js'
 import {
   DISTRICT_OPTIONS,
   ErrorSummary,
-  type FormState,
   hasErrors,
   SECTOR_OPTIONS,
   SelectField,
   TextField,
 } from '../components/forms.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 import { BarChart, MonthChart } from './charts.js'
 import { FIGURE_TABLES, type FigureTable } from './tables.js'
 

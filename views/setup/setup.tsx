@@ -1,14 +1,15 @@
 import { MIN_PASSWORD_LENGTH } from '../../src/auth/schemas.js'
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
 import {
   CsrfField,
   DISTRICT_OPTIONS,
   ErrorSummary,
-  type FormState,
   hasErrors,
   SelectField,
   TextField,
 } from '../components/forms.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 
 const LABELS = {
   name: 'Full name',

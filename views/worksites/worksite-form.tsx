@@ -1,15 +1,16 @@
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
 import {
   CsrfField,
   DISTRICT_OPTIONS,
   ErrorSummary,
-  type FormState,
   hasErrors,
   SECTOR_OPTIONS,
   SelectField,
   TextField,
   WORKSITE_KIND_OPTIONS,
 } from '../components/forms.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 
 export const WORKSITE_LABELS = {
   name: 'Name of the worksite',

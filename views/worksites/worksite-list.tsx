@@ -1,4 +1,6 @@
 import type { Paging } from '../../src/http/pagination.js'
+import type { PageContext } from '../../src/http/render.js'
+import type { FormState } from '../../src/http/validation.js'
 import { SECTOR_LABELS, WORKSITE_KIND_LABELS } from '../../src/vocabulary.js'
 import type { WorksiteRow } from '../../src/worksites/queries.js'
 import { WORKSITE_SORTS } from '../../src/worksites/schemas.js'
@@ -7,7 +9,6 @@ import { FilterForm } from '../components/filter-form.js'
 import {
   DISTRICT_OPTIONS,
   ErrorSummary,
-  type FormState,
   hasErrors,
   SECTOR_OPTIONS,
   SelectField,
@@ -16,7 +17,7 @@ import {
   WORKSITE_KIND_OPTIONS,
 } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 
 const LABELS = { q: 'Search', district: 'District', kind: 'Kind', sector: 'Sector', sort: 'Sort by' }
 const SORT_LABELS: Record<(typeof WORKSITE_SORTS)[number], string> = {

@@ -1,11 +1,12 @@
 import { formatDate, formatDateTime } from '../../src/format.js'
+import type { PageContext } from '../../src/http/render.js'
 import type { inspectionsOfWorksite, OpenFollowUp, RecruiterSeen } from '../../src/inspections/queries.js'
 import { SECTOR_LABELS, WORKSITE_KIND_LABELS } from '../../src/vocabulary.js'
 import type { Worksite } from '../../src/worksites/queries.js'
 import { DataTable } from '../components/data-table.js'
 import { FollowUpList } from '../inspections/follow-ups.js'
 import { OUTCOME_LABELS, TYPE_LABELS } from '../inspections/labels.js'
-import { Layout, type PageContext } from '../layout.js'
+import { Layout } from '../layout.js'
 
 type WorksiteInspection = Awaited<ReturnType<typeof inspectionsOfWorksite>>[number]
 
