@@ -1,14 +1,20 @@
 import { z } from 'zod'
+import {
+  blankToUndefined,
+  cleanText,
+  listFilter,
+  optionalText,
+  requiredText,
+  searchFilter,
+  versionField,
+} from '../http/fields.js'
 import { pageParam } from '../http/pagination.js'
-import { blankToUndefined, listFilter } from '../http/validation.js'
 import { DISTRICTS, SECTORS } from '../vocabulary.js'
 import { COUNTRY_CODES } from './countries.js'
 
 const asArray = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
-const text = (max: number, empty: string) =>
-  z.string().trim().min(1, empty).max(max, `Must be ${max} characters or fewer`)
-const optionalText = (max: number) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, `Must be ${max} characters or fewer`).optional())
+const text = (max: number, empty: string) => requiredText({ max, messages: { required: empty } })
+const optional = (max: number, multiline = false) => optionalText({ max, multiline })
 
 /** "ab 123-45" and "AB12345" are the same document number. */
 export function idNumberKey(value: string): string {
@@ -27,32 +33,47 @@ export interface PersonInput {
  */
 const peopleField = z
   .object({
-    roles: z.array(z.string()),
-    names: z.array(z.string().max(120, 'Names must be 120 characters or fewer')),
-    ids: z.array(z.string().max(40, 'ID numbers must be 40 characters or fewer')),
+    roles: z.array(z.unknown()),
+    names: z.array(z.unknown()),
+    ids: z.array(z.unknown()),
   })
   .transform((v, ctx) => {
     const people: PersonInput[] = []
     const rows = Math.max(v.roles.length, v.names.length, v.ids.length)
     for (let i = 0; i < rows; i++) {
-      const name = (v.names[i] ?? '').trim()
-      const id = (v.ids[i] ?? '').trim()
-      if (!name && !id) continue
-      if (!name || !id) {
+      const name = cleanText(v.names[i], {
+        max: 120,
+        messages: { tooLong: () => 'Names must be 120 characters or fewer' },
+      })
+      const id = cleanText(v.ids[i], {
+        max: 40,
+        messages: { tooLong: () => 'ID numbers must be 40 characters or fewer' },
+      })
+      const problem = !name.ok ? name.message : !id.ok ? id.message : null
+      if (problem !== null || !name.ok || !id.ok) {
+        ctx.addIssue({ code: 'custom', message: `Person ${i + 1}: ${problem}` })
+        return z.NEVER
+      }
+      if (!name.value && !id.value) continue
+      if (!name.value || !id.value) {
         ctx.addIssue({
           code: 'custom',
           message: `Person ${i + 1}: enter both the name and the ID or passport number`,
         })
         return z.NEVER
       }
-      if (idNumberKey(id).length < 5) {
+      if (idNumberKey(id.value).length < 5) {
         ctx.addIssue({
           code: 'custom',
           message: `Person ${i + 1}: the ID or passport number looks too short`,
         })
         return z.NEVER
       }
-      people.push({ role: v.roles[i] === 'principal' ? 'principal' : 'director', name, id_number: id })
+      people.push({
+        role: v.roles[i] === 'principal' ? 'principal' : 'director',
+        name: name.value,
+        id_number: id.value,
+      })
     }
     if (!people.some((p) => p.role === 'principal')) {
       ctx.addIssue({ code: 'custom', message: 'Enter the principal: their name and ID or passport number' })
@@ -64,13 +85,14 @@ const peopleField = z
 export const agencySchema = z
   .object({
     legal_name: text(200, 'Enter the legal name'),
-    trading_names: z
-      .string()
-      .max(2000, 'Trading names must be 2000 characters or fewer')
-      .optional()
+    trading_names: optionalText({
+      max: 2000,
+      multiline: true,
+      messages: { tooLong: () => 'Trading names must be 2000 characters or fewer' },
+    })
       .transform((v) =>
         (v ?? '')
-          .split(/\r?\n/)
+          .split('\n')
           .map((n) => n.trim())
           .filter(Boolean),
       )
@@ -82,7 +104,7 @@ export const agencySchema = z
     registration_number: text(40, 'Enter the company registration number'),
     district: z.enum(DISTRICTS, { error: 'Select the district' }),
     physical_address: text(300, 'Enter the physical address'),
-    phone: optionalText(40),
+    phone: optional(40),
     email: z.preprocess(
       blankToUndefined,
       z.email('Enter an email address like office@agency.co.ls').max(254).optional(),
@@ -96,18 +118,22 @@ export const agencySchema = z
     destination_countries: z.preprocess(
       asArray,
       z
-        .array(z.string().refine((c) => COUNTRY_CODES.has(c), 'Select countries from the list'))
+        .array(
+          z
+            .string({ error: 'Select countries from the list' })
+            .refine((c) => COUNTRY_CODES.has(c), 'Select countries from the list'),
+        )
         .min(1, 'Select at least one destination country'),
     ),
-    notes: optionalText(4000),
-    person_role: z.preprocess(asArray, z.array(z.string())),
-    person_name: z.preprocess(asArray, z.array(z.string())),
-    person_id_number: z.preprocess(asArray, z.array(z.string())),
+    notes: optional(4000, true),
+    person_role: z.preprocess(asArray, z.array(z.unknown())),
+    person_name: z.preprocess(asArray, z.array(z.unknown())),
+    person_id_number: z.preprocess(asArray, z.array(z.unknown())),
     // Set once the officer has seen the possible duplicates and still wants to save.
     // The ids of the possible duplicates the officer was shown, comma-separated.
-    duplicates_seen: optionalText(2000),
-    phoenix_reason: optionalText(1000),
-    version: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).optional()),
+    duplicates_seen: optional(2000),
+    phoenix_reason: optional(1000, true),
+    version: z.preprocess(blankToUndefined, versionField.optional()),
   })
   .transform((v, ctx) => {
     const people = peopleField.safeParse({
@@ -151,10 +177,7 @@ export const STANDING_FILTERS = [
 export const AGENCY_SORTS = ['relevance', 'name', 'district', 'expiry', 'newest', 'points'] as const
 
 export const agencyFiltersSchema = z.object({
-  q: z.preprocess(
-    blankToUndefined,
-    z.string().trim().max(100, 'Search must be 100 characters or fewer').optional(),
-  ),
+  q: searchFilter(100, 'Search must be 100 characters or fewer'),
   district: listFilter(DISTRICTS, 'a district'),
   sector: listFilter(SECTORS, 'a sector'),
   standing: listFilter(STANDING_FILTERS, 'a status'),

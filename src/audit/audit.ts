@@ -29,8 +29,7 @@ export function redact(value: unknown): unknown {
 
 /**
  * The way to write the audit log. Call it with the transaction that makes the change, so the
- * entry and the change commit or roll back together. (Inspections write theirs in the same
- * statement as the record, src/inspections/record-writer.ts, with the same columns.)
+ * entry and the change commit or roll back together.
  */
 export async function writeAudit(db: Database, actor: Actor, record: AuditRecord): Promise<void> {
   await db.insertInto('audit_log').values(auditRow(actor, record)).execute()

@@ -36,7 +36,11 @@ export const authRoutes = new Hono<AppEnv>()
     const notice = c.req.query('signed_out') ? 'You have signed out.' : undefined
     return renderPage(
       c,
-      <LoginPage ctx={pageContext(c)} form={emptyForm({ next: c.req.query('next') })} notice={notice} />,
+      <LoginPage
+        ctx={pageContext(c)}
+        form={emptyForm({ next: safeNextPath(c.req.query('next')) ?? undefined })}
+        notice={notice}
+      />,
     )
   })
   .post(

@@ -6,6 +6,7 @@ import { ReportFormPage, ReportSentPage, TrackPage } from '../../views/complaint
 import { TooManyRequestsPage } from '../../views/public/report.js'
 import type { Config } from '../config.js'
 import type { AppEnv } from '../http/env.js'
+import { searchText } from '../http/fields.js'
 import { PageError } from '../http/problems.js'
 import { RateLimiter, rateLimited } from '../http/rate-limit.js'
 import { renderPage } from '../http/render.js'
@@ -16,10 +17,10 @@ import { licenceNumberIn } from '../licence-number.js'
 import { publicContext } from '../public/context.js'
 import { findPublicLicence } from '../public/queries.js'
 import { todayInLesotho } from '../time.js'
-import { submitComplaint } from './intake.js'
 import { trackComplaint } from './queries.js'
 import { normaliseReference, trackedStatus } from './rules.js'
 import { complaintCrossFieldErrors, complaintSchema, trackQuery } from './schemas.js'
+import { storeReport } from './store-report.js'
 
 // Reporting a recruiter: public, no sign-in, English and Sesotho. What is reported never
 // comes back out through a public page: after sending, the reporter sees only the reference
@@ -42,13 +43,9 @@ export function complaintPublicRoutes(config: Config) {
     .get(
       '/complaints/new',
       publicLanguage,
-      zValidator(
-        'query',
-        z.object({ licence: z.string().max(40).optional(), name: z.string().max(200).optional() }),
-        (r, c) => {
-          if (!r.success) return c.redirect('/complaints/new', 303)
-        },
-      ),
+      zValidator('query', z.object({ licence: searchText(40), name: searchText(200) }), (r, c) => {
+        if (!r.success) return c.redirect('/complaints/new', 303)
+      }),
       async (c) => {
         const { licence, name } = c.req.valid('query')
         const number = licence ? licenceNumberIn(licence) : null
@@ -57,7 +54,7 @@ export function complaintPublicRoutes(config: Config) {
           c,
           <ReportFormPage
             pc={publicContext(c)}
-            form={{ values: { recruiter_name: name?.trim() ?? '' }, errors: {} }}
+            form={{ values: { recruiter_name: name }, errors: {} }}
             chosen={agency && number ? { name: agency.name, licenceNumber: number } : null}
             submissionKey={newSubmissionKey()}
           />,
@@ -104,7 +101,7 @@ export function complaintPublicRoutes(config: Config) {
       }
       const licenceNumber = input.licence ? licenceNumberIn(input.licence) : null
       if (input.licence && !licenceNumber) return refuse({ licence: pc.t.verifyUnknownTitle })
-      const stored = await submitComplaint(c.get('db'), { ...input, licenceNumber }, languageOf(c))
+      const stored = await storeReport(c.get('db'), { ...input, licenceNumber }, languageOf(c))
       if ('unknownLicence' in stored) return refuse({ licence: pc.t.verifyUnknownTitle })
       return c.redirect(`/complaints/sent/${stored.reference}`, 303)
     })

@@ -1,6 +1,13 @@
 import { z } from 'zod'
+import {
+  blankToUndefined,
+  optionalDateField,
+  optionalText,
+  requiredText,
+  searchText,
+  versionField,
+} from '../http/fields.js'
 import { pageParam } from '../http/pagination.js'
-import { blankToUndefined } from '../http/validation.js'
 import type { Catalogue } from '../i18n/messages.js'
 import { LANGUAGES } from '../i18n/messages.js'
 import { CURRENCIES, minorUnits } from '../money.js'
@@ -33,8 +40,8 @@ export function complaintSchema(t: Catalogue, today: string) {
 
 function buildComplaintSchema(t: Catalogue, today: string) {
   const e = t.complaint.errors
-  const optional = (max: number) =>
-    z.preprocess(blankToUndefined, z.string().trim().max(max, e.tooLong(max)).optional())
+  const messages = { tooLong: e.tooLong, badCharacters: e.badCharacters }
+  const optional = (max: number, multiline = false) => optionalText({ max, multiline, messages })
   return z.object({
     licence: optional(LIMITS.licence),
     recruiter_name: optional(LIMITS.short),
@@ -47,7 +54,7 @@ function buildComplaintSchema(t: Catalogue, today: string) {
     fee_amount: z.preprocess(
       blankToUndefined,
       z
-        .string()
+        .string({ error: e.amount })
         .max(20, e.amount)
         .transform((v, ctx) => {
           const minor = minorUnits(v)
@@ -60,26 +67,17 @@ function buildComplaintSchema(t: Catalogue, today: string) {
         .optional(),
     ),
     fee_currency: z.preprocess(blankToUndefined, z.enum(CURRENCIES, { error: e.currency }).optional()),
-    happened_on: z.preprocess(
-      blankToUndefined,
-      z.iso
-        .date({ error: e.date })
-        .refine((d) => d <= today && d >= '1990-01-01', e.date)
-        .optional(),
-    ),
+    happened_on: optionalDateField(e.date, { min: '1990-01-01', max: today }),
     district: z.preprocess(blankToUndefined, z.enum(DISTRICTS, { error: e.choice }).optional()),
     promised_job: optional(LIMITS.short),
     promised_employer: optional(LIMITS.short),
     promised_country: optional(LIMITS.short),
-    description: z
-      .string({ error: e.description })
-      .trim()
-      .min(1, e.description)
-      .max(LIMITS.description, e.tooLong(LIMITS.description)),
-    contact_phone: z.preprocess(
-      blankToUndefined,
-      z.string().trim().max(LIMITS.phone, e.phone).regex(PHONE, e.phone).optional(),
-    ),
+    description: requiredText({
+      max: LIMITS.description,
+      multiline: true,
+      messages: { ...messages, required: e.description },
+    }),
+    contact_phone: optional(LIMITS.phone).refine((v) => v === undefined || PHONE.test(v), e.phone),
     contact_email: z.preprocess(
       blankToUndefined,
       z.email({ error: e.email }).max(LIMITS.short, e.tooLong(LIMITS.short)).optional(),
@@ -89,7 +87,10 @@ function buildComplaintSchema(t: Catalogue, today: string) {
     // Made when the form was shown; the same key twice is the same report.
     submission_key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, t.complaint.problem),
     // Left empty by people; filled by scripts that fill every field.
-    website: z.string().max(500).optional(),
+    website: z.preprocess(
+      (v) => (v === undefined ? '' : typeof v === 'string' ? v.trim() : 'filled'),
+      z.string(),
+    ),
   })
 }
 /**
@@ -112,12 +113,12 @@ export function complaintCrossFieldErrors(
 
 export type ComplaintInput = z.infer<ReturnType<typeof complaintSchema>>
 
-export const trackQuery = z.object({ ref: z.string().max(40).optional().default('') })
+export const trackQuery = z.object({ ref: searchText(40) })
 
 // Staff side (English).
 const reason = (what: string) =>
-  z.string().trim().min(1, `Enter ${what}`).max(2000, 'Must be 2,000 characters or fewer')
-const version = z.coerce.number().int().min(1)
+  requiredText({ max: 2000, multiline: true, messages: { required: `Enter ${what}` } })
+const version = versionField
 
 export const complaintFiltersSchema = z.object({
   status: z.preprocess(blankToUndefined, z.enum([...COMPLAINT_STATUSES, 'open']).optional()),
@@ -135,14 +136,14 @@ export const versionOnly = z.object({ version })
 export const noteSchema = z.object({ version, note: reason('the note') })
 export const linkAgencySchema = z.object({
   version,
-  licence_number: z.string().trim().min(1, 'Enter the licence number of the agency').max(40),
+  licence_number: requiredText({ max: 40, messages: { required: 'Enter the licence number of the agency' } }),
 })
 export const linkAgencyIdSchema = z.object({ version, agency_id: z.uuid('Choose an agency') })
 export const unlicensedSchema = z.object({
   version,
-  name: z.string().trim().min(1, 'Enter the name the recruiter uses').max(LIMITS.short),
-  place: z.preprocess(blankToUndefined, z.string().trim().max(LIMITS.short).optional()),
-  phone: z.preprocess(blankToUndefined, z.string().trim().max(LIMITS.phone).optional()),
+  name: requiredText({ max: LIMITS.short, messages: { required: 'Enter the name the recruiter uses' } }),
+  place: optionalText({ max: LIMITS.short }),
+  phone: optionalText({ max: LIMITS.phone }),
   district: z.preprocess(blankToUndefined, z.enum(DISTRICTS, { error: 'Choose a district' }).optional()),
 })
 export const decisionSchema = z
@@ -167,7 +168,7 @@ export const decisionSchema = z
   })
 export const referSchema = z.object({
   version,
-  police_case_number: z.string().trim().min(1, 'Enter the police case number').max(60),
+  police_case_number: requiredText({ max: 60, messages: { required: 'Enter the police case number' } }),
 })
 export const clearFlagParam = z.object({ id: z.uuid(), flag: z.enum(PUBLIC_FLAGS) })
 export const clearFlagSchema = z.object({ reason: reason('the reason for clearing the flag') })

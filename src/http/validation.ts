@@ -1,6 +1,6 @@
 import { zValidator } from '@hono/zod-validator'
 import type { Context } from 'hono'
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { AppEnv } from './env.js'
 
 /** What a form shows again after a refused submit: what was typed, and why it was refused. */
@@ -12,9 +12,6 @@ export interface FormState {
 }
 
 export const emptyForm = (values: Record<string, FormValue> = {}): FormState => ({ values, errors: {} })
-
-/** An empty or blank form field is a field not filled in (zod then applies .optional()). */
-export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 
 /** The raw form as strings and lists of strings, for showing back what the person typed. */
 export function typedValues(data: unknown): Record<string, string | string[]> {
@@ -57,7 +54,3 @@ export function formValidator<S extends z.ZodType>(
     }
   })
 }
-
-/** A filter chosen from a list: blank means any; anything else must be on the list. */
-export const listFilter = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z.preprocess(blankToUndefined, z.enum(values, { error: `Select ${what} from the list` }).optional())

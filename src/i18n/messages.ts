@@ -179,6 +179,8 @@ const en = {
       email: 'Type an email address, for example name@example.com.',
       consent: 'Give a phone number or email so that we can contact you.',
       choice: 'Choose one of the options.',
+      badCharacters:
+        'Some of what you typed cannot be kept (hidden control characters). Type it again without them.',
     },
     sentTitle: 'Your report was sent',
     sentReference: 'Your reference',
@@ -393,6 +395,8 @@ const st: Catalogue = {
       email: 'Ngola aterese ea email, mohlala lebitso@example.com.',
       consent: 'Fana ka nomoro ea mohala kapa email hore re tle re ikopanye le uena.',
       choice: "Khetha e 'ngoe ea likhetho.",
+      badCharacters:
+        'Tse ling tsa tseo u li ngotseng li ke ke tsa bolokoa (litlhaku tse patiloeng). Li ngole hape ntle le tsona.',
     },
     sentTitle: 'Tlaleho ea hao e rometsoe',
     sentReference: 'Nomoro ea hao ea tlaleho',

@@ -10,18 +10,20 @@ import { InspectionPage } from '../../views/inspections/inspection-page.js'
 import { lastChangeOf } from '../audit/queries.js'
 import { ALL_STAFF, actorOf, requireRole } from '../auth/guard.js'
 import type { AppEnv } from '../http/env.js'
+import { listFilter, requiredText } from '../http/fields.js'
 import { keptResponses } from '../http/kept-responses.js'
 import { pageParam } from '../http/pagination.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
-import { emptyForm, type FormState, fieldErrors, listFilter, typedValues } from '../http/validation.js'
+import { emptyForm, type FormState, fieldErrors, typedValues } from '../http/validation.js'
 import { lesothoLocal } from '../time.js'
 import { DISTRICTS, type Role } from '../vocabulary.js'
 import { findWorksite } from '../worksites/queries.js'
 import { INSPECTION_WRITERS } from './access.js'
 import { DUE_PER_PAGE, dueForInspection } from './due.js'
 import { formValuesOf } from './form-values.js'
-import { amendInspection, inspectionDetails, markFollowUpDone, saveInspection } from './queries.js'
+import { inspectionDetails, markFollowUpDone } from './queries.js'
+import { amendInspection, saveInspection } from './save-inspection.js'
 import { parseInspectionForm } from './schemas.js'
 
 const writers = requireRole(...INSPECTION_WRITERS)
@@ -81,7 +83,11 @@ async function loadDetails(c: Context<AppEnv>, id: string) {
   return details
 }
 
-const amendmentReason = z.string().trim().min(1, 'Say why the record is being amended').max(2000)
+const amendmentReason = requiredText({
+  max: 2000,
+  multiline: true,
+  messages: { required: 'Say why the record is being amended' },
+})
 
 const dueQuery = z.object({
   district: listFilter(DISTRICTS, 'a district'),

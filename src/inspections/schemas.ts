@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { normaliseReference } from '../complaints/rules.js'
-import { blankToUndefined } from '../http/validation.js'
+import { blankToUndefined, countField, optionalDateField, optionalText } from '../http/fields.js'
+import { licenceNumberIn } from '../licence-number.js'
 import { minorUnits } from '../money.js'
 import { lesothoInstant } from '../time.js'
 import { type WorksiteInput, worksiteSchema } from '../worksites/schemas.js'
@@ -38,19 +39,10 @@ export const VICTIM_GROUPS = ['female_under_18', 'female_adult', 'male_under_18'
 
 const TEXT = 200
 const LONG = 2000
-const text = (max: number) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, `Must be ${max} characters or fewer`).optional())
-const count = z.preprocess(
-  blankToUndefined,
-  z.coerce
-    .number({ error: 'Enter a whole number' })
-    .int('Enter a whole number')
-    .min(0, 'Cannot be negative')
-    .max(100_000, 'Must be 100,000 or fewer')
-    .default(0),
-)
+const text = (max: number) => optionalText({ max, multiline: max > TEXT })
+const count = countField(100_000)
 const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
-const isoDate = z.preprocess(blankToUndefined, z.iso.date({ error: 'Enter a date' }).optional())
+const isoDate = optionalDateField('Enter a date between 1900 and 2100')
 
 function fieldShape() {
   const shape: Record<string, z.ZodType> = {
@@ -88,8 +80,8 @@ function fieldShape() {
     shape[`recruiter_${i}_fee`] = z.preprocess(
       blankToUndefined,
       z
-        .string()
-        .max(20)
+        .string({ error: 'Enter an amount, for example 1500 or 1500.50' })
+        .max(20, 'Enter an amount, for example 1500 or 1500.50')
         .transform((v, ctx) => {
           const minor = minorUnits(v)
           if (minor === null) {
@@ -260,13 +252,17 @@ export function parseInspectionForm(
 
   const recruiters: InspectionRecord['recruiters'] = []
   for (let i = 1; i <= RECRUITER_ROWS; i++) {
-    const licence = s(`recruiter_${i}_licence`)
+    // Read as the public lookup reads it: "lra 2026 42" is LRA-2026-00042.
+    const typedLicence = s(`recruiter_${i}_licence`)
+    const licence = typedLicence ? licenceNumberIn(typedLicence) : null
+    if (typedLicence && !licence)
+      problem(`recruiter_${i}_licence`, 'Enter a licence number like LRA-2026-00042, or the name instead')
     const name = s(`recruiter_${i}_name`)
     const fee = (v[`recruiter_${i}_fee`] as number | undefined) ?? null
     const currency = s(`recruiter_${i}_currency`) as 'LSL' | 'ZAR' | null
     const linked = (v[`recruiter_${i}_indicators`] as Indicator[]) ?? []
     const workers = n(`recruiter_${i}_workers`)
-    if (!licence && !name) {
+    if (!typedLicence && !name) {
       if (fee !== null || linked.length > 0 || workers > 0)
         problem(`recruiter_${i}_name`, 'Enter the licence number or the name of this recruiter')
       continue

@@ -10,6 +10,7 @@ import type { Config } from '../config.js'
 import { sendJson } from '../http/compression.js'
 import { sendCsv } from '../http/csv.js'
 import type { AppEnv } from '../http/env.js'
+import { optionalText, requiredText, searchText } from '../http/fields.js'
 import { keptResponses } from '../http/kept-responses.js'
 import { RateLimiter, rateLimited } from '../http/rate-limit.js'
 import { renderPage, renderPageOrPartial } from '../http/render.js'
@@ -27,10 +28,12 @@ import { ussdReply, ussdStep } from './ussd.js'
 const MAX_QUERY = 100
 
 // Too long is the only way to fail; the page says so in the reader's language.
-const lookupQuery = z.object({ q: z.string().trim().max(MAX_QUERY).optional().default('') })
+const lookupQuery = z.object({ q: searchText(MAX_QUERY) })
 // Whatever was printed on a paper is shown back (shortened), even when it is no licence number.
-const verifyParam = z.object({ number: z.string().transform((s) => s.slice(0, 40)) })
-const apiLookupQuery = z.object({ q: z.string().trim().min(1, 'q is required').max(MAX_QUERY) })
+const verifyParam = z.object({
+  number: searchText(1000).transform((s) => s.slice(0, 40)),
+})
+const apiLookupQuery = z.object({ q: searchText(MAX_QUERY).pipe(z.string().min(1, 'q is required')) })
 
 /** The public fields of an agency as the API gives them. */
 function apiAgency(agency: PublicAgency) {
@@ -212,10 +215,10 @@ export function publicRoutes(config: Config) {
         zValidator(
           'form',
           z.object({
-            sessionId: z.string().min(1).max(100),
-            serviceCode: z.string().max(40).optional(),
-            phoneNumber: z.string().min(1).max(40),
-            text: z.string().max(500).optional().default(''),
+            sessionId: requiredText({ max: 100, messages: { required: 'sessionId is required' } }),
+            serviceCode: optionalText({ max: 40 }),
+            phoneNumber: requiredText({ max: 40, messages: { required: 'phoneNumber is required' } }),
+            text: searchText(500),
           }),
           (result, c) => {
             if (!result.success) return c.text('END Sorry, the request was not understood.', 422)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { blankToUndefined, listFilter } from '../http/validation.js'
+import { listFilter, optionalDateField } from '../http/fields.js'
 import { addDays, addMonths, todayInLesotho } from '../time.js'
 import { DISTRICTS, type District, SECTORS, type Sector } from '../vocabulary.js'
 
@@ -17,10 +17,7 @@ export function defaultPeriod(today = todayInLesotho()) {
 }
 
 const date = (label: string) =>
-  z.preprocess(
-    blankToUndefined,
-    z.iso.date({ error: `Enter the ${label} date as a day, month and year` }).optional(),
-  )
+  optionalDateField(`Enter the ${label} date as a day, month and year, between 1900 and 2100`)
 
 export const reportFiltersSchema = z
   .object({

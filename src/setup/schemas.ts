@@ -8,7 +8,7 @@ export const setupSchema = z
     email: emailField,
     home_district: districtField,
     password: newPasswordField,
-    confirm_password: z.string(),
+    confirm_password: z.string({ error: 'Type the password again' }),
   })
   .refine((v) => v.password === v.confirm_password, {
     path: ['confirm_password'],

@@ -1,10 +1,14 @@
 import { z } from 'zod'
+import {
+  blankToUndefined,
+  listFilter,
+  optionalText,
+  requiredText,
+  searchFilter,
+  versionField,
+} from '../http/fields.js'
 import { pageParam } from '../http/pagination.js'
-import { blankToUndefined, listFilter } from '../http/validation.js'
 import { DISTRICTS, SECTORS, WORKSITE_KINDS } from '../vocabulary.js'
-
-const optionalText = (max: number) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, `Must be ${max} characters or fewer`).optional())
 
 // Lesotho lies within these bounds; a position outside them is a typing mistake (a sign lost,
 // latitude and longitude swapped).
@@ -26,20 +30,12 @@ const coordinate = (name: 'latitude' | 'longitude') => {
 
 export const worksiteSchema = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, 'Enter the name of the worksite')
-      .max(200, 'Must be 200 characters or fewer'),
+    name: requiredText({ max: 200, messages: { required: 'Enter the name of the worksite' } }),
     kind: z.enum(WORKSITE_KINDS, { error: 'Choose what kind of worksite it is' }),
     sector: z.enum(SECTORS, { error: 'Choose the sector' }),
-    operator: optionalText(200),
+    operator: optionalText({ max: 200 }),
     district: z.enum(DISTRICTS, { error: 'Choose the district' }),
-    village: z
-      .string()
-      .trim()
-      .min(1, 'Enter the village or town')
-      .max(200, 'Must be 200 characters or fewer'),
+    village: requiredText({ max: 200, messages: { required: 'Enter the village or town' } }),
     latitude: coordinate('latitude'),
     longitude: coordinate('longitude'),
     approx_workers: z.preprocess(
@@ -52,7 +48,7 @@ export const worksiteSchema = z
         .optional(),
     ),
     // Present when editing: the version the form was opened at.
-    version: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).optional()),
+    version: z.preprocess(blankToUndefined, versionField.optional()),
   })
   .superRefine((v, ctx) => {
     if ((v.latitude === undefined) !== (v.longitude === undefined)) {
@@ -69,10 +65,7 @@ export type WorksiteInput = z.output<typeof worksiteSchema>
 export const WORKSITE_SORTS = ['name', 'district', 'workers', 'newest'] as const
 
 export const worksiteFiltersSchema = z.object({
-  q: z.preprocess(
-    blankToUndefined,
-    z.string().trim().max(100, 'Search must be 100 characters or fewer').optional(),
-  ),
+  q: searchFilter(100, 'Search must be 100 characters or fewer'),
   district: listFilter(DISTRICTS, 'a district'),
   kind: listFilter(WORKSITE_KINDS, 'a kind'),
   sector: listFilter(SECTORS, 'a sector'),

@@ -92,7 +92,7 @@ describe('reporting a recruiter', () => {
       browser: new TestClient(registry.app),
     }))
     for (const p of people) await p.browser.get('/complaints/new')
-    // Sent at once, so the server writes them in one statement.
+    // Sent at once: each is written in its own transaction, with its own answer.
     const [first, second, other, refused] = await Promise.all(
       people.map((p) => p.browser.post('/complaints', p.form)),
     )
@@ -116,6 +116,62 @@ describe('reporting a recruiter', () => {
       agency_id: null,
     })
   })
+
+  it('stores every honest report sent beside a hostile one, again and again; the hostile one gets a 422', async () => {
+    for (let round = 0; round < 3; round++) {
+      const honest = Array.from({ length: 20 }, (_, i) =>
+        report({ description: `Round ${round}, report ${i}: he asked for 900 maloti.` }),
+      )
+      const poison = report({ description: 'poison\u0000' })
+      const people = [poison, ...honest].map((form) => ({ form, browser: new TestClient(registry.app) }))
+      for (const p of people) await p.browser.get('/complaints/new')
+      const answers = await Promise.all(people.map((p) => p.browser.post('/complaints', p.form)))
+      expect(answers[0]!.status).toBe(422)
+      expect(await words(answers[0]!)).toContain('cannot be kept')
+      expect(answers.slice(1).map((a) => a.status)).toEqual(honest.map(() => 303))
+      const stored = await registry.db
+        .selectFrom('complaints')
+        .select('submission_key')
+        .where(
+          'submission_key',
+          'in',
+          [poison, ...honest].map((f) => f.submission_key as string),
+        )
+        .execute()
+      expect(stored.map((r) => r.submission_key).sort()).toEqual(
+        honest.map((f) => f.submission_key as string).sort(),
+      )
+    }
+  })
+
+  it.each([
+    'licence',
+    'recruiter_name',
+    'recruiter_place',
+    'recruiter_phone',
+    'promised_job',
+    'promised_employer',
+    'promised_country',
+    'description',
+    'contact_phone',
+    'fee_amount',
+  ])(
+    'refuses a NUL or control character in %s with a 422 beside the field, keeping the rest',
+    async (field) => {
+      const form = report({ licence: '', recruiter_name: 'Ntate Sello', [field]: 'bad\u0000value\u001b' })
+      const res = await send(form)
+      expect(res.status).toBe(422)
+      const html = await res.text()
+      expect(html).toContain(`id="${field}-error"`)
+      expect(html).toContain(field === 'recruiter_name' ? 'farm job in Ceres' : 'Ntate Sello')
+      const rows = await registry.db
+        .selectFrom('complaints')
+        .select('id')
+        .where('submission_key', '=', form.submission_key as string)
+        .execute()
+      expect(rows).toHaveLength(0)
+    },
+  )
 
   it('accepts an anonymous report about an unlisted recruiter', async () => {
     const reference = await sentReference(

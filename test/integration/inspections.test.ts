@@ -1,7 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { writeRecords } from '../../src/inspections/record-writer.js'
-import { parseInspectionForm } from '../../src/inspections/schemas.js'
 import { insertPublicFixture } from '../support/public-fixtures.js'
 import { createTestRegistry, type TestClient } from '../support/registry.js'
 
@@ -142,35 +140,28 @@ describe('recording an inspection', () => {
     expect(await countFor(form.idempotency_key)).toBe(1)
   })
 
-  it('writes records sent together in one statement each on its own merits: one refused, the others stored', async () => {
+  it('stores records arriving at the same moment each on its own merits: a hostile or refused one sinks no other', async () => {
     const forms = [
       inspection(),
+      inspection({ lead_inspector: 'Poison\u0000' }),
       inspection({ recruiter_1_licence: '', recruiter_1_name: 'Abuti Lefu' }),
       inspection({ recruiter_1_licence: 'LRA-2019-99999' }),
       inspection({ worksite_id: randomUUID() }),
+      inspection({ notes: 'x'.repeat(5000) }),
+      inspection(),
     ]
-    const { user } = await registry.createUser('inspector')
-    const actor = { id: user.id, label: user.email, clientAddress: null }
-    const outcomes = await writeRecords(
-      registry.db,
-      forms.map((form) => ({
-        actor,
-        record: parseInspectionForm(form, new Date()).record!,
-        options: {
-          worksiteId: form.worksite_id,
-          existingId: null,
-          addToFacts: true,
-          auditAction: 'inspection.submitted',
-        },
-      })),
-    )
-    expect(outcomes.map((o) => o.id !== null)).toEqual([true, true, false, false])
-    expect(outcomes[2]!.unknownLicences).toEqual(['LRA-2019-99999'])
-    expect(outcomes[3]!.worksiteFound).toBe(false)
-    for (const form of forms.slice(0, 2)) expect(await countFor(form.idempotency_key)).toBe(1)
-    for (const form of forms.slice(2)) expect(await countFor(form.idempotency_key)).toBe(0)
+    const { client, user } = await registry.signedInAs('inspector')
+    const results = await Promise.all(forms.map((form) => client.post('/inspections', form)))
+    expect(results.map((r) => r.status)).toEqual([303, 422, 303, 422, 404, 422, 303])
+    const stored = [forms[0]!, forms[2]!, forms[6]!]
+    for (const form of stored) expect(await countFor(form.idempotency_key)).toBe(1)
+    for (const form of [forms[1]!, forms[3]!, forms[4]!, forms[5]!])
+      expect(await countFor(form.idempotency_key)).toBe(0)
+    expect(await words(results[1]!)).toMatch(/cannot be stored/)
     // Each stored record has its own rows, findings and audit entry.
-    const ids = outcomes.slice(0, 2).map((o) => o.id!)
+    const ids = results
+      .filter((r) => r.status === 303)
+      .map((r) => r.headers.get('location')!.split('/').pop()!.split('?')[0]!)
     const recruiters = await registry.db
       .selectFrom('inspection_recruiters')
       .select(['inspection_id', 'unlisted_name'])
@@ -186,31 +177,15 @@ describe('recording an inspection', () => {
       .select('inspection_id')
       .where('inspection_id', 'in', ids)
       .execute()
-    expect(findings.map((f) => f.inspection_id)).toEqual([ids[0]])
+    expect(findings.map((f) => f.inspection_id).sort()).toEqual([ids[0], ids[2]].sort())
     const audit = await registry.db
       .selectFrom('audit_log')
       .select(['entity_id', 'actor_id'])
       .where('action', '=', 'inspection.submitted')
       .where('entity_id', 'in', ids)
       .execute()
-    expect(audit).toHaveLength(2)
+    expect(audit).toHaveLength(3)
     expect(audit.every((a) => a.actor_id === user.id)).toBe(true)
-    // The same key twice in one statement is stored once.
-    const twice = inspection()
-    const record = parseInspectionForm(twice, new Date()).record!
-    const request = {
-      actor,
-      record,
-      options: {
-        worksiteId: worksiteId,
-        existingId: null,
-        addToFacts: true,
-        auditAction: 'inspection.submitted',
-      },
-    }
-    const [first, second] = await writeRecords(registry.db, [request, request])
-    expect([first!.id !== null, second!.id]).toEqual([true, null])
-    expect(await countFor(twice.idempotency_key)).toBe(1)
   })
 
   it('refuses an incomplete or inconsistent record with messages beside the fields, saving nothing', async () => {

@@ -1,0 +1,292 @@
+import { sql } from 'kysely'
+import { type Actor, writeAudit } from '../audit/audit.js'
+import type { Database } from '../db/database.js'
+import { lesothoInstant } from '../time.js'
+import { insertWorksite } from '../worksites/queries.js'
+import { inspectionDetails } from './queries.js'
+import { findingsFromInspection, INDICATORS, REFERRAL_DESTINATIONS } from './rules.js'
+import type { InspectionRecord } from './schemas.js'
+import { refreshWorksiteFacts } from './worksite-facts.js'
+
+// Saving an inspection, the one way: each record in its own transaction, so one person's bad
+// record can never fail another's. A record is found by its idempotency key (made on the
+// device, or when the online form was opened): saves under one key wait for each other, a draft
+// saved again is replaced, a submitted record is never changed by a resend.
+
+export type SaveResult =
+  | { saved: 'draft' | 'submitted'; id: string }
+  /** The key was already submitted: the resend changes nothing. */
+  | { saved: 'unchanged'; id: string }
+  | { refused: Record<string, string> }
+
+type Writer = Actor & { id: string }
+
+/** The inspection's own columns from the record (not its status or key). */
+function columnsOf(record: InspectionRecord, worksiteId: string) {
+  return {
+    worksite_id: worksiteId,
+    visited_at: lesothoInstant(record.visitedAt),
+    type: record.type,
+    complaint_references: record.complaintReferences,
+    lead_inspector: record.leadInspector,
+    police_officers: JSON.stringify(record.policeOfficers),
+    other_agencies: record.otherAgencies,
+    other_agencies_detail: record.otherAgenciesDetail,
+    ...record.headcounts,
+    nationalities: record.nationalities,
+    labour_findings: record.labourFindings,
+    labour_findings_detail: record.labourFindingsDetail,
+    outcome: record.outcome,
+    compliance_due_on: record.complianceDueOn,
+    police_case_number: record.policeCaseNumber,
+    notes: record.notes,
+  }
+}
+
+/**
+ * The agency behind each licence the record names, or why the record cannot be written as it
+ * is (a worksite gone from the register or merged, a licence no agency holds), by field.
+ */
+async function checkReferences(
+  trx: Database,
+  record: InspectionRecord,
+  /** Null when the worksite is being added with the record. */
+  worksiteId: string | null,
+): Promise<{ agencies: Map<string, string> } | { refused: Record<string, string> }> {
+  const licences = record.recruiters.flatMap((r) => (r.licence ? [r.licence] : []))
+  const [worksite, known] = await Promise.all([
+    worksiteId
+      ? trx.selectFrom('worksites').select('merged_into_id').where('id', '=', worksiteId).executeTakeFirst()
+      : Promise.resolve({ merged_into_id: null }),
+    licences.length
+      ? trx
+          .selectFrom('licences')
+          .select(['licence_number', 'agency_id'])
+          .where('licence_number', 'in', licences)
+          .execute()
+      : Promise.resolve([]),
+  ])
+  if (!worksite) return { refused: { worksite_id: 'This worksite is not in the register' } }
+  if (worksite.merged_into_id)
+    return { refused: { worksite_id: 'This worksite was merged into another one: choose that one instead' } }
+  const agencies = new Map(known.map((l) => [l.licence_number, l.agency_id]))
+  const refused: Record<string, string> = {}
+  for (const r of record.recruiters)
+    if (r.licence && !agencies.has(r.licence))
+      refused[`recruiter_${r.row}_licence`] =
+        'No agency holds this licence number: check it, or enter the name instead'
+  return Object.keys(refused).length > 0 ? { refused } : { agencies }
+}
+
+/** A worksite typed on the inspection form (a farm not yet in the register), audited. */
+async function addWorksiteOnTheSpot(trx: Database, actor: Actor, record: InspectionRecord) {
+  if (!record.newWorksite) throw new Error('An inspection needs a worksite')
+  const added = await insertWorksite(trx, record.newWorksite)
+  await writeAudit(trx, actor, {
+    action: 'worksite.added',
+    entity: 'worksite',
+    entityId: added.id,
+    after: { ...added, addedWithInspection: record.idempotencyKey },
+  })
+  return added.id
+}
+
+const CHILD_TABLES = [
+  'inspection_indicators',
+  'inspection_recruiters',
+  'inspection_referrals',
+  'inspection_follow_ups',
+] as const
+
+/** The record's rows in the other tables: what was seen, who supplied the workers, referrals, follow-ups. */
+async function writeRows(trx: Database, id: string, record: InspectionRecord, agencies: Map<string, string>) {
+  const indicators = INDICATORS.flatMap((indicator) => {
+    const seen = record.indicators[indicator]
+    return seen ? [{ inspection_id: id, indicator, level: seen.level, evidence: seen.evidence }] : []
+  })
+  const recruiters = record.recruiters.map((r, position) => ({
+    inspection_id: id,
+    position,
+    agency_id: r.licence ? agencies.get(r.licence)! : null,
+    unlisted_name: r.licence ? null : r.name,
+    fee_amount_minor: r.feeAmountMinor,
+    fee_currency: r.feeCurrency,
+    workers_paying: r.workersPaying,
+    indicators: r.indicators,
+  }))
+  const referrals = REFERRAL_DESTINATIONS.flatMap((destination) => {
+    const r = record.referrals[destination]
+    if (!r) return []
+    const { consentRecorded, ...counts } = r
+    return [{ inspection_id: id, destination, ...counts, consent_recorded: consentRecorded }]
+  })
+  const followUps = record.followUps.map((f) => ({ inspection_id: id, action: f.action, due_on: f.dueOn }))
+  if (indicators.length) await trx.insertInto('inspection_indicators').values(indicators).execute()
+  if (recruiters.length) await trx.insertInto('inspection_recruiters').values(recruiters).execute()
+  if (referrals.length) await trx.insertInto('inspection_referrals').values(referrals).execute()
+  if (followUps.length) await trx.insertInto('inspection_follow_ups').values(followUps).execute()
+}
+
+/** Fees and linked indicators become internal findings on the agencies, once per inspection and agency. */
+async function raiseFindings(
+  trx: Database,
+  id: string,
+  record: InspectionRecord,
+  agencies: Map<string, string>,
+): Promise<number> {
+  const levels = Object.fromEntries(Object.entries(record.indicators).map(([k, v]) => [k, v!.level]))
+  const findings = findingsFromInspection(
+    record.recruiters.map((r) => ({
+      agencyId: r.licence ? agencies.get(r.licence)! : null,
+      feeAmountMinor: r.feeAmountMinor,
+      indicators: r.indicators,
+    })),
+    levels,
+  )
+  if (findings.length === 0) return 0
+  await trx
+    .insertInto('inspection_findings')
+    .values(
+      findings.map((f) => ({
+        inspection_id: id,
+        agency_id: f.agencyId,
+        categories: f.categories,
+        indicators: f.indicators,
+        fee_reported: f.feeReported,
+      })),
+    )
+    // An amendment does not raise a finding again (an officer may already have decided it).
+    .onConflict((oc) => oc.columns(['inspection_id', 'agency_id']).doNothing())
+    .execute()
+  return findings.length
+}
+
+/**
+ * Saves an inspection as a draft or submits it, in its own transaction. Submitting locks it,
+ * turns fees and linked indicators into internal findings on the agencies and recounts its
+ * worksite's facts. A draft belongs to the person who started it: nobody else may continue it.
+ */
+export function saveInspection(db: Database, actor: Writer, record: InspectionRecord): Promise<SaveResult> {
+  return db.transaction().execute(async (trx) => {
+    // Saves under one key wait for each other, so a resend that adds its worksite on the spot
+    // finds the first one's record (and worksite) instead of adding the worksite again.
+    await sql`select pg_advisory_xact_lock(hashtext(${record.idempotencyKey}))`.execute(trx)
+    const existing = await trx
+      .selectFrom('inspections')
+      .select(['id', 'status', 'worksite_id', 'recorded_by'])
+      .where('idempotency_key', '=', record.idempotencyKey)
+      .executeTakeFirst()
+    if (existing?.status === 'submitted') return { saved: 'unchanged', id: existing.id }
+    if (existing && existing.recorded_by !== actor.id)
+      return { refused: { idempotency_key: 'This draft belongs to someone else: open a new form' } }
+    const knownWorksite = record.worksiteId ?? existing?.worksite_id ?? null
+    const checked = await checkReferences(trx, record, knownWorksite)
+    if ('refused' in checked) return checked
+    const worksiteId = knownWorksite ?? (await addWorksiteOnTheSpot(trx, actor, record))
+    const submitting = record.action === 'submit'
+    const state = {
+      ...columnsOf(record, worksiteId),
+      status: submitting ? ('submitted' as const) : ('draft' as const),
+      submitted_at: submitting ? new Date() : null,
+      submitted_by: submitting ? actor.id : null,
+    }
+    let id: string
+    if (existing) {
+      id = existing.id
+      await trx
+        .updateTable('inspections')
+        .set({ ...state, version: (eb) => eb('version', '+', 1), updated_at: new Date() })
+        .where('id', '=', id)
+        .execute()
+      for (const table of CHILD_TABLES) await trx.deleteFrom(table).where('inspection_id', '=', id).execute()
+    } else {
+      const inserted = await trx
+        .insertInto('inspections')
+        .values({ ...state, idempotency_key: record.idempotencyKey, recorded_by: actor.id })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      id = inserted.id
+    }
+    await writeRows(trx, id, record, checked.agencies)
+    const findings = submitting ? await raiseFindings(trx, id, record, checked.agencies) : 0
+    if (submitting) await refreshWorksiteFacts(trx, worksiteId)
+    // What was recorded, in brief: the record itself holds the rest, and stays as submitted (a
+    // correction is an amendment with its own entry, before and after).
+    await writeAudit(trx, actor, {
+      action: submitting ? 'inspection.submitted' : 'inspection.draft_saved',
+      entity: 'inspection',
+      entityId: id,
+      after: {
+        idempotency_key: record.idempotencyKey,
+        worksite_id: worksiteId,
+        status: state.status,
+        visited_at: state.visited_at,
+        type: record.type,
+        outcome: record.outcome,
+        indicators: Object.keys(record.indicators),
+        recruiters: record.recruiters.length,
+        findings,
+      },
+    })
+    return { saved: submitting ? 'submitted' : 'draft', id }
+  })
+}
+
+export type AmendResult = { amended: true } | { stale: true } | { refused: Record<string, string> }
+
+/**
+ * Corrects a submitted inspection, in the caller's transaction: the record as it stood is kept in
+ * inspection_amendments with the reason, beside the corrected one, and the change is audited.
+ * Findings already raised stay (an officer may have decided them); new ones are raised for
+ * agencies added.
+ */
+export async function amendInspection(
+  trx: Database,
+  actor: Writer,
+  id: string,
+  version: number,
+  reason: string,
+  record: InspectionRecord,
+): Promise<AmendResult> {
+  const before = await inspectionDetails(trx, id)
+  if (before?.inspection.status !== 'submitted' || before.inspection.version !== version)
+    return { stale: true }
+  const worksiteId = before.inspection.worksite_id
+  const checked = await checkReferences(trx, record, worksiteId)
+  if ('refused' in checked) return checked
+  const updated = await trx
+    .updateTable('inspections')
+    .set({
+      ...columnsOf(record, worksiteId),
+      version: (eb) => eb('version', '+', 1),
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  if (Number(updated.numUpdatedRows) !== 1) return { stale: true }
+  for (const table of CHILD_TABLES) await trx.deleteFrom(table).where('inspection_id', '=', id).execute()
+  await writeRows(trx, id, record, checked.agencies)
+  await raiseFindings(trx, id, record, checked.agencies)
+  await refreshWorksiteFacts(trx, worksiteId)
+  const after = await inspectionDetails(trx, id)
+  await trx
+    .insertInto('inspection_amendments')
+    .values({
+      inspection_id: id,
+      reason,
+      before: JSON.stringify(before),
+      after: JSON.stringify(after),
+      amended_by: actor.id,
+      amended_by_label: actor.label,
+    })
+    .execute()
+  await writeAudit(trx, actor, {
+    action: 'inspection.amended',
+    entity: 'inspection',
+    entityId: id,
+    before,
+    after: { ...after, reason },
+  })
+  return { amended: true }
+}
