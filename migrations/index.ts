@@ -11,6 +11,7 @@ import * as m0009 from './0009_worksite_search.js'
 import * as m0010 from './0010_inspections.js'
 import * as m0011 from './0011_worksite_risk_facts.js'
 import * as m0012 from './0012_complaints_by_date.js'
+import * as m0013 from './0013_sign_in_throttles.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0010_inspections': m0010,
   '0011_worksite_risk_facts': m0011,
   '0012_complaints_by_date': m0012,
+  '0013_sign_in_throttles': m0013,
 }

@@ -14,6 +14,7 @@ import { type Config, servesHttps } from './config.js'
 import { type Database, isDatabaseUnavailable } from './db/database.js'
 import { homeRoutes } from './home/routes.js'
 import { staticRoutes } from './http/assets.js'
+import { limitBody } from './http/body-limit.js'
 import { clientAddressOf } from './http/client-address.js'
 import { CsrfError, csrfProtection } from './http/csrf.js'
 import type { AppEnv } from './http/env.js'
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps) {
     c.set('config', deps.config)
     c.set('logger', deps.logger)
     c.set('user', null)
+    c.set('sessionTokenHash', null)
     c.set('clientAddress', clientAddressOf(c, deps.config.TRUST_PROXY))
     await next()
   })
@@ -67,8 +69,10 @@ export function createApp(deps: AppDeps) {
     }),
   )
   app.route('/', staticRoutes)
-  app.use(csrfProtection({ secret: deps.secret, secure: servesHttps(deps.config), exemptPaths: ['/ussd'] }))
+  // Bounded before anything reads it; the session before the form token (it is bound to it).
+  app.use(limitBody)
   app.use(loadSession)
+  app.use(csrfProtection({ secret: deps.secret, exemptPaths: ['/ussd'] }))
 
   app.route('/', publicRoutes(deps.config))
   app.route('/', complaintPublicRoutes(deps.config))
@@ -113,6 +117,11 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => renderError(c, 404))
   app.onError((error, c) => {
+    if (c.get('bodyTooLarge') || (error instanceof PageError && error.status === 413)) {
+      // The rest of the upload is not wanted: the connection closes instead of reading it.
+      c.header('Connection', 'close')
+      return renderError(c, 413)
+    }
     if (error instanceof PageError) return renderError(c, error.status, error.detail)
     if (error instanceof SignInRequired) return renderError(c, 401)
     if (error instanceof CsrfError) {

@@ -22,15 +22,32 @@ export async function startRegistry(
   logger: Logger,
   options: { handle?: DatabaseHandle; announceSetupLink?: (link: string) => void } = {},
 ): Promise<RunningRegistry> {
+  const onPoolError = (error: Error) => logger.warn({ err: error.message }, 'database connection lost')
+  if (!options.handle && config.DATABASE_URL) {
+    // A migration may take longer than any request should wait: it runs on a connection of its
+    // own, without the query time limit the server's pool has.
+    const migrating = await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: '',
+      poolMax: 1,
+      onPoolError,
+    })
+    try {
+      await migrateToLatest(migrating.db)
+    } finally {
+      await migrating.close()
+    }
+  }
   const handle =
     options.handle ??
     (await openDatabase({
       databaseUrl: config.DATABASE_URL,
       dataDir: config.DATA_DIR,
       poolMax: config.DB_POOL_MAX,
-      onPoolError: (error) => logger.warn({ err: error.message }, 'database connection lost'),
+      queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS,
+      onPoolError,
     }))
-  await migrateToLatest(handle.db)
+  if (options.handle || !config.DATABASE_URL) await migrateToLatest(handle.db)
   const secret = await resolveSigningSecret(handle.db, config.SECRET_KEY)
   const app = createApp({ db: handle.db, config, logger, secret })
 

@@ -1,4 +1,3 @@
-import { zValidator } from '@hono/zod-validator'
 import { type Context, Hono } from 'hono'
 import { NewUserPage, TemporaryPasswordPage } from '../../views/admin/user-forms.js'
 import {
@@ -8,18 +7,26 @@ import {
   UserPage,
 } from '../../views/admin/user-page.js'
 import { UsersListPage, UsersResults } from '../../views/admin/users-list.js'
-import { ConflictPage } from '../../views/components/conflict.js'
 import { writeAudit } from '../audit/audit.js'
-import { lastChangeOf } from '../audit/queries.js'
+import { conflictPage } from '../audit/conflict.js'
 import { findUserByEmail, findUserById, insertUser, publicUserFields } from '../auth/accounts.js'
 import { actorOf, requireRole } from '../auth/guard.js'
 import { generateTemporaryPassword, hashPassword } from '../auth/password.js'
+import { accountPausedUntil } from '../auth/sign-in-throttle.js'
 import type { Database } from '../db/database.js'
+import { isUniqueViolation } from '../db/errors.js'
 import type { User } from '../db/types.js'
 import type { AppEnv } from '../http/env.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
-import { emptyForm, fieldErrors, formValidator, typedValues } from '../http/validation.js'
+import {
+  emptyForm,
+  type FormState,
+  fieldErrors,
+  paramOr404,
+  parseForm,
+  typedValues,
+} from '../http/validation.js'
 import { ROLE_LABELS } from '../vocabulary.js'
 import {
   deactivateSchema,
@@ -32,41 +39,32 @@ import {
 import { changeUserAtVersion, listUsers, USERS_PER_PAGE } from './users.js'
 
 const adminOnly = requireRole('admin')
-const idParam = zValidator('param', userIdParam, (result) => {
-  if (!result.success) throw new PageError(404)
-})
+const idParam = paramOr404(userIdParam, 'There is no user at this address.')
 
-function details(user: User): UserDetails {
+async function details(db: Database, user: User): Promise<UserDetails> {
   return {
     ...publicUserFields(user),
     created_at: user.created_at,
     last_login_at: user.last_login_at,
-    locked_until: user.locked_until,
+    paused_until: await accountPausedUntil(db, user.email, new Date()),
   }
 }
 
 async function loadUser(db: Database, id: string): Promise<User> {
   const user = await findUserById(db, id)
-  if (!user) throw new PageError(404, 'There is no user with this address.')
+  if (!user) throw new PageError(404, 'There is no user at this address.')
   return user
 }
 
 async function conflict(c: Context<AppEnv>, id: string) {
-  const db = c.get('db')
-  const user = await loadUser(db, id)
-  const lastChange = await lastChangeOf(db, 'user', id)
-  const now = `The account now: role ${ROLE_LABELS[user.role]}, ${user.active ? 'active' : 'deactivated'}.`
-  return renderPage(
-    c,
-    <ConflictPage
-      ctx={pageContext(c)}
-      what="account"
-      lastChange={lastChange}
-      backHref={`/admin/users/${id}`}
-      detail={now}
-    />,
-    409,
-  )
+  const user = await loadUser(c.get('db'), id)
+  return conflictPage(c, {
+    what: 'account',
+    entity: 'user',
+    entityId: id,
+    backHref: `/admin/users/${id}`,
+    detail: `The account now: role ${ROLE_LABELS[user.role]}, ${user.active ? 'active' : 'deactivated'}.`,
+  })
 }
 
 function refuseSelf(c: Context<AppEnv>, id: string, what: string) {
@@ -79,6 +77,11 @@ const NOTICES: Record<string, string> = {
   deactivated: 'The account has been deactivated and its sessions ended.',
   reactivated: 'The account has been reactivated.',
 }
+
+const emailTaken = (values: FormState['values']): FormState => ({
+  values,
+  errors: { email: 'A user with this email address already exists' },
+})
 
 export const adminRoutes = new Hono<AppEnv>()
   .get('/admin/users', adminOnly, async (c) => {
@@ -101,18 +104,16 @@ export const adminRoutes = new Hono<AppEnv>()
   .get('/admin/users/new', adminOnly, (c) =>
     renderPage(c, <NewUserPage ctx={pageContext(c)} form={emptyForm()} />),
   )
-  .post(
-    '/admin/users',
-    adminOnly,
-    formValidator(newUserSchema, (c, form) =>
-      renderPage(c, <NewUserPage ctx={pageContext(c)} form={form} />, 422),
-    ),
-    async (c) => {
-      const input = c.req.valid('form')
-      const password = generateTemporaryPassword()
-      const passwordHash = await hashPassword(password)
-      const db = c.get('db')
-      const created = await db.transaction().execute(async (trx) => {
+  .post('/admin/users', adminOnly, async (c) => {
+    const parsed = await parseForm(c, newUserSchema)
+    if (!parsed.ok) return renderPage(c, <NewUserPage ctx={pageContext(c)} form={parsed.form} />, 422)
+    const input = parsed.data
+    const password = generateTemporaryPassword()
+    const passwordHash = await hashPassword(password)
+    const db = c.get('db')
+    let created: User | null
+    try {
+      created = await db.transaction().execute(async (trx) => {
         if (await findUserByEmail(trx, input.email)) return null
         const user = await insertUser(trx, {
           email: input.email,
@@ -130,171 +131,152 @@ export const adminRoutes = new Hono<AppEnv>()
         })
         return user
       })
-      if (!created) {
-        const form = {
-          values: typedValues(input),
-          errors: { email: 'A user with this email address already exists' },
-        }
-        return renderPage(c, <NewUserPage ctx={pageContext(c)} form={form} />, 422)
-      }
-      return renderPage(
-        c,
-        <TemporaryPasswordPage
-          ctx={pageContext(c)}
-          title={`User created: ${created.name}`}
-          userId={created.id}
-          userName={created.name}
-          email={created.email}
-          password={password}
-        />,
-        201,
-      )
-    },
-  )
+    } catch (error) {
+      // Two administrators creating the same account at once: the second finds it taken.
+      if (!isUniqueViolation(error, 'users_email_key')) throw error
+      created = null
+    }
+    if (!created)
+      return renderPage(c, <NewUserPage ctx={pageContext(c)} form={emailTaken(typedValues(input))} />, 422)
+    return renderPage(
+      c,
+      <TemporaryPasswordPage
+        ctx={pageContext(c)}
+        title={`User created: ${created.name}`}
+        userId={created.id}
+        userName={created.name}
+        email={created.email}
+        password={password}
+      />,
+      201,
+    )
+  })
   .get('/admin/users/:id', adminOnly, idParam, async (c) => {
-    const user = await loadUser(c.get('db'), c.req.valid('param').id)
+    const db = c.get('db')
+    const user = await loadUser(db, c.req.valid('param').id)
     const key = Object.keys(NOTICES).find((k) => c.req.query('done') === k)
     return renderPage(
       c,
       <UserPage
         ctx={pageContext(c)}
-        user={details(user)}
+        user={await details(db, user)}
         roleForm={emptyForm({ role: user.role })}
         notice={key ? NOTICES[key] : undefined}
         now={new Date()}
       />,
     )
   })
-  .post(
-    '/admin/users/:id/role',
-    adminOnly,
-    idParam,
-    formValidator(roleChangeSchema, async (c, form) => {
-      const user = await loadUser(c.get('db'), c.req.param('id') ?? '')
+  .post('/admin/users/:id/role', adminOnly, idParam, async (c) => {
+    const { id } = c.req.valid('param')
+    const db = c.get('db')
+    const user = await loadUser(db, id)
+    refuseSelf(c, id, 'change the role of')
+    const parsed = await parseForm(c, roleChangeSchema)
+    if (!parsed.ok)
       return renderPage(
         c,
-        <UserPage ctx={pageContext(c)} user={details(user)} roleForm={form} now={new Date()} />,
+        <UserPage
+          ctx={pageContext(c)}
+          user={await details(db, user)}
+          roleForm={parsed.form}
+          now={new Date()}
+        />,
         422,
       )
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      refuseSelf(c, id, 'change the role of')
-      const input = c.req.valid('form')
-      await loadUser(c.get('db'), id)
-      // A new role takes effect at once: the sessions opened under the old one end.
-      const updated = await changeUserAtVersion(c.get('db'), actorOf(c), {
-        id,
-        version: input.version,
-        changes: { role: input.role },
-        action: 'user.role_changed',
-        endSessions: true,
-      })
-      if (!updated) return conflict(c, id)
-      return c.redirect(`/admin/users/${id}?done=role`, 303)
-    },
-  )
+    // A new role takes effect at once: the sessions opened under the old one end.
+    const updated = await changeUserAtVersion(db, actorOf(c), {
+      id,
+      version: parsed.data.version,
+      changes: { role: parsed.data.role },
+      action: 'user.role_changed',
+      endSessions: true,
+    })
+    if (!updated) return conflict(c, id)
+    return c.redirect(`/admin/users/${id}?done=role`, 303)
+  })
   .get('/admin/users/:id/deactivate', adminOnly, idParam, async (c) => {
     const { id } = c.req.valid('param')
     refuseSelf(c, id, 'deactivate')
-    const user = await loadUser(c.get('db'), id)
+    const db = c.get('db')
+    const user = await loadUser(db, id)
     return renderPage(
       c,
-      <ConfirmDeactivatePage ctx={pageContext(c)} user={details(user)} form={emptyForm()} />,
+      <ConfirmDeactivatePage ctx={pageContext(c)} user={await details(db, user)} form={emptyForm()} />,
     )
   })
-  .post(
-    '/admin/users/:id/deactivate',
-    adminOnly,
-    idParam,
-    formValidator(deactivateSchema, async (c, form) => {
-      const user = await loadUser(c.get('db'), c.req.param('id') ?? '')
+  .post('/admin/users/:id/deactivate', adminOnly, idParam, async (c) => {
+    const { id } = c.req.valid('param')
+    const db = c.get('db')
+    const user = await loadUser(db, id)
+    refuseSelf(c, id, 'deactivate')
+    const parsed = await parseForm(c, deactivateSchema)
+    if (!parsed.ok)
       return renderPage(
         c,
-        <ConfirmDeactivatePage ctx={pageContext(c)} user={details(user)} form={form} />,
+        <ConfirmDeactivatePage ctx={pageContext(c)} user={await details(db, user)} form={parsed.form} />,
         422,
       )
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      refuseSelf(c, id, 'deactivate')
-      const input = c.req.valid('form')
-      await loadUser(c.get('db'), id)
-      const updated = await changeUserAtVersion(c.get('db'), actorOf(c), {
-        id,
-        version: input.version,
-        changes: { active: false },
-        action: 'user.deactivated',
-        endSessions: true,
-        note: { reason: input.reason },
-      })
-      if (!updated) return conflict(c, id)
-      return c.redirect(`/admin/users/${id}?done=deactivated`, 303)
-    },
-  )
-  .post(
-    '/admin/users/:id/reactivate',
-    adminOnly,
-    idParam,
-    formValidator(versionOnlySchema, () => {
-      throw new PageError(409)
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      const { version } = c.req.valid('form')
-      await loadUser(c.get('db'), id)
-      const updated = await changeUserAtVersion(c.get('db'), actorOf(c), {
-        id,
-        version,
-        changes: { active: true, failed_logins: 0, locked_until: null },
-        action: 'user.reactivated',
-        endSessions: false,
-      })
-      if (!updated) return conflict(c, id)
-      return c.redirect(`/admin/users/${id}?done=reactivated`, 303)
-    },
-  )
+    const updated = await changeUserAtVersion(db, actorOf(c), {
+      id,
+      version: parsed.data.version,
+      changes: { active: false },
+      action: 'user.deactivated',
+      endSessions: true,
+      note: { reason: parsed.data.reason },
+    })
+    if (!updated) return conflict(c, id)
+    return c.redirect(`/admin/users/${id}?done=deactivated`, 303)
+  })
+  .post('/admin/users/:id/reactivate', adminOnly, idParam, async (c) => {
+    const { id } = c.req.valid('param')
+    const db = c.get('db')
+    await loadUser(db, id)
+    const parsed = await parseForm(c, versionOnlySchema)
+    // Only a damaged or out-of-date page sends no usable version.
+    if (!parsed.ok) return conflict(c, id)
+    const updated = await changeUserAtVersion(db, actorOf(c), {
+      id,
+      version: parsed.data.version,
+      changes: { active: true },
+      action: 'user.reactivated',
+      endSessions: false,
+      clearSignInPauses: true,
+    })
+    if (!updated) return conflict(c, id)
+    return c.redirect(`/admin/users/${id}?done=reactivated`, 303)
+  })
   .get('/admin/users/:id/reset-password', adminOnly, idParam, async (c) => {
     refuseSelf(c, c.req.valid('param').id, 'reset the password of')
-    const user = await loadUser(c.get('db'), c.req.valid('param').id)
-    return renderPage(c, <ConfirmResetPage ctx={pageContext(c)} user={details(user)} />)
+    const db = c.get('db')
+    const user = await loadUser(db, c.req.valid('param').id)
+    return renderPage(c, <ConfirmResetPage ctx={pageContext(c)} user={await details(db, user)} />)
   })
-  .post(
-    '/admin/users/:id/reset-password',
-    adminOnly,
-    idParam,
-    formValidator(versionOnlySchema, () => {
-      throw new PageError(409)
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      refuseSelf(c, id, 'reset the password of')
-      const { version } = c.req.valid('form')
-      await loadUser(c.get('db'), id)
-      const password = generateTemporaryPassword()
-      const updated = await changeUserAtVersion(c.get('db'), actorOf(c), {
-        id,
-        version,
-        changes: {
-          password_hash: await hashPassword(password),
-          must_change_password: true,
-          failed_logins: 0,
-          locked_until: null,
-        },
-        action: 'user.password_reset',
-        endSessions: true,
-      })
-      if (!updated) return conflict(c, id)
-      return renderPage(
-        c,
-        <TemporaryPasswordPage
-          ctx={pageContext(c)}
-          title={`Password reset: ${updated.name}`}
-          userId={updated.id}
-          userName={updated.name}
-          email={updated.email}
-          password={password}
-        />,
-      )
-    },
-  )
+  .post('/admin/users/:id/reset-password', adminOnly, idParam, async (c) => {
+    const { id } = c.req.valid('param')
+    const db = c.get('db')
+    await loadUser(db, id)
+    refuseSelf(c, id, 'reset the password of')
+    const parsed = await parseForm(c, versionOnlySchema)
+    if (!parsed.ok) return conflict(c, id)
+    const password = generateTemporaryPassword()
+    const updated = await changeUserAtVersion(db, actorOf(c), {
+      id,
+      version: parsed.data.version,
+      changes: { password_hash: await hashPassword(password), must_change_password: true },
+      action: 'user.password_reset',
+      endSessions: true,
+      clearSignInPauses: true,
+    })
+    if (!updated) return conflict(c, id)
+    return renderPage(
+      c,
+      <TemporaryPasswordPage
+        ctx={pageContext(c)}
+        title={`Password reset: ${updated.name}`}
+        userId={updated.id}
+        userName={updated.name}
+        email={updated.email}
+        password={password}
+      />,
+    )
+  })

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { type Actor, writeAudit } from '../audit/audit.js'
 import { deleteSessionsOfUser, publicUserFields } from '../auth/accounts.js'
+import { clearSignInPauses } from '../auth/sign-in-throttle.js'
 import type { Database } from '../db/database.js'
 import type { UserUpdate } from '../db/types.js'
 import { offsetOf } from '../http/pagination.js'
@@ -25,7 +26,14 @@ export async function listUsers(db: Database, filters: UserFilters) {
   if (filters.status) query = query.where('active', '=', filters.status === 'active')
   const [rows, total] = await Promise.all([
     query
-      .select(['id', 'name', 'email', 'role', 'home_district', 'active', 'last_login_at', 'locked_until'])
+      .select(['id', 'name', 'email', 'role', 'home_district', 'active', 'last_login_at'])
+      .select(
+        sql<Date | null>`(
+          select max(t.blocked_until) from sign_in_throttles t
+          where t.blocked_until > now() and (
+            (t.scope = 'account' and t.key = lower(users.email))
+            or (t.scope = 'pair' and split_part(t.key, ' ', 1) = lower(users.email))))`.as('paused_until'),
+      )
       .orderBy('active', 'desc')
       .orderBy(sql`lower(name)`)
       .orderBy('id')
@@ -47,6 +55,8 @@ export interface UserChange {
   endSessions: boolean
   /** Said alongside the change in the audit log, e.g. the reason. */
   note?: Record<string, string>
+  /** End every sign-in pause on the account (the administrator lets its owner in again). */
+  clearSignInPauses?: boolean
 }
 
 /**
@@ -65,6 +75,7 @@ export function changeUserAtVersion(db: Database, actor: Actor, change: UserChan
       .executeTakeFirst()
     if (!before || !user) return null
     if (change.endSessions) await deleteSessionsOfUser(trx, change.id)
+    if (change.clearSignInPauses) await clearSignInPauses(trx, user.email)
     await writeAudit(trx, actor, {
       action: change.action,
       entity: 'user',

@@ -1,11 +1,9 @@
-import { zValidator } from '@hono/zod-validator'
 import { type Context, Hono } from 'hono'
 import { AgencyFormPage } from '../../views/agencies/agency-form.js'
 import { AgencyListPage, AgencyResults } from '../../views/agencies/agency-list.js'
 import { AgencyPage } from '../../views/agencies/agency-page.js'
-import { ConflictPage } from '../../views/components/conflict.js'
 import { writeAudit } from '../audit/audit.js'
-import { lastChangeOf } from '../audit/queries.js'
+import { conflictPage } from '../audit/conflict.js'
 import { actorOf, requireRole } from '../auth/guard.js'
 import { flagsForAgencies } from '../complaints/flags.js'
 import { agencyFlagsSection } from '../complaints/routes.js'
@@ -14,14 +12,20 @@ import type { AppEnv } from '../http/env.js'
 import { keptResponses } from '../http/kept-responses.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
-import { emptyForm, type FormState, fieldErrors, formValidator, typedValues } from '../http/validation.js'
+import {
+  emptyForm,
+  type FormState,
+  fieldErrors,
+  paramOr404,
+  parseForm,
+  typedValues,
+} from '../http/validation.js'
 import { canWriteLicensing, LICENSING_READERS, LICENSING_WRITERS } from '../licensing/access.js'
 import { recordLicenceEvent } from '../licensing/queries.js'
 import { todayInLesotho } from '../time.js'
 import {
   AGENCIES_PER_PAGE,
   agencyDetails,
-  findAgency,
   findPossibleDuplicates,
   insertAgency,
   listAgencies,
@@ -32,9 +36,7 @@ import { type AgencyInput, agencyFiltersSchema, agencyIdParam, agencySchema } fr
 
 const readers = requireRole(...LICENSING_READERS)
 const writers = requireRole(...LICENSING_WRITERS)
-export const agencyIdValidator = zValidator('param', agencyIdParam, (result) => {
-  if (!result.success) throw new PageError(404)
-})
+export const agencyIdValidator = paramOr404(agencyIdParam, 'There is no agency at this address.')
 
 const NOTICES: Record<string, string> = {
   registered: 'The agency has been registered.',
@@ -148,68 +150,65 @@ export const agencyRoutes = new Hono<AppEnv>()
     )
   })
   .get('/agencies/new', writers, (c) => renderForm(c, emptyForm({ destination_countries: ['ZA'] }), 200))
-  .post(
-    '/agencies',
-    writers,
-    formValidator(agencySchema, (c, form) => renderForm(c, form, 422)),
-    async (c) => {
-      const input = c.req.valid('form')
-      const db = c.get('db')
-      const typed = inputValues(input)
-      const taken = await registrationNumberTaken(db, input.registration_number)
-      if (taken)
-        return renderForm(c, { values: typed, errors: { registration_number: takenMessage(taken) } }, 422)
+  .post('/agencies', writers, async (c) => {
+    const parsed = await parseForm(c, agencySchema)
+    if (!parsed.ok) return renderForm(c, parsed.form, 422)
+    const input = parsed.data
+    const db = c.get('db')
+    const typed = inputValues(input)
+    const taken = await registrationNumberTaken(db, input.registration_number)
+    if (taken)
+      return renderForm(c, { values: typed, errors: { registration_number: takenMessage(taken) } }, 422)
 
-      // Possible duplicates are shown once; saving then needs the officer to have seen every one of them.
-      const matches = await findPossibleDuplicates(db, input)
-      const seen = new Set((input.duplicates_seen ?? '').split(','))
-      if (matches.some((m) => !seen.has(m.id))) {
-        const values = { ...typed, duplicates_seen: matches.map((m) => m.id).join(',') }
-        return renderForm(c, { values, errors: {} }, 200, { duplicates: matches })
+    // Possible duplicates are shown once; saving then needs the officer to have seen every one of them.
+    const matches = await findPossibleDuplicates(db, input)
+    const seen = new Set((input.duplicates_seen ?? '').split(','))
+    if (matches.some((m) => !seen.has(m.id))) {
+      const values = { ...typed, duplicates_seen: matches.map((m) => m.id).join(',') }
+      return renderForm(c, { values, errors: {} }, 200, { duplicates: matches })
+    }
+    const phoenix = matches.filter((m) => m.phoenix)
+    if (phoenix.length > 0 && !input.phoenix_reason) {
+      const errors = {
+        phoenix_reason:
+          'Say why this agency should be registered although a person is linked to a revoked or refused agency',
       }
-      const phoenix = matches.filter((m) => m.phoenix)
-      if (phoenix.length > 0 && !input.phoenix_reason) {
-        const errors = {
-          phoenix_reason:
-            'Say why this agency should be registered although a person is linked to a revoked or refused agency',
-        }
-        return renderForm(c, { values: typed, errors }, 422, { duplicates: matches })
-      }
-      const actor = actorOf(c)
-      let agencyId: string
-      try {
-        agencyId = await db.transaction().execute(async (trx) => {
-          const agency = await insertAgency(trx, input)
-          await recordLicenceEvent(trx, actor, { agencyId: agency.id, event: 'agency_registered' })
+      return renderForm(c, { values: typed, errors }, 422, { duplicates: matches })
+    }
+    const actor = actorOf(c)
+    let agencyId: string
+    try {
+      agencyId = await db.transaction().execute(async (trx) => {
+        const agency = await insertAgency(trx, input)
+        await recordLicenceEvent(trx, actor, { agencyId: agency.id, event: 'agency_registered' })
+        await writeAudit(trx, actor, {
+          action: 'agency.registered',
+          entity: 'agency',
+          entityId: agency.id,
+          after: { ...agency, people: input.people },
+        })
+        if (matches.length > 0) {
           await writeAudit(trx, actor, {
-            action: 'agency.registered',
+            action:
+              phoenix.length > 0
+                ? 'agency.phoenix_match_acknowledged'
+                : 'agency.duplicate_warning_acknowledged',
             entity: 'agency',
             entityId: agency.id,
-            after: { ...agency, people: input.people },
+            after: { reason: input.phoenix_reason ?? null, matches },
           })
-          if (matches.length > 0) {
-            await writeAudit(trx, actor, {
-              action:
-                phoenix.length > 0
-                  ? 'agency.phoenix_match_acknowledged'
-                  : 'agency.duplicate_warning_acknowledged',
-              entity: 'agency',
-              entityId: agency.id,
-              after: { reason: input.phoenix_reason ?? null, matches },
-            })
-          }
-          return agency.id
-        })
-      } catch (error) {
-        // A double submit: the first one saved it.
-        if (!isUniqueViolation(error)) throw error
-        const existing = await registrationNumberTaken(db, input.registration_number)
-        if (!existing) throw error
-        return renderForm(c, { values: typed, errors: { registration_number: takenMessage(existing) } }, 422)
-      }
-      return c.redirect(`/agencies/${agencyId}?done=registered`, 303)
-    },
-  )
+        }
+        return agency.id
+      })
+    } catch (error) {
+      // A double submit: the first one saved it.
+      if (!isUniqueViolation(error)) throw error
+      const existing = await registrationNumberTaken(db, input.registration_number)
+      if (!existing) throw error
+      return renderForm(c, { values: typed, errors: { registration_number: takenMessage(existing) } }, 422)
+    }
+    return c.redirect(`/agencies/${agencyId}?done=registered`, 303)
+  })
   .get('/agencies/:id', readers, kept, agencyIdValidator, async (c) => {
     const details = await agencyDetails(c.get('db'), c.req.valid('param').id)
     if (!details) throw new PageError(404, 'There is no agency at this address.')
@@ -232,55 +231,38 @@ export const agencyRoutes = new Hono<AppEnv>()
     if (!details) throw new PageError(404, 'There is no agency at this address.')
     return renderForm(c, emptyForm(agencyFormValues(details)), 200, { agency: details.agency })
   })
-  .post(
-    '/agencies/:id/edit',
-    writers,
-    agencyIdValidator,
-    formValidator(agencySchema, async (c, form) => {
-      const agency = await findAgency(c.get('db'), c.req.param('id') ?? '')
-      if (!agency) throw new PageError(404)
-      return renderForm(c, form, 422, {
-        agency: { ...agency, version: Number(form.values.version) || agency.version },
+  .post('/agencies/:id/edit', writers, agencyIdValidator, async (c) => {
+    const { id } = c.req.valid('param')
+    const db = c.get('db')
+    const before = await agencyDetails(db, id)
+    if (!before) throw new PageError(404, 'There is no agency at this address.')
+    const parsed = await parseForm(c, agencySchema)
+    if (!parsed.ok)
+      return renderForm(c, parsed.form, 422, {
+        agency: { ...before.agency, version: Number(parsed.form.values.version) || before.agency.version },
       })
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      const input = c.req.valid('form')
-      const db = c.get('db')
-      const before = await agencyDetails(db, id)
-      if (!before) throw new PageError(404)
-      const typed = inputValues(input)
-      const taken = await registrationNumberTaken(db, input.registration_number, id)
-      if (taken) {
-        return renderForm(c, { values: typed, errors: { registration_number: takenMessage(taken) } }, 422, {
-          agency: { ...before.agency, version: input.version ?? before.agency.version },
-        })
-      }
-      const actor = actorOf(c)
-      const updated = await db.transaction().execute(async (trx) => {
-        const agency = await updateAgencyAtVersion(trx, id, input.version ?? 0, input)
-        if (!agency) return null
-        await writeAudit(trx, actor, {
-          action: 'agency.updated',
-          entity: 'agency',
-          entityId: id,
-          before: { ...before.agency, people: before.people },
-          after: { ...agency, people: input.people },
-        })
-        return agency
+    const input = parsed.data
+    const typed = inputValues(input)
+    const taken = await registrationNumberTaken(db, input.registration_number, id)
+    if (taken) {
+      return renderForm(c, { values: typed, errors: { registration_number: takenMessage(taken) } }, 422, {
+        agency: { ...before.agency, version: input.version ?? before.agency.version },
       })
-      if (!updated) {
-        return renderPage(
-          c,
-          <ConflictPage
-            ctx={pageContext(c)}
-            what="agency"
-            lastChange={await lastChangeOf(db, 'agency', id)}
-            backHref={`/agencies/${id}`}
-          />,
-          409,
-        )
-      }
-      return c.redirect(`/agencies/${id}?done=saved`, 303)
-    },
-  )
+    }
+    const actor = actorOf(c)
+    const updated = await db.transaction().execute(async (trx) => {
+      const agency = await updateAgencyAtVersion(trx, id, input.version ?? 0, input)
+      if (!agency) return null
+      await writeAudit(trx, actor, {
+        action: 'agency.updated',
+        entity: 'agency',
+        entityId: id,
+        before: { ...before.agency, people: before.people },
+        after: { ...agency, people: input.people },
+      })
+      return agency
+    })
+    if (!updated)
+      return conflictPage(c, { what: 'agency', entity: 'agency', entityId: id, backHref: `/agencies/${id}` })
+    return c.redirect(`/agencies/${id}?done=saved`, 303)
+  })

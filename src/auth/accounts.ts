@@ -4,9 +4,10 @@ import type { Database } from '../db/database.js'
 import type { User } from '../db/types.js'
 import type { SessionUser } from '../http/env.js'
 import type { District, Role } from '../vocabulary.js'
-import { afterFailedLogin, isLocked, LOCKOUT_MINUTES } from './lockout.js'
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.js'
 import { sessionMemory } from './session-cache.js'
+import { recordSignInFailure, recordSignInSuccess, signInPausedUntil } from './sign-in-throttle.js'
+import { accountKey } from './throttle.js'
 import { hashToken, newToken } from './tokens.js'
 
 type SessionRow = Pick<
@@ -72,76 +73,64 @@ export async function countUsers(db: Database): Promise<number> {
 export type LoginResult =
   | { outcome: 'ok'; user: User }
   | { outcome: 'invalid' }
-  | { outcome: 'locked'; until: Date }
+  | { outcome: 'paused'; until: Date }
   | { outcome: 'inactive' }
 
 /**
- * Checks a password and applies the lockout rule. The failure count is updated under a
- * row lock so attempts arriving at several instances at once are all counted. Sign-ins and
- * lockouts are audited (`client` says where the attempt came from).
+ * Checks a password under the sign-in throttle (src/auth/throttle.ts). Every attempt costs one
+ * password hash, whatever happens: against the account's hash, or a dummy of the same cost for
+ * an email no account has, or while sign-in is paused (the answer is then the pause, even for
+ * the right password). So neither the words, the status nor the time of the answer tells which
+ * emails have accounts. Sign-ins and new pauses are audited (`client` says where from).
  */
 export async function attemptLogin(
   db: Database,
   email: string,
   password: string,
   client: Pick<Actor, 'clientAddress'>,
-  now = new Date(),
-) {
-  const user = await findUserByEmail(db, email)
-  if (!user) {
-    await verifyPassword(password, DUMMY_PASSWORD_HASH)
-    return { outcome: 'invalid' } as LoginResult
-  }
-  if (isLocked(user.locked_until, now)) return { outcome: 'locked', until: user.locked_until! } as LoginResult
-  const passwordMatches = await verifyPassword(password, user.password_hash)
-  if (passwordMatches) {
-    if (!user.active) return { outcome: 'inactive' } as LoginResult
-    const updated = await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .updateTable('users')
-        .set({ failed_logins: 0, locked_until: null, last_login_at: now })
-        .where('id', '=', user.id)
-        .returningAll()
-        .executeTakeFirstOrThrow()
-      await writeAudit(trx, actorFor(row, client), {
-        action: 'user.signed_in',
+  options: { now?: Date; verify?: typeof verifyPassword } = {},
+): Promise<LoginResult> {
+  const now = options.now ?? new Date()
+  const verify = options.verify ?? verifyPassword
+  const address = client.clientAddress
+  const [user, paused] = await Promise.all([
+    findUserByEmail(db, email),
+    signInPausedUntil(db, email, address, now),
+  ])
+  const passwordMatches = await verify(password, user?.password_hash ?? DUMMY_PASSWORD_HASH)
+  if (paused) return { outcome: 'paused', until: paused }
+  if (!user || !passwordMatches) {
+    const pausedNow = await recordSignInFailure(db, email, address, now)
+    if (!pausedNow) return { outcome: 'invalid' }
+    await writeAudit(
+      db,
+      { id: null, label: 'anonymous', clientAddress: address },
+      {
+        action: 'sign_in.paused',
         entity: 'user',
-        entityId: row.id,
-      })
-      return row
-    })
-    return { outcome: 'ok', user: updated } as LoginResult
+        entityId: user?.id ?? null,
+        after: { email: accountKey(email), paused_until: pausedNow },
+      },
+    )
+    return { outcome: 'paused', until: pausedNow }
   }
-  return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('users')
-      .select(['failed_logins', 'locked_until'])
-      .where('id', '=', user.id)
-      .forUpdate()
-      .executeTakeFirstOrThrow()
-    if (isLocked(current.locked_until, now))
-      return { outcome: 'locked', until: current.locked_until! } as LoginResult
-    const next = afterFailedLogin(current.failed_logins)
-    const lockedUntil = next.locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null
-    await trx
+  if (!user.active) return { outcome: 'inactive' }
+  const signedIn = await db.transaction().execute(async (trx) => {
+    const row = await trx
       .updateTable('users')
-      .set({ failed_logins: next.failedLogins, locked_until: lockedUntil })
+      .set({ last_login_at: now })
       .where('id', '=', user.id)
-      .execute()
-    if (lockedUntil) {
-      await writeAudit(
-        trx,
-        { id: null, label: 'anonymous', clientAddress: client.clientAddress },
-        {
-          action: 'user.locked_out',
-          entity: 'user',
-          entityId: user.id,
-          after: { locked_until: lockedUntil },
-        },
-      )
-    }
-    return (lockedUntil ? { outcome: 'locked', until: lockedUntil } : { outcome: 'invalid' }) as LoginResult
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await recordSignInSuccess(trx, email, address, now)
+    await writeAudit(trx, actorFor(row, client), {
+      action: 'user.signed_in',
+      entity: 'user',
+      entityId: row.id,
+    })
+    return row
   })
+  return { outcome: 'ok', user: signedIn }
 }
 
 export interface SessionTimes {

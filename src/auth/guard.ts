@@ -1,16 +1,18 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { deleteCookie, getCookie } from 'hono/cookie'
 import type { Actor } from '../audit/audit.js'
+import { readCookie, removeCookie } from '../http/cookies.js'
 import type { AppEnv } from '../http/env.js'
 import { PageError } from '../http/problems.js'
 import type { Role } from '../vocabulary.js'
 import { actorFor, resolveSession } from './accounts.js'
+import { hashToken } from './tokens.js'
 
-export const SESSION_COOKIE = 'rr_session'
-
-/** Reads the session cookie once per request and puts the signed-in user (or null) on `c.var.user`. */
+/**
+ * Reads the session cookie once per request and puts the signed-in user (or null) on `c.var.user`,
+ * and the cookie's hash on `c.var.sessionTokenHash` (form tokens are bound to it).
+ */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = getCookie(c, SESSION_COOKIE)
+  const token = readCookie(c, 'session')
   let user = null
   if (token) {
     const config = c.get('config')
@@ -18,9 +20,10 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
       idleMinutes: config.SESSION_IDLE_MINUTES,
       absoluteHours: config.SESSION_ABSOLUTE_HOURS,
     })
-    if (!user) deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    if (!user) removeCookie(c, 'session')
   }
   c.set('user', user)
+  c.set('sessionTokenHash', token ? hashToken(token) : null)
   await next()
 }
 

@@ -1,33 +1,31 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { LoginPage } from '../../views/auth/login.js'
 import { PasswordChangePage } from '../../views/auth/password.js'
 import { writeAudit } from '../audit/audit.js'
-import { servesHttps } from '../config.js'
 import { formatTime } from '../format.js'
+import { readCookie, removeCookie, writeCookie } from '../http/cookies.js'
+import { renewFormCookie } from '../http/csrf.js'
 import type { AppEnv } from '../http/env.js'
 import { pageContext, renderPage } from '../http/render.js'
-import { emptyForm, formValidator } from '../http/validation.js'
+import { emptyForm, type FormState, parseForm } from '../http/validation.js'
 import { attemptLogin, createSession, deleteSession, deleteSessionsOfUser, findUserById } from './accounts.js'
-import { ALL_STAFF, actorOf, requireRole, SESSION_COOKIE } from './guard.js'
+import { ALL_STAFF, actorOf, requireRole } from './guard.js'
 import { hashPassword, verifyPassword } from './password.js'
 import { loginSchema, passwordChangeSchema, safeNextPath } from './schemas.js'
 
-/** Signs the user in on this browser: a new session and its cookie. */
+/**
+ * Signs the user in on this browser: a new session and its cookie, and a new form cookie, so
+ * nothing a page held before sign-in (or someone planted) carries over into the session.
+ */
 export async function startSession(c: Context<AppEnv>, userId: string) {
   const config = c.get('config')
   const token = await createSession(c.get('db'), userId, {
     idleMinutes: config.SESSION_IDLE_MINUTES,
     absoluteHours: config.SESSION_ABSOLUTE_HOURS,
   })
-  setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: servesHttps(config),
-    path: '/',
-    maxAge: config.SESSION_ABSOLUTE_HOURS * 3600,
-  })
+  writeCookie(c, 'session', token, { maxAge: config.SESSION_ABSOLUTE_HOURS * 3600 })
+  renewFormCookie(c)
 }
 
 export const authRoutes = new Hono<AppEnv>()
@@ -43,46 +41,42 @@ export const authRoutes = new Hono<AppEnv>()
       />,
     )
   })
-  .post(
-    '/login',
-    formValidator(loginSchema, (c, form) =>
-      renderPage(c, <LoginPage ctx={pageContext(c)} form={form} />, 422),
-    ),
-    async (c) => {
-      const input = c.req.valid('form')
-      const result = await attemptLogin(c.get('db'), input.email, input.password, {
-        clientAddress: c.get('clientAddress'),
-      })
-      const values = { email: input.email, next: input.next }
-      const refuse = (message: string, status: 401 | 403 | 429) =>
-        renderPage(
-          c,
-          <LoginPage ctx={pageContext(c)} form={{ values, errors: { email: message } }} />,
-          status,
+  .post('/login', async (c) => {
+    const parsed = await parseForm(c, loginSchema)
+    if (!parsed.ok) {
+      delete parsed.form.values.password
+      return renderPage(c, <LoginPage ctx={pageContext(c)} form={parsed.form} />, 422)
+    }
+    const input = parsed.data
+    const result = await attemptLogin(c.get('db'), input.email, input.password, {
+      clientAddress: c.get('clientAddress'),
+    })
+    const values = { email: input.email, next: input.next }
+    const refuse = (message: string, status: 401 | 403 | 429) =>
+      renderPage(c, <LoginPage ctx={pageContext(c)} form={{ values, errors: { email: message } }} />, status)
+    switch (result.outcome) {
+      case 'invalid':
+        return refuse('The email address or password is not right', 401)
+      case 'paused':
+        c.header('Retry-After', String(Math.max(1, Math.ceil((result.until.getTime() - Date.now()) / 1000))))
+        return refuse(
+          `Too many failed sign-in attempts. For safety, signing in here with this email is paused until ${formatTime(result.until)}. Try again then, or ask a system administrator.`,
+          429,
         )
-      switch (result.outcome) {
-        case 'invalid':
-          return refuse('The email address or password is not right', 401)
-        case 'locked':
-          return refuse(
-            `This account is locked for 15 minutes after 5 failed sign-in attempts. Try again after ${formatTime(result.until)}, or ask a system administrator.`,
-            429,
-          )
-        case 'inactive':
-          return refuse(
-            'This account has been deactivated. Ask a system administrator if you need access.',
-            403,
-          )
-        case 'ok': {
-          await startSession(c, result.user.id)
-          if (result.user.must_change_password) return c.redirect('/account/password', 303)
-          return c.redirect(safeNextPath(input.next) ?? '/staff', 303)
-        }
+      case 'inactive':
+        return refuse(
+          'This account has been deactivated. Ask a system administrator if you need access.',
+          403,
+        )
+      case 'ok': {
+        await startSession(c, result.user.id)
+        if (result.user.must_change_password) return c.redirect('/account/password', 303)
+        return c.redirect(input.next ?? '/staff', 303)
       }
-    },
-  )
+    }
+  })
   .post('/logout', async (c) => {
-    const token = getCookie(c, SESSION_COOKIE)
+    const token = readCookie(c, 'session')
     const user = c.get('user')
     if (token) {
       await c
@@ -98,57 +92,50 @@ export const authRoutes = new Hono<AppEnv>()
             })
         })
     }
-    deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    removeCookie(c, 'session')
+    renewFormCookie(c)
     return c.redirect('/login?signed_out=1', 303)
   })
   .get('/account/password', requireRole(...ALL_STAFF), (c) => {
     const required = c.get('user')!.mustChangePassword
     return renderPage(c, <PasswordChangePage ctx={pageContext(c)} form={emptyForm()} required={required} />)
   })
-  .post(
-    '/account/password',
-    requireRole(...ALL_STAFF),
-    formValidator(passwordChangeSchema, (c, form) =>
+  .post('/account/password', requireRole(...ALL_STAFF), async (c) => {
+    const sessionUser = c.get('user')!
+    const showForm = (form: FormState) =>
       renderPage(
         c,
-        <PasswordChangePage ctx={pageContext(c)} form={form} required={c.get('user')!.mustChangePassword} />,
+        <PasswordChangePage ctx={pageContext(c)} form={form} required={sessionUser.mustChangePassword} />,
         422,
-      ),
-    ),
-    async (c) => {
-      const input = c.req.valid('form')
-      const sessionUser = c.get('user')!
-      const db = c.get('db')
-      const user = await findUserById(db, sessionUser.id)
-      if (!user || !(await verifyPassword(input.current_password, user.password_hash))) {
-        const form = { values: {}, errors: { current_password: 'Your current password is not right' } }
-        return renderPage(
-          c,
-          <PasswordChangePage ctx={pageContext(c)} form={form} required={sessionUser.mustChangePassword} />,
-          422,
-        )
-      }
-      const passwordHash = await hashPassword(input.new_password)
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('users')
-          .set((eb) => ({
-            password_hash: passwordHash,
-            must_change_password: false,
-            version: eb('version', '+', 1),
-            updated_at: new Date(),
-          }))
-          .where('id', '=', user.id)
-          .execute()
-        // A new password ends every other session, wherever it was opened.
-        await deleteSessionsOfUser(trx, user.id)
-        await writeAudit(trx, actorOf(c), {
-          action: 'user.password_changed',
-          entity: 'user',
-          entityId: user.id,
-        })
+      )
+    const parsed = await parseForm(c, passwordChangeSchema)
+    // Passwords are never sent back to the browser.
+    if (!parsed.ok) return showForm({ values: {}, errors: parsed.form.errors })
+    const input = parsed.data
+    const db = c.get('db')
+    const user = await findUserById(db, sessionUser.id)
+    if (!user || !(await verifyPassword(input.current_password, user.password_hash)))
+      return showForm({ values: {}, errors: { current_password: 'Your current password is not right' } })
+    const passwordHash = await hashPassword(input.new_password)
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('users')
+        .set((eb) => ({
+          password_hash: passwordHash,
+          must_change_password: false,
+          version: eb('version', '+', 1),
+          updated_at: new Date(),
+        }))
+        .where('id', '=', user.id)
+        .execute()
+      // A new password ends every other session, wherever it was opened.
+      await deleteSessionsOfUser(trx, user.id)
+      await writeAudit(trx, actorOf(c), {
+        action: 'user.password_changed',
+        entity: 'user',
+        entityId: user.id,
       })
-      await startSession(c, user.id)
-      return c.redirect('/staff?password_changed=1', 303)
-    },
-  )
+    })
+    await startSession(c, user.id)
+    return c.redirect('/staff?password_changed=1', 303)
+  })

@@ -33,6 +33,12 @@ export interface DatabaseOptions {
   /** Folder for the embedded database; 'memory://' keeps it in memory. */
   dataDir: string
   poolMax?: number
+  /**
+   * Give up a query that has had no answer for this long (a frozen server never applies its own
+   * statement_timeout), so the request fails with a 503 instead of hanging. 0: no limit
+   * (migrations, bulk loads).
+   */
+  queryTimeoutMs?: number
   /** A PGlite data directory dump to start from (tests use a migrated template). */
   loadDataDir?: Blob | File
   onPoolError?: (error: Error) => void
@@ -46,7 +52,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       // Fail fast while the server is unreachable so requests get a 503 quickly.
       connectionTimeoutMillis: 3000,
       idleTimeoutMillis: 30_000,
-      statement_timeout: 30_000,
+      // The server cancels a statement at the same limit; the client gives up even when the
+      // server cannot answer at all.
+      ...(options.queryTimeoutMs
+        ? { statement_timeout: options.queryTimeoutMs, query_timeout: options.queryTimeoutMs }
+        : {}),
       types: pgTypes,
     })
     // An idle client losing its connection (database restart) must not crash the process;
@@ -84,7 +94,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     // 08: connection exception; 57P01-03: admin shutdown, crash shutdown, cannot connect now.
     if (code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code)) return true
   }
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout/i.test(
     error.message,
   )
 }

@@ -23,9 +23,18 @@ export function preparedStatementPool(pool: pg.Pool): PostgresPool {
   return {
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect()
+      // A query that timed out leaves its connection waiting for an answer that may never come:
+      // such a connection is closed when released, not handed to the next request.
+      let broken: Error | undefined
+      const note = (error: unknown) => {
+        if (/Query read timeout/.test(String((error as Error)?.message))) broken = error as Error
+        throw error
+      }
       return {
         // biome-ignore lint/suspicious/noExplicitAny: the overloads of Kysely's client interface
         query: ((textOrCursor: string | PostgresCursor<unknown>, values?: ReadonlyArray<unknown>): any => {
+          // Nothing more is sent on a connection that stopped answering (not even the rollback).
+          if (broken) return Promise.reject(broken)
           if (typeof textOrCursor !== 'string') return client.query(textOrCursor as never)
           const name = statementName(textOrCursor)
           return client.query({ name, text: textOrCursor, values: values as unknown[] }).catch((error) => {
@@ -34,10 +43,10 @@ export function preparedStatementPool(pool: pg.Pool): PostgresPool {
             if (name && /cached plan must not change result type/.test(String(error?.message))) {
               return client.query(textOrCursor, values as unknown[])
             }
-            throw error
+            return note(error)
           })
         }) as PostgresPoolClient['query'],
-        release: () => client.release(),
+        release: () => client.release(broken),
       }
     },
     end: () => pool.end(),

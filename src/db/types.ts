@@ -32,8 +32,6 @@ export interface UsersTable {
   password_hash: string
   must_change_password: Generated<boolean>
   active: Generated<boolean>
-  failed_logins: Generated<number>
-  locked_until: Timestamp | null
   last_login_at: Timestamp | null
   version: Generated<number>
   created_at: CreatedAt
@@ -55,6 +53,15 @@ export interface SetupTokensTable {
   used_at: Timestamp | null
 }
 
+/** Sign-in failures counted per account and address, address, and account (src/auth/throttle.ts). */
+export interface SignInThrottlesTable {
+  scope: 'pair' | 'address' | 'account'
+  key: string
+  failures: number
+  window_started_at: Timestamp
+  blocked_until: Timestamp | null
+  last_success_at: Timestamp | null
+}
 export interface AppSettingsTable {
   key: string
   value: string
@@ -417,6 +424,7 @@ export interface DB {
   worksite_recruiters: WorksiteRecruitersTable
   users: UsersTable
   sessions: SessionsTable
+  sign_in_throttles: SignInThrottlesTable
   setup_tokens: SetupTokensTable
   app_settings: AppSettingsTable
   audit_log: AuditLogTable

@@ -1,16 +1,24 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { HonoRequest, MiddlewareHandler } from 'hono'
-import { getCookie, setCookie } from 'hono/cookie'
+import type { MiddlewareHandler } from 'hono'
+import { readCookie, writeCookie } from './cookies.js'
 import type { AppEnv } from './env.js'
+import { formBody } from './validation.js'
 
-export const CSRF_COOKIE = 'rr_csrf'
 export const CSRF_FIELD = '_csrf'
 export const CSRF_HEADER = 'x-csrf-token'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
-export function csrfTokenFor(secret: string, cookieValue: string): string {
-  return createHmac('sha256', secret).update(cookieValue).digest('base64url')
+/**
+ * What a form token is bound to: the session once someone is signed in (so a token is worth
+ * nothing in another session, and changes at every sign-in), else a random value in the form
+ * cookie (sign-in, the public report form).
+ */
+export type CsrfBinding = { session: string } | { form: string }
+
+export function csrfTokenFor(secret: string, binding: CsrfBinding): string {
+  const bound = 'session' in binding ? `session:${binding.session}` : `form:${binding.form}`
+  return createHmac('sha256', secret).update(bound).digest('base64url')
 }
 
 function sameToken(a: string, b: string): boolean {
@@ -21,65 +29,52 @@ function sameToken(a: string, b: string): boolean {
 
 export class CsrfError extends Error {}
 
-/**
- * The posted form, parsed once and kept where c.req.parseBody() and the validators look for it.
- * A URL-encoded body is read straight from the socket and parsed here: Hono's own path builds
- * a fetch Response and a stream around it, which costs more than a public report's insert.
- */
-function readForm(req: HonoRequest, type: string): Promise<FormData> {
-  // Hono types the cache as values but keeps promises in it (HonoRequest#cachedBody).
-  const cache = req.bodyCache as { formData?: Promise<FormData> }
-  if (cache.formData) return cache.formData
-  if (!type.startsWith('application/x-www-form-urlencoded')) return req.formData()
-  cache.formData = req.text().then((text) => {
-    const data = new FormData()
-    for (const [name, value] of new URLSearchParams(text)) data.append(name, value)
-    return data
-  })
-  return cache.formData
+/** A new random value for the form cookie: at first need, at sign-in and at sign-out. */
+export function renewFormCookie(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
+  const value = randomBytes(32).toString('base64url')
+  writeCookie(c, 'csrf', value)
+  return value
 }
 
 /**
- * Signed double-submit tokens: a random value in an HttpOnly cookie, and its HMAC under the
- * server secret in each form. A cross-site page can neither read the cookie nor compute the
- * HMAC, and no server state is needed, so any instance can check any form.
+ * Signed tokens: the HMAC under the server secret of what the token is bound to (see
+ * CsrfBinding). A cross-site page can neither read the cookies nor compute the HMAC, and no
+ * server state is needed, so any instance can check any form. Runs after the session is read.
+ * A request that cannot carry a right token (no cookie to bind it to, or sent by another site)
+ * is refused before its body is read.
  */
 export function csrfProtection(opts: {
   secret: string
-  secure: boolean
   /** Paths posted to by other servers, not browsers (the USSD gateway): no cookie, no token. */
   exemptPaths?: readonly string[]
-}) {
-  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
-    let cookieValue = getCookie(c, CSRF_COOKIE)
+}): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    let formCookie = readCookie(c, 'csrf')
+    const sessionHash = c.get('sessionTokenHash')
     c.set('csrfToken', () => {
-      if (!cookieValue) {
-        cookieValue = randomBytes(32).toString('base64url')
-        setCookie(c, CSRF_COOKIE, cookieValue, {
-          httpOnly: true,
-          sameSite: 'Lax',
-          secure: opts.secure,
-          path: '/',
-        })
-      }
-      return csrfTokenFor(opts.secret, cookieValue)
+      if (c.get('user') && sessionHash) return csrfTokenFor(opts.secret, { session: sessionHash })
+      formCookie ??= renewFormCookie(c)
+      return csrfTokenFor(opts.secret, { form: formCookie })
     })
-    if (SAFE_METHODS.has(c.req.method) || opts.exemptPaths?.includes(c.req.path)) return next()
+    if (
+      SAFE_METHODS.has(c.req.method) ||
+      opts.exemptPaths?.some((p) => c.req.path === p || c.req.path.startsWith(`${p}/`))
+    )
+      return next()
 
     if (c.req.header('sec-fetch-site') === 'cross-site') throw new CsrfError('cross-site request')
+    const expected: string[] = []
+    if (sessionHash) expected.push(csrfTokenFor(opts.secret, { session: sessionHash }))
+    // Signed in, only the session's token counts; a session that has ended leaves the form one.
+    if (formCookie && !c.get('user')) expected.push(csrfTokenFor(opts.secret, { form: formCookie }))
+    if (expected.length === 0) throw new CsrfError('no cookie to bind a token to')
     let sent = c.req.header(CSRF_HEADER)
     if (!sent) {
-      const type = c.req.header('content-type') ?? ''
-      if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
-        const form = await readForm(c.req, type).catch(() => null)
-        const field = form?.get(CSRF_FIELD)
-        if (typeof field === 'string') sent = field
-      }
+      const field = (await formBody(c))[CSRF_FIELD]
+      if (typeof field === 'string') sent = field
     }
-    if (!cookieValue || !sent || !sameToken(sent, csrfTokenFor(opts.secret, cookieValue))) {
+    if (!sent || !expected.some((token) => sameToken(sent, token)))
       throw new CsrfError('missing or wrong CSRF token')
-    }
     return next()
   }
-  return middleware
 }

@@ -1,17 +1,25 @@
 import type { Context } from 'hono'
 import { sendStream } from './compression.js'
 
-// CSV for spreadsheets (RFC 4180), safe to open: a cell that a spreadsheet would run as a
-// formula (starting with = + - @, a tab or a carriage return) is prefixed with an apostrophe,
-// as OWASP advises, so "=HYPERLINK(...)" typed into an agency name stays text.
+// CSV for spreadsheets (RFC 4180), safe to open wherever it is opened. Spreadsheets set to a
+// semicolon as separator (common in southern Africa and Europe) split a cell at ";", so every
+// cell holding either separator, a quote or a line break is quoted. A cell that a spreadsheet
+// would run as a formula is prefixed with an apostrophe, as OWASP advises: when the cell, or any
+// part of it between separators, starts with = + - @, a tab or a carriage return. Nothing else
+// in a cell is ever changed.
 
 const FORMULA_START = /^[=+\-@\t\r]/
+
+/** Whether a spreadsheet could read any part of the text as a formula. */
+function startsLikeFormula(text: string): boolean {
+  return text.split(/[;,]/).some((part, i) => FORMULA_START.test(i === 0 ? part : part.trimStart()))
+}
 
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return ''
   let text = String(value)
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text
+  if (typeof value === 'string' && startsLikeFormula(text)) text = `'${text}`
+  return /[",;\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text
 }
 
 export function csvLine(values: readonly (string | number | boolean | null | undefined)[]): string {

@@ -22,10 +22,16 @@ export type AppEnv = {
     logger: Logger
     requestId: string
     user: SessionUser | null
+    /** The hash of the session cookie sent, valid or not (forms' tokens are bound to it). */
+    sessionTokenHash: string | null
     /** The CSRF token for forms on this page (sets the CSRF cookie when first needed). */
     csrfToken: () => string
     clientAddress: string | null
     /** The language of a public page (set by publicLanguage). */
     lang?: Language
+    /** Set when the body grew past its limit while being read (answered 413). */
+    bodyTooLarge?: boolean
+    /** The path as the request log writes it, when the real one holds a secret (USSD). */
+    loggedPath?: string
   }
 }

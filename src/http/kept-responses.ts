@@ -1,7 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { getCookie } from 'hono/cookie'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { currentRegistryVersion } from '../db/registry-version.js'
-import { CSRF_COOKIE } from './csrf.js'
 import type { AppEnv } from './env.js'
 
 // Registry pages change only when the registry does, yet each costs queries, a render and a
@@ -85,7 +84,7 @@ function keyOf(c: Context<AppEnv>): string {
   const query = url.indexOf('?')
   const accept = c.req.header('accept-encoding') ?? ''
   return [
-    user ? `${user.id}/${user.role}/${getCookie(c, CSRF_COOKIE) ?? '-'}` : 'anyone',
+    user ? `${user.id}/${user.role}/${c.get('sessionTokenHash') ?? '-'}` : 'anyone',
     c.get('lang') ?? '-',
     accept.includes('br') ? 'br' : accept.includes('gzip') ? 'gzip' : '-',
     c.req.header('hx-request-type') ?? '-',
@@ -93,8 +92,13 @@ function keyOf(c: Context<AppEnv>): string {
   ].join(' ')
 }
 
-const respond = (entry: KeptResponse) =>
-  new Response(entry.body, { status: entry.status, headers: entry.headers })
+// Headers that belong to one request, never to the page: the request's own id (the log line
+// names it), cookies, and what the server writes afresh for every response.
+const PER_REQUEST_HEADERS = new Set(['x-request-id', 'set-cookie', 'date', 'content-length'])
+
+/** A kept page as this request's answer, with this request's own headers (its id). */
+const respond = (c: Context<AppEnv>, entry: KeptResponse) =>
+  c.body(entry.body, entry.status as ContentfulStatusCode, Object.fromEntries(entry.headers))
 
 /**
  * A middleware for GET routes whose pages depend only on the registry, the viewer and the
@@ -109,12 +113,12 @@ export function keptResponses(cache = new ResponseCache()): MiddlewareHandler<Ap
     const version = await currentRegistryVersion(c.get('db'))
     const key = keyOf(c)
     const hit = cache.get(key, version, Date.now())
-    if (hit) return respond(hit)
+    if (hit) return respond(c, hit)
     const flightKey = `${version} ${key}`
     const pending = inFlight.get(flightKey)
     if (pending) {
       const made = await pending
-      return made ? respond(made) : next()
+      return made ? respond(c, made) : next()
     }
     let settle: (entry: KeptResponse | null) => void = () => {}
     inFlight.set(flightKey, new Promise((resolve) => (settle = resolve)))
@@ -135,7 +139,7 @@ export function keptResponses(cache = new ResponseCache()): MiddlewareHandler<Ap
           version,
           expiresAt: endOfMinute(Date.now()),
           status: res.status,
-          headers: [...res.headers],
+          headers: [...res.headers].filter(([name]) => !PER_REQUEST_HEADERS.has(name)),
           body: new Uint8Array(await res.clone().arrayBuffer()),
         }
         cache.set(key, entry)

@@ -28,7 +28,7 @@ export const requestLog: MiddlewareHandler<AppEnv> = async (c, next) => {
   const line = {
     reqId: c.get('requestId'),
     method: c.req.method,
-    path: c.req.path,
+    path: c.get('loggedPath') ?? c.req.path,
     status,
     ms: Math.round((performance.now() - started) * 10) / 10,
     user: c.get('user')?.id,

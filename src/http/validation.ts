@@ -2,6 +2,7 @@ import { zValidator } from '@hono/zod-validator'
 import type { Context } from 'hono'
 import type { z } from 'zod'
 import type { AppEnv } from './env.js'
+import { PageError } from './problems.js'
 
 /** What a form shows again after a refused submit: what was typed, and why it was refused. */
 export type FormValue = string | string[] | undefined
@@ -37,20 +38,77 @@ export function fieldErrors(error: {
   return errors
 }
 
+/** A posted form as its fields: one value, or a list for a repeated field (checkboxes). */
+export type FormBody = Record<string, string | File | (string | File)[]>
+
 /**
- * Validates a submitted form with zod. When it is refused, `onInvalid` renders the form again
- * with the person's values and a message per field; it should answer 422.
+ * The posted form, read once per request and kept (the CSRF check, the route and Hono's own
+ * parseBody all see the same). A URL-encoded body is parsed here, straight from its text;
+ * anything that is not a form, or a form that cannot be read, is an empty form, which every
+ * schema then refuses with its own messages.
  */
-export function formValidator<S extends z.ZodType>(
-  schema: S,
-  onInvalid: (c: Context<AppEnv>, form: FormState) => Response | Promise<Response>,
-) {
-  return zValidator('form', schema, async (result, c) => {
-    if (!result.success) {
-      return onInvalid(c as unknown as Context<AppEnv>, {
-        values: typedValues(result.data),
-        errors: fieldErrors(result.error),
+export function formBody(c: Context<AppEnv>): Promise<FormBody> {
+  // Hono types the cache as values but keeps promises in it (HonoRequest#cachedBody).
+  const cache = c.req.bodyCache as { formData?: Promise<FormData>; fields?: Promise<FormBody> }
+  cache.fields ??= readFields(c, cache)
+  return cache.fields
+}
+
+async function readFields(c: Context<AppEnv>, cache: { formData?: Promise<FormData> }): Promise<FormBody> {
+  const type = c.req.header('content-type') ?? ''
+  let data: FormData
+  try {
+    if (type.startsWith('application/x-www-form-urlencoded')) {
+      cache.formData ??= c.req.text().then((text) => {
+        const form = new FormData()
+        for (const [name, value] of new URLSearchParams(text)) form.append(name, value)
+        return form
       })
+    } else if (type.startsWith('multipart/form-data')) {
+      cache.formData ??= c.req.raw.formData()
+    } else {
+      return Object.create(null)
     }
+    data = await cache.formData
+  } catch (error) {
+    // A body over its size limit is answered with 413 (see limitBody); a malformed one is empty.
+    if (c.get('bodyTooLarge')) throw error
+    return Object.create(null)
+  }
+  // No prototype: a field named "__proto__" or "constructor" is just a field.
+  const fields: FormBody = Object.create(null)
+  for (const [name, value] of data) {
+    const earlier = fields[name]
+    fields[name] = earlier === undefined ? value : [...(Array.isArray(earlier) ? earlier : [earlier]), value]
+  }
+  return fields
+}
+
+export type ParsedForm<T> =
+  | { ok: true; data: T; body: FormBody }
+  | { ok: false; form: FormState; body: FormBody }
+
+/**
+ * The one way a route reads a form: the posted fields checked by a zod schema. Refused, it
+ * gives the form to show again: what was typed and the first message for each field (the route
+ * answers 422 with it).
+ */
+export async function parseForm<S extends z.ZodType>(
+  c: Context<AppEnv>,
+  schema: S,
+): Promise<ParsedForm<z.output<S>>> {
+  const body = await formBody(c)
+  const parsed = schema.safeParse(body)
+  if (parsed.success) return { ok: true, data: parsed.data, body }
+  return { ok: false, form: { values: typedValues(body), errors: fieldErrors(parsed.error) }, body }
+}
+
+/**
+ * Checks a route's path parameters (ids are UUIDs): anything else is a page that does not exist.
+ * `c.req.valid('param')` then has them typed.
+ */
+export function paramOr404<S extends z.ZodType>(schema: S, detail?: string) {
+  return zValidator('param', schema, (result) => {
+    if (!result.success) throw new PageError(404, detail)
   })
 }

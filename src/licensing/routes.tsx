@@ -1,8 +1,6 @@
-import { zValidator } from '@hono/zod-validator'
 import { type Context, Hono } from 'hono'
 import QRCode from 'qrcode'
 import { AgencyPage } from '../../views/agencies/agency-page.js'
-import { ConflictPage } from '../../views/components/conflict.js'
 import {
   ApplicationPage,
   ConfirmDecisionPage,
@@ -14,7 +12,7 @@ import { LicenceActionPage } from '../../views/licensing/licence-action.js'
 import { QueuePage, QueueResults } from '../../views/licensing/queue.js'
 import { agencyDetails } from '../agencies/queries.js'
 import { agencyIdValidator } from '../agencies/routes.js'
-import { lastChangeOf } from '../audit/queries.js'
+import { conflictPage } from '../audit/conflict.js'
 import { actorOf, requireRole } from '../auth/guard.js'
 import { flagsForAgencies } from '../complaints/flags.js'
 import { agenciesForReview } from '../complaints/queries.js'
@@ -23,7 +21,14 @@ import { isUniqueViolation } from '../db/errors.js'
 import type { AppEnv } from '../http/env.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
-import { emptyForm, type FormState, fieldErrors, formValidator, typedValues } from '../http/validation.js'
+import {
+  emptyForm,
+  type FormState,
+  fieldErrors,
+  paramOr404,
+  parseForm,
+  typedValues,
+} from '../http/validation.js'
 import { todayInLesotho } from '../time.js'
 import { canWriteLicensing, LICENSING_READERS, LICENSING_WRITERS } from './access.js'
 import { applicationKindFor, type Decision, type LicenceAction, standing } from './lifecycle.js'
@@ -55,15 +60,9 @@ import {
 
 const readers = requireRole(...LICENSING_READERS)
 const writers = requireRole(...LICENSING_WRITERS)
-const applicationIdValidator = zValidator('param', applicationIdParam, (r) => {
-  if (!r.success) throw new PageError(404)
-})
-const licenceActionValidator = zValidator('param', licenceActionParam, (r) => {
-  if (!r.success) throw new PageError(404)
-})
-const conditionParamValidator = zValidator('param', conditionParam, (r) => {
-  if (!r.success) throw new PageError(404)
-})
+const applicationIdValidator = paramOr404(applicationIdParam, 'There is no application at this address.')
+const licenceActionValidator = paramOr404(licenceActionParam)
+const conditionParamValidator = paramOr404(conditionParam)
 
 async function loadApplication(c: Context<AppEnv>, id: string) {
   const application = await applicationDetails(c.get('db'), id)
@@ -77,28 +76,6 @@ async function loadAgencyWithLicence(c: Context<AppEnv>, id: string) {
   return details
 }
 
-async function conflictPage(
-  c: Context<AppEnv>,
-  what: string,
-  entity: string,
-  entityId: string,
-  backHref: string,
-  detail?: string,
-) {
-  const lastChange = await lastChangeOf(c.get('db'), entity, entityId)
-  return renderPage(
-    c,
-    <ConflictPage
-      ctx={pageContext(c)}
-      what={what}
-      lastChange={lastChange}
-      backHref={backHref}
-      detail={detail}
-    />,
-    409,
-  )
-}
-
 /** After a decision: the application page, or the 409/422 that explains why nothing happened. */
 async function afterDecision(
   c: Context<AppEnv>,
@@ -107,22 +84,13 @@ async function afterDecision(
   notice: string,
 ) {
   if (result.ok) return c.redirect(`/applications/${applicationId}?done=${notice}`, 303)
-  if (result.conflict)
-    return conflictPage(
-      c,
-      'application',
-      'licence_application',
-      applicationId,
-      `/applications/${applicationId}`,
-    )
-  return conflictPage(
-    c,
-    'application',
-    'licence_application',
-    applicationId,
-    `/applications/${applicationId}`,
-    result.reason,
-  )
+  return conflictPage(c, {
+    what: 'application',
+    entity: 'licence_application',
+    entityId: applicationId,
+    backHref: `/applications/${applicationId}`,
+    detail: result.conflict ? undefined : result.reason,
+  })
 }
 
 const DECISION_DONE = { approve: 'approved', refuse: 'refused', withdraw: 'withdrawn' } as const
@@ -145,16 +113,22 @@ async function decideAndShow(
   return afterDecision(c, id, result, DECISION_DONE[decision])
 }
 
-/** The confirmation page again, with the refused reason field (422). */
-function confirmAgain(decision: 'refuse' | 'withdraw') {
-  return async (c: Context<AppEnv>, form: FormState) => {
-    const application = await loadApplication(c, c.req.param('id') ?? '')
+/** Refuse or withdraw: the confirmation's reason checked (422 with the page again), then decided. */
+async function decideWithReason(c: Context<AppEnv>, id: string, decision: 'refuse' | 'withdraw') {
+  const application = await loadApplication(c, id)
+  const parsed = await parseForm(c, decision === 'refuse' ? refuseSchema : withdrawSchema)
+  if (!parsed.ok)
     return renderPage(
       c,
-      <ConfirmDecisionPage ctx={pageContext(c)} application={application} decision={decision} form={form} />,
+      <ConfirmDecisionPage
+        ctx={pageContext(c)}
+        application={application}
+        decision={decision}
+        form={parsed.form}
+      />,
       422,
     )
-  }
+  return decideAndShow(c, id, decision, parsed.data)
 }
 
 const DECISION_NOTICES: Record<string, string> = {
@@ -232,49 +206,42 @@ export const licensingRoutes = new Hono<AppEnv>()
       <NewApplicationPage ctx={pageContext(c)} agency={details.agency} kind={next.kind} form={emptyForm()} />,
     )
   })
-  .post(
-    '/agencies/:id/applications',
-    writers,
-    agencyIdValidator,
-    formValidator(applicationSchema, async (c, form) => {
-      const details = await loadAgencyWithLicence(c, c.req.param('id') ?? '')
-      const next = applicationKindFor(details.licence)
+  .post('/agencies/:id/applications', writers, agencyIdValidator, async (c) => {
+    const { id } = c.req.valid('param')
+    const db = c.get('db')
+    const details = await loadAgencyWithLicence(c, id)
+    const next = applicationKindFor(details.licence)
+    if (!next.ok) throw new PageError(409, next.reason)
+    const parsed = await parseForm(c, applicationSchema)
+    if (!parsed.ok)
       return renderPage(
         c,
         <NewApplicationPage
           ctx={pageContext(c)}
           agency={details.agency}
-          kind={next.ok ? next.kind : 'new'}
-          form={form}
+          kind={next.kind}
+          form={parsed.form}
         />,
         422,
       )
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      const checklist = c.req.valid('form')
-      const db = c.get('db')
-      const details = await loadAgencyWithLicence(c, id)
-      const next = applicationKindFor(details.licence)
-      if (!next.ok) throw new PageError(409, next.reason)
-      try {
-        const application = await db
-          .transaction()
-          .execute((trx) => createApplication(trx, actorOf(c), id, next.kind, checklist))
-        return c.redirect(`/applications/${application.id}?done=submitted`, 303)
-      } catch (error) {
-        // One application awaits decision per agency: a second submit finds the first.
-        if (!isUniqueViolation(error, 'licence_applications_one_pending_idx')) throw error
-        const pending = await db
-          .selectFrom('licence_applications')
-          .select('id')
-          .where('agency_id', '=', id)
-          .where('status', '=', 'submitted')
-          .executeTakeFirstOrThrow()
-        return c.redirect(`/applications/${pending.id}`, 303)
-      }
-    },
-  )
+    const checklist = parsed.data
+    try {
+      const application = await db
+        .transaction()
+        .execute((trx) => createApplication(trx, actorOf(c), id, next.kind, checklist))
+      return c.redirect(`/applications/${application.id}?done=submitted`, 303)
+    } catch (error) {
+      // One application awaits decision per agency: a second submit finds the first.
+      if (!isUniqueViolation(error, 'licence_applications_one_pending_idx')) throw error
+      const pending = await db
+        .selectFrom('licence_applications')
+        .select('id')
+        .where('agency_id', '=', id)
+        .where('status', '=', 'submitted')
+        .executeTakeFirstOrThrow()
+      return c.redirect(`/applications/${pending.id}`, 303)
+    }
+  })
   .get('/applications/:id', readers, applicationIdValidator, async (c) => {
     const application = await loadApplication(c, c.req.valid('param').id)
     const done = c.req.query('done')
@@ -288,15 +255,20 @@ export const licensingRoutes = new Hono<AppEnv>()
       />,
     )
   })
-  .post(
-    '/applications/:id/approve',
-    writers,
-    applicationIdValidator,
-    formValidator(approveSchema, (c) =>
-      conflictPage(c, 'application', 'licence_application', c.req.param('id') ?? '', '/applications'),
-    ),
-    (c) => decideAndShow(c, c.req.valid('param').id, 'approve', c.req.valid('form')),
-  )
+  .post('/applications/:id/approve', writers, applicationIdValidator, async (c) => {
+    const { id } = c.req.valid('param')
+    await loadApplication(c, id)
+    const parsed = await parseForm(c, approveSchema)
+    // Only a damaged or out-of-date page sends no usable version.
+    if (!parsed.ok)
+      return conflictPage(c, {
+        what: 'application',
+        entity: 'licence_application',
+        entityId: id,
+        backHref: `/applications/${id}`,
+      })
+    return decideAndShow(c, id, 'approve', parsed.data)
+  })
   .get('/applications/:id/:decision{refuse|withdraw}', writers, applicationIdValidator, async (c) => {
     const application = await loadApplication(c, c.req.valid('param').id)
     const decision = c.req.param('decision') as 'refuse' | 'withdraw'
@@ -310,19 +282,11 @@ export const licensingRoutes = new Hono<AppEnv>()
       />,
     )
   })
-  .post(
-    '/applications/:id/refuse',
-    writers,
-    applicationIdValidator,
-    formValidator(refuseSchema, confirmAgain('refuse')),
-    (c) => decideAndShow(c, c.req.valid('param').id, 'refuse', c.req.valid('form')),
+  .post('/applications/:id/refuse', writers, applicationIdValidator, (c) =>
+    decideWithReason(c, c.req.valid('param').id, 'refuse'),
   )
-  .post(
-    '/applications/:id/withdraw',
-    writers,
-    applicationIdValidator,
-    formValidator(withdrawSchema, confirmAgain('withdraw')),
-    (c) => decideAndShow(c, c.req.valid('param').id, 'withdraw', c.req.valid('form')),
+  .post('/applications/:id/withdraw', writers, applicationIdValidator, (c) =>
+    decideWithReason(c, c.req.valid('param').id, 'withdraw'),
   )
   .get('/agencies/:id/licence/:action', writers, licenceActionValidator, async (c) => {
     const { id, action } = c.req.valid('param')
@@ -339,136 +303,110 @@ export const licensingRoutes = new Hono<AppEnv>()
       />,
     )
   })
-  .post(
-    '/agencies/:id/licence/:action',
-    writers,
-    licenceActionValidator,
-    formValidator(licenceActionSchema, async (c, form) => {
-      const details = await loadAgencyWithLicence(c, c.req.param('id') ?? '')
-      if (!details.licence) throw new PageError(404, 'This agency has no licence.')
-      const action = c.req.param('action') as LicenceAction
+  .post('/agencies/:id/licence/:action', writers, licenceActionValidator, async (c) => {
+    const { id, action } = c.req.valid('param')
+    const details = await loadAgencyWithLicence(c, id)
+    const licence = details.licence
+    if (!licence) throw new PageError(404, 'This agency has no licence.')
+    const parsed = await parseForm(c, licenceActionSchema)
+    const tooSoon =
+      parsed.ok &&
+      action === 'suspend' &&
+      parsed.data.suspended_until !== undefined &&
+      parsed.data.suspended_until <= todayInLesotho()
+    if (!parsed.ok || tooSoon) {
+      const form = parsed.ok
+        ? {
+            values: typedValues(parsed.body),
+            errors: { suspended_until: 'The end of the suspension must be after today' },
+          }
+        : parsed.form
       return renderPage(
         c,
         <LicenceActionPage
           ctx={pageContext(c)}
           action={action}
           agency={details.agency}
-          licence={details.licence}
+          licence={licence}
           form={form}
         />,
         422,
       )
-    }),
-    async (c) => {
-      const { id, action } = c.req.valid('param')
-      const input = c.req.valid('form')
-      const details = await loadAgencyWithLicence(c, id)
-      const licence = details.licence
-      if (!licence) throw new PageError(404, 'This agency has no licence.')
-      if (action === 'suspend' && input.suspended_until && input.suspended_until <= todayInLesotho()) {
-        const form = {
-          values: typedValues(input),
-          errors: { suspended_until: 'The end of the suspension must be after today' },
-        }
-        return renderPage(
-          c,
-          <LicenceActionPage
-            ctx={pageContext(c)}
-            action={action}
-            agency={details.agency}
-            licence={licence}
-            form={form}
-          />,
-          422,
-        )
-      }
-      const result = await c
-        .get('db')
-        .transaction()
-        .execute((trx) =>
-          applyLicenceAction(trx, actorOf(c), {
-            licenceId: licence.id,
-            version: input.version,
-            action,
-            reason: input.reason,
-            suspendedUntil: input.suspended_until,
-          }),
-        )
-      if (!result.ok) {
-        return conflictPage(
-          c,
-          'licence',
-          'licence',
-          licence.id,
-          `/agencies/${id}`,
-          result.conflict ? undefined : result.reason,
-        )
-      }
-      return c.redirect(`/agencies/${id}?done=licence_${action}`, 303)
-    },
-  )
-  .post(
-    '/agencies/:id/conditions',
-    writers,
-    agencyIdValidator,
-    formValidator(conditionSchema, (c, form) =>
-      renderAgencyWithConditionErrors(c, c.req.param('id') ?? '', form),
-    ),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      const input = c.req.valid('form')
-      const details = await loadAgencyWithLicence(c, id)
-      const licence = details.licence
-      if (!licence || (licence.status !== 'active' && licence.status !== 'suspended')) {
-        throw new PageError(409, 'Conditions can be added only to an active or suspended licence.')
-      }
-      if (input.due_on < todayInLesotho()) {
-        return renderAgencyWithConditionErrors(c, id, {
-          values: typedValues(input),
-          errors: { due_on: 'The due date must be today or later' },
-        })
-      }
-      await c
-        .get('db')
-        .transaction()
-        .execute((trx) => addCondition(trx, actorOf(c), licence, input))
-      return c.redirect(`/agencies/${id}?done=condition_added`, 303)
-    },
-  )
-  .post(
-    '/agencies/:id/conditions/:conditionId/met',
-    writers,
-    conditionParamValidator,
-    formValidator(conditionMetSchema, (c) =>
-      conflictPage(
-        c,
-        'condition',
-        'licence_condition',
-        c.req.param('conditionId') ?? '',
-        `/agencies/${c.req.param('id')}`,
-      ),
-    ),
-    async (c) => {
-      const { id, conditionId } = c.req.valid('param')
-      const { version } = c.req.valid('form')
-      const db = c.get('db')
-      const condition = await db
-        .selectFrom('licence_conditions')
-        .innerJoin('licences', 'licences.id', 'licence_conditions.licence_id')
-        .select('licence_conditions.id')
-        .where('licence_conditions.id', '=', conditionId)
-        .where('licences.agency_id', '=', id)
-        .executeTakeFirst()
-      if (!condition) throw new PageError(404)
-      const done = await db
-        .transaction()
-        .execute((trx) =>
-          markConditionMet(trx, actorOf(c), { conditionId, agencyId: id, version }, todayInLesotho()),
-        )
-      if (!done) return conflictPage(c, 'condition', 'licence_condition', conditionId, `/agencies/${id}`)
-      return c.redirect(`/agencies/${id}?done=condition_met`, 303)
-    },
-  )
+    }
+    const input = parsed.data
+    const result = await c
+      .get('db')
+      .transaction()
+      .execute((trx) =>
+        applyLicenceAction(trx, actorOf(c), {
+          licenceId: licence.id,
+          version: input.version,
+          action,
+          reason: input.reason,
+          suspendedUntil: input.suspended_until,
+        }),
+      )
+    if (!result.ok)
+      return conflictPage(c, {
+        what: 'licence',
+        entity: 'licence',
+        entityId: licence.id,
+        backHref: `/agencies/${id}`,
+        detail: result.conflict ? undefined : result.reason,
+      })
+    return c.redirect(`/agencies/${id}?done=licence_${action}`, 303)
+  })
+  .post('/agencies/:id/conditions', writers, agencyIdValidator, async (c) => {
+    const { id } = c.req.valid('param')
+    const details = await loadAgencyWithLicence(c, id)
+    const parsed = await parseForm(c, conditionSchema)
+    if (!parsed.ok) return renderAgencyWithConditionErrors(c, id, parsed.form)
+    const input = parsed.data
+    const licence = details.licence
+    if (!licence || (licence.status !== 'active' && licence.status !== 'suspended')) {
+      throw new PageError(409, 'Conditions can be added only to an active or suspended licence.')
+    }
+    if (input.due_on < todayInLesotho()) {
+      return renderAgencyWithConditionErrors(c, id, {
+        values: typedValues(input),
+        errors: { due_on: 'The due date must be today or later' },
+      })
+    }
+    await c
+      .get('db')
+      .transaction()
+      .execute((trx) => addCondition(trx, actorOf(c), licence, input))
+    return c.redirect(`/agencies/${id}?done=condition_added`, 303)
+  })
+  .post('/agencies/:id/conditions/:conditionId/met', writers, conditionParamValidator, async (c) => {
+    const { id, conditionId } = c.req.valid('param')
+    const db = c.get('db')
+    const stale = () =>
+      conflictPage(c, {
+        what: 'condition',
+        entity: 'licence_condition',
+        entityId: conditionId,
+        backHref: `/agencies/${id}`,
+      })
+    const condition = await db
+      .selectFrom('licence_conditions')
+      .innerJoin('licences', 'licences.id', 'licence_conditions.licence_id')
+      .select('licence_conditions.id')
+      .where('licence_conditions.id', '=', conditionId)
+      .where('licences.agency_id', '=', id)
+      .executeTakeFirst()
+    if (!condition) throw new PageError(404, 'There is no such condition on this licence.')
+    const parsed = await parseForm(c, conditionMetSchema)
+    if (!parsed.ok) return stale()
+    const { version } = parsed.data
+    const done = await db
+      .transaction()
+      .execute((trx) =>
+        markConditionMet(trx, actorOf(c), { conditionId, agencyId: id, version }, todayInLesotho()),
+      )
+    if (!done) return stale()
+    return c.redirect(`/agencies/${id}?done=condition_met`, 303)
+  })
   .get('/agencies/:id/certificate', readers, agencyIdValidator, async (c) => {
     const details = await loadAgencyWithLicence(c, c.req.valid('param').id)
     const licence = details.licence

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto'
 import { zValidator } from '@hono/zod-validator'
 import { type Context, Hono } from 'hono'
 import { cors } from 'hono/cors'
@@ -14,6 +15,7 @@ import { optionalText, requiredText, searchText } from '../http/fields.js'
 import { keptResponses } from '../http/kept-responses.js'
 import { RateLimiter, rateLimited } from '../http/rate-limit.js'
 import { renderPage, renderPageOrPartial } from '../http/render.js'
+import { parseForm } from '../http/validation.js'
 import { publicLanguage } from '../i18n/language.js'
 import { messagesFor } from '../i18n/messages.js'
 import { licenceNumberIn } from '../licence-number.js'
@@ -33,6 +35,18 @@ const lookupQuery = z.object({ q: searchText(MAX_QUERY) })
 const verifyParam = z.object({
   number: searchText(1000).transform((s) => s.slice(0, 40)),
 })
+const ussdCallback = z.object({
+  sessionId: requiredText({ max: 100, messages: { required: 'sessionId is required' } }),
+  serviceCode: optionalText({ max: 40 }),
+  phoneNumber: requiredText({ max: 40, messages: { required: 'phoneNumber is required' } }),
+  text: searchText(500),
+})
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
 const apiLookupQuery = z.object({ q: searchText(MAX_QUERY).pipe(z.string().min(1, 'q is required')) })
 
 /** The public fields of an agency as the API gives them. */
@@ -58,6 +72,15 @@ export function publicRoutes(config: Config) {
   const lookups = new RateLimiter({ limit: config.PUBLIC_LOOKUPS_PER_MINUTE, windowMs: 60_000 })
   const downloads = new RateLimiter({ limit: config.REGISTER_DOWNLOADS_PER_HOUR, windowMs: 3_600_000 })
   const ussdScreens = new RateLimiter({ limit: config.USSD_SCREENS_PER_MINUTE, windowMs: 60_000 })
+  const ussdAllScreens = new RateLimiter({ limit: config.USSD_SCREENS_PER_MINUTE_TOTAL, windowMs: 60_000 })
+  const fromGateway = (c: Context<AppEnv>) => {
+    const secret = config.USSD_GATEWAY_SECRET
+    const addresses = config.USSD_GATEWAY_ADDRESSES
+    if (secret && !sameSecret(c.req.param('secret') ?? '', secret)) return false
+    if (addresses && !addresses.includes(c.get('clientAddress') ?? '')) return false
+    // Neither set: open, as in the demo and the tests (production refuses to start so).
+    return secret !== undefined || addresses !== undefined || c.req.param('secret') === undefined
+  }
 
   const byAddress = (c: Context<AppEnv>) => c.get('clientAddress')
   const tooManyPage = (c: Context<AppEnv>) =>
@@ -209,37 +232,34 @@ export function publicRoutes(config: Config) {
         },
       )
 
-      // USSD gateways post each step of a session here (see ussd.ts).
-      .post(
-        '/ussd',
-        zValidator(
-          'form',
-          z.object({
-            sessionId: requiredText({ max: 100, messages: { required: 'sessionId is required' } }),
-            serviceCode: optionalText({ max: 40 }),
-            phoneNumber: requiredText({ max: 40, messages: { required: 'phoneNumber is required' } }),
-            text: searchText(500),
-          }),
-          (result, c) => {
-            if (!result.success) return c.text('END Sorry, the request was not understood.', 422)
-          },
-        ),
-        async (c) => {
-          const { text, phoneNumber } = c.req.valid('form')
-          c.header('Cache-Control', 'no-store')
-          // Gateways share a few addresses: the limit is per phone instead.
-          const verdict = ussdScreens.take(`phone:${phoneNumber}`)
-          if (!verdict.allowed) {
-            c.header('Retry-After', String(verdict.retryAfter))
-            return c.text('END Too many requests. Wait a minute, then dial again.', 429)
-          }
-          const step = ussdStep(text)
-          const matches =
-            step.kind === 'search'
-              ? (await lookupAgencies(c.get('db'), step.query.slice(0, MAX_QUERY), todayInLesotho())).results
-              : []
-          return c.text(ussdReply(step, matches))
-        },
-      )
+      // USSD gateways post each step of a session here (see ussd.ts). With a secret set, the
+      // gateway calls /ussd/<secret>; with addresses set, it must call from one of them.
+      .post('/ussd/:secret?', async (c) => {
+        c.set('loggedPath', '/ussd')
+        c.header('Cache-Control', 'no-store')
+        if (!fromGateway(c))
+          return c.text('END This service is available only through the USSD gateway.', 403)
+        const overall = ussdAllScreens.take('all')
+        if (!overall.allowed) {
+          c.header('Retry-After', String(overall.retryAfter))
+          return c.text('END The service is busy. Please dial again in a minute.', 429)
+        }
+        const parsed = await parseForm(c, ussdCallback)
+        if (!parsed.ok) return c.text('END Sorry, the request was not understood.', 422)
+        const { text, phoneNumber } = parsed.data
+        // Gateways share a few addresses: the limit is per phone instead (the gateway check makes
+        // the number the network's, not one the caller chose).
+        const verdict = ussdScreens.take(`phone:${phoneNumber}`)
+        if (!verdict.allowed) {
+          c.header('Retry-After', String(verdict.retryAfter))
+          return c.text('END Too many requests. Wait a minute, then dial again.', 429)
+        }
+        const step = ussdStep(text)
+        const matches =
+          step.kind === 'search'
+            ? (await lookupAgencies(c.get('db'), step.query.slice(0, MAX_QUERY), todayInLesotho())).results
+            : []
+        return c.text(ussdReply(step, matches))
+      })
   )
 }

@@ -70,7 +70,6 @@ type LicenceRow = {
 
 type ComplaintRow = {
   id: string
-  reference: string
   created_at: Date
   status: string
   outcome: string | null
@@ -82,7 +81,6 @@ type ComplaintRow = {
   fee_amount_minor: number | null
   fee_currency: string | null
   happened_on: string | null
-  promised_country: string | null
   decided_at: Date | null
   referred_at: Date | null
 }
@@ -170,10 +168,11 @@ export const RECORD_EXPORTS: Record<'agencies' | 'licences' | 'complaints' | 'in
     },
   },
   complaints: {
-    // Deliberately not here: contact phone and email, description, the recruiter's name, place and
-    // phone as the public typed them, the promised job and employer, and officers' findings.
+    // Deliberately not here: anything the public typed (contact phone and email, description, the
+    // recruiter's name, place and phone, the promised job, employer and country), officers'
+    // findings, and the tracking reference (the reporter's own key to the report).
     header: [
-      'reference',
+      'complaint_id',
       'received_at',
       'status',
       'outcome',
@@ -185,7 +184,6 @@ export const RECORD_EXPORTS: Record<'agencies' | 'licences' | 'complaints' | 'in
       'fee_amount',
       'fee_currency',
       'happened_on',
-      'promised_country',
       'decided_at',
       'referred_to_police_at',
     ],
@@ -194,10 +192,10 @@ export const RECORD_EXPORTS: Record<'agencies' | 'licences' | 'complaints' | 'in
         db,
         size,
         (last) => sql<ComplaintRow>`
-          select c.id, c.reference, c.created_at, c.status, c.outcome, c.categories, c.proven_categories,
+          select c.id, c.created_at, c.status, c.outcome, c.categories, c.proven_categories,
             c.agency_id, (select l.licence_number from licences l where l.agency_id = c.agency_id
               order by l.issued_on desc limit 1) as licence_number,
-            c.district, c.fee_amount_minor, c.fee_currency, c.happened_on, c.promised_country,
+            c.district, c.fee_amount_minor, c.fee_currency, c.happened_on,
             c.decided_at, c.referred_at
           from complaints c left join agencies a on a.id = c.agency_id
           where c.created_at >= ${start(f)} and c.created_at < ${end(f)}
@@ -206,7 +204,7 @@ export const RECORD_EXPORTS: Record<'agencies' | 'licences' | 'complaints' | 'in
             and (c.created_at, c.id) > (${last?.created_at ?? FIRST.at}::timestamptz, ${last?.id ?? FIRST.id}::uuid)
           order by c.created_at, c.id limit ${size}`,
         (r) => [
-          r.reference,
+          r.id,
           iso(r.created_at),
           r.status,
           r.outcome,
@@ -218,7 +216,6 @@ export const RECORD_EXPORTS: Record<'agencies' | 'licences' | 'complaints' | 'in
           r.fee_amount_minor === null ? null : r.fee_amount_minor / 100,
           r.fee_currency,
           r.happened_on,
-          r.promised_country,
           iso(r.decided_at),
           iso(r.referred_at),
         ],

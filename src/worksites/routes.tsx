@@ -1,16 +1,21 @@
-import { zValidator } from '@hono/zod-validator'
 import { type Context, Hono } from 'hono'
-import { ConflictPage } from '../../views/components/conflict.js'
 import { WorksiteFormPage } from '../../views/worksites/worksite-form.js'
 import { WorksiteListPage, WorksiteResults } from '../../views/worksites/worksite-list.js'
 import { WorksitePage } from '../../views/worksites/worksite-page.js'
 import { writeAudit } from '../audit/audit.js'
-import { lastChangeOf } from '../audit/queries.js'
+import { conflictPage } from '../audit/conflict.js'
 import { actorOf, requireRole } from '../auth/guard.js'
 import type { AppEnv } from '../http/env.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
-import { emptyForm, type FormState, fieldErrors, formValidator, typedValues } from '../http/validation.js'
+import {
+  emptyForm,
+  type FormState,
+  fieldErrors,
+  paramOr404,
+  parseForm,
+  typedValues,
+} from '../http/validation.js'
 import { INSPECTION_WRITERS } from '../inspections/access.js'
 import { inspectionsOfWorksite, openFollowUps, recruitersSeenAt } from '../inspections/queries.js'
 import { todayInLesotho } from '../time.js'
@@ -27,9 +32,7 @@ import { worksiteFiltersSchema, worksiteIdParam, worksiteSchema } from './schema
 
 const readers = requireRole(...WORKSITE_READERS)
 const writers = requireRole(...WORKSITE_WRITERS)
-const idValidator = zValidator('param', worksiteIdParam, (result) => {
-  if (!result.success) throw new PageError(404, 'There is no worksite at this address.')
-})
+const idValidator = paramOr404(worksiteIdParam, 'There is no worksite at this address.')
 
 const NOTICES: Record<string, string> = {
   added: 'The worksite has been added.',
@@ -87,29 +90,26 @@ export const worksiteRoutes = new Hono<AppEnv>()
     )
   })
   .get('/worksites/new', writers, (c) => renderForm(c, emptyForm(), 200))
-  .post(
-    '/worksites',
-    writers,
-    formValidator(worksiteSchema, (c, form) => renderForm(c, form, 422)),
-    async (c) => {
-      const input = c.req.valid('form')
-      const actor = actorOf(c)
-      const worksite = await c
-        .get('db')
-        .transaction()
-        .execute(async (trx) => {
-          const added = await insertWorksite(trx, input)
-          await writeAudit(trx, actor, {
-            action: 'worksite.added',
-            entity: 'worksite',
-            entityId: added.id,
-            after: added,
-          })
-          return added
+  .post('/worksites', writers, async (c) => {
+    const parsed = await parseForm(c, worksiteSchema)
+    if (!parsed.ok) return renderForm(c, parsed.form, 422)
+    const input = parsed.data
+    const actor = actorOf(c)
+    const worksite = await c
+      .get('db')
+      .transaction()
+      .execute(async (trx) => {
+        const added = await insertWorksite(trx, input)
+        await writeAudit(trx, actor, {
+          action: 'worksite.added',
+          entity: 'worksite',
+          entityId: added.id,
+          after: added,
         })
-      return c.redirect(`/worksites/${worksite.id}?done=added`, 303)
-    },
-  )
+        return added
+      })
+    return c.redirect(`/worksites/${worksite.id}?done=added`, 303)
+  })
   .get('/worksites/:id', readers, idValidator, async (c) => {
     const worksite = await loadWorksite(c, c.req.valid('param').id)
     const done = c.req.query('done')
@@ -139,47 +139,36 @@ export const worksiteRoutes = new Hono<AppEnv>()
     const worksite = await loadWorksite(c, c.req.valid('param').id)
     return renderForm(c, formValues(worksite), 200, worksite)
   })
-  .post(
-    '/worksites/:id/edit',
-    writers,
-    idValidator,
-    formValidator(worksiteSchema, async (c, form) => {
-      const worksite = await loadWorksite(c, c.req.param('id') ?? '')
-      return renderForm(c, form, 422, {
-        ...worksite,
-        version: Number(form.values.version) || worksite.version,
+  .post('/worksites/:id/edit', writers, idValidator, async (c) => {
+    const { id } = c.req.valid('param')
+    const db = c.get('db')
+    const before = await loadWorksite(c, id)
+    const parsed = await parseForm(c, worksiteSchema)
+    if (!parsed.ok)
+      return renderForm(c, parsed.form, 422, {
+        ...before,
+        version: Number(parsed.form.values.version) || before.version,
       })
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      const input = c.req.valid('form')
-      const db = c.get('db')
-      const before = await loadWorksite(c, id)
-      const actor = actorOf(c)
-      const updated = await db.transaction().execute(async (trx) => {
-        const after = await updateWorksiteAtVersion(trx, id, input.version ?? 0, input)
-        if (!after) return null
-        await writeAudit(trx, actor, {
-          action: 'worksite.updated',
-          entity: 'worksite',
-          entityId: id,
-          before,
-          after,
-        })
-        return after
+    const input = parsed.data
+    const actor = actorOf(c)
+    const updated = await db.transaction().execute(async (trx) => {
+      const after = await updateWorksiteAtVersion(trx, id, input.version ?? 0, input)
+      if (!after) return null
+      await writeAudit(trx, actor, {
+        action: 'worksite.updated',
+        entity: 'worksite',
+        entityId: id,
+        before,
+        after,
       })
-      if (!updated) {
-        return renderPage(
-          c,
-          <ConflictPage
-            ctx={pageContext(c)}
-            what="worksite"
-            lastChange={await lastChangeOf(db, 'worksite', id)}
-            backHref={`/worksites/${id}`}
-          />,
-          409,
-        )
-      }
-      return c.redirect(`/worksites/${id}?done=saved`, 303)
-    },
-  )
+      return after
+    })
+    if (!updated)
+      return conflictPage(c, {
+        what: 'worksite',
+        entity: 'worksite',
+        entityId: id,
+        backHref: `/worksites/${id}`,
+      })
+    return c.redirect(`/worksites/${id}?done=saved`, 303)
+  })

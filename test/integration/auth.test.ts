@@ -1,12 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app.js'
-import { SESSION_COOKIE } from '../../src/auth/guard.js'
-import { createTestRegistry, TEST_SECRET, TestClient } from '../support/registry.js'
+import { attemptLogin } from '../../src/auth/accounts.js'
+import { verifyPassword } from '../../src/auth/password.js'
+import { cookieName } from '../../src/http/cookies.js'
+import {
+  CSRF_COOKIE,
+  createTestRegistry,
+  SESSION_COOKIE,
+  TEST_SECRET,
+  TestClient,
+} from '../support/registry.js'
 
 let registry: Awaited<ReturnType<typeof createTestRegistry>>
 beforeAll(async () => {
-  registry = await createTestRegistry()
+  // Behind one proxy: each request says which address it comes from in X-Forwarded-For.
+  registry = await createTestRegistry({ TRUST_PROXY: '1' })
 })
+
+const from = (address: string) => ({ 'x-forwarded-for': address })
 afterAll(() => registry.close())
 
 async function auditActions(email: string) {
@@ -71,29 +82,144 @@ describe('signing in and out', () => {
     expect(html).toContain('value="not-an-email"')
   })
 
-  it('locks an account for 15 minutes after 5 failed attempts, even with the right password', async () => {
+  it('pauses sign-in with an email from an address after 5 failures, even with the right password', async () => {
     const { email, password } = await registry.createUser('licensing_officer')
     const client = new TestClient(registry.app)
     for (let i = 1; i <= 4; i++) {
-      expect((await client.post('/login', { email, password: 'wrong password' })).status).toBe(401)
+      expect(
+        (await client.post('/login', { email, password: 'wrong password' }, from('198.51.100.1'))).status,
+      ).toBe(401)
     }
-    const fifth = await client.post('/login', { email, password: 'wrong password' })
+    const fifth = await client.post('/login', { email, password: 'wrong password' }, from('198.51.100.1'))
     expect(fifth.status).toBe(429)
-    expect(await fifth.text()).toContain('locked for 15 minutes after 5 failed sign-in attempts')
-    const right = await client.post('/login', { email, password })
+    expect(fifth.headers.get('retry-after')).toMatch(/^\d+$/)
+    expect(await fifth.text()).toContain('Too many failed sign-in attempts')
+    const right = await client.post('/login', { email, password }, from('198.51.100.1'))
     expect(right.status).toBe(429)
-    const row = await registry.db
-      .selectFrom('users')
-      .select('locked_until')
-      .where('email', '=', email)
+    const pause = await registry.db
+      .selectFrom('sign_in_throttles')
+      .select('blocked_until')
+      .where('scope', '=', 'pair')
+      .where('key', '=', `${email.toLowerCase()} 198.51.100.1`)
       .executeTakeFirstOrThrow()
-    const minutes = (row.locked_until!.getTime() - Date.now()) / 60_000
+    const minutes = (pause.blocked_until!.getTime() - Date.now()) / 60_000
     expect(minutes).toBeGreaterThan(14)
     expect(minutes).toBeLessThanOrEqual(15)
-    expect(await auditActions(email)).toEqual(['user.locked_out'])
+    expect(await auditActions(email)).toEqual(['sign_in.paused'])
   })
 
-  it('counts failures made at different instances against one lockout', async () => {
+  it('answers an email no account has exactly as it answers a real one: the same words and status', async () => {
+    const { email } = await registry.createUser('analyst')
+    const answers = async (typed: string) => {
+      const seen: { status: number; message: string }[] = []
+      for (let i = 0; i < 6; i++) {
+        const res = await new TestClient(registry.app).post(
+          '/login',
+          { email: typed, password: 'wrong password' },
+          from('198.51.100.2'),
+        )
+        const text = (await res.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+        // The time the pause ends is the same for both unless a minute turns between them.
+        const message = text.match(/There is a problem (.*?) Sign in/)?.[1]?.replace(/\d\d:\d\d/, 'HH:MM')
+        seen.push({ status: res.status, message: message ?? '' })
+      }
+      return seen
+    }
+    const known = await answers(email)
+    const unknown = await answers('nobody.at.all@labour.gov.ls')
+    expect(known.map((a) => a.status)).toEqual([401, 401, 401, 401, 429, 429])
+    expect(unknown).toEqual(known)
+  })
+
+  it('hashes a password once for every attempt: known or unknown, right or wrong, paused or not', async () => {
+    const { email, password } = await registry.createUser('analyst')
+    let hashes = 0
+    const verify: typeof verifyPassword = (typed, stored) => {
+      hashes++
+      return verifyPassword(typed, stored)
+    }
+    const attempt = async (typed: string, pass: string) => {
+      hashes = 0
+      const result = await attemptLogin(
+        registry.db,
+        typed,
+        pass,
+        { clientAddress: '198.51.100.3' },
+        { verify },
+      )
+      expect(hashes, `${typed} -> ${result.outcome}`).toBe(1)
+      return result.outcome
+    }
+    expect(await attempt(email, password)).toBe('ok')
+    expect(await attempt(email, 'wrong password')).toBe('invalid')
+    expect(await attempt('nobody@labour.gov.ls', 'wrong password')).toBe('invalid')
+    for (let i = 0; i < 4; i++) await attempt('nobody@labour.gov.ls', 'wrong password')
+    expect(await attempt('nobody@labour.gov.ls', 'wrong password')).toBe('paused')
+    for (let i = 0; i < 3; i++) await attempt(email, 'wrong password')
+    expect(await attempt(email, 'wrong password')).toBe('paused')
+    expect(await attempt(email, password)).toBe('paused')
+  })
+
+  it('keeps an account usable by its owner from their own address while someone hammers it from another', async () => {
+    const { email, password } = await registry.createUser('inspector')
+    for (let i = 0; i < 8; i++)
+      await new TestClient(registry.app).post(
+        '/login',
+        { email, password: `guess ${i}` },
+        from('203.0.113.66'),
+      )
+    const owner = await new TestClient(registry.app).post(
+      '/login',
+      { email, password },
+      from('198.51.100.10'),
+    )
+    expect(owner.status).toBe(303)
+  })
+
+  it('pauses an address that tries many accounts, whatever account it tries next', async () => {
+    for (let i = 0; i < 50; i++)
+      await new TestClient(registry.app).post(
+        '/login',
+        { email: `guess${i}@labour.gov.ls`, password: 'password123' },
+        from('203.0.113.77'),
+      )
+    const { email, password } = await registry.createUser('analyst')
+    const next = await new TestClient(registry.app).post('/login', { email, password }, from('203.0.113.77'))
+    expect(next.status).toBe(429)
+    const elsewhere = await new TestClient(registry.app).post(
+      '/login',
+      { email, password },
+      from('198.51.100.11'),
+    )
+    expect(elsewhere.status).toBe(303)
+  })
+
+  it('pauses an account guessed at from many addresses, except from an address its owner signed in from', async () => {
+    const { email, password } = await registry.createUser('police_officer')
+    expect(
+      (await new TestClient(registry.app).post('/login', { email, password }, from('198.51.100.20'))).status,
+    ).toBe(303)
+    for (let i = 0; i < 20; i++)
+      await new TestClient(registry.app).post(
+        '/login',
+        { email, password: 'guess' },
+        from(`192.0.2.${i + 1}`),
+      )
+    const stranger = await new TestClient(registry.app).post(
+      '/login',
+      { email, password },
+      from('192.0.2.200'),
+    )
+    expect(stranger.status).toBe(429)
+    const owner = await new TestClient(registry.app).post(
+      '/login',
+      { email, password },
+      from('198.51.100.20'),
+    )
+    expect(owner.status).toBe(303)
+  })
+
+  it('counts failures made at different instances against one pause', async () => {
     const { email, password } = await registry.createUser('inspector')
     // A second app over the same database stands for a second server behind the load balancer.
     const other = createApp({
@@ -103,9 +229,12 @@ describe('signing in and out', () => {
       secret: TEST_SECRET,
     })
     const apps = [registry.app, other]
-    for (let i = 0; i < 5; i++)
-      await new TestClient(apps[i % 2]!).post('/login', { email, password: 'wrong' })
-    const res = await new TestClient(other).post('/login', { email, password })
+    await Promise.all(
+      [0, 1, 2, 3, 4].map((i) =>
+        new TestClient(apps[i % 2]!).post('/login', { email, password: 'wrong' }, from('198.51.100.30')),
+      ),
+    )
+    const res = await new TestClient(other).post('/login', { email, password }, from('198.51.100.30'))
     expect(res.status).toBe(429)
   })
 
@@ -142,14 +271,19 @@ describe('signing in and out', () => {
     expect((await bystander.client.get('/staff')).status).toBe(200)
   })
 
-  it('lets the account in again once the lockout has passed', async () => {
+  it('lets the account in again once the pause has passed', async () => {
     const { email, password } = await registry.createUser('inspector')
+    for (let i = 0; i < 5; i++)
+      await new TestClient(registry.app).post('/login', { email, password: 'wrong' }, from('198.51.100.40'))
+    expect(
+      (await new TestClient(registry.app).post('/login', { email, password }, from('198.51.100.40'))).status,
+    ).toBe(429)
     await registry.db
-      .updateTable('users')
-      .set({ locked_until: new Date(Date.now() - 1000) })
-      .where('email', '=', email)
+      .updateTable('sign_in_throttles')
+      .set({ blocked_until: new Date(Date.now() - 1000) })
+      .where('key', 'like', `${email.toLowerCase()}%`)
       .execute()
-    const res = await new TestClient(registry.app).post('/login', { email, password })
+    const res = await new TestClient(registry.app).post('/login', { email, password }, from('198.51.100.40'))
     expect(res.status).toBe(303)
   })
 
@@ -231,14 +365,31 @@ describe('signing in and out', () => {
     expect(JSON.stringify(entry)).not.toContain('brand new')
   })
 
-  it('does not follow a sign-in "next" that points to another site', async () => {
+  it.each([
+    '//evil.example/phish',
+    '/\t/evil.example/x',
+    '/\\evil.example',
+    '/..//evil.example',
+    '/x\nSet-Cookie: a=b',
+    '/x\r',
+    '/x\u0000',
+  ])('does not follow a sign-in "next" that leaves the site or breaks the header: %j', async (next) => {
+    const { email, password } = await registry.createUser('analyst')
+    const res = await new TestClient(registry.app).post('/login', { email, password, next })
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe('/staff')
+  })
+
+  it('goes on to a page of this site after signing in, and shows the sign-in page for a bad "next"', async () => {
     const { email, password } = await registry.createUser('analyst')
     const res = await new TestClient(registry.app).post('/login', {
       email,
       password,
-      next: '//evil.example/phish',
+      next: '/agencies?q=maluti',
     })
-    expect(res.headers.get('location')).toBe('/staff')
+    expect(res.headers.get('location')).toBe('/agencies?q=maluti')
+    for (const next of ['%0A', '%0D', '%00', '%09//evil.example'])
+      expect((await registry.app.request(`/login?next=/x${next}`)).status).toBe(200)
   })
 })
 
@@ -274,5 +425,84 @@ describe('CSRF protection', () => {
     const { client } = await registry.signedInAs('analyst')
     const res = await client.request('POST', '/logout', { headers: { 'x-csrf-token': client.csrfToken } })
     expect(res.status).toBe(303)
+  })
+})
+
+describe('form tokens bound to the session', () => {
+  it('refuses, once signed in, a token bound to the form cookie alone', async () => {
+    const { client } = await registry.signedInAs('analyst')
+    const formToken = (await import('../../src/http/csrf.js')).csrfTokenFor(TEST_SECRET, {
+      form: client.cookies.get(CSRF_COOKIE)!,
+    })
+    const res = await client.request('POST', '/logout', { form: { _csrf: formToken } })
+    expect(res.status).toBe(403)
+    expect((await client.get('/staff')).status).toBe(200)
+  })
+
+  it('renews the form cookie at sign-in and at sign-out', async () => {
+    const { email, password } = await registry.createUser('analyst')
+    const client = new TestClient(registry.app)
+    const before = client.cookies.get(CSRF_COOKIE)
+    expect((await client.post('/login', { email, password })).status).toBe(303)
+    const signedIn = client.cookies.get(CSRF_COOKIE)
+    expect(signedIn).toBeDefined()
+    expect(signedIn).not.toBe(before)
+    expect((await client.post('/logout')).status).toBe(303)
+    expect(client.cookies.get(CSRF_COOKIE)).not.toBe(signedIn)
+    // The page a signed-out person now gets carries a token that works.
+    expect((await client.post('/login', { email, password })).status).toBe(303)
+  })
+
+  it('names the cookies __Host- and marks them Secure when served over HTTPS', async () => {
+    const https = await createTestRegistry({ PUBLIC_BASE_URL: 'https://registry.labour.gov.ls' })
+    try {
+      const { email, password } = await https.createUser('analyst')
+      const page = await https.app.request('/login')
+      const formCookie = page.headers
+        .getSetCookie()
+        .find((c) => c.startsWith(`${cookieName('csrf', true)}=`))!
+      expect(formCookie).toMatch(/^__Host-rr_csrf=/)
+      expect(formCookie).toMatch(/; Secure/i)
+      expect(formCookie).toMatch(/; Path=\/(;|$)/)
+      expect(formCookie).not.toMatch(/Domain=/i)
+      const csrf = formCookie.split(';')[0]!.split('=')[1]!
+      const { csrfTokenFor } = await import('../../src/http/csrf.js')
+      const res = await https.app.request('/login', {
+        method: 'POST',
+        headers: { cookie: `__Host-rr_csrf=${csrf}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          _csrf: csrfTokenFor(TEST_SECRET, { form: csrf }),
+          email,
+          password,
+        }).toString(),
+      })
+      expect(res.status).toBe(303)
+      const session = res.headers.getSetCookie().find((c) => c.startsWith('__Host-rr_session='))
+      expect(session).toMatch(/; Secure/i)
+    } finally {
+      await https.close()
+    }
+  })
+
+  it('refuses a post that carries no cookie before reading its body', async () => {
+    let read = false
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          read = true
+          controller.enqueue(new TextEncoder().encode('description=x'))
+          controller.close()
+        },
+      },
+      { highWaterMark: 0 },
+    )
+    const res = await registry.app.request('/complaints', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    expect(res.status).toBe(403)
+    expect(read).toBe(false)
   })
 })

@@ -13,10 +13,13 @@ import { TEST_SECRET, TestClient } from '../support/registry.js'
 /**
  * A TCP relay in front of PostgreSQL that can be cut and restored: to the app it looks exactly
  * like the database server stopping (every connection dropped, new ones refused) and starting.
+ * It can also freeze: connections stay open and new ones are accepted, but nothing is answered,
+ * as when the server hangs.
  */
 class SwitchablePostgres {
   private server: Server | null = null
   private sockets = new Set<Socket>()
+  private frozen = false
   port = 0
 
   constructor(private readonly target: { host: string; port: number }) {}
@@ -32,10 +35,26 @@ class SwitchablePostgres {
           upstream.destroy()
         })
       }
-      client.pipe(upstream).pipe(client)
+      // Forwarded by hand, so that a freeze can swallow everything in both directions.
+      client.on('data', (chunk) => {
+        if (!this.frozen) upstream.write(chunk)
+      })
+      upstream.on('data', (chunk) => {
+        if (!this.frozen) client.write(chunk)
+      })
     })
     await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve))
     this.port = (this.server.address() as AddressInfo).port
+  }
+
+  freeze() {
+    this.frozen = true
+  }
+
+  /** Ends the freeze; the connections it swallowed bytes of are broken, as after a real hang. */
+  thaw() {
+    this.frozen = false
+    for (const s of this.sockets) s.destroy()
   }
 
   async down() {
@@ -63,7 +82,12 @@ describe.skipIf(!url)('database restart (PostgreSQL server)', () => {
     const viaRelay = new URL(testDb.url!)
     viaRelay.hostname = '127.0.0.1'
     viaRelay.port = String(relay.port)
-    handle = await openDatabase({ databaseUrl: viaRelay.toString(), dataDir: '', onPoolError: () => {} })
+    handle = await openDatabase({
+      databaseUrl: viaRelay.toString(),
+      dataDir: '',
+      queryTimeoutMs: 3000,
+      onPoolError: () => {},
+    })
     app = createApp({
       db: handle.db,
       config: loadConfig({ NODE_ENV: 'test', SECRET_KEY: TEST_SECRET }),
@@ -100,6 +124,26 @@ describe.skipIf(!url)('database restart (PostgreSQL server)', () => {
 
     await relay.up()
     expect((await app.request('/healthz')).status).toBe(200)
+    expect((await client.get('/staff')).status).toBe(200)
+  })
+
+  // The test's own time limit is the point: without the query timeout, these requests hang
+  // until the relay thaws (more than 45 s were seen), and the test fails by timing out.
+  it('answers 503 within seconds while the database accepts connections but never answers', {
+    timeout: 20_000,
+  }, async () => {
+    const client = new TestClient(app)
+    expect(
+      (await client.post('/login', { email: 'outage@labour.gov.ls', password: 'a password for outages' }))
+        .status,
+    ).toBe(303)
+    relay.freeze()
+    const [health, page] = await Promise.all([app.request('/healthz'), client.get('/staff')])
+    expect(health.status).toBe(503)
+    expect(page.status).toBe(503)
+    expect((await app.request('/healthz')).status).toBe(503)
+    relay.thaw()
+    await expect.poll(async () => (await app.request('/healthz')).status, { timeout: 10_000 }).toBe(200)
     expect((await client.get('/staff')).status).toBe(200)
   })
 })

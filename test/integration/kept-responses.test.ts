@@ -150,6 +150,7 @@ describe('the registry version', () => {
       'session_epoch',
       'sessions',
       'setup_tokens',
+      'sign_in_throttles',
       'users',
     ]
     const { rows } = await sql<{ table: string }>`

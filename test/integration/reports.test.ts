@@ -78,6 +78,7 @@ beforeAll(async () => {
   await complaint({
     categories: ['wages_withheld'],
     recruiter_name: 'Ntate Sello',
+    promised_country: 'Dreamland;=1+1',
     district: 'Leribe',
     status: 'decided',
     outcome: 'unsubstantiated',
@@ -260,6 +261,10 @@ describe('the dashboard page and downloads', () => {
       PRIVATE_VALUES.idNumber,
     ])
       for (const file of [complaints, inspections, agencies]) expect(file).not.toContain(secret)
+    // Nothing the public typed, and not the reporters' tracking references either.
+    expect(complaints).not.toContain('Dreamland')
+    const references = await registry.db.selectFrom('complaints').select('reference').execute()
+    for (const { reference } of references) expect(complaints).not.toContain(reference)
     const audit = await registry.db
       .selectFrom('audit_log')
       .select('after')

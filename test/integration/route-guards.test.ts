@@ -18,7 +18,7 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/v1/agencies',
   'GET /api/v1/licences/:number',
   'GET /register.csv',
-  'POST /ussd',
+  'POST /ussd/:secret?',
   'GET /healthz',
   'GET /static/:file',
   'GET /inspections/sw.js',

@@ -4,8 +4,10 @@ import pino from 'pino'
 import { createApp } from '../../src/app.js'
 import { insertUser } from '../../src/auth/accounts.js'
 import { hashPassword } from '../../src/auth/password.js'
+import { hashToken } from '../../src/auth/tokens.js'
 import { type Config, loadConfig } from '../../src/config.js'
-import { CSRF_COOKIE, CSRF_FIELD, csrfTokenFor } from '../../src/http/csrf.js'
+import { cookieName } from '../../src/http/cookies.js'
+import { CSRF_FIELD, csrfTokenFor } from '../../src/http/csrf.js'
 import type { District, Role } from '../../src/vocabulary.js'
 import { createTestDatabase, type TestDatabase } from './database.js'
 
@@ -63,6 +65,10 @@ export async function createTestRegistry(env: Record<string, string> = {}) {
 
 type FormValues = Record<string, string | string[]>
 
+// Tests serve plain HTTP, so the cookies have no __Host- prefix.
+export const CSRF_COOKIE = cookieName('csrf', false)
+export const SESSION_COOKIE = cookieName('session', false)
+
 /** Keeps cookies between requests like a browser, and adds the CSRF token to every form it posts. */
 export class TestClient {
   readonly cookies = new Map<string, string>()
@@ -71,8 +77,11 @@ export class TestClient {
     this.cookies.set(CSRF_COOKIE, randomBytes(32).toString('base64url'))
   }
 
+  /** The token a page would carry: bound to the session once signed in, else to the form cookie. */
   get csrfToken(): string {
-    return csrfTokenFor(TEST_SECRET, this.cookies.get(CSRF_COOKIE)!)
+    const session = this.cookies.get(SESSION_COOKIE)
+    if (session) return csrfTokenFor(TEST_SECRET, { session: hashToken(session) })
+    return csrfTokenFor(TEST_SECRET, { form: this.cookies.get(CSRF_COOKIE) ?? '' })
   }
 
   async request(

@@ -27,6 +27,30 @@ describe('configuration', () => {
     })
     expect(config.DATABASE_URL).toBeUndefined()
     expect(servesHttps(config)).toBe(true)
-    expect(config.TRUST_PROXY).toBe(true)
+    expect(config.TRUST_PROXY).toBe(1)
+  })
+
+  it('counts the trusted proxies in front of the server', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(0)
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(1)
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(0)
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2)
+    expect(() => loadConfig({ TRUST_PROXY: '-1' })).toThrow(/TRUST_PROXY/)
+  })
+
+  it('refuses to start in production with /ussd open to anyone, naming the settings that close it', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /USSD_GATEWAY_SECRET or USSD_GATEWAY_ADDRESSES/,
+    )
+    expect(
+      loadConfig({ NODE_ENV: 'production', USSD_GATEWAY_ADDRESSES: '196.201.214.10, 196.201.214.11' }),
+    ).toMatchObject({ USSD_GATEWAY_ADDRESSES: ['196.201.214.10', '196.201.214.11'] })
+    expect(
+      loadConfig({ NODE_ENV: 'production', USSD_GATEWAY_SECRET: 'k'.repeat(32) }).USSD_GATEWAY_SECRET,
+    ).toBe('k'.repeat(32))
+    expect(() => loadConfig({ USSD_GATEWAY_ADDRESSES: 'gateway.example' })).toThrow(/USSD_GATEWAY_ADDRESSES/)
+    expect(() => loadConfig({ USSD_GATEWAY_SECRET: 'short' })).toThrow(/USSD_GATEWAY_SECRET/)
+    // The demo and the tests run open.
+    expect(loadConfig({ NODE_ENV: 'test' }).USSD_GATEWAY_SECRET).toBeUndefined()
   })
 })

@@ -96,6 +96,18 @@ describe('CSV cells', () => {
     expect(csvCell(null)).toBe('')
     expect(csvLine(['a', null, 3, true])).toBe('a,,3,true\r\n')
   })
+
+  it('quotes a semicolon, which semicolon-separated spreadsheets split at', () => {
+    expect(csvCell('agriculture; mining')).toBe('"agriculture; mining"')
+  })
+
+  it('neutralises a formula hidden after a separator, and changes nothing else in the cell', () => {
+    expect(csvCell('Agency;=1+1;@SUM(2)')).toBe('"\'Agency;=1+1;@SUM(2)"')
+    expect(csvCell('Agency, =HYPERLINK("x")')).toBe('"\'Agency, =HYPERLINK(""x"")"')
+    expect(csvCell('Agency;-2')).toBe('"\'Agency;-2"')
+    expect(csvCell('Mafeteng; Maseru')).toBe('"Mafeteng; Maseru"')
+    expect(csvCell('Bra Tsietsi - Maputsoe')).toBe('Bra Tsietsi - Maputsoe')
+  })
 })
 
 describe('the rate limiter', () => {

@@ -11,7 +11,7 @@ import { UserStatus } from './users-list.js'
 export type UserDetails = ReturnType<typeof publicUserFields> & {
   created_at: Date
   last_login_at: Date | null
-  locked_until: Date | null
+  paused_until: Date | null
 }
 
 export function UserPage(props: {
@@ -44,8 +44,13 @@ export function UserPage(props: {
         <dd>{user.home_district}</dd>
         <dt>Status</dt>
         <dd>
-          <UserStatus active={user.active} lockedUntil={user.locked_until} now={props.now} />
+          <UserStatus active={user.active} pausedUntil={user.paused_until} now={props.now} />
           {user.must_change_password && ' · must choose a new password at next sign-in'}
+          {user.paused_until && user.paused_until > props.now && (
+            <span class="hint">
+              Too many failed sign-in attempts with this email. Resetting the password ends the pause at once.
+            </span>
+          )}
         </dd>
         <dt>Last sign-in</dt>
         <dd>{user.last_login_at ? formatDateTime(user.last_login_at) : 'Never'}</dd>

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../src/format.js'
+import { formatDateTime, formatTime } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
 import type { PageContext } from '../../src/http/render.js'
 import type { FormState } from '../../src/http/validation.js'
@@ -17,7 +17,7 @@ export interface UserRow {
   home_district: string
   active: boolean
   last_login_at: Date | null
-  locked_until: Date | null
+  paused_until: Date | null
 }
 
 const LABELS = { q: 'Name or email', role: 'Role', status: 'Status' }
@@ -49,7 +49,7 @@ export function UsersResults(props: { rows: UserRow[]; paging: Paging; filters: 
               <td>{ROLE_LABELS[u.role]}</td>
               <td>{u.home_district}</td>
               <td>
-                <UserStatus active={u.active} lockedUntil={u.locked_until} now={props.now} />
+                <UserStatus active={u.active} pausedUntil={u.paused_until} now={props.now} />
               </td>
               <td>{u.last_login_at ? formatDateTime(u.last_login_at) : 'Never'}</td>
             </tr>
@@ -61,9 +61,11 @@ export function UsersResults(props: { rows: UserRow[]; paging: Paging; filters: 
   )
 }
 
-export function UserStatus(props: { active: boolean; lockedUntil: Date | null; now: Date }) {
+/** Active, deactivated, or active with sign-in paused somewhere after failed attempts. */
+export function UserStatus(props: { active: boolean; pausedUntil: Date | null; now: Date }) {
   if (!props.active) return <span class="tag bad">✕ Deactivated</span>
-  if (props.lockedUntil && props.lockedUntil > props.now) return <span class="tag warn">! Locked</span>
+  if (props.pausedUntil && props.pausedUntil > props.now)
+    return <span class="tag warn">! Active, sign-in paused until {formatTime(props.pausedUntil)}</span>
   return <span class="tag ok">✓ Active</span>
 }
 
