@@ -60,9 +60,10 @@ export async function flagsForAgencies(
       : Promise.resolve([]),
   ])
   const findings = [
-    ...complaintFindings.map((f) => ({ ...f, agency_id: f.agency_id! })),
+    ...complaintFindings.map((f) => ({ ...f, agency_id: f.agency_id!, fromComplaint: true })),
     ...inspectionFindings.map((f) => ({
       agency_id: f.agency_id,
+      fromComplaint: false,
       reference: `Inspection on ${dateInLesotho(f.visited_at)}`,
       proven_categories: f.proven_categories,
       demerit_points: f.demerit_points,
@@ -74,6 +75,7 @@ export async function flagsForAgencies(
     const list = findingsOf.get(f.agency_id!) ?? []
     list.push({
       reference: f.reference,
+      fromComplaint: f.fromComplaint,
       proven: f.proven_categories,
       points: f.demerit_points,
       decidedAt: f.decided_at!.toISOString(),

@@ -77,6 +77,8 @@ export function demeritWindowStart(today: string): string {
 /** A substantiated finding against an agency: from a complaint or from an inspection. */
 export interface Finding {
   reference: string
+  /** From a complaint: its reference is the reporter's key, shown only to those who triage. */
+  fromComplaint?: boolean
   proven: readonly ComplaintCategory[]
   points: number
   /** When it was decided (ISO timestamp); its date decides the window. */

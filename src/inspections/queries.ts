@@ -49,12 +49,13 @@ export async function inspectionDetails(db: Database, id: string) {
 }
 export type InspectionDetails = NonNullable<Awaited<ReturnType<typeof inspectionDetails>>>
 
-/** A worksite's inspections, newest first. */
-export function inspectionsOfWorksite(db: Database, worksiteId: string) {
+/** A worksite's inspections, newest first: the submitted ones, and the viewer's own drafts. */
+export function inspectionsOfWorksite(db: Database, worksiteId: string, viewerId: string) {
   return db
     .selectFrom('inspections')
     .select(['id', 'visited_at', 'type', 'status', 'outcome', 'lead_inspector'])
     .where('worksite_id', '=', worksiteId)
+    .where((eb) => eb.or([eb('status', '=', 'submitted'), eb('recorded_by', '=', viewerId)]))
     .orderBy('visited_at', 'desc')
     .limit(50)
     .execute()

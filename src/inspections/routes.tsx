@@ -77,9 +77,15 @@ function renderForm(
   )
 }
 
+/** An inspection as this person may see it: a draft only to the one who started it. */
 async function loadDetails(c: Context<AppEnv>, id: string) {
   const details = await inspectionDetails(c.get('db'), id)
   if (!details) throw new PageError(404, 'There is no inspection at this address.')
+  if (details.inspection.status === 'draft' && details.inspection.recorded_by !== c.get('user')?.id)
+    throw new PageError(
+      403,
+      'This is a draft, not yet submitted: only the person who started it can open it.',
+    )
   return details
 }
 

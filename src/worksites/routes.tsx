@@ -116,7 +116,7 @@ export const worksiteRoutes = new Hono<AppEnv>()
     const user = c.get('user')
     const db = c.get('db')
     const [inspections, followUps, recruiters] = await Promise.all([
-      inspectionsOfWorksite(db, worksite.id),
+      inspectionsOfWorksite(db, worksite.id, user!.id),
       openFollowUps(db, { worksiteId: worksite.id }),
       recruitersSeenAt(db, worksite.id),
     ])

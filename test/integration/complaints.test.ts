@@ -322,6 +322,14 @@ describe('triage, flags and points', () => {
     const agencyPage = await words(await officer.client.get(`/agencies/${licensed.agencyId}`))
     expect(agencyPage).toContain('12 demerit points')
     expect(agencyPage).toContain('Under watch')
+    expect(agencyPage).toContain(reference)
+    // The reference is the reporter's key to the report: only those who triage complaints see it.
+    for (const role of ['inspector', 'police_officer', 'analyst'] as const) {
+      const reader = await registry.signedInAs(role)
+      const page = await words(await reader.client.get(`/agencies/${licensed.agencyId}`))
+      expect(page, role).toContain('12 demerit points')
+      expect(page, role).not.toContain(reference)
+    }
 
     const noReason = await officer.client.post(`/agencies/${licensed.agencyId}/flags/fee/clear`, {
       reason: ' ',

@@ -297,6 +297,41 @@ describe('recording an inspection', () => {
     expect((await inspector.client.get(`${url}/edit`)).status).toBe(303)
   })
 
+  it('shows a draft only to the one who started it: no one else opens, lists, continues or submits it', async () => {
+    const form = inspection({ outcome: '', police_case_number: '', action: 'draft', notes: 'Half done' })
+    const res = await inspector.client.post('/inspections', form)
+    const url = res.headers.get('location')!.replace(/\?.*$/, '')
+    for (const role of ['inspector', 'police_officer', 'admin', 'licensing_officer', 'analyst'] as const) {
+      const other = await registry.signedInAs(role)
+      const page = await other.client.get(url)
+      expect(page.status, role).toBe(403)
+      const text = await words(page)
+      expect(text, role).toContain('only the person who started it can open it')
+      expect(text, role).not.toContain('Half done')
+      if (role === 'licensing_officer' || role === 'analyst') continue
+      expect((await other.client.get(`${url}/edit`)).status, role).toBe(403)
+      expect(await words(await other.client.get(`/worksites/${worksiteId}`)), role).not.toContain(url)
+      // Sending a form under the draft's key changes nothing of it.
+      const taken = await other.client.post('/inspections', {
+        ...form,
+        notes: 'Overwritten',
+        action: 'submit',
+      })
+      expect(taken.status, role).toBe(422)
+      const row = await registry.db
+        .selectFrom('inspections')
+        .select(['status', 'notes', 'recorded_by'])
+        .where('idempotency_key', '=', form.idempotency_key)
+        .executeTakeFirstOrThrow()
+      expect(row).toMatchObject({ status: 'draft', notes: 'Half done' })
+    }
+    expect(await words(await inspector.client.get(`/worksites/${worksiteId}`))).toContain('Draft')
+    // Submitted, it is read-only to every staff role.
+    await inspector.client.post('/inspections', { ...form, outcome: 'advice_given', action: 'submit' })
+    const analyst = await registry.signedInAs('analyst')
+    expect((await analyst.client.get(url)).status).toBe(200)
+  })
+
   it('corrects a submitted record only by an amendment with a reason, keeping the original', async () => {
     const form = inspection()
     const url = (await inspector.client.post('/inspections', form)).headers

@@ -138,6 +138,21 @@ describe('registering agencies', () => {
     expect(audit.map((a) => a.action)).toContain('agency.registered')
   })
 
+  it('shows the ID and passport numbers of its people only to the licensing office and the police', async () => {
+    const form = agencyForm({ legal_name: 'Thaba Bosiu Labour Brokers' })
+    const id = await register(officer.client, form)
+    for (const role of ['admin', 'police_officer'] as const) {
+      const reader = await registry.signedInAs(role)
+      expect(await (await reader.client.get(`/agencies/${id}`)).text(), role).toContain(form.person_id_number[0])
+    }
+    for (const role of ['inspector', 'analyst'] as const) {
+      const reader = await registry.signedInAs(role)
+      const html = await (await reader.client.get(`/agencies/${id}`)).text()
+      expect(html, role).toContain(form.person_name[0])
+      expect(html, role).not.toContain(form.person_id_number[0])
+    }
+  })
+
   it('warns about a near-identical name before saving, and saves once the officer has seen it', async () => {
     const form = agencyForm({ legal_name: 'Maluti Mountain Recruitment Pty Ltd' })
     const first = await officer.client.post('/agencies', form)

@@ -4,6 +4,7 @@ import type { AgencyDetails } from '../../src/agencies/queries.js'
 import { formatDate, formatDateTime } from '../../src/format.js'
 import type { PageContext } from '../../src/http/render.js'
 import type { FormState } from '../../src/http/validation.js'
+import { canReadIdNumbers } from '../../src/licensing/access.js'
 import { allowedLicenceActions, applicationKindFor, standing } from '../../src/licensing/lifecycle.js'
 import { SECTOR_LABELS } from '../../src/vocabulary.js'
 import { DataTable } from '../components/data-table.js'
@@ -49,6 +50,7 @@ export function AgencyPage(props: {
   const pending = applications.find((a) => a.status === 'submitted')
   const next = applicationKindFor(licence)
   const current = standing(licence, Boolean(pending), props.today)
+  const showIds = canReadIdNumbers(props.ctx.user)
   return (
     <Layout ctx={props.ctx} title={agency.legal_name} hasErrors={hasErrors(props.conditionForm)}>
       <ErrorSummary form={props.conditionForm} labels={{ condition: 'Condition', due_on: 'Due date' }} />
@@ -110,7 +112,9 @@ export function AgencyPage(props: {
           <tr>
             <td>{p.role === 'principal' ? 'Principal' : 'Director'}</td>
             <td>{p.name}</td>
-            <td>{p.id_number}</td>
+            <td>
+              {showIds ? p.id_number : <span class="muted">Shown to licensing officers and police</span>}
+            </td>
           </tr>
         ))}
       </DataTable>

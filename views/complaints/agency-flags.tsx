@@ -59,12 +59,13 @@ export function AgencyFlagsSection(props: {
       {flags.counting.length > 0 && (
         <DataTable
           caption="Substantiated findings that count"
-          headings={['Decided', 'Complaint', 'Proven', 'Points']}
+          headings={['Decided', 'From', 'Proven', 'Points']}
         >
           {flags.counting.map((f) => (
             <tr>
               <td>{formatDate(new Date(f.decidedAt))}</td>
-              <td>{f.reference}</td>
+              {/* A complaint's reference is the reporter's key to it: only those who triage see it. */}
+              <td>{f.fromComplaint && !props.canAct ? 'A complaint' : f.reference}</td>
               <td>{f.proven.map((c) => CATEGORY_LABELS[c]).join(', ')}</td>
               <td>{f.points}</td>
             </tr>
