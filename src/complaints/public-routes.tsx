@@ -10,7 +10,7 @@ import { searchText } from '../http/fields.js'
 import { PageError } from '../http/problems.js'
 import { RateLimiter, rateLimited } from '../http/rate-limit.js'
 import { renderPage } from '../http/render.js'
-import { fieldErrors, typedValues } from '../http/validation.js'
+import { fieldErrors, formBody, typedValues } from '../http/validation.js'
 import { languageOf, publicLanguage } from '../i18n/language.js'
 import { otherLanguage } from '../i18n/messages.js'
 import { licenceNumberIn } from '../licence-number.js'
@@ -67,7 +67,7 @@ export function complaintPublicRoutes(config: Config) {
         ...publicContext(c),
         otherLanguageHref: `/complaints/new?lang=${otherLanguage(languageOf(c))}`,
       }
-      const body = await c.req.parseBody({ all: true })
+      const body = await formBody(c)
       const today = todayInLesotho()
       const parsed = complaintSchema(pc.t, today).safeParse(body)
       const values = typedValues(body)

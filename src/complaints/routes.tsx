@@ -1,4 +1,3 @@
-import { zValidator } from '@hono/zod-validator'
 import { type Context, Hono } from 'hono'
 import { sql } from 'kysely'
 import { AgencyPage } from '../../views/agencies/agency-page.js'
@@ -9,15 +8,21 @@ import {
   ComplaintResults,
   UnlicensedRecruitersPage,
 } from '../../views/complaints/staff-pages.js'
-import { ConflictPage } from '../../views/components/conflict.js'
 import { agencyDetails } from '../agencies/queries.js'
-import { lastChangeOf } from '../audit/queries.js'
+import { conflictPage } from '../audit/conflict.js'
 import { actorOf, requireRole } from '../auth/guard.js'
 import type { AppEnv } from '../http/env.js'
 import { pageParam } from '../http/pagination.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
-import { emptyForm, type FormState, fieldErrors, typedValues } from '../http/validation.js'
+import {
+  emptyForm,
+  type FormState,
+  fieldErrors,
+  paramOr404,
+  parseForm,
+  typedValues,
+} from '../http/validation.js'
 import { decideFinding, findingById, unreviewedFindingsOf } from '../inspections/findings.js'
 import { licenceNumberIn } from '../licence-number.js'
 import { todayInLesotho } from '../time.js'
@@ -58,9 +63,7 @@ const handlers = requireRole(...COMPLAINT_HANDLERS)
 // The police follow up unlicensed recruiters.
 const unlicensedReaders = requireRole('licensing_officer', 'admin', 'police_officer')
 
-const idValidator = zValidator('param', complaintIdParam, (r) => {
-  if (!r.success) throw new PageError(404)
-})
+const idValidator = paramOr404(complaintIdParam, 'There is no complaint at this address.')
 
 const NOTICES: Record<string, string> = {
   assign: 'The complaint is assigned to you.',
@@ -106,18 +109,8 @@ async function showComplaint(
   )
 }
 
-async function conflict(c: Context<AppEnv>, id: string) {
-  return renderPage(
-    c,
-    <ConflictPage
-      ctx={pageContext(c)}
-      what="complaint"
-      lastChange={await lastChangeOf(c.get('db'), 'complaint', id)}
-      backHref={`/complaints/${id}`}
-    />,
-    409,
-  )
-}
+const conflict = (c: Context<AppEnv>, id: string) =>
+  conflictPage(c, { what: 'complaint', entity: 'complaint', entityId: id, backHref: `/complaints/${id}` })
 
 /**
  * A triage step: validates the form (422 with the step's form shown again), then applies the
@@ -136,12 +129,12 @@ function step<S extends import('zod').ZodType>(
 ) {
   return async (c: Context<AppEnv>) => {
     const id = c.req.param('id')!
-    const body = await c.req.parseBody({ all: true })
     const stepName = name === 'assign' || name === 'close' ? null : name
     const refuse = (form: FormState) =>
       stepName ? showComplaint(c, id, { step: { name: stepName, form } }, 422) : conflict(c, id)
-    const parsed = schema.safeParse(body)
-    if (!parsed.success) return refuse({ values: typedValues(body), errors: fieldErrors(parsed.error) })
+    const parsed = await parseForm(c, schema)
+    if (!parsed.ok) return refuse(parsed.form)
+    const body = parsed.body
     const current = await c
       .get('db')
       .selectFrom('complaints')
@@ -200,61 +193,51 @@ export async function agencyFlagsSection(
 }
 
 export const complaintRoutes = new Hono<AppEnv>()
-  .post(
-    '/agencies/:id/flags/:flag/clear',
-    handlers,
-    zValidator('param', clearFlagParam, (r) => {
-      if (!r.success) throw new PageError(404)
-    }),
-    async (c) => {
-      const { id, flag } = c.req.valid('param')
-      const db = c.get('db')
-      const details = await agencyDetails(db, id)
-      if (!details) throw new PageError(404, 'There is no agency at this address.')
-      const body = await c.req.parseBody()
-      const parsed = clearFlagSchema.safeParse(body)
-      if (!parsed.success) {
-        const form = { values: typedValues(body), errors: fieldErrors(parsed.error) }
-        return renderPage(
-          c,
-          <AgencyPage
-            ctx={pageContext(c)}
-            details={details}
-            today={todayInLesotho()}
-            canWrite
-            conditionForm={emptyForm()}
-            flags={await agencyFlagsSection(c, id, { clearForm: { flag, form } })}
-          />,
-          422,
-        )
-      }
-      const current = (await flagsForAgencies(db, [id], todayInLesotho())).get(id)!
-      if (!current.publicFlags.includes(flag))
-        throw new PageError(409, `This agency has no ${flag} flag to clear.`)
-      await db
-        .transaction()
-        .execute((trx) => clearFlag(trx, actorOf(c), { agencyId: id, flag, reason: parsed.data.reason }))
-      return c.redirect(`/agencies/${id}?done=flag_cleared`, 303)
-    },
-  )
+  .post('/agencies/:id/flags/:flag/clear', handlers, paramOr404(clearFlagParam), async (c) => {
+    const { id, flag } = c.req.valid('param')
+    const db = c.get('db')
+    const details = await agencyDetails(db, id)
+    if (!details) throw new PageError(404, 'There is no agency at this address.')
+    const parsed = await parseForm(c, clearFlagSchema)
+    if (!parsed.ok) {
+      const form = parsed.form
+      return renderPage(
+        c,
+        <AgencyPage
+          ctx={pageContext(c)}
+          details={details}
+          today={todayInLesotho()}
+          canWrite
+          conditionForm={emptyForm()}
+          flags={await agencyFlagsSection(c, id, { clearForm: { flag, form } })}
+        />,
+        422,
+      )
+    }
+    const current = (await flagsForAgencies(db, [id], todayInLesotho())).get(id)!
+    if (!current.publicFlags.includes(flag))
+      throw new PageError(409, `This agency has no ${flag} flag to clear.`)
+    await db
+      .transaction()
+      .execute((trx) => clearFlag(trx, actorOf(c), { agencyId: id, flag, reason: parsed.data.reason }))
+    return c.redirect(`/agencies/${id}?done=flag_cleared`, 303)
+  })
   .post(
     '/inspection-findings/:id/decide',
     handlers,
-    zValidator('param', complaintIdParam, (r) => {
-      if (!r.success) throw new PageError(404, 'There is no inspection finding at this address.')
-    }),
+    paramOr404(complaintIdParam, 'There is no inspection finding at this address.'),
     async (c) => {
       const { id } = c.req.valid('param')
       const db = c.get('db')
       const finding = await findingById(db, id)
       if (!finding) throw new PageError(404, 'There is no inspection finding at this address.')
-      const body = await c.req.parseBody({ all: true })
-      const parsed = findingDecisionSchema.safeParse(body)
-      const errors = parsed.success ? {} : fieldErrors(parsed.error)
-      const proven = parsed.success ? parsed.data.proven : []
-      if (parsed.success && proven.some((p) => !finding.categories.includes(p)))
+      const parsed = await parseForm(c, findingDecisionSchema)
+      const errors = parsed.ok ? {} : { ...parsed.form.errors }
+      const proven = parsed.ok ? parsed.data.proven : []
+      if (parsed.ok && proven.some((p) => !finding.categories.includes(p)))
         errors.proven = 'Choose only what this finding is about'
-      if (Object.keys(errors).length > 0 || !parsed.success) {
+      const body = parsed.body
+      if (Object.keys(errors).length > 0 || !parsed.ok) {
         const details = await agencyDetails(db, finding.agency_id)
         return renderPage(
           c,
@@ -276,18 +259,13 @@ export const complaintRoutes = new Hono<AppEnv>()
       const applied = await db
         .transaction()
         .execute((trx) => decideFinding(trx, actorOf(c), id, parsed.data.version, parsed.data))
-      if (!applied) {
-        return renderPage(
-          c,
-          <ConflictPage
-            ctx={pageContext(c)}
-            what="inspection finding"
-            lastChange={await lastChangeOf(db, 'agency', finding.agency_id)}
-            backHref={`/agencies/${finding.agency_id}`}
-          />,
-          409,
-        )
-      }
+      if (!applied)
+        return conflictPage(c, {
+          what: 'inspection finding',
+          entity: 'agency',
+          entityId: finding.agency_id,
+          backHref: `/agencies/${finding.agency_id}`,
+        })
       return c.redirect(`/agencies/${finding.agency_id}?done=finding_decided`, 303)
     },
   )

@@ -113,7 +113,8 @@ export function complaintCrossFieldErrors(
 
 export type ComplaintInput = z.infer<ReturnType<typeof complaintSchema>>
 
-export const trackQuery = z.object({ ref: searchText(40) })
+// Whatever was typed is read (and shown back, shortened): a reference too long is simply not found.
+export const trackQuery = z.object({ ref: searchText(1000).transform((ref) => ref.slice(0, 60)) })
 
 // Staff side (English).
 const reason = (what: string) =>

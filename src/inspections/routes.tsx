@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { zValidator } from '@hono/zod-validator'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
-import { ConflictPage } from '../../views/components/conflict.js'
 import { DeviceDraftsPage } from '../../views/inspections/device-drafts.js'
 import { DueListPage, DueResults } from '../../views/inspections/due-list.js'
 import { InspectionFormPage } from '../../views/inspections/inspection-form.js'
 import { InspectionPage } from '../../views/inspections/inspection-page.js'
-import { lastChangeOf } from '../audit/queries.js'
+import { conflictPage } from '../audit/conflict.js'
 import { ALL_STAFF, actorOf, requireRole } from '../auth/guard.js'
 import type { AppEnv } from '../http/env.js'
 import { listFilter, requiredText } from '../http/fields.js'
@@ -15,7 +13,14 @@ import { keptResponses } from '../http/kept-responses.js'
 import { pageParam } from '../http/pagination.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
-import { emptyForm, type FormState, fieldErrors, typedValues } from '../http/validation.js'
+import {
+  emptyForm,
+  type FormState,
+  fieldErrors,
+  formBody,
+  paramOr404,
+  typedValues,
+} from '../http/validation.js'
 import { lesothoLocal } from '../time.js'
 import { DISTRICTS, type Role } from '../vocabulary.js'
 import { findWorksite } from '../worksites/queries.js'
@@ -33,9 +38,7 @@ const kept = keptResponses()
 const readers = requireRole(...ALL_STAFF)
 
 const validId = (what: string) =>
-  zValidator('param', z.object({ id: z.uuid() }), (r) => {
-    if (!r.success) throw new PageError(404, `There is no ${what} at this address.`)
-  })
+  paramOr404(z.object({ id: z.uuid() }), `There is no ${what} at this address.`)
 const idValidator = validId('inspection')
 const canRecord = (user: { role: Role } | null) => user !== null && INSPECTION_WRITERS.includes(user.role)
 
@@ -144,7 +147,7 @@ export const inspectionRoutes = new Hono<AppEnv>()
     )
   })
   .post('/inspections', writers, async (c) => {
-    const body = await c.req.parseBody({ all: true })
+    const body = await formBody(c)
     // The worksite is read for showing the form again; a stored record needs no second read.
     const refuse = async (errors: Record<string, string>) =>
       renderForm(c, { values: typedValues(body), errors }, await worksiteOfForm(c, body.worksite_id), 422)
@@ -180,7 +183,7 @@ export const inspectionRoutes = new Hono<AppEnv>()
     const details = await loadDetails(c, c.req.valid('param').id)
     const { inspection } = details
     const worksite = await worksiteFor(c, inspection.worksite_id)
-    const body = await c.req.parseBody({ all: true })
+    const body = await formBody(c)
     const values = typedValues(body)
     const version = Number(body.version)
     const amend = { id: inspection.id, version: Number.isInteger(version) ? version : inspection.version }
@@ -210,18 +213,13 @@ export const inspectionRoutes = new Hono<AppEnv>()
       )
     if ('refused' in result)
       return renderForm(c, { values, errors: result.refused }, worksite, 422, { amend })
-    if ('stale' in result) {
-      return renderPage(
-        c,
-        <ConflictPage
-          ctx={pageContext(c)}
-          what="inspection"
-          lastChange={await lastChangeOf(c.get('db'), 'inspection', inspection.id)}
-          backHref={`/inspections/${inspection.id}`}
-        />,
-        409,
-      )
-    }
+    if ('stale' in result)
+      return conflictPage(c, {
+        what: 'inspection',
+        entity: 'inspection',
+        entityId: inspection.id,
+        backHref: `/inspections/${inspection.id}`,
+      })
     return c.redirect(`/inspections/${inspection.id}?done=amended`, 303)
   })
   .post('/follow-ups/:id/done', writers, validId('follow-up'), async (c) => {
