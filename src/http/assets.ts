@@ -1,12 +1,30 @@
-import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { type Context, Hono } from 'hono'
-import { bundleBrowserCode } from './browser-bundles.js'
 import type { AppEnv } from './env.js'
 
-const require = createRequire(import.meta.url)
+// The files pages use, as the build made them (src/build.mjs): each under a content hash, so
+// browsers keep them for a year and a new release is fetched at once, and already compressed.
+// Read once at start; nothing is bundled or compressed here.
+
+/** The folder holding package.json: the same from src/http/ and from the compiled dist/. */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir)
+    if (up === dir) throw new Error('package.json not found above the server code')
+    dir = up
+  }
+  return dir
+}
+
+const STATIC = join(projectRoot(), 'dist', 'static')
+const MANIFEST = join(STATIC, 'manifest.json')
+if (!existsSync(MANIFEST))
+  throw new Error(`The static files are not built: run \`npm run build\` (${MANIFEST} is missing).`)
+
+type Name = 'app.css' | 'htmx.js' | 'offline.js' | 'sw.js'
 
 interface Asset {
   urlPath: string
@@ -16,60 +34,35 @@ interface Asset {
   gzip: Buffer
 }
 
-const JS = 'text/javascript; charset=utf-8'
+const manifest: Record<Name, { file: string; type: string }> = JSON.parse(readFileSync(MANIFEST, 'utf8'))
 
-// Static files the pages use. URLs carry a content hash, so browsers may keep them for a
-// year and a new release is fetched at once.
-const SOURCES: Record<string, { read: () => Buffer; type: string }> = {
-  'app.css': {
-    read: () => readFileSync(new URL('../../static/app.css', import.meta.url).pathname),
-    type: 'text/css; charset=utf-8',
-  },
-  'htmx.js': { read: () => readFileSync(require.resolve('htmx.org/dist/htmx.min.js')), type: JS },
-  'offline.js': { read: () => bundleBrowserCode('offline.tsx'), type: JS },
-}
-
-function load(name: string, raw: Buffer, type: string): Asset {
-  const hash = createHash('sha256').update(raw).digest('hex').slice(0, 12)
-  const dot = name.lastIndexOf('.')
+function load(name: Name, urlPath: string): Asset {
+  const { file, type } = manifest[name]
+  const path = join(STATIC, file)
   return {
-    urlPath: `/static/${name.slice(0, dot)}.${hash}${name.slice(dot)}`,
+    urlPath,
     type,
-    raw,
-    br: brotliCompressSync(raw, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 11,
-        // A window sized to the file: the default 4 MiB window costs over 100 MB of memory at start.
-        [constants.BROTLI_PARAM_LGWIN]: 18,
-        [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
-      },
-    }),
-    gzip: gzipSync(raw, { level: 9 }),
+    raw: readFileSync(path),
+    br: readFileSync(`${path}.br`),
+    gzip: readFileSync(`${path}.gz`),
   }
 }
 
-const assets = new Map(Object.entries(SOURCES).map(([name, s]) => [name, load(name, s.read(), s.type)]))
-const byUrl = new Map([...assets.values()].map((a) => [a.urlPath, a]))
-
-// The inspection form's service worker. It names the files and pages it keeps, so it changes
-// (and browsers install it again) whenever one of those files does.
-const KEPT_ASSETS = [...assets.values()].map((a) => a.urlPath)
-const serviceWorker = load(
-  'sw.js',
-  bundleBrowserCode('service-worker/sw.ts', {
-    __ASSETS__: JSON.stringify(KEPT_ASSETS),
-    __PAGES__: JSON.stringify(['/inspections/new', '/inspections/device']),
-    __VERSION__: JSON.stringify(createHash('sha256').update(KEPT_ASSETS.join()).digest('hex').slice(0, 12)),
-  }),
-  JS,
-)
 export const SERVICE_WORKER_PATH = '/inspections/sw.js'
 
+const assets = new Map<Name, Asset>(
+  (['app.css', 'htmx.js', 'offline.js'] as const).map((name) => [
+    name,
+    load(name, `/static/${manifest[name].file}`),
+  ]),
+)
+const byUrl = new Map([...assets.values()].map((a) => [a.urlPath, a]))
+// The inspection form's service worker, at a fixed address inside the scope it serves.
+const serviceWorker = load('sw.js', SERVICE_WORKER_PATH)
+
 /** The hashed URL of a static file, for views. */
-export function assetUrl(name: keyof typeof SOURCES & string): string {
-  const asset = assets.get(name)
-  if (!asset) throw new Error(`Unknown asset ${name}`)
-  return asset.urlPath
+export function assetUrl(name: Exclude<Name, 'sw.js'>): string {
+  return assets.get(name)!.urlPath
 }
 
 function send(c: Context<AppEnv>, asset: Asset, cacheControl: string) {

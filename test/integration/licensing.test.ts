@@ -143,7 +143,9 @@ describe('registering agencies', () => {
     const id = await register(officer.client, form)
     for (const role of ['admin', 'police_officer'] as const) {
       const reader = await registry.signedInAs(role)
-      expect(await (await reader.client.get(`/agencies/${id}`)).text(), role).toContain(form.person_id_number[0])
+      expect(await (await reader.client.get(`/agencies/${id}`)).text(), role).toContain(
+        form.person_id_number[0],
+      )
     }
     for (const role of ['inspector', 'analyst'] as const) {
       const reader = await registry.signedInAs(role)

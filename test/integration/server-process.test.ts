@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
-// The real `npm start` entry point in a child process, on a new embedded database.
+// The real `npm start` entry point, compiled (dist/server.js, built by the test setup), in a child
+// process on a new embedded database.
 const dirs: string[] = []
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
@@ -14,7 +15,7 @@ function startServer(env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'rr-server-'))
   dirs.push(dir)
   const { DATABASE_URL: _ignored, ...inherited } = process.env
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server.js'], {
     env: { ...inherited, DATA_DIR: join(dir, 'data'), PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,6 +23,9 @@ declare module 'vitest' {
  * CREATE DATABASE ... TEMPLATE; on PGlite each file loads a dump of it.
  */
 export default async function setup(project: TestProject) {
+  // The compiled server and the built static files, as `npm start` runs them (the server-process
+  // test starts dist/server.js; pages read dist/static/).
+  execFileSync(process.execPath, ['src/build.mjs', '--if-stale'], { stdio: 'inherit' })
   const url = process.env.TEST_DATABASE_URL
   if (url) {
     const admin = new pg.Client({ connectionString: url })
