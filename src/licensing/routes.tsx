@@ -407,7 +407,8 @@ export const licensingRoutes = new Hono<AppEnv>()
     if (!done) return stale()
     return c.redirect(`/agencies/${id}?done=condition_met`, 303)
   })
-  .get('/agencies/:id/certificate', readers, agencyIdValidator, async (c) => {
+  // Printing a certificate is the licensing office's act; anyone checks one on the verify page.
+  .get('/agencies/:id/certificate', writers, agencyIdValidator, async (c) => {
     const details = await loadAgencyWithLicence(c, c.req.valid('param').id)
     const licence = details.licence
     if (!licence || standing(licence, false, todayInLesotho()) !== 'licensed') {

@@ -141,7 +141,7 @@ export function AgencyPage(props: {
             )}
           </dl>
           <p class="actions">
-            {current === 'licensed' && (
+            {current === 'licensed' && props.canWrite && (
               <a class="button secondary" href={`/agencies/${agency.id}/certificate`}>
                 Print the certificate
               </a>
