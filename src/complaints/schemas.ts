@@ -114,7 +114,7 @@ export function complaintCrossFieldErrors(
 export type ComplaintInput = z.infer<ReturnType<typeof complaintSchema>>
 
 // Whatever was typed is read (and shown back, shortened): a reference too long is simply not found.
-export const trackQuery = z.object({ ref: searchText(1000).transform((ref) => ref.slice(0, 60)) })
+export const trackQuery = z.object({ ref: searchText(20_000).transform((ref) => ref.slice(0, 60)) })
 
 // Staff side (English).
 const reason = (what: string) =>

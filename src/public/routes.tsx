@@ -33,7 +33,8 @@ const MAX_QUERY = 100
 const lookupQuery = z.object({ q: searchText(MAX_QUERY) })
 // Whatever was printed on a paper is shown back (shortened), even when it is no licence number.
 const verifyParam = z.object({
-  number: searchText(1000).transform((s) => s.slice(0, 40)),
+  // Bounded by the longest address Node takes; whatever it is, it is shown back shortened.
+  number: searchText(20_000).transform((s) => s.slice(0, 40)),
 })
 const ussdCallback = z.object({
   sessionId: requiredText({ max: 100, messages: { required: 'sessionId is required' } }),
