@@ -24,14 +24,17 @@ function limitFor(path: string): number {
  * applies when (and if) the route reads the body.
  */
 export const limitBody: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const raw = c.req.raw
-  if (!raw.body) return next()
+  // Read from the headers alone: touching the body would build a whole fetch Request for it.
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
   const limit = limitFor(c.req.path)
   const declared = c.req.header('content-length')
-  if (declared !== undefined && !c.req.header('transfer-encoding')) {
+  if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
     if (!/^\d+$/.test(declared) || Number(declared) > limit) throw new PageError(413)
     return next()
   }
+  // No length given (a chunked upload): the body is counted as it is read.
+  const raw = c.req.raw
+  if (!raw.body) return next()
   const reader = raw.body.getReader()
   let seen = 0
   const limited = new ReadableStream<Uint8Array>(
