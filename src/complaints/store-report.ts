@@ -1,75 +1,81 @@
 import { randomBytes } from 'node:crypto'
+import { sql } from 'kysely'
 import type { Database } from '../db/database.js'
 import type { Language } from '../i18n/messages.js'
 import { complaintReference } from './rules.js'
 import type { ComplaintInput } from './schemas.js'
 
-// Storing a public report, the one way: each report in its own transaction, so one person's
-// bad report can never fail another's.
+// Storing a public report, the one way: each report on its own, so one person's bad report can
+// never fail another's. A report is one INSERT: all or nothing by itself, with no other write to
+// make with it, so there is no BEGIN and COMMIT around it (they were two of its three round trips).
 
 export type StoreResult = { reference: string } | { unknownLicence: true }
+
+/** A value of the row with its column type, for the INSERT ... SELECT below. */
+const typed = (value: unknown, type: string) => sql`${value}::${sql.raw(type)}`
 
 /**
  * Stores a report once: a second submit of the same form (a double click, a resend after a lost
  * reply) finds the first by its submission key and gets the same reference back. A report about
- * a licence names the agency through it; an unknown licence stores nothing. No audit entry: the
- * reporter is anonymous, and the row itself is the record.
+ * a licence names the agency through it, found by the insert itself; an unknown licence stores
+ * nothing. No audit entry: the reporter is anonymous, and the row itself is the record.
  */
 export async function storeReport(
   db: Database,
   input: ComplaintInput & { licenceNumber: string | null },
   language: Language,
 ): Promise<StoreResult> {
+  const licence = input.licenceNumber
   // A reference drawn twice (one chance in 10^12 per report) is drawn again.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const result = await db.transaction().execute(async (trx): Promise<StoreResult | null> => {
-      let agencyId: string | null = null
-      if (input.licenceNumber) {
-        const licence = await trx
-          .selectFrom('licences')
-          .select('agency_id')
-          .where('licence_number', '=', input.licenceNumber)
-          .executeTakeFirst()
-        if (!licence) return { unknownLicence: true }
-        agencyId = licence.agency_id
-      }
-      const inserted = await trx
-        .insertInto('complaints')
-        .values({
-          reference: complaintReference(randomBytes(8)),
-          submission_key: input.submission_key,
-          agency_id: agencyId,
-          recruiter_name: input.recruiter_name ?? null,
-          recruiter_place: input.recruiter_place ?? null,
-          recruiter_phone: input.recruiter_phone ?? null,
-          categories: [...new Set(input.categories)],
-          fee_amount_minor: input.fee_amount ?? null,
-          fee_currency: input.fee_amount !== undefined ? (input.fee_currency ?? null) : null,
-          happened_on: input.happened_on ?? null,
-          district: input.district ?? null,
-          promised_job: input.promised_job ?? null,
-          promised_employer: input.promised_employer ?? null,
-          promised_country: input.promised_country ?? null,
-          description: input.description,
-          contact_phone: input.contact_phone ?? null,
-          contact_email: input.contact_email ?? null,
-          may_contact: input.may_contact,
-          contact_language: input.contact_language ?? null,
-          language,
-        })
-        // The submission key (a resend) or the reference (drawn twice) is already stored.
-        .onConflict((oc) => oc.doNothing())
-        .returning('reference')
+    const columns = {
+      reference: typed(complaintReference(randomBytes(8)), 'text'),
+      submission_key: typed(input.submission_key, 'text'),
+      recruiter_name: typed(input.recruiter_name ?? null, 'text'),
+      recruiter_place: typed(input.recruiter_place ?? null, 'text'),
+      recruiter_phone: typed(input.recruiter_phone ?? null, 'text'),
+      categories: typed([...new Set(input.categories)], 'text[]'),
+      fee_amount_minor: typed(input.fee_amount ?? null, 'bigint'),
+      fee_currency: typed(input.fee_amount !== undefined ? (input.fee_currency ?? null) : null, 'text'),
+      happened_on: typed(input.happened_on ?? null, 'date'),
+      district: typed(input.district ?? null, 'text'),
+      promised_job: typed(input.promised_job ?? null, 'text'),
+      promised_employer: typed(input.promised_employer ?? null, 'text'),
+      promised_country: typed(input.promised_country ?? null, 'text'),
+      description: typed(input.description, 'text'),
+      contact_phone: typed(input.contact_phone ?? null, 'text'),
+      contact_email: typed(input.contact_email ?? null, 'text'),
+      may_contact: typed(input.may_contact, 'boolean'),
+      contact_language: typed(input.contact_language ?? null, 'text'),
+      language: typed(language, 'text'),
+    }
+    const names = Object.keys(columns) as (keyof typeof columns)[]
+    const values = names.map((name) => sql`${columns[name]} as ${sql.ref(name)}`)
+    // With a licence, the row is made from the licence's own row: none, no report.
+    const source = licence
+      ? sql`select ${sql.join(values)}, l.agency_id from licences l where l.licence_number = ${licence}`
+      : sql`select ${sql.join(values)}, null::uuid as agency_id`
+    const { rows } = await sql<{ reference: string }>`
+      insert into complaints (${sql.join(names.map((n) => sql.ref(n)))}, agency_id)
+      ${source}
+      -- The submission key (a resend) or the reference (drawn twice) is already stored.
+      on conflict do nothing
+      returning reference`.execute(db)
+    if (rows[0]) return rows[0]
+    const earlier = await db
+      .selectFrom('complaints')
+      .select('reference')
+      .where('submission_key', '=', input.submission_key)
+      .executeTakeFirst()
+    if (earlier) return earlier
+    if (licence) {
+      const known = await db
+        .selectFrom('licences')
+        .select('agency_id')
+        .where('licence_number', '=', licence)
         .executeTakeFirst()
-      if (inserted) return inserted
-      const earlier = await trx
-        .selectFrom('complaints')
-        .select('reference')
-        .where('submission_key', '=', input.submission_key)
-        .executeTakeFirst()
-      return earlier ?? null
-    })
-    if (result) return result
+      if (!known) return { unknownLicence: true }
+    }
   }
   throw new Error('could not draw a unique complaint reference')
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import { type Actor, writeAudit } from '../audit/audit.js'
 import type { Database } from '../db/database.js'
 import type { District } from '../vocabulary.js'

@@ -6,7 +6,7 @@ import { insertWorksite } from '../worksites/queries.js'
 import { inspectionDetails } from './queries.js'
 import { findingsFromInspection, INDICATORS, REFERRAL_DESTINATIONS } from './rules.js'
 import type { InspectionRecord } from './schemas.js'
-import { refreshWorksiteFacts } from './worksite-facts.js'
+import { addToWorksiteFacts, refreshWorksiteFacts } from './worksite-facts.js'
 
 // Saving an inspection, the one way: each record in its own transaction, so one person's bad
 // record can never fail another's. A record is found by its idempotency key (made on the
@@ -45,7 +45,8 @@ function columnsOf(record: InspectionRecord, worksiteId: string) {
 
 /**
  * The agency behind each licence the record names, or why the record cannot be written as it
- * is (a worksite gone from the register or merged, a licence no agency holds), by field.
+ * is (a worksite gone from the register or merged, a licence no agency holds), by field. One
+ * statement: the worksite and the licences are read together.
  */
 async function checkReferences(
   trx: Database,
@@ -54,22 +55,22 @@ async function checkReferences(
   worksiteId: string | null,
 ): Promise<{ agencies: Map<string, string> } | { refused: Record<string, string> }> {
   const licences = record.recruiters.flatMap((r) => (r.licence ? [r.licence] : []))
-  const [worksite, known] = await Promise.all([
-    worksiteId
-      ? trx.selectFrom('worksites').select('merged_into_id').where('id', '=', worksiteId).executeTakeFirst()
-      : Promise.resolve({ merged_into_id: null }),
-    licences.length
-      ? trx
-          .selectFrom('licences')
-          .select(['licence_number', 'agency_id'])
-          .where('licence_number', 'in', licences)
-          .execute()
-      : Promise.resolve([]),
-  ])
-  if (!worksite) return { refused: { worksite_id: 'This worksite is not in the register' } }
-  if (worksite.merged_into_id)
+  const {
+    rows: [found],
+  } = await sql<{
+    worksite: 'none' | 'merged' | 'ok'
+    known: { licence_number: string; agency_id: string }[]
+  }>`
+    select
+      case when ${worksiteId}::uuid is null then 'ok'
+        else coalesce((select case when merged_into_id is null then 'ok' else 'merged' end
+          from worksites where id = ${worksiteId}::uuid), 'none') end as worksite,
+      coalesce((select json_agg(json_build_object('licence_number', licence_number, 'agency_id', agency_id))
+        from licences where licence_number = any(${licences}::text[])), '[]'::json) as known`.execute(trx)
+  if (found!.worksite === 'none') return { refused: { worksite_id: 'This worksite is not in the register' } }
+  if (found!.worksite === 'merged')
     return { refused: { worksite_id: 'This worksite was merged into another one: choose that one instead' } }
-  const agencies = new Map(known.map((l) => [l.licence_number, l.agency_id]))
+  const agencies = new Map(found!.known.map((l) => [l.licence_number, l.agency_id]))
   const refused: Record<string, string> = {}
   for (const r of record.recruiters)
     if (r.licence && !agencies.has(r.licence))
@@ -161,21 +162,46 @@ async function raiseFindings(
   return findings.length
 }
 
+/** The record already stored under a key, locked against other saves under it. */
+const storedUnder = (trx: Database, key: string) =>
+  trx
+    .selectFrom('inspections')
+    .select(['id', 'status', 'worksite_id', 'recorded_by'])
+    .where('idempotency_key', '=', key)
+    .forUpdate()
+    .executeTakeFirst()
+
 /**
  * Saves an inspection as a draft or submits it, in its own transaction. Submitting locks it,
- * turns fees and linked indicators into internal findings on the agencies and recounts its
+ * turns fees and linked indicators into internal findings on the agencies and adds it to its
  * worksite's facts. A draft belongs to the person who started it: nobody else may continue it.
  */
 export function saveInspection(db: Database, actor: Writer, record: InspectionRecord): Promise<SaveResult> {
-  return db.transaction().execute(async (trx) => {
-    // Saves under one key wait for each other, so a resend that adds its worksite on the spot
-    // finds the first one's record (and worksite) instead of adding the worksite again.
-    await sql`select pg_advisory_xact_lock(hashtext(${record.idempotencyKey}))`.execute(trx)
-    const existing = await trx
-      .selectFrom('inspections')
-      .select(['id', 'status', 'worksite_id', 'recorded_by'])
-      .where('idempotency_key', '=', record.idempotencyKey)
-      .executeTakeFirst()
+  return db.transaction().execute(async (trx): Promise<SaveResult> => {
+    const key = record.idempotencyKey
+    // A new record for a registered worksite, the common case, goes straight in; its key, unique,
+    // makes a resend or a second tab wait for the first and then find it.
+    if (record.worksiteId) {
+      const checked = await checkReferences(trx, record, record.worksiteId)
+      if ('refused' in checked) {
+        // A record stored before its worksite was merged (its reply lost) is still stored.
+        const earlier = await storedUnder(trx, key)
+        return earlier?.status === 'submitted' ? { saved: 'unchanged', id: earlier.id } : checked
+      }
+      const state = stateOf(record, record.worksiteId, actor)
+      const inserted = await trx
+        .insertInto('inspections')
+        .values({ ...state, idempotency_key: key, recorded_by: actor.id })
+        .onConflict((oc) => oc.column('idempotency_key').doNothing())
+        .returning('id')
+        .executeTakeFirst()
+      if (inserted) return writeTheRest(trx, actor, record, inserted.id, state, checked.agencies)
+    } else {
+      // Saves under one key wait for each other, so a resend that adds its worksite on the spot
+      // finds the first one's record (and worksite) instead of adding the worksite again.
+      await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx)
+    }
+    const existing = await storedUnder(trx, key)
     if (existing?.status === 'submitted') return { saved: 'unchanged', id: existing.id }
     if (existing && existing.recorded_by !== actor.id)
       return { refused: { idempotency_key: 'This draft belongs to someone else: open a new form' } }
@@ -183,53 +209,76 @@ export function saveInspection(db: Database, actor: Writer, record: InspectionRe
     const checked = await checkReferences(trx, record, knownWorksite)
     if ('refused' in checked) return checked
     const worksiteId = knownWorksite ?? (await addWorksiteOnTheSpot(trx, actor, record))
-    const submitting = record.action === 'submit'
-    const state = {
-      ...columnsOf(record, worksiteId),
-      status: submitting ? ('submitted' as const) : ('draft' as const),
-      submitted_at: submitting ? new Date() : null,
-      submitted_by: submitting ? actor.id : null,
-    }
-    let id: string
-    if (existing) {
-      id = existing.id
-      await trx
-        .updateTable('inspections')
-        .set({ ...state, version: (eb) => eb('version', '+', 1), updated_at: new Date() })
-        .where('id', '=', id)
-        .execute()
-      for (const table of CHILD_TABLES) await trx.deleteFrom(table).where('inspection_id', '=', id).execute()
-    } else {
+    const state = stateOf(record, worksiteId, actor)
+    if (!existing) {
       const inserted = await trx
         .insertInto('inspections')
-        .values({ ...state, idempotency_key: record.idempotencyKey, recorded_by: actor.id })
+        .values({ ...state, idempotency_key: key, recorded_by: actor.id })
         .returning('id')
         .executeTakeFirstOrThrow()
-      id = inserted.id
+      return writeTheRest(trx, actor, record, inserted.id, state, checked.agencies)
     }
-    await writeRows(trx, id, record, checked.agencies)
-    const findings = submitting ? await raiseFindings(trx, id, record, checked.agencies) : 0
-    if (submitting) await refreshWorksiteFacts(trx, worksiteId)
-    // What was recorded, in brief: the record itself holds the rest, and stays as submitted (a
-    // correction is an amendment with its own entry, before and after).
-    await writeAudit(trx, actor, {
-      action: submitting ? 'inspection.submitted' : 'inspection.draft_saved',
-      entity: 'inspection',
-      entityId: id,
-      after: {
-        idempotency_key: record.idempotencyKey,
-        worksite_id: worksiteId,
-        status: state.status,
-        visited_at: state.visited_at,
-        type: record.type,
-        outcome: record.outcome,
-        indicators: Object.keys(record.indicators),
-        recruiters: record.recruiters.length,
-        findings,
-      },
-    })
-    return { saved: submitting ? 'submitted' : 'draft', id }
+    // A draft saved again (or submitted): replaced whole.
+    await trx
+      .updateTable('inspections')
+      .set({ ...state, version: (eb) => eb('version', '+', 1), updated_at: new Date() })
+      .where('id', '=', existing.id)
+      .execute()
+    for (const table of CHILD_TABLES)
+      await trx.deleteFrom(table).where('inspection_id', '=', existing.id).execute()
+    return writeTheRest(trx, actor, record, existing.id, state, checked.agencies)
   })
+}
+
+/** The record's own row as it is saved: its columns, draft or submitted. */
+function stateOf(record: InspectionRecord, worksiteId: string, actor: Writer) {
+  const submitting = record.action === 'submit'
+  return {
+    ...columnsOf(record, worksiteId),
+    status: submitting ? ('submitted' as const) : ('draft' as const),
+    submitted_at: submitting ? new Date() : null,
+    submitted_by: submitting ? actor.id : null,
+  }
+}
+
+/** Everything beside the record's own row: its rows, findings, the worksite's facts, the audit entry. */
+async function writeTheRest(
+  trx: Database,
+  actor: Writer,
+  record: InspectionRecord,
+  id: string,
+  state: ReturnType<typeof stateOf>,
+  agencies: Map<string, string>,
+): Promise<SaveResult> {
+  const submitting = state.status === 'submitted'
+  await writeRows(trx, id, record, agencies)
+  const findings = submitting ? await raiseFindings(trx, id, record, agencies) : 0
+  if (submitting)
+    await addToWorksiteFacts(trx, state.worksite_id, {
+      at: state.visited_at,
+      observed: Object.values(record.indicators).filter((i) => i?.level === 'observed').length,
+      suspected: Object.values(record.indicators).filter((i) => i?.level === 'suspected').length,
+      agencyIds: record.recruiters.flatMap((r) => (r.licence ? [agencies.get(r.licence)!] : [])),
+    })
+  // What was recorded, in brief: the record itself holds the rest, and stays as submitted (a
+  // correction is an amendment with its own entry, before and after).
+  await writeAudit(trx, actor, {
+    action: submitting ? 'inspection.submitted' : 'inspection.draft_saved',
+    entity: 'inspection',
+    entityId: id,
+    after: {
+      idempotency_key: record.idempotencyKey,
+      worksite_id: state.worksite_id,
+      status: state.status,
+      visited_at: state.visited_at,
+      type: record.type,
+      outcome: record.outcome,
+      indicators: Object.keys(record.indicators),
+      recruiters: record.recruiters.length,
+      findings,
+    },
+  })
+  return { saved: submitting ? 'submitted' : 'draft', id }
 }
 
 export type AmendResult = { amended: true } | { stale: true } | { refused: Record<string, string> }

@@ -39,3 +39,36 @@ export async function refreshWorksiteFacts(db: Database, worksiteId?: string) {
     select worksite_id, agency_id, last_seen from seen
     on conflict (worksite_id, agency_id) do update set last_seen_at = excluded.last_seen_at`.execute(db)
 }
+
+/**
+ * Adds one newly submitted inspection to its worksite's facts: the later visit, its indicators,
+ * the registered recruiters it saw. What a recount would give, for a fraction of the work (a
+ * recount reads every inspection of the worksite); amendments, which can take things away,
+ * recount instead.
+ */
+export async function addToWorksiteFacts(
+  db: Database,
+  worksiteId: string,
+  visit: { at: Date; observed: number; suspected: number; agencyIds: readonly string[] },
+) {
+  await db
+    .updateTable('worksites')
+    .set((eb) => ({
+      last_inspected_at: sql`greatest(last_inspected_at, ${visit.at}::timestamptz)`,
+      indicators_observed: eb('indicators_observed', '+', visit.observed),
+      indicators_suspected: eb('indicators_suspected', '+', visit.suspected),
+    }))
+    .where('id', '=', worksiteId)
+    .execute()
+  const agencies = [...new Set(visit.agencyIds)]
+  if (agencies.length === 0) return
+  await db
+    .insertInto('worksite_recruiters')
+    .values(agencies.map((agency_id) => ({ worksite_id: worksiteId, agency_id, last_seen_at: visit.at })))
+    .onConflict((oc) =>
+      oc.columns(['worksite_id', 'agency_id']).doUpdateSet({
+        last_seen_at: sql`greatest(worksite_recruiters.last_seen_at, excluded.last_seen_at)`,
+      }),
+    )
+    .execute()
+}

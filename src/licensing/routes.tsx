@@ -31,7 +31,7 @@ import {
 } from '../http/validation.js'
 import { todayInLesotho } from '../time.js'
 import { canWriteLicensing, LICENSING_READERS, LICENSING_WRITERS } from './access.js'
-import { applicationKindFor, type Decision, type LicenceAction, standing } from './lifecycle.js'
+import { applicationKindFor, type Decision, standing } from './lifecycle.js'
 import {
   addCondition,
   applicationDetails,
