@@ -213,6 +213,8 @@ interface Row {
   p99ms: number
   errors: number
   ratioToBaseline: number | null
+  /** The server's peak resident memory so far, after this scenario. */
+  peakRssMb?: number | null
 }
 
 /**
@@ -364,10 +366,94 @@ async function checkWrites(s: Scenario, log: WriteLog): Promise<string[]> {
   }
 }
 
+/** Sends each round's forms all at once; every honest one must be stored, every hostile one refused. */
+async function runBurst(s: Scenario) {
+  const burst = s.burst!
+  const { cookie, token } = await formToken(burst.formPath)
+  const prefix = `burst-${Date.now().toString(36)}-`
+  const problems: string[] = []
+  let requests = 0
+  const latencies: number[] = []
+  const started = performance.now()
+  for (let round = 0; round < burst.rounds; round++) {
+    const forms = [
+      ...Array.from({ length: burst.honest }, (_, i) => ({
+        honest: true,
+        key: `${prefix}${round}-h${i}`,
+        i,
+      })),
+      ...Array.from({ length: burst.hostile }, (_, i) => ({
+        honest: false,
+        key: `${prefix}${round}-x${i}`,
+        i,
+      })),
+    ]
+    const answers = await Promise.all(
+      forms.map(async (f) => {
+        const t0 = performance.now()
+        const res = await fetch(`${base}/complaints`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          body: (f.honest ? burst.honestBody : burst.hostileBody)(f.i, f.key, token),
+        })
+        await res.arrayBuffer()
+        latencies.push(performance.now() - t0)
+        return { ...f, status: res.status }
+      }),
+    )
+    requests += answers.length
+    const check = await openDatabase({ databaseUrl: dbUrl, dataDir: '' })
+    const stored = new Set(
+      await burst.stored(
+        check.db,
+        forms.map((f) => f.key),
+      ),
+    )
+    await check.close()
+    for (const a of answers) {
+      if (a.honest && (a.status !== 303 || !stored.has(a.key))) problems.push(`honest ${a.key} ${a.status}`)
+      if (!a.honest && (a.status < 400 || a.status >= 500 || stored.has(a.key)))
+        problems.push(`hostile ${a.key} ${a.status}`)
+    }
+  }
+  const seconds = (performance.now() - started) / 1000
+  latencies.sort((a, b) => a - b)
+  const at = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!)
+  console.log(
+    `  ${s.name}: ${burst.rounds} rounds of ${burst.honest} honest and ${burst.hostile} hostile reports at once; ` +
+      (problems.length
+        ? `${problems.length} wrong: ${problems.slice(0, 5).join(', ')}`
+        : 'every honest one stored, every hostile one refused'),
+  )
+  return {
+    scenario: s.name,
+    requestsPerSecond: Math.round(requests / seconds),
+    p50ms: at(0.5),
+    p97_5ms: at(0.975),
+    p99ms: at(0.99),
+    errors: problems.length,
+    ratioToBaseline: null,
+  }
+}
+
 const rows: Row[] = []
+/** A scenario's row, with the server's peak memory so far (which scenario raised it). */
+const record = (row: Row) => rows.push({ ...row, peakRssMb: peakRssMb(server.pid!) })
 const downloads: Awaited<ReturnType<typeof measureDownload>>[] = []
 try {
   await waitForServer()
+  const idleRss = (() => {
+    try {
+      return Math.round(
+        Number(readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/)?.[1]) / 1024,
+      )
+    } catch {
+      return null
+    }
+  })()
+  console.log(`Server resident memory idle after start: ${idleRss ?? 'unknown'} MB`)
   console.log(
     `Server up (pid ${server.pid}). ${connections} connections, ${duration} s per scenario, 3 s warm-up each.\n`,
   )
@@ -378,6 +464,10 @@ try {
     if (s.download) {
       rssBeforeDownloads ??= peakRssMb(server.pid!)
       downloads.push(await measureDownload(s))
+      continue
+    }
+    if (s.burst) {
+      record(await runBurst(s))
       continue
     }
     const paths = scenarioPaths.get(s.name)!
@@ -395,7 +485,7 @@ try {
       const unexpectedInWarmUp = log.unexpected
       const r = await driveWrites(s, duration, log)
       const problems = await checkWrites(s, log)
-      rows.push({
+      record({
         scenario: s.name,
         requestsPerSecond: Math.round(r.requests.average),
         p50ms: r.latency.p50,
@@ -414,7 +504,7 @@ try {
       for (const path of paths) await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} })
     await drive(paths, 3, cookie, s.firstView)
     const r = await drive(paths, duration, cookie, s.firstView)
-    rows.push({
+    record({
       scenario: s.name,
       requestsPerSecond: Math.round(r.requests.average),
       p50ms: r.latency.p50,
@@ -438,6 +528,7 @@ try {
       'p99 ms': r.p99ms,
       errors: r.errors,
       'x baseline': r.ratioToBaseline,
+      'peak MB': r.peakRssMb,
     })),
   )
   console.log(`Server peak RSS over the scenarios above: ${rss ?? 'unknown'} MB`)
@@ -455,6 +546,7 @@ try {
         rows,
         downloads,
         timings,
+        idleRssMb: idleRss,
         peakRssMb: rss,
       },
       null,

@@ -24,6 +24,20 @@ export interface Scenario {
   post?: WriteScenario
   /** One download, on a server started for it, to measure its memory (`paths` unused). */
   download?: { path: string }
+  /** Forms sent all at once, honest and hostile together (`paths` is where they go). */
+  burst?: BurstScenario
+}
+
+export interface BurstScenario {
+  formPath: string
+  rounds: number
+  honest: number
+  hostile: number
+  /** An honest form and a hostile one (a NUL byte, a field far too long), by number and key. */
+  honestBody: (n: number, key: string, csrf: string) => string
+  hostileBody: (n: number, key: string, csrf: string) => string
+  /** The keys of `keys` stored. */
+  stored: (db: Database, keys: string[]) => Promise<string[]>
 }
 
 export interface WriteScenario {
@@ -167,6 +181,48 @@ export const SCENARIOS: Scenario[] = [
     },
   },
 ]
+
+// A radio programme reads out the number: 200 people send their reports in the same moment, and
+// 10 requests among them are hostile. Every honest report must be stored, every hostile one
+// refused with a 4xx; one must never sink the other.
+const reportForm = (fields: Record<string, string>) => new URLSearchParams(fields).toString()
+SCENARIOS.push({
+  name: 'report-burst',
+  about: '200 honest public reports and 10 hostile ones (NUL bytes, huge fields) sent at once, 5 times',
+  paths: fixed('/complaints'),
+  burst: {
+    formPath: '/complaints/new',
+    rounds: 5,
+    honest: 200,
+    hostile: 10,
+    honestBody: (n, key, csrf) =>
+      reportForm({
+        _csrf: csrf,
+        submission_key: key,
+        recruiter_name: `Burst recruiter ${n}`,
+        categories: 'recruitment_fee',
+        fee_amount: '300',
+        fee_currency: 'LSL',
+        description: `He asked 300 maloti for an induction workshop (report ${n}).`,
+      }),
+    hostileBody: (n, key, csrf) =>
+      reportForm({
+        _csrf: csrf,
+        submission_key: key,
+        recruiter_name: n % 2 ? 'Poison\u0000' : 'x'.repeat(100_000),
+        categories: 'recruitment_fee',
+        description: n % 2 ? 'poison\u0000' : 'y'.repeat(200_000),
+      }),
+    stored: async (db, keys) =>
+      (
+        await db
+          .selectFrom('complaints')
+          .select('submission_key')
+          .where('submission_key', 'in', keys)
+          .execute()
+      ).map((r) => r.submission_key),
+  },
+})
 
 // An inspection as an inspector submits it: a visit, a team, headcounts, an indicator or two,
 // sometimes a registered recruiter and the fee workers paid, an outcome.

@@ -1,7 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { countUsers } from '../../src/auth/accounts.js'
+import { hashPassword } from '../../src/auth/password.js'
 import { issueSetupToken } from '../../src/setup/setup-tokens.js'
 import { createTestRegistry, TestClient } from '../support/registry.js'
+
+// Counted, to show which requests cost a password hash (scrypt: 32 MiB and tens of milliseconds).
+vi.mock('../../src/auth/password.js', async (original) => {
+  const real = await original<typeof import('../../src/auth/password.js')>()
+  return { ...real, hashPassword: vi.fn(real.hashPassword) }
+})
 
 let registry: Awaited<ReturnType<typeof createTestRegistry>>
 beforeAll(async () => {
@@ -18,6 +25,14 @@ const admin = {
 }
 
 describe('first-run setup link', () => {
+  it('checks the link before hashing the password: a made-up link costs no hash', async () => {
+    vi.mocked(hashPassword).mockClear()
+    const res = await new TestClient(registry.app).post('/setup', { ...admin, token: 'made-up-token' })
+    expect(res.status).toBe(409)
+    expect(hashPassword).not.toHaveBeenCalled()
+    expect(await countUsers(registry.db)).toBe(0)
+  })
+
   it('creates the first administrator once, signs them in, and the link then stops working', async () => {
     expect(await countUsers(registry.db)).toBe(0)
     const token = await issueSetupToken(registry.db)
