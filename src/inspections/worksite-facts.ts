@@ -51,7 +51,7 @@ export async function addToWorksiteFacts(
   worksiteId: string,
   visit: { at: Date; observed: number; suspected: number; agencyIds: readonly string[] },
 ) {
-  await db
+  const facts = db
     .updateTable('worksites')
     .set((eb) => ({
       last_inspected_at: sql`greatest(last_inspected_at, ${visit.at}::timestamptz)`,
@@ -59,10 +59,11 @@ export async function addToWorksiteFacts(
       indicators_suspected: eb('indicators_suspected', '+', visit.suspected),
     }))
     .where('id', '=', worksiteId)
-    .execute()
   const agencies = [...new Set(visit.agencyIds)]
-  if (agencies.length === 0) return
+  if (agencies.length === 0) return facts.execute()
+  // Both in one statement: the worksite's row and the recruiters it was seen with.
   await db
+    .with('facts', () => facts.returning('id'))
     .insertInto('worksite_recruiters')
     .values(agencies.map((agency_id) => ({ worksite_id: worksiteId, agency_id, last_seen_at: visit.at })))
     .onConflict((oc) =>
