@@ -25,7 +25,7 @@ const MESSAGES: Record<ErrorStatus, { title: string; body: string }> = {
   },
   413: {
     title: 'What you sent is too large',
-    body: 'Nothing was saved. Shorten what you typed, or send fewer or smaller files, then try again.',
+    body: 'Nothing was saved. Go back, shorten what you typed, then send it again.',
   },
   429: {
     title: 'Too many attempts',

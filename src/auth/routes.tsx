@@ -60,7 +60,7 @@ export const authRoutes = new Hono<AppEnv>()
       case 'paused':
         c.header('Retry-After', String(Math.max(1, Math.ceil((result.until.getTime() - Date.now()) / 1000))))
         return refuse(
-          `Too many failed sign-in attempts. For safety, signing in here with this email is paused until ${formatTime(result.until)}. Try again then, or ask a system administrator.`,
+          `Too many failed sign-in attempts. For safety, signing in with this email from this network is paused until ${formatTime(result.until)} (Lesotho time). Try again then, or ask a system administrator to reset your password.`,
           429,
         )
       case 'inactive':

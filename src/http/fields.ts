@@ -24,7 +24,8 @@ export interface TextMessages {
 
 const ENGLISH = {
   tooLong: (max: number) => `Must be ${max.toLocaleString('en')} characters or fewer`,
-  badCharacters: 'This holds characters that cannot be stored (such as control characters): remove them',
+  badCharacters:
+    'This held hidden characters that cannot be kept (control characters); they have been taken out. Check the text and send it again',
 }
 
 // Control characters (Unicode Cc: C0, DEL and C1). Tab and line feed are allowed only in

@@ -14,13 +14,18 @@ export interface FormState {
 
 export const emptyForm = (values: Record<string, FormValue> = {}): FormState => ({ values, errors: {} })
 
+// Shown back without control characters (but line breaks and tabs): the field's message says
+// they were taken out, and sending the form again then works.
+const shownBack = (v: string) => v.replace(/[^\P{Cc}\t\n\r]/gu, '')
+
 /** The raw form as strings and lists of strings, for showing back what the person typed. */
 export function typedValues(data: unknown): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {}
   if (data && typeof data === 'object') {
     for (const [key, value] of Object.entries(data)) {
-      if (typeof value === 'string') values[key] = value
-      else if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === 'string')
+      if (typeof value === 'string') values[key] = shownBack(value)
+      else if (Array.isArray(value))
+        values[key] = value.filter((v): v is string => typeof v === 'string').map(shownBack)
     }
   }
   return values

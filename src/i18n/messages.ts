@@ -180,7 +180,7 @@ const en = {
       consent: 'Give a phone number or email so that we can contact you.',
       choice: 'Choose one of the options.',
       badCharacters:
-        'Some of what you typed cannot be kept (hidden control characters). Type it again without them.',
+        'What you typed held hidden characters that cannot be kept. We took them out: check the text and send it again.',
     },
     sentTitle: 'Your report was sent',
     sentReference: 'Your reference',
@@ -396,7 +396,7 @@ const st: Catalogue = {
       consent: 'Fana ka nomoro ea mohala kapa email hore re tle re ikopanye le uena.',
       choice: "Khetha e 'ngoe ea likhetho.",
       badCharacters:
-        'Tse ling tsa tseo u li ngotseng li ke ke tsa bolokoa (litlhaku tse patiloeng). Li ngole hape ntle le tsona.',
+        "Seo u se ngotseng se ne se e-na le litlhaku tse patiloeng tse ke keng tsa bolokoa. Re li ntšitse: sheba mongolo 'me u o romele hape.",
     },
     sentTitle: 'Tlaleho ea hao e rometsoe',
     sentReference: 'Nomoro ea hao ea tlaleho',

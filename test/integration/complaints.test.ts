@@ -163,6 +163,10 @@ describe('reporting a recruiter', () => {
       expect(res.status).toBe(422)
       const html = await res.text()
       expect(html).toContain(`id="${field}-error"`)
+      // Shown back without the hidden characters, so sending it again can work.
+      expect(html).not.toContain('bad\u0000value')
+      if (field !== 'contact_phone' && field !== 'fee_amount' && field !== 'licence')
+        expect(html).toContain('badvalue')
       expect(html).toContain(field === 'recruiter_name' ? 'farm job in Ceres' : 'Ntate Sello')
       const rows = await registry.db
         .selectFrom('complaints')

@@ -157,7 +157,7 @@ describe('recording an inspection', () => {
     for (const form of stored) expect(await countFor(form.idempotency_key)).toBe(1)
     for (const form of [forms[1]!, forms[3]!, forms[4]!, forms[5]!])
       expect(await countFor(form.idempotency_key)).toBe(0)
-    expect(await words(results[1]!)).toMatch(/cannot be stored/)
+    expect(await words(results[1]!)).toMatch(/cannot be kept/)
     // Each stored record has its own rows, findings and audit entry.
     const ids = results
       .filter((r) => r.status === 303)

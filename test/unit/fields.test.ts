@@ -58,7 +58,7 @@ describe('the text fields', () => {
   it('requiredText refuses blank with its own message, optionalText gives undefined', () => {
     const name = requiredText({ max: 10, messages: { required: 'Enter a name' } })
     expect(name.safeParse('   ').error?.issues[0]?.message).toBe('Enter a name')
-    expect(name.safeParse('Thabo\u0000').error?.issues[0]?.message).toMatch(/cannot be stored/)
+    expect(name.safeParse('Thabo\u0000').error?.issues[0]?.message).toMatch(/cannot be kept/)
     expect(optionalText({ max: 10 }).parse('  ')).toBeUndefined()
     expect(optionalText({ max: 10 }).parse(undefined)).toBeUndefined()
   })

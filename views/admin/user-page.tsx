@@ -48,7 +48,8 @@ export function UserPage(props: {
           {user.must_change_password && ' · must choose a new password at next sign-in'}
           {user.paused_until && user.paused_until > props.now && (
             <span class="hint">
-              Too many failed sign-in attempts with this email. Resetting the password ends the pause at once.
+              Too many failed sign-in attempts with this email, from one network or from many. The pause ends
+              by itself at that time; resetting the password ends it at once.
             </span>
           )}
         </dd>

@@ -42,7 +42,7 @@ export function InspectionPage(props: {
           {i.status === 'submitted' ? 'Submitted' : 'Draft'}
         </span>{' '}
         {i.status === 'submitted' && i.submitted_at
-          ? `Submitted ${formatDateTime(i.submitted_at)}; locked.`
+          ? `on ${formatDateTime(i.submitted_at)}; locked.`
           : 'Not yet submitted.'}
       </p>
       {props.canChange && (
