@@ -68,9 +68,11 @@ const en = {
   lookupTitle: (q: string) => `Results for “${q}”`,
   lookupTooLong: 'Type at most 100 letters.',
   resultCount: (n: number) => (n === 1 ? '1 recruiter found' : `${n} recruiters found`),
-  resultsSimilar: (q: string) => `No name starts with “${q}”. These names look similar:`,
+  similarTitle: 'Did you mean one of these? They are different recruiters.',
+  similarText: (q: string) =>
+    `Their names only look like “${q}”. If the recruiter you met does not use exactly one of these names, they are not licensed.`,
   moreResults: 'Only the best matches are shown. Type more of the name to find others.',
-  notFoundTitle: 'Not in the registry.',
+  notFoundTitle: (q: string) => `“${q}” is not in the registry.`,
   notFoundText: 'A recruiter who is not listed is not licensed. Do not pay.',
   notFoundReport: 'Report this recruiter',
   tradingAs: 'Also called',
@@ -208,6 +210,8 @@ const en = {
     notFound:
       'Not in the registry. A recruiter who is not listed is not licensed. Do not pay. Dial again and choose 2 to learn how to report.',
     resultsFooter: 'Recruiters may not charge you a fee.',
+    notFoundSimilar: 'NOT in the registry: not licensed. Do not pay. Other recruiters with similar names:',
+    moreMatches: 'More matched: dial again and type more of the name.',
     report:
       'Report a recruiter at any Labour office or police station. Give their name, what they promised and what they asked you to pay.',
     unknownChoice: 'Choose 1, 2 or 0.',
@@ -270,9 +274,11 @@ const st: Catalogue = {
   lookupTitle: (q: string) => `Liphetho tsa “${q}”`,
   lookupTooLong: 'Ngola litlhaku tse sa feteng 100.',
   resultCount: (n: number) => (n === 1 ? 'Ho fumanoe moemeli a le 1' : `Ho fumanoe baemeli ba ${n}`),
-  resultsSimilar: (q: string) => `Ha ho lebitso le qalang ka “${q}”. Mabitso ana a tšoana le lona:`,
+  similarTitle: 'Na u ne u bolela e mong oa bana? Ke baemeli ba bang.',
+  similarText: (q: string) =>
+    `Mabitso a bona a tšoana feela le “${q}”. Haeba moemeli eo u kopaneng le eena a sa sebelise le leng la mabitso ana hantle, ha a na laesense.`,
   moreResults: 'Ho bontšoa feela a tšoanang haholo. Ngola lebitso ka botlalo ho fumana a mang.',
-  notFoundTitle: 'Ha a eo bukeng ea ngoliso.',
+  notFoundTitle: (q: string) => `“${q}” ha a eo bukeng ea ngoliso.`,
   notFoundText: 'Moemeli ea sa ngolisoang ha a na laesense. Se lefe.',
   notFoundReport: 'Tlaleha moemeli enoa',
   tradingAs: 'O boetse o bitsoa',
@@ -425,6 +431,9 @@ const st: Catalogue = {
     notFound:
       'Ha a eo bukeng ea ngoliso. Moemeli ea sa ngolisoang ha a na laesense. Se lefe. Letsetsa hape u khethe 2 ho tseba ho tlaleha.',
     resultsFooter: 'Baemeli ha ba lumelloe ho u lefisa.',
+    notFoundSimilar:
+      'HA A EO bukeng ea ngoliso: ha a na laesense. Se lefe. Baemeli ba bang ba mabitso a tšoanang:',
+    moreMatches: 'Ho na le a mang: letsetsa hape u ngole lebitso ka botlalo.',
     report:
       'Tlaleha moemeli ofising ea Mesebetsi kapa seteisheneng sa sepolesa. Bolela lebitso, seo a se tšepisitseng le seo a se kopileng.',
     unknownChoice: 'Khetha 1, 2 kapa 0.',

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { isDistinctive } from '../agencies/name-words.js'
 import { searchWords } from '../agencies/queries.js'
 import { flagsForAgencies } from '../complaints/flags.js'
 import { type PublicWarning, publicWarnings } from '../complaints/rules.js'
@@ -110,10 +111,14 @@ const CORRECTION_MARGIN = 0.1
 const quoteLexeme = (word: string) => `'${word.replaceAll("'", "''")}'`
 
 /**
- * For each typed word, the words of agency names it may be a misspelling of, as a full-text
- * query: "malti careres" -> "('maluti') & ('careers')". Null when some word resembles none.
+ * For each typed word, the distinctive words of agency names it may be a misspelling of, as a
+ * full-text query: "malti careres" -> "('maluti')". Words every name has ("jobs", "careers",
+ * "recruitment") are left out, so a look-alike always shares a word that tells names apart.
+ * Null when some distinctive word resembles none, or none is left.
  */
-async function correctedQuery(db: Database, words: string[]): Promise<string | null> {
+async function correctedQuery(db: Database, typedWords: string[]): Promise<string | null> {
+  const words = typedWords.filter(isDistinctive)
+  if (words.length === 0) return null
   const long = words.filter((w) => w.length >= 3)
   // `%` (similarity at pg_trgm's default threshold, 0.3) lets the trigram index find the
   // candidates without a transaction to change thresholds; word similarity then decides.
@@ -129,7 +134,7 @@ async function correctedQuery(db: Database, words: string[]): Promise<string | n
               from agency_name_words
               where typed % word and word_similarity(typed, word) >= ${WORD_SIMILARITY_THRESHOLD}
               order by score desc, word
-              limit 3
+              limit 6
             ) as candidate`.execute(db)
         ).rows
   const parts: string[] = []
@@ -139,7 +144,7 @@ async function correctedQuery(db: Database, words: string[]): Promise<string | n
       parts.push(`${quoteLexeme(typed)}:*`)
       continue
     }
-    const candidates = rows.filter((r) => r.typed === typed)
+    const candidates = rows.filter((r) => r.typed === typed && isDistinctive(r.word))
     if (candidates.length === 0) return null
     const best = Math.max(...candidates.map((r) => r.score))
     const close = candidates

@@ -256,11 +256,11 @@ export function publicRoutes(config: Config) {
           return c.text('END Too many requests. Wait a minute, then dial again.', 429)
         }
         const step = ussdStep(text)
-        const matches =
+        const found =
           step.kind === 'search'
-            ? (await lookupAgencies(c.get('db'), step.query.slice(0, MAX_QUERY), todayInLesotho())).results
-            : []
-        return c.text(ussdReply(step, matches))
+            ? await lookupAgencies(c.get('db'), step.query.slice(0, MAX_QUERY), todayInLesotho())
+            : undefined
+        return c.text(ussdReply(step, found))
       })
   )
 }

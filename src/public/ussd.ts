@@ -83,31 +83,49 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 3)).trimEnd()}...`
 }
 
-/** Up to three matches, each "1. Name: status", names shortened until the screen fits. */
-function resultsScreen(matches: PublicAgency[], t: Catalogue): string {
+/** What a search found, as the lookup gives it. */
+export interface UssdFound {
+  results: PublicAgency[]
+  /** Nothing matched as typed; these names only resemble it (other recruiters). */
+  similar?: boolean
+  /** More matched than are shown. */
+  more?: boolean
+}
+
+/**
+ * Up to three matches, each "1. Name: status", names shortened until the screen fits. For names
+ * that only look like the one typed, the not-registered warning comes first.
+ */
+function resultsScreen(found: UssdFound, t: Catalogue): string {
+  const matches = found.results
+  const header = found.similar ? `${t.ussd.notFoundSimilar}\n` : ''
+  // What must be said goes first; the no-fee reminder before names get too short to recognise.
+  const footers = found.more
+    ? ([[`\n${t.ussd.moreMatches}`, 12]] as const)
+    : ([
+        [`\n${t.ussd.resultsFooter}`, 20],
+        ['', 12],
+      ] as const)
   for (let n = Math.min(USSD_MATCHES, matches.length); n >= 1; n--) {
     const shown = matches.slice(0, n)
-    // The no-fee reminder goes before names get too short to recognise.
-    for (const [footer, shortest] of [
-      [`\n${t.ussd.resultsFooter}`, 20],
-      ['', 12],
-    ] as const) {
+    for (const [footer, shortest] of footers) {
       const fixed = shown.map((a, i) => `${i + 1}. : ${ussdStatus(a, t)}`)
-      const room = USSD_MAX_LENGTH - 'END '.length - plainText(fixed.join('\n') + footer).length
+      const room = USSD_MAX_LENGTH - 'END '.length - plainText(header + fixed.join('\n') + footer).length
       const perName = Math.floor(room / n)
       if (perName < shortest) continue
       const lines = shown.map(
         (a, i) => `${i + 1}. ${truncate(plainText(a.name), perName)}: ${ussdStatus(a, t)}`,
       )
-      return screen('END', lines.join('\n') + footer)
+      return screen('END', header + lines.join('\n') + footer)
     }
   }
-  // Never reached with the catalogue's lengths; a status alone always fits.
+  // The warning alone, when no look-alike fits beside it; a status alone always fits.
+  if (found.similar) return screen('END', t.ussd.notFound)
   return screen('END', truncate(ussdStatus(matches[0]!, t), USSD_MAX_LENGTH - 4))
 }
 
-/** The reply to show for this step; `matches` are the search results for a `search` step. */
-export function ussdReply(step: UssdStep, matches: PublicAgency[] = []): string {
+/** The reply to show for this step; `found` is what the search found, for a `search` step. */
+export function ussdReply(step: UssdStep, found: UssdFound = { results: [] }): string {
   const t = messagesFor(step.lang)
   switch (step.kind) {
     case 'menu':
@@ -117,6 +135,6 @@ export function ussdReply(step: UssdStep, matches: PublicAgency[] = []): string 
     case 'report':
       return screen('END', t.ussd.report)
     case 'search':
-      return matches.length === 0 ? screen('END', t.ussd.notFound) : resultsScreen(matches, t)
+      return found.results.length === 0 ? screen('END', t.ussd.notFound) : resultsScreen(found, t)
   }
 }

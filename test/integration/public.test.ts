@@ -47,13 +47,33 @@ describe('the public lookup', () => {
     expect(res.status).toBe(200)
     const body = await text(res)
     expect(body).toContain('Maluti Mountain Recruitment (Pty) Ltd')
-    expect(body).toContain('These names look similar')
+    // Nothing matched as typed: the warning first, the look-alikes after it as other recruiters.
+    expect(body.indexOf('“malti mountin” is not in the registry.')).toBeGreaterThan(-1)
+    expect(body.indexOf('“malti mountin” is not in the registry.')).toBeLessThan(
+      body.indexOf('Maluti Mountain'),
+    )
+    expect(body).toContain('Did you mean one of these? They are different recruiters.')
     expect(body).toMatch(/Licensed until \d{1,2} \w+ \d{4}/)
     expect(body).toContain(numbers.licensed)
     expect(body).toContain('Leribe')
     expect(body).toContain('Agriculture, Mining')
     expect(body).toContain('Maluti Jobs')
   })
+
+  it.each(['Jobs4U', 'Thabo Jobs', 'Careers Agency', 'Best Recruitment Jobs'])(
+    'warns that %s is not in the registry, showing no name that shares only a common word',
+    async (q) => {
+      for (const lang of ['en', 'st']) {
+        const body = await text(await get(`/lookup?q=${encodeURIComponent(q)}&lang=${lang}`))
+        expect(body, lang).toContain(
+          lang === 'en' ? `“${q}” is not in the registry.` : `“${q}” ha a eo bukeng ea ngoliso.`,
+        )
+        expect(body, lang).not.toContain('Maluti Mountain')
+        expect(body, lang).not.toContain('Lesedi Careers')
+        expect(body, lang).not.toContain('recruiter found')
+      }
+    },
+  )
 
   it('lists names matching in the legal name before those matching only in a trading name', async () => {
     for (const q of ['maluti', 'malti']) {
@@ -84,7 +104,7 @@ describe('the public lookup', () => {
     const res = await get('/lookup?q=Quick%20Visa%20Jobs%20Abroad')
     const html = await res.text()
     expect(res.status).toBe(200)
-    expect(html).toContain('Not in the registry.')
+    expect(html).toContain('“Quick Visa Jobs Abroad” is not in the registry.')
     expect(html).toContain('A recruiter who is not listed is not licensed. Do not pay.')
     expect(html).toContain('href="/complaints/new?name=Quick%20Visa%20Jobs%20Abroad"')
     const form = await (await get('/complaints/new?name=Quick%20Visa%20Jobs%20Abroad')).text()
@@ -279,11 +299,16 @@ describe('USSD', () => {
       'CON Check a recruiter before you pay.\n1 Check a recruiter\n2 How to report\n0 Sesotho',
     )
     expect((await dial('1')).reply).toBe('CON Type the recruiter name or licence number:')
-    const found = await dial('1*malti mountin')
+    const found = await dial('1*maluti mountain')
     expect(found.status).toBe(200)
     expect(found.reply).toMatch(
       /^END 1\. Maluti Mountain Recruitment \(Pty\) Ltd: Licensed until \d+\/\d+\/\d{4}/,
     )
+    // A name only resembling: the warning first, then the other recruiters.
+    const resembling = await dial('1*malti mountin')
+    expect(resembling.reply).toMatch(/^END NOT in the registry: not licensed\. Do not pay\./)
+    expect(resembling.reply).toContain('Maluti Mountain')
+    expect((await dial('1*Jobs4U')).reply).toMatch(/^END Not in the registry\./)
     expect((await dial('1*senqu')).reply).toContain('Senqu River Staffing: Suspended')
   })
 

@@ -51,12 +51,14 @@ describe('USSD screens', () => {
     for (const step of steps) {
       for (const standing of ['licensed', 'pending', 'suspended', 'surrendered'] as const) {
         for (const n of [0, 1, 2, 3]) {
-          const reply = ussdReply(
-            step,
-            longNames.slice(0, n).map((name) => agency(name, standing)),
-          )
-          expect(reply.length, reply).toBeLessThanOrEqual(USSD_MAX_LENGTH)
-          expect(reply).toMatch(/^(CON|END) /)
+          for (const flags of [{}, { similar: true }, { more: true }, { similar: true, more: true }]) {
+            const reply = ussdReply(step, {
+              results: longNames.slice(0, n).map((name) => agency(name, standing)),
+              ...flags,
+            })
+            expect(reply.length, reply).toBeLessThanOrEqual(USSD_MAX_LENGTH)
+            expect(reply).toMatch(/^(CON|END) /)
+          }
         }
       }
     }
@@ -65,7 +67,7 @@ describe('USSD screens', () => {
   it('show up to three matches, numbered, shortening names rather than dropping statuses', () => {
     const reply = ussdReply(
       { kind: 'search', lang: 'en', query: 'x' },
-      longNames.map((n) => agency(n)),
+      { results: longNames.map((n) => agency(n)) },
     )
     const lines = reply.split('\n')
     expect(lines[0]).toMatch(/^END 1\. Lesotho Highlands.*\.\.\.: Licensed until 31\/12\/2026$/)
@@ -74,22 +76,31 @@ describe('USSD screens', () => {
   })
 
   it('keep short names whole and add the no-fee reminder when it fits', () => {
-    const reply = ussdReply({ kind: 'search', lang: 'en', query: 'x' }, [
-      agency('Senqu Staffing', 'suspended'),
-    ])
+    const reply = ussdReply(
+      { kind: 'search', lang: 'en', query: 'x' },
+      {
+        results: [agency('Senqu Staffing', 'suspended')],
+      },
+    )
     expect(reply).toBe('END 1. Senqu Staffing: Suspended\nRecruiters may not charge you a fee.')
   })
 
   it('warn about findings after the status, in full, even when names must shrink', () => {
     const warned = { ...agency(longNames[0]!), warnings: ['fee', 'under_watch'] as PublicAgency['warnings'] }
-    const en = ussdReply({ kind: 'search', lang: 'en', query: 'x' }, [warned, agency(longNames[1]!)])
+    const en = ussdReply(
+      { kind: 'search', lang: 'en', query: 'x' },
+      { results: [warned, agency(longNames[1]!)] },
+    )
     expect(en.length).toBeLessThanOrEqual(USSD_MAX_LENGTH)
     expect(en.split('\n')[0]).toMatch(
       /^END 1\. Lesotho.*: Licensed until 31\/12\/2026\. WARNING: charged fees, under watch$/,
     )
-    const st = ussdReply({ kind: 'search', lang: 'st', query: 'x' }, [
-      { ...agency('Senqu Staffing'), warnings: ['fraud'] },
-    ])
+    const st = ussdReply(
+      { kind: 'search', lang: 'st', query: 'x' },
+      {
+        results: [{ ...agency('Senqu Staffing'), warnings: ['fraud'] }],
+      },
+    )
     expect(st).toContain(
       '1. Senqu Staffing: O na le laesense ho fihlela 31/12/2026. TEMOSO: o thetsitse basebetsi',
     )
@@ -97,10 +108,12 @@ describe('USSD screens', () => {
     for (const lang of ['en', 'st'] as const) {
       const all = ussdReply(
         { kind: 'search', lang, query: 'x' },
-        longNames.map((n) => ({
-          ...agency(n),
-          warnings: ['fee', 'fraud', 'under_watch'] as PublicAgency['warnings'],
-        })),
+        {
+          results: longNames.map((n) => ({
+            ...agency(n),
+            warnings: ['fee', 'fraud', 'under_watch'] as PublicAgency['warnings'],
+          })),
+        },
       )
       expect(all.length, all).toBeLessThanOrEqual(USSD_MAX_LENGTH)
       const t =
@@ -111,10 +124,34 @@ describe('USSD screens', () => {
     }
   })
 
+  it('warn first, for names that only look like the one typed, and say when more matched', () => {
+    for (const lang of ['en', 'st'] as const) {
+      const similar = ussdReply(
+        { kind: 'search', lang, query: 'x' },
+        { results: [agency('Senqu Staffing')], similar: true },
+      )
+      expect(similar).toMatch(
+        lang === 'en' ? /^END NOT in the registry: not licensed\. Do not pay\./ : /^END HA A EO/,
+      )
+      expect(similar).toContain('1. Senqu Staffing')
+    }
+    const more = ussdReply(
+      { kind: 'search', lang: 'en', query: 'x' },
+      {
+        results: longNames.map((n) => agency(n)),
+        more: true,
+      },
+    )
+    expect(more).toMatch(/More matched: dial again and type more of the name\.$/)
+  })
+
   it('write Sesotho without characters a basic phone cannot show', () => {
-    const reply = ussdReply({ kind: 'search', lang: 'st', query: 'x' }, [
-      agency('Tšepo Placements', 'suspended'),
-    ])
+    const reply = ussdReply(
+      { kind: 'search', lang: 'st', query: 'x' },
+      {
+        results: [agency('Tšepo Placements', 'suspended')],
+      },
+    )
     expect(reply).toBe('END 1. Tsepo Placements: Laesense e emisitsoe\nBaemeli ha ba lumelloe ho u lefisa.')
     expect(plainText('“Tšepo” – Motšeanong…')).toBe('"Tsepo" - Motseanong...')
   })

@@ -13,13 +13,14 @@ export function reportHref(agency: Pick<PublicAgency, 'licence_number' | 'name'>
     : `/complaints/new?name=${encodeURIComponent(agency.name)}`
 }
 
-function AgencyResult(props: { agency: PublicAgency; t: Catalogue }) {
+function AgencyResult(props: { agency: PublicAgency; t: Catalogue; heading?: 'h2' | 'h3' }) {
   const { agency, t } = props
+  const Heading = props.heading ?? 'h2'
   // Sectors in the vocabulary's order, whatever order they were stored in.
   const sectors = SECTORS.filter((s) => agency.sectors.includes(s)).map((s) => t.sectorNames[s])
   return (
     <li class="result">
-      <h2>{agency.name}</h2>
+      <Heading>{agency.name}</Heading>
       <p class="result-status">
         <PublicStatus agency={agency} t={t} />
       </p>
@@ -54,8 +55,8 @@ function AgencyResult(props: { agency: PublicAgency; t: Catalogue }) {
 function NotInRegistry(props: { q: string; t: Catalogue }) {
   const { t } = props
   return (
-    <div class="notice danger">
-      <h2>{t.notFoundTitle}</h2>
+    <div class="notice danger not-registered">
+      <h2>{t.notFoundTitle(props.q)}</h2>
       <p>
         <strong>{t.notFoundText}</strong>
       </p>
@@ -70,23 +71,33 @@ function NotInRegistry(props: { q: string; t: Catalogue }) {
 export function LookupResults(props: { q: string; found: LookupResult | null; t: Catalogue }) {
   const { q, found, t } = props
   if (!found) return <ResultsRegion />
+  const list = (heading: 'h2' | 'h3') => (
+    <ul class="results">
+      {found.results.map((agency) => (
+        <AgencyResult agency={agency} t={t} heading={heading} />
+      ))}
+    </ul>
+  )
+  // Nothing matched as typed: the warning comes first; names that only look alike follow, as
+  // the other recruiters they are.
+  if (found.results.length === 0 || found.similar)
+    return (
+      <ResultsRegion>
+        <NotInRegistry q={q} t={t} />
+        {found.results.length > 0 && (
+          <section class="look-alikes" aria-labelledby="look-alikes-title">
+            <h2 id="look-alikes-title">{t.similarTitle}</h2>
+            <p>{t.similarText(q)}</p>
+            {list('h3')}
+          </section>
+        )}
+      </ResultsRegion>
+    )
   return (
     <ResultsRegion>
-      {found.results.length === 0 ? (
-        <NotInRegistry q={q} t={t} />
-      ) : (
-        <>
-          <p class="result-count">
-            {found.similar ? t.resultsSimilar(q) : t.resultCount(found.results.length)}
-          </p>
-          <ul class="results">
-            {found.results.map((agency) => (
-              <AgencyResult agency={agency} t={t} />
-            ))}
-          </ul>
-          {found.more && <p>{t.moreResults}</p>}
-        </>
-      )}
+      <p class="result-count">{t.resultCount(found.results.length)}</p>
+      {list('h2')}
+      {found.more && <p>{t.moreResults}</p>}
     </ResultsRegion>
   )
 }
