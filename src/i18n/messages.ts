@@ -105,6 +105,14 @@ const en = {
   verifyTitle: (number: string) => `Licence ${number}`,
   verifyIssued: 'Issued on',
   verifyExpires: 'Valid until',
+  // For a licence not in force: since when, never a validity date as if it were.
+  verifySince: {
+    suspended: 'Suspended since',
+    revoked: 'Revoked on',
+    surrendered: 'Given up by the agency on',
+    expired: 'Expired on',
+  },
+  verifySuspendedUntil: 'Suspended until',
   verifyAgency: 'Recruiter',
   checkedOn: (when: string) => `Checked on ${when}.`,
   verifyUnknownTitle: 'This licence number is not in the registry',
@@ -120,7 +128,7 @@ const en = {
   warnings: {
     fee: 'Found to have charged workers a recruitment fee.',
     fraud: 'Found to have deceived workers: a false job offer, a changed contract or documents kept.',
-    under_watch: 'Under watch by the licensing office for repeated findings.',
+    under_watch: 'Under watch by the licensing office: found at fault in the last two years.',
   } satisfies Record<PublicWarning, string>,
 
   complaint: {
@@ -311,6 +319,13 @@ const st: Catalogue = {
   verifyTitle: (number: string) => `Laesense ${number}`,
   verifyIssued: 'E fanoe ka',
   verifyExpires: 'E sebetsa ho fihlela',
+  verifySince: {
+    suspended: 'E emisitsoe ho tloha ka',
+    revoked: 'E hlakotsoe ka',
+    surrendered: 'E khutlisitsoe ke moemeli ka',
+    expired: 'E felile ka',
+  },
+  verifySuspendedUntil: 'E emisitsoe ho fihlela',
   verifyAgency: 'Moemeli',
   checkedOn: (when: string) => `E shebiloe ka ${when}.`,
   verifyUnknownTitle: 'Nomoro ena ea laesense ha e eo bukeng ea ngoliso',
@@ -337,7 +352,8 @@ const st: Catalogue = {
     fee: 'Ho fumanoe hore o lefisitse basebetsi chelete ea ho hiroa.',
     fraud:
       'Ho fumanoe hore o thetsitse basebetsi: mosebetsi oa leshano, konteraka e fetotsoeng kapa litokomane tse tšoeroeng.',
-    under_watch: 'O ntse a shebiloe ke ofisi ea mangolo-tumello ka lebaka la liphoso tse pheta-phetoang.',
+    under_watch:
+      'O ntse a lekoloa ka hloko ke ofisi ea lilaesense, hobane o fumanoe a fositse lilemong tse peli tse fetileng.',
   } satisfies Record<PublicWarning, string>,
 
   complaint: {

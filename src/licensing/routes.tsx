@@ -411,12 +411,10 @@ export const licensingRoutes = new Hono<AppEnv>()
   .get('/agencies/:id/certificate', writers, agencyIdValidator, async (c) => {
     const details = await loadAgencyWithLicence(c, c.req.valid('param').id)
     const licence = details.licence
-    if (!licence || standing(licence, false, todayInLesotho()) !== 'licensed') {
-      throw new PageError(
-        409,
-        'A certificate can be printed only for a licence that is active and not expired.',
-      )
-    }
+    if (!licence) throw new PageError(404, 'This agency has no licence, so it has no certificate.')
+    // A licence not in force still has its certificate, marked across as not valid: the copy an
+    // officer prints to see what an agency shows people must never pass for a valid one.
+    const current = standing(licence, false, todayInLesotho())
     const base = c.get('config').PUBLIC_BASE_URL ?? new URL(c.req.url).origin
     const verifyUrl = `${base.replace(/\/$/, '')}/verify/${licence.licence_number}`
     const qrSvg = await QRCode.toString(verifyUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
@@ -428,6 +426,7 @@ export const licensingRoutes = new Hono<AppEnv>()
         licence={licence}
         verifyUrl={verifyUrl}
         qrSvg={qrSvg}
+        notValid={current === 'licensed' ? null : current}
       />,
     )
   })

@@ -7,6 +7,7 @@ import type { Database } from '../db/database.js'
 import type { PublicStanding } from '../i18n/messages.js'
 import { licenceNumberIn } from '../licence-number.js'
 import { type LicenceStatus, standing } from '../licensing/lifecycle.js'
+import { addDays, lesothoDateOf } from '../time.js'
 import type { District, Sector } from '../vocabulary.js'
 
 // What the public may know about an agency: names, licence, status, district and sectors.
@@ -21,6 +22,8 @@ export interface PublicAgency {
   issued_on: string | null
   expires_on: string | null
   suspended_until: string | null
+  /** The day a licence not in force stopped being in force (suspended, revoked, surrendered, expired). */
+  status_since: string | null
   district: District
   sectors: Sector[]
   /** Substantiated fee or fraud findings, and "under watch" (complaints and flags). */
@@ -45,6 +48,11 @@ function publicColumns(db: Database) {
       'licences.issued_on',
       'licences.expires_on',
       'licences.suspended_until',
+      // When a licence was suspended, revoked or surrendered: the day of the event that did it.
+      sql<string | null>`case when licences.status in ('suspended', 'revoked', 'surrendered') then (
+          select ${lesothoDateOf('e.at')}::text from licence_events e
+          where e.agency_id = agencies.id and e.licence_id = licences.id and e.to_status = licences.status
+          order by e.id desc limit 1) end`.as('status_changed_on'),
       eb
         .exists(
           eb
@@ -62,14 +70,17 @@ type PublicRow = Awaited<ReturnType<ReturnType<typeof publicColumns>['execute']>
 function toPublic(row: PublicRow, today: string, warnings: PublicWarning[] = []): PublicAgency {
   const licence =
     row.status && row.expires_on ? { status: row.status as LicenceStatus, expires_on: row.expires_on } : null
+  const current = standing(licence, Boolean(row.has_pending_application), today)
   return {
     name: row.legal_name,
     trading_names: row.trading_names,
     licence_number: row.licence_number,
-    standing: standing(licence, Boolean(row.has_pending_application), today),
+    standing: current,
     issued_on: row.issued_on,
     expires_on: row.expires_on,
     suspended_until: row.status === 'suspended' ? row.suspended_until : null,
+    status_since:
+      current === 'expired' && row.expires_on ? addDays(row.expires_on, 1) : (row.status_changed_on ?? null),
     district: row.district,
     sectors: row.sectors,
     warnings,

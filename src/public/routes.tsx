@@ -62,6 +62,7 @@ function apiAgency(agency: PublicAgency) {
     issued_on: agency.issued_on,
     expires_on: agency.expires_on,
     suspended_until: agency.suspended_until,
+    status_since: agency.status_since,
     district: agency.district,
     sectors: agency.sectors,
     // Substantiated fee or fraud findings, and "under_watch" (demerit points).

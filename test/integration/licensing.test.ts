@@ -453,6 +453,35 @@ describe('applications and the licence lifecycle', () => {
     expect(html).toMatch(/<svg[^>]*viewBox/)
   })
 
+  it('marks the certificate of a licence not in force NOT VALID across it, and the verify page says since when', async () => {
+    const id = await register(officer.client, agencyForm({ legal_name: 'Suspended Certificate Recruiters' }))
+    await applyAndApprove(officer.client, id)
+    const licence = await licenceOf(id)
+    const suspendedUntil = addDays(todayInLesotho(), 60)
+    const suspended = await officer.client.post(`/agencies/${id}/licence/suspend`, {
+      version: String(licence.version),
+      reason: 'Fees charged to workers',
+      suspended_until: suspendedUntil,
+    })
+    expect(suspended.status).toBe(303)
+    const res = await officer.client.get(`/agencies/${id}/certificate`)
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toContain('NOT VALID: suspended')
+    expect(html).not.toContain('Someone else changed this first')
+    expect(html).toContain(`/verify/${licence.licence_number}`)
+    const verify = (await (await registry.app.request(`/verify/${licence.licence_number}`)).text())
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+    expect(verify).toContain('Suspended since')
+    expect(verify).toContain('Suspended until')
+    expect(verify).not.toContain('Valid until')
+    // An analyst reads the agency but prints no certificate.
+    const analyst = await registry.signedInAs('analyst')
+    expect((await analyst.client.get(`/agencies/${id}/certificate`)).status).toBe(403)
+    expect(await (await analyst.client.get(`/agencies/${id}`)).text()).not.toContain('Print the certificate')
+  })
+
   it('lists renewal reminders at 3 and 6 weeks and expired licences', async () => {
     const id = await register(officer.client, agencyForm({ legal_name: 'Soon Expiring Recruiters' }))
     await applyAndApprove(officer.client, id)

@@ -216,6 +216,7 @@ describe('open data', () => {
         'status',
         'status_text',
         'suspended_until',
+        'status_since',
         'trading_names',
         'warnings',
       ].sort(),

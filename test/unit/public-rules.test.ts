@@ -140,3 +140,15 @@ describe('the rate limiter', () => {
     expect(limiter.take('a', 2 * minute).allowed).toBe(true)
   })
 })
+
+describe('public words that must be true for every case the rules allow', () => {
+  it('never says "repeated" of an agency under watch: one finding can be enough', async () => {
+    const { pointsForFinding, WATCH_POINTS } = await import('../../src/complaints/rules.js')
+    const { messagesFor } = await import('../../src/i18n/messages.js')
+    expect(pointsForFinding(['recruitment_fee'])).toBeGreaterThanOrEqual(WATCH_POINTS)
+    for (const lang of ['en', 'st'] as const) {
+      const words = `${messagesFor(lang).warnings.under_watch} ${messagesFor(lang).ussd.warnings.under_watch}`
+      expect(words).not.toMatch(/repeat|again and again|khafetsa|pheta/i)
+    }
+  })
+})

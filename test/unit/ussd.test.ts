@@ -10,6 +10,7 @@ const agency = (name: string, standing: PublicAgency['standing'] = 'licensed'): 
   issued_on: '2026-01-01',
   expires_on: '2026-12-31',
   suspended_until: null,
+  status_since: null,
   district: 'Maseru',
   sectors: [],
   warnings: [],

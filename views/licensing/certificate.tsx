@@ -2,6 +2,7 @@ import { raw } from 'hono/html'
 import { countryName } from '../../src/agencies/countries.js'
 import { formatDate } from '../../src/format.js'
 import type { PageContext } from '../../src/http/render.js'
+import { STANDING_LABELS, type Standing } from '../../src/licensing/lifecycle.js'
 import { SECTOR_LABELS, type Sector } from '../../src/vocabulary.js'
 import { Layout } from '../layout.js'
 
@@ -18,15 +19,29 @@ export function CertificatePage(props: {
   verifyUrl: string
   /** SVG markup made by the qrcode library from verifyUrl: no user input inside. */
   qrSvg: string
+  /** The licence's standing when it is not in force: the certificate says so across it. */
+  notValid: Exclude<Standing, 'licensed'> | null
 }) {
   const { agency, licence } = props
+  const notValid = props.notValid && `NOT VALID: ${STANDING_LABELS[props.notValid].toLowerCase()}`
   return (
     <Layout ctx={props.ctx} title={`Certificate ${licence.licence_number}`}>
       <p class="actions no-print">
         <a href={`/agencies/${agency.id}`}>Back to {agency.legal_name}</a>
         <span>Use your browser's Print command (Ctrl+P) to print on A4.</span>
       </p>
-      <article class="certificate" aria-labelledby="certificate-title">
+      {notValid && (
+        <p class="notice danger no-print">
+          This licence is not in force. The certificate below is marked “{notValid}”; the verify page says the
+          same to anyone who scans its code.
+        </p>
+      )}
+      <article class={notValid ? 'certificate not-valid' : 'certificate'} aria-labelledby="certificate-title">
+        {notValid && (
+          <p class="not-valid-stamp" role="note">
+            {notValid}
+          </p>
+        )}
         <p class="certificate-issuer">Kingdom of Lesotho · Ministry of Labour and Employment</p>
         <h1 id="certificate-title">Licence to operate as a labour recruitment agency</h1>
         <p class="certificate-number">{licence.licence_number}</p>

@@ -12,6 +12,9 @@ export function VerifyPage(props: { pc: PublicContext; number: string; agency: P
   const { agency } = props
   const look = STANDING_LOOK[agency.standing]
   const words = statusWords(agency, t)
+  const notInForce = (['suspended', 'revoked', 'surrendered', 'expired'] as const).find(
+    (s) => s === agency.standing,
+  )
   return (
     <PublicLayout pc={props.pc} title={`${t.verifyTitle(props.number)}: ${words}`}>
       <h1 class={`status-banner ${look.tone}`}>
@@ -33,10 +36,22 @@ export function VerifyPage(props: { pc: PublicContext; number: string; agency: P
             <dd>{formatPublicDate(agency.issued_on, t)}</dd>
           </>
         )}
-        {agency.expires_on && (
+        {agency.standing === 'licensed' && agency.expires_on && (
           <>
             <dt>{t.verifyExpires}</dt>
             <dd>{formatPublicDate(agency.expires_on, t)}</dd>
+          </>
+        )}
+        {notInForce && agency.status_since && (
+          <>
+            <dt>{t.verifySince[notInForce]}</dt>
+            <dd>{formatPublicDate(agency.status_since, t)}</dd>
+          </>
+        )}
+        {agency.standing === 'suspended' && agency.suspended_until && (
+          <>
+            <dt>{t.verifySuspendedUntil}</dt>
+            <dd>{formatPublicDate(agency.suspended_until, t)}</dd>
           </>
         )}
         <dt>{t.district}</dt>
