@@ -391,7 +391,7 @@ async function runBurst(s: Scenario) {
     const answers = await Promise.all(
       forms.map(async (f) => {
         const t0 = performance.now()
-        const res = await fetch(`${base}/complaints`, {
+        const res = await fetch(`${base}/complaints/new`, {
           method: 'POST',
           redirect: 'manual',
           headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },

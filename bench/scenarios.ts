@@ -146,7 +146,7 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'complaint-submit',
     about: 'POST /complaints: a distinct public report each time (half about a licence)',
-    paths: fixed('/complaints'),
+    paths: fixed('/complaints/new'),
     post: {
       formPath: '/complaints/new',
       samples: sampleLicenceNumbers,
@@ -189,7 +189,7 @@ const reportForm = (fields: Record<string, string>) => new URLSearchParams(field
 SCENARIOS.push({
   name: 'report-burst',
   about: '200 honest public reports and 10 hostile ones (NUL bytes, huge fields) sent at once, 5 times',
-  paths: fixed('/complaints'),
+  paths: fixed('/complaints/new'),
   burst: {
     formPath: '/complaints/new',
     rounds: 5,

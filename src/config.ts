@@ -65,7 +65,7 @@ export const configSchema = z
       .pipe(z.array(z.string().refine((a) => isIP(a) !== 0, 'must be IP addresses, comma-separated')).min(1))
       .optional(),
     REGISTER_DOWNLOADS_PER_HOUR: z.coerce.number().int().min(1).default(20),
-    COMPLAINTS_PER_HOUR: z.coerce.number().int().min(1).default(5),
+    COMPLAINTS_PER_HOUR: z.coerce.number().int().min(1).default(60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((config, ctx) => {

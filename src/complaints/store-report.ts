@@ -9,7 +9,8 @@ import type { ComplaintInput } from './schemas.js'
 // never fail another's. A report is one INSERT: all or nothing by itself, with no other write to
 // make with it, so there is no BEGIN and COMMIT around it (they were two of its three round trips).
 
-export type StoreResult = { reference: string } | { unknownLicence: true }
+/** The report's reference (`created` false: it was stored before, this was a resend), or why not. */
+export type StoreResult = { reference: string; created: boolean } | { unknownLicence: true }
 
 /** A value of the row with its column type, for the INSERT ... SELECT below. */
 const typed = (value: unknown, type: string) => sql`${value}::${sql.raw(type)}`
@@ -61,13 +62,13 @@ export async function storeReport(
       -- The submission key (a resend) or the reference (drawn twice) is already stored.
       on conflict do nothing
       returning reference`.execute(db)
-    if (rows[0]) return rows[0]
+    if (rows[0]) return { reference: rows[0].reference, created: true }
     const earlier = await db
       .selectFrom('complaints')
       .select('reference')
       .where('submission_key', '=', input.submission_key)
       .executeTakeFirst()
-    if (earlier) return earlier
+    if (earlier) return { reference: earlier.reference, created: false }
     if (licence) {
       const known = await db
         .selectFrom('licences')

@@ -28,8 +28,21 @@ export class RateLimiter {
 
   constructor(readonly rule: RateLimitRule) {}
 
+  /** Whether one more would be allowed now, without counting it (when to retry, if not). */
+  check(key: string, now = Date.now()): { allowed: true } | { allowed: false; retryAfter: number } {
+    return this.verdict(key, now, false)
+  }
+
   /** Counts one request; says whether it is allowed and, if not, when to retry (seconds). */
   take(key: string, now = Date.now()): { allowed: true } | { allowed: false; retryAfter: number } {
+    return this.verdict(key, now, true)
+  }
+
+  private verdict(
+    key: string,
+    now: number,
+    count: boolean,
+  ): { allowed: true } | { allowed: false; retryAfter: number } {
     const { limit, windowMs } = this.rule
     const windowStart = now - (now % windowMs)
     let counter = this.counters.get(key)
@@ -47,7 +60,7 @@ export class RateLimiter {
     if (estimate >= limit) {
       return { allowed: false, retryAfter: Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000)) }
     }
-    counter.count += 1
+    if (count) counter.count += 1
     return { allowed: true }
   }
 

@@ -209,7 +209,8 @@ const en = {
       resolved: 'Resolved: the licensing office has decided.',
       referred_to_police: 'Referred to the police.',
     } satisfies Record<TrackedStatus, string>,
-    tooMany: 'Many reports came from your connection. Try again in an hour, or go to a labour office.',
+    tooMany:
+      'Many reports have come from your network in the last hour, so yours was not sent yet. It is below: try again later, or take it to a labour office.',
   },
 
   ussd: {
@@ -438,7 +439,7 @@ const st: Catalogue = {
       referred_to_police: 'E fetiselitsoe sepoleseng.',
     } satisfies Record<TrackedStatus, string>,
     tooMany:
-      "Ho tlile litlaleho tse ngata ho tsoa khokahanong ea hao. Leka hape ka mor'a hora, kapa u ee ofising ea mosebetsi.",
+      'Ho tlile litlaleho tse ngata ho tsoa marang-rang a hao horeng ena, kahoo ea hao ha e so romeloe. E ka tlase: leka hape hamorao, kapa u e ise ofising ea Labour.',
   },
 
   ussd: {

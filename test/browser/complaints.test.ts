@@ -147,7 +147,7 @@ describe.skipIf(!run)('a complaint from report to flag, in a real browser', () =
     const text = await result.innerText()
     expect(text).not.toContain(FEE_WARNING)
     // 12 points remain for 24 months: the agency stays under watch, publicly.
-    expect(text).toContain('Under watch by the licensing office for repeated findings.')
+    expect(text).toContain('Under watch by the licensing office: found at fault in the last two years.')
     expect(officer.problems).toEqual([])
   })
 

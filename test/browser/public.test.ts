@@ -83,7 +83,7 @@ describe.skipIf(!run)('the public lookup in a real browser', () => {
     it('warns that an unknown name is not in the registry', async () => {
       await search('Overseas Dream Jobs')
       const main = await page.locator('main').innerText()
-      expect(main).toContain('Not in the registry.')
+      expect(main).toContain('is not in the registry.')
       expect(main).toContain('A recruiter who is not listed is not licensed. Do not pay.')
       await page.getByRole('link', { name: 'Report this recruiter' }).click()
       await page.waitForURL(/\/complaints\/new\?name=Overseas/)

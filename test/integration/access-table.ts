@@ -25,7 +25,7 @@ export const ACCESS: Record<string, readonly Role[] | 'public'> = {
   'GET /register.csv': 'public',
   'POST /ussd/:secret?': 'public',
   'GET /complaints/new': 'public',
-  'POST /complaints': 'public',
+  'POST /complaints/new': 'public',
   'GET /complaints/sent/:reference': 'public',
   'GET /complaints/track': 'public',
   'GET /healthz': 'public',

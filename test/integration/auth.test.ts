@@ -496,7 +496,7 @@ describe('form tokens bound to the session', () => {
       },
       { highWaterMark: 0 },
     )
-    const res = await registry.app.request('/complaints', {
+    const res = await registry.app.request('/complaints/new', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body,

@@ -37,7 +37,7 @@ function report(overrides: Record<string, string | string[]> = {}) {
 async function send(form: Record<string, string | string[]>, lang = 'en') {
   const person = new TestClient(registry.app)
   await person.get(`/complaints/new?lang=${lang}`)
-  return person.post('/complaints', form)
+  return person.post('/complaints/new', form)
 }
 
 async function sentReference(res: Response) {
@@ -94,7 +94,7 @@ describe('reporting a recruiter', () => {
     for (const p of people) await p.browser.get('/complaints/new')
     // Sent at once: each is written in its own transaction, with its own answer.
     const [first, second, other, refused] = await Promise.all(
-      people.map((p) => p.browser.post('/complaints', p.form)),
+      people.map((p) => p.browser.post('/complaints/new', p.form)),
     )
     expect(await sentReference(second!)).toBe(await sentReference(first!))
     const otherReference = await sentReference(other!)
@@ -125,7 +125,7 @@ describe('reporting a recruiter', () => {
       const poison = report({ description: 'poison\u0000' })
       const people = [poison, ...honest].map((form) => ({ form, browser: new TestClient(registry.app) }))
       for (const p of people) await p.browser.get('/complaints/new')
-      const answers = await Promise.all(people.map((p) => p.browser.post('/complaints', p.form)))
+      const answers = await Promise.all(people.map((p) => p.browser.post('/complaints/new', p.form)))
       expect(answers[0]!.status).toBe(422)
       expect(await words(answers[0]!)).toContain('cannot be kept')
       expect(answers.slice(1).map((a) => a.status)).toEqual(honest.map(() => 303))
@@ -267,20 +267,47 @@ describe('reporting a recruiter', () => {
     expect(rows).toHaveLength(0)
   })
 
-  it('limits reports per address', async () => {
+  it('limits stored reports per address, not refused ones, and keeps what was typed when it says no', async () => {
     const limited = await createTestRegistry({ TRUST_PROXY: 'true', COMPLAINTS_PER_HOUR: '2' })
     try {
       const person = new TestClient(limited.app)
       const from = { 'X-Forwarded-For': '10.9.9.9' }
       const form = { submission_key: key(), recruiter_name: 'Someone', categories: 'other', description: 'x' }
+      // Typing mistakes, refused: they do not count.
+      for (let i = 0; i < 4; i++)
+        expect(
+          (await person.post('/complaints/new', { ...form, description: '', submission_key: key() }, from))
+            .status,
+        ).toBe(422)
       for (let i = 0; i < 2; i++)
-        expect((await person.post('/complaints', { ...form, submission_key: key() }, from)).status).toBe(303)
-      const refused = await person.post('/complaints', { ...form, submission_key: key() }, from)
+        expect((await person.post('/complaints/new', { ...form, submission_key: key() }, from)).status).toBe(
+          303,
+        )
+      // A resend of a stored report is answered with it, and does not count either.
+      const again = { ...form, submission_key: key() }
+      const refused = await person.post(
+        '/complaints/new',
+        { ...again, description: 'He asked for M500' },
+        from,
+      )
       expect(refused.status).toBe(429)
-      expect(await refused.text()).toContain('Many reports came from your connection')
+      const html = await refused.text()
+      expect(html).toContain('Many reports have come from your network in the last hour')
+      expect(html).toContain('He asked for M500')
+      expect(html).toContain('action="/complaints/new"')
     } finally {
       await limited.close()
     }
+  })
+
+  it('posts the form to its own public address, so a reload never lands on the staff sign-in', async () => {
+    const res = await send(report({ description: '' }))
+    expect(res.status).toBe(422)
+    expect(await res.text()).toContain('action="/complaints/new"')
+    // What the browser loads if the reader goes back to the address instead of sending again.
+    const page = await registry.app.request('/complaints/new')
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('Report a recruiter')
   })
 })
 

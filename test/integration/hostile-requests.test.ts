@@ -37,7 +37,7 @@ async function postHuge(headers: (person: TestClient) => Record<string, string>)
   const person = new TestClient(registry.app)
   await person.get('/complaints/new')
   const { stream, counter } = countedBody(200 * 1024 * 1024)
-  const res = await registry.app.request('/complaints', {
+  const res = await registry.app.request('/complaints/new', {
     method: 'POST',
     headers: {
       cookie: [...person.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
@@ -68,7 +68,7 @@ describe('bodies over their limit', () => {
   it('takes a form of ordinary size', async () => {
     const person = new TestClient(registry.app)
     await person.get('/complaints/new')
-    const res = await person.post('/complaints', {
+    const res = await person.post('/complaints/new', {
       submission_key: randomBytes(16).toString('base64url'),
       recruiter_name: 'Ntate Khotso',
       categories: ['recruitment_fee'],
@@ -132,7 +132,7 @@ describe('values out of range', () => {
     const { user } = await registry.createUser('analyst')
     const reporter = new TestClient(registry.app)
     await reporter.get('/complaints/new')
-    const sent = await reporter.post('/complaints', {
+    const sent = await reporter.post('/complaints/new', {
       submission_key: randomBytes(16).toString('base64url'),
       licence: agency.licenceNumber!,
       categories: ['recruitment_fee'],

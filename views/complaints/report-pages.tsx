@@ -31,9 +31,8 @@ function ErrorList(props: { pc: PublicContext; form: FormState }) {
       <h2 id="error-summary-title">{props.pc.t.complaint.problem}</h2>
       <ul>
         {entries.map(([field, message]) => (
-          <li>
-            <a href={`#${field}`}>{message}</a>
-          </li>
+          // A problem with the whole form (too many reports from the network) has no field to go to.
+          <li>{field === 'form' ? message : <a href={`#${field}`}>{message}</a>}</li>
         ))}
       </ul>
     </div>
@@ -56,7 +55,7 @@ export function ReportFormPage(props: {
       <h1>{t.title}</h1>
       <p class="lead">{t.lead}</p>
       <ErrorList pc={pc} form={form} />
-      <form method="post" action="/complaints" class="report-form" novalidate>
+      <form method="post" action="/complaints/new" class="report-form" novalidate>
         <CsrfField token={pc.page.csrfToken} />
         <input type="hidden" name="submission_key" value={props.submissionKey} />
         {/* People never see this field; scripts that fill every field do. */}
