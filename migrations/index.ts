@@ -12,6 +12,7 @@ import * as m0010 from './0010_inspections.js'
 import * as m0011 from './0011_worksite_risk_facts.js'
 import * as m0012 from './0012_complaints_by_date.js'
 import * as m0013 from './0013_sign_in_throttles.js'
+import * as m0014 from './0014_inspection_content_hash.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0011_worksite_risk_facts': m0011,
   '0012_complaints_by_date': m0012,
   '0013_sign_in_throttles': m0013,
+  '0014_inspection_content_hash': m0014,
 }

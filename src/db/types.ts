@@ -322,6 +322,8 @@ export interface InspectionsTable {
   police_case_number: string | null
   notes: string | null
   recorded_by: string
+  /** What the record held when last saved (src/inspections/save-inspection.ts). */
+  content_hash: ColumnType<string | null, string | null | undefined, string | null>
   submitted_at: ColumnType<Date | null, Date | null | undefined, Date | null>
   submitted_by: string | null
   version: Generated<number>

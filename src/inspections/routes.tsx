@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { DeviceDraftsPage } from '../../views/inspections/device-drafts.js'
 import { DueListPage, DueResults } from '../../views/inspections/due-list.js'
 import { InspectionFormPage } from '../../views/inspections/inspection-form.js'
-import { InspectionPage } from '../../views/inspections/inspection-page.js'
+import { AlreadySubmittedPage, InspectionPage } from '../../views/inspections/inspection-page.js'
 import { conflictPage } from '../audit/conflict.js'
 import { ALL_STAFF, actorOf, requireRole } from '../auth/guard.js'
 import type { AppEnv } from '../http/env.js'
@@ -156,6 +156,8 @@ export const inspectionRoutes = new Hono<AppEnv>()
     const actor = actorOf(c)
     const result = await saveInspection(c.get('db'), { ...actor, id: actor.id! }, parsed.record)
     if ('refused' in result) return refuse(result.refused)
+    if ('differs' in result)
+      return renderPage(c, <AlreadySubmittedPage ctx={pageContext(c)} id={result.id} />, 409)
     return c.redirect(`/inspections/${result.id}?done=${result.saved}`, 303)
   })
   .get('/inspections/:id', readers, idValidator, async (c) => {

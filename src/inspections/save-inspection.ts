@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import { type Actor, writeAudit } from '../audit/audit.js'
 import type { Database } from '../db/database.js'
@@ -15,9 +16,17 @@ import { addToWorksiteFacts, refreshWorksiteFacts } from './worksite-facts.js'
 
 export type SaveResult =
   | { saved: 'draft' | 'submitted'; id: string }
-  /** The key was already submitted: the resend changes nothing. */
+  /** The key was already submitted with this content: the resend changes nothing. */
   | { saved: 'unchanged'; id: string }
+  /** The key was already submitted with other content: nothing changes, and the sender is told. */
+  | { differs: true; id: string }
   | { refused: Record<string, string> }
+
+/** What a record holds, whatever its key and whether it is sent as a draft or submitted. */
+export function contentHash(record: InspectionRecord): string {
+  const { idempotencyKey: _key, action: _action, ...content } = record
+  return createHash('sha256').update(JSON.stringify(content)).digest('base64url')
+}
 
 type Writer = Actor & { id: string }
 
@@ -166,10 +175,17 @@ async function raiseFindings(
 const storedUnder = (trx: Database, key: string) =>
   trx
     .selectFrom('inspections')
-    .select(['id', 'status', 'worksite_id', 'recorded_by'])
+    .select(['id', 'status', 'worksite_id', 'recorded_by', 'content_hash'])
     .where('idempotency_key', '=', key)
     .forUpdate()
     .executeTakeFirst()
+
+/** A key already submitted: the same record again changes nothing; another one is told so. */
+function resent(stored: { id: string; content_hash: string | null }, record: InspectionRecord): SaveResult {
+  if (stored.content_hash && stored.content_hash !== contentHash(record))
+    return { differs: true, id: stored.id }
+  return { saved: 'unchanged', id: stored.id }
+}
 
 /**
  * Saves an inspection as a draft or submits it, in its own transaction. Submitting locks it,
@@ -186,7 +202,7 @@ export function saveInspection(db: Database, actor: Writer, record: InspectionRe
       if ('refused' in checked) {
         // A record stored before its worksite was merged (its reply lost) is still stored.
         const earlier = await storedUnder(trx, key)
-        return earlier?.status === 'submitted' ? { saved: 'unchanged', id: earlier.id } : checked
+        return earlier?.status === 'submitted' ? resent(earlier, record) : checked
       }
       const state = stateOf(record, record.worksiteId, actor)
       const inserted = await trx
@@ -202,7 +218,7 @@ export function saveInspection(db: Database, actor: Writer, record: InspectionRe
       await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx)
     }
     const existing = await storedUnder(trx, key)
-    if (existing?.status === 'submitted') return { saved: 'unchanged', id: existing.id }
+    if (existing?.status === 'submitted') return resent(existing, record)
     if (existing && existing.recorded_by !== actor.id)
       return { refused: { idempotency_key: 'This draft belongs to someone else: open a new form' } }
     const knownWorksite = record.worksiteId ?? existing?.worksite_id ?? null
@@ -235,6 +251,7 @@ function stateOf(record: InspectionRecord, worksiteId: string, actor: Writer) {
   const submitting = record.action === 'submit'
   return {
     ...columnsOf(record, worksiteId),
+    content_hash: contentHash(record),
     status: submitting ? ('submitted' as const) : ('draft' as const),
     submitted_at: submitting ? new Date() : null,
     submitted_by: submitting ? actor.id : null,

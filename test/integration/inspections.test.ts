@@ -123,11 +123,31 @@ describe('recording an inspection', () => {
     expect(worksitePage).toMatch(/Mohokare Farm Labour \d+ \w+ 2026 1 9/)
     expect(worksitePage).toMatch(/Bra Tsietsi not registered \d+ \w+ 2026 1 3/)
 
-    // A resend of the same key (lost reply, second tab) changes nothing.
-    const again = await inspector.client.post('/inspections', { ...form, notes: 'sent twice' })
+    // A resend of the same record under its key (lost reply, second tab) changes nothing.
+    const again = await inspector.client.post('/inspections', form)
     expect(again.headers.get('location')).toMatch(/\?done=unchanged$/)
+    // Sent again with other content (the first reply was lost, then it was changed on the
+    // device): refused with 409 and a link to the stored record, which stays as it was.
+    const before = await registry.db
+      .selectFrom('audit_log')
+      .select(registry.db.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
+    const changed = await inspector.client.post('/inspections', { ...form, notes: 'sent twice' })
+    expect(changed.status).toBe(409)
+    const changedHtml = await changed.text()
+    expect(changedHtml).toContain('This inspection was already submitted')
+    expect(changedHtml).toContain(`href="${url.split('?')[0]}" data-stored-record`)
+    expect(changedHtml).toContain(`href="${url.split('?')[0]}/amend"`)
     expect(await countFor(form.idempotency_key)).toBe(1)
     expect(await words(await inspector.client.get(url))).not.toContain('sent twice')
+    const after = await registry.db
+      .selectFrom('audit_log')
+      .select(registry.db.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(after.n).toBe(before.n)
+    // Whether it is sent as a draft or submitted is not its content.
+    const asDraft = await inspector.client.post('/inspections', { ...form, action: 'draft' })
+    expect(asDraft.headers.get('location')).toMatch(/\?done=unchanged$/)
   })
 
   it('stores one inspection when the same record arrives twice at once', async () => {

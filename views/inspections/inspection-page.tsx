@@ -224,3 +224,26 @@ export function InspectionPage(props: {
     </Layout>
   )
 }
+
+/**
+ * The answer to a record sent again under its key with other content (409): the registry keeps
+ * what it was first sent; corrections are amendments. The device reads the record's address
+ * from `data-stored-record`.
+ */
+export function AlreadySubmittedPage(props: { ctx: PageContext; id: string }) {
+  return (
+    <Layout ctx={props.ctx} title="This inspection was already submitted">
+      <h1>This inspection was already submitted</h1>
+      <p>
+        The registry already holds this record, submitted earlier with other content. Nothing you sent now was
+        saved. To correct the record, amend it: the record as first submitted is kept beside the correction.
+      </p>
+      <p class="actions">
+        <a href={`/inspections/${props.id}`} data-stored-record>
+          Open the record
+        </a>{' '}
+        <a href={`/inspections/${props.id}/amend`}>Amend it</a>
+      </p>
+    </Layout>
+  )
+}
