@@ -111,7 +111,7 @@ emit(
   'sw.js',
   await bundleBrowser('service-worker/sw.ts', {
     __ASSETS__: JSON.stringify(kept),
-    __PAGES__: JSON.stringify(['/inspections/new', '/inspections/device']),
+    __PAGES__: JSON.stringify(['/staff', '/inspections/new', '/inspections/device']),
     __VERSION__: JSON.stringify(createHash('sha256').update(kept.join()).digest('hex').slice(0, 12)),
   }),
   JS,

@@ -63,7 +63,8 @@ export function Layout(props: {
                 <span>
                   {user.name} ({ROLE_LABELS[user.role]})
                 </span>
-                <form method="post" action="/logout">
+                {/* A whole page load: the service worker sees it and forgets this user's kept pages. */}
+                <form method="post" action="/logout" hx-boost="false">
                   <CsrfField token={ctx.csrfToken} />
                   <button type="submit">Sign out</button>
                 </form>

@@ -85,5 +85,9 @@ export const staticRoutes = new Hono<AppEnv>()
     if (!asset) return c.notFound()
     return send(c, asset, 'public, max-age=31536000, immutable')
   })
-  // Browsers check a service worker for a new version on each visit: it must not be kept.
-  .get(SERVICE_WORKER_PATH, (c) => send(c, serviceWorker, 'no-cache'))
+  // Browsers check a service worker for a new version on each visit: it must not be kept. It
+  // lives under /inspections/ but serves the whole site (home and worksite pages work offline).
+  .get(SERVICE_WORKER_PATH, (c) => {
+    c.header('Service-Worker-Allowed', '/')
+    return send(c, serviceWorker, 'no-cache')
+  })

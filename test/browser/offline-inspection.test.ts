@@ -23,6 +23,7 @@ describe.skipIf(!run)('recording an inspection with no network', () => {
   let page: Page
   let problems: string[]
   let worksiteId = ''
+  let inspectorId = ''
   let agency: { agencyId: string; licenceNumber: string | null }
   let firstInspectionId = ''
 
@@ -33,9 +34,10 @@ describe.skipIf(!run)('recording an inspection with no network', () => {
     const db = server.handle.db
     for (const [email, name, role] of [
       ['inspector@labour.gov.ls', 'Thabo Mokhethi', 'inspector'],
+      ['second.inspector@labour.gov.ls', 'Lineo Sefali', 'inspector'],
       ['constable@police.org.ls', 'Palesa Ntsane', 'police_officer'],
-    ] as const)
-      await insertUser(db, {
+    ] as const) {
+      const user = await insertUser(db, {
         email,
         name,
         role,
@@ -43,6 +45,8 @@ describe.skipIf(!run)('recording an inspection with no network', () => {
         passwordHash: await hashPassword(PASSWORD),
         mustChangePassword: false,
       })
+      if (email === 'inspector@labour.gov.ls') inspectorId = user.id
+    }
     worksiteId = (
       await insertWorksite(db, {
         name: 'Ha Mokoena Orchards',
@@ -66,18 +70,45 @@ describe.skipIf(!run)('recording an inspection with no network', () => {
   })
 
   const inspections = () =>
-    server.handle.db.selectFrom('inspections').select(['id', 'idempotency_key', 'status']).execute()
+    server.handle.db
+      .selectFrom('inspections')
+      .select(['id', 'idempotency_key', 'status', 'workers_present', 'notes'])
+      .orderBy('created_at')
+      .execute()
 
-  it('keeps an inspection typed offline through a reload, and sends it once when the network returns', async () => {
+  /** Waits until the service worker holds this page (it keeps the pages opened online). */
+  const untilKept = (p: Page) =>
+    p.evaluate(async () => {
+      await navigator.serviceWorker.ready
+      for (let i = 0; i < 50; i++) {
+        const names = (await caches.keys()).filter((n) => n.startsWith('rr-pages-'))
+        for (const name of names)
+          if (await (await caches.open(name)).match(location.pathname + location.search)) return
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      throw new Error(`${location.pathname} was not kept`)
+    })
+
+  /** Opens the worksite's inspection form online and waits for the device to take it over. */
+  async function openWorksiteForm() {
     await page.goto(`${server.url}/worksites/${worksiteId}`)
     await page.getByRole('link', { name: 'Record an inspection' }).click()
     await page.waitForURL(/\/inspections\/new\?worksite=.*#draft=/)
-    // Opened once online: the service worker keeps the page and its files for later.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready
-      for (let i = 0; i < 50 && !(await caches.match(location.pathname + location.search)); i++)
-        await new Promise((r) => setTimeout(r, 100))
-    })
+    await page.locator('html[data-offline="ready"]').waitFor({ state: 'attached' })
+    await untilKept(page)
+    return page.url().split('#draft=')[1]!
+  }
+
+  async function fillShortInspection(workers: string) {
+    await page.getByLabel('Type of inspection').selectOption('routine')
+    await page.getByLabel('Workers present').fill(workers)
+    await page.getByLabel('Outcome', { exact: true }).selectOption('no_issue')
+  }
+
+  const banner = () => page.locator('[data-device-state]')
+
+  it('keeps an inspection typed offline through a reload, and sends it once when the network returns', async () => {
+    const key = await openWorksiteForm()
     await page.getByText('This form also works without a network').waitFor()
 
     await context.setOffline(true)
@@ -104,7 +135,6 @@ describe.skipIf(!run)('recording an inspection with no network', () => {
     await page.getByLabel('Outcome', { exact: true }).selectOption('compliance_order')
     await page.getByLabel('Comply by').fill('2026-12-15')
     const url = page.url()
-    const key = url.split('#draft=')[1]!
 
     // A reload with no network: the page comes from the device, and so does what was typed.
     await page.reload()
@@ -124,22 +154,33 @@ describe.skipIf(!run)('recording an inspection with no network', () => {
     ).toBe(true)
     expect(await page.locator('input[name="idempotency_key"]').inputValue()).toBe(key)
 
-    // Submitted offline: it waits on the device, and says so.
+    // Submitted offline: it waits on the device, as submitted, and the form is locked.
     await page.getByRole('button', { name: 'Submit the inspection' }).click()
-    await page.getByText('No network: it is kept on this device').waitFor()
+    await banner().getByText('Submitted: waiting to be sent').waitFor()
+    expect(await banner().innerText()).toContain('No network: it is kept on this device')
+    expect(await page.getByLabel('Workers present').isDisabled()).toBe(true)
     expect(await inspections()).toEqual([])
+
+    // Correcting it is an explicit step; until submitted again, the first version is the one waiting.
+    await page.getByRole('button', { name: 'Change before sending' }).click()
+    await page.getByLabel('Workers present').fill('41')
+    await banner().getByText('You are changing a record that waits to be sent').waitFor()
+    await page.getByRole('button', { name: 'Submit the inspection' }).click()
+    await banner().getByText('Submitted: waiting to be sent').waitFor()
+    await expectAccessible(page)
+
     await page.goto(`${server.url}/inspections/device`)
     const kept = page.locator('[data-device-drafts-list]')
-    await kept.getByText('Waiting to be sent').waitFor()
+    await kept.getByText('Submitted: waiting to be sent').waitFor()
     expect(await kept.innerText()).toContain('Inspection of Ha Mokoena Orchards')
     await expectAccessible(page)
 
-    // The network returns: the record is sent by itself, once.
+    // The network returns: the record is sent by itself, once, as last submitted.
     await context.setOffline(false)
     await kept.getByText('Sent', { exact: true }).waitFor({ timeout: 15_000 })
     const stored = await inspections()
     expect(stored).toHaveLength(1)
-    expect(stored[0]).toMatchObject({ idempotency_key: key, status: 'submitted' })
+    expect(stored[0]).toMatchObject({ idempotency_key: key, status: 'submitted', workers_present: 41 })
     firstInspectionId = stored[0]!.id
     await kept.getByRole('link', { name: 'Open the record' }).click()
     await page.waitForURL(`${server.url}/inspections/${stored[0]!.id}`)
@@ -152,7 +193,7 @@ describe.skipIf(!run)('recording an inspection with no network', () => {
       .execute()
     expect(findings).toEqual([{ agency_id: agency.agencyId, status: 'unreviewed', fee_reported: true }])
 
-    // A resend of the same key (a second tab, a lost reply) changes nothing.
+    // A resend of the same record under its key (a second tab, a lost reply) changes nothing.
     const resend = await page.evaluate(async (k) => {
       const token = (await (await fetch('/inspections/send-token')).json()).token as string
       const kept = JSON.parse(localStorage.getItem(`rr.inspection.${k}`)!)
@@ -166,7 +207,118 @@ describe.skipIf(!run)('recording an inspection with no network', () => {
     expect(problems).toEqual([])
   }, 60_000)
 
-  it('keeps a record the registry refused on the device, with the reason, until it is corrected', async () => {
+  it('keeps a version the registry did not store, when an earlier one arrived and its reply was lost', async () => {
+    const key = await openWorksiteForm()
+    await context.setOffline(true)
+    await fillShortInspection('30')
+    await page.getByRole('button', { name: 'Submit the inspection' }).click()
+    await banner().getByText('Submitted: waiting to be sent').waitFor()
+
+    // The first version reaches the registry; its reply never reaches the phone.
+    const first = await page.evaluate(
+      (k) => JSON.parse(localStorage.getItem(`rr.inspection.${k}`)!).fields,
+      key,
+    )
+    const token = (await (await context.request.get(`${server.url}/inspections/send-token`)).json()).token
+    const body = new URLSearchParams(first)
+    body.set('action', 'submit')
+    const arrived = await context.request.post(`${server.url}/inspections`, {
+      headers: { 'x-csrf-token': token, 'content-type': 'application/x-www-form-urlencoded' },
+      data: body.toString(),
+      maxRedirects: 0,
+    })
+    expect(arrived.status()).toBe(303)
+
+    await page.getByRole('button', { name: 'Change before sending' }).click()
+    await page.getByLabel('Workers present').fill('32')
+    await page.getByRole('button', { name: 'Submit the inspection' }).click()
+    await banner().getByText('Submitted: waiting to be sent').waitFor()
+
+    // The network returns: the registry holds the key with other content (409); never "Sent".
+    await context.setOffline(false)
+    await banner()
+      .getByText('Already in the registry: record the changes as an amendment')
+      .waitFor({ timeout: 15_000 })
+    const stored = (await inspections()).filter((i) => i.idempotency_key === key)
+    expect(stored).toEqual([expect.objectContaining({ workers_present: 30 })])
+    expect(await banner().getByRole('link', { name: 'Amend it' }).getAttribute('href')).toBe(
+      `/inspections/${stored[0]!.id}/amend`,
+    )
+    // What was not stored is still on the device, as it was typed.
+    expect(await page.getByLabel('Workers present').inputValue()).toBe('32')
+    await expectAccessible(page)
+    await page.goto(`${server.url}/inspections/device`)
+    const kept = page.locator('[data-device-drafts-list]')
+    await kept.getByText('Already in the registry').waitFor()
+    expect(await kept.getByRole('link', { name: 'Amend the record' }).getAttribute('href')).toBe(
+      `/inspections/${stored[0]!.id}/amend`,
+    )
+    expect(problems).toEqual([
+      'Failed to load resource: the server responded with a status of 409 (Conflict)',
+    ])
+    problems.splice(0)
+    // Once amended (or if not worth it), the inspector removes it, after a confirmation.
+    page.once('dialog', (dialog) => void dialog.accept())
+    await kept
+      .getByRole('listitem')
+      .filter({ hasText: 'Already in the registry' })
+      .getByRole('button', { name: 'Remove from this device' })
+      .click()
+    await expect.poll(() => kept.getByText('Already in the registry').count()).toBe(0)
+  }, 60_000)
+
+  it('says an ended session is an ended session, and sends at once after signing in again', async () => {
+    const key = await openWorksiteForm()
+    await context.setOffline(true)
+    await fillShortInspection('25')
+    await page.getByRole('button', { name: 'Submit the inspection' }).click()
+    await banner().getByText('Submitted: waiting to be sent').waitFor()
+
+    // The session ends while the phone is offline (it expired, or an administrator ended it).
+    await server.handle.db.deleteFrom('sessions').where('user_id', '=', inspectorId).execute()
+    await context.setOffline(false)
+    await banner().getByText('Your session has ended: sign in again, and it will be sent at once.').waitFor({
+      timeout: 15_000,
+    })
+    expect(await banner().innerText()).not.toContain('No network')
+    expect((await inspections()).filter((i) => i.idempotency_key === key)).toEqual([])
+
+    await banner().getByRole('link', { name: 'Sign in again' }).click()
+    await page.waitForURL(/\/login\?next=/)
+    await page.getByLabel('Email address').fill('inspector@labour.gov.ls')
+    await page.getByLabel('Password').fill(PASSWORD)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    // Back on the form, the record is sent at once and the stored record opens.
+    await page.waitForURL(/\/inspections\/[0-9a-f-]{36}\?done=submitted/, { timeout: 15_000 })
+    await page.getByText('The inspection has been submitted. It is now locked.').waitFor()
+    expect((await inspections()).filter((i) => i.idempotency_key === key)).toEqual([
+      expect.objectContaining({ status: 'submitted', workers_present: 25 }),
+    ])
+    expect(problems).toEqual([])
+  }, 60_000)
+
+  it('lists and sends what waits as soon as the inspector signs in on the home page', async () => {
+    const key = await openWorksiteForm()
+    await context.setOffline(true)
+    await fillShortInspection('18')
+    await page.getByRole('button', { name: 'Submit the inspection' }).click()
+    await banner().getByText('Submitted: waiting to be sent').waitFor()
+    await server.handle.db.deleteFrom('sessions').where('user_id', '=', inspectorId).execute()
+    await context.setOffline(false)
+    await banner().getByText('Your session has ended').waitFor({ timeout: 15_000 })
+
+    // Signing in the usual way lands on the home page, a whole page load with the device's list.
+    await signInAs(page, 'inspector@labour.gov.ls')
+    await expect
+      .poll(async () => (await inspections()).filter((i) => i.idempotency_key === key), { timeout: 15_000 })
+      .toEqual([expect.objectContaining({ status: 'submitted', workers_present: 18 })])
+    const kept = page.locator('[data-device-drafts-list]')
+    await expect.poll(() => kept.getByText('Submitted: waiting to be sent').count()).toBe(0)
+    expect(await kept.getByText('Sent', { exact: true }).count()).toBeGreaterThan(0)
+    expect(problems).toEqual([])
+  }, 60_000)
+
+  it('keeps a record the registry refused on the device, with its reasons at the top, until it is corrected', async () => {
     // Never opened before: the form for a new worksite was kept when the service worker arrived.
     await context.setOffline(true)
     await page.goto(`${server.url}/inspections/new`)
@@ -179,14 +331,14 @@ describe.skipIf(!run)('recording an inspection with no network', () => {
     await page.getByLabel('Recruiter 1: licence number').fill('LRA-2019-99999')
     await page.getByLabel('Outcome', { exact: true }).selectOption('no_issue')
     await page.getByRole('button', { name: 'Submit the inspection' }).click()
-    await page.getByText('No network: it is kept on this device').waitFor()
+    await banner().getByText('No network: it is kept on this device').waitFor()
 
     await context.setOffline(false)
     await page.goto(`${server.url}/staff`)
     const kept = page.locator('[data-device-drafts-list]')
     await kept.getByText('Refused: needs correcting').waitFor({ timeout: 15_000 })
     expect(await kept.innerText()).toContain('No agency holds this licence number')
-    expect(await inspections()).toHaveLength(1)
+    const before = await inspections()
     // The console reports the refusal's 422, which is the point; nothing else may appear. (The
     // page left behind may have sent it too as the network returned: the registry stores nothing.)
     expect(problems.length).toBeGreaterThan(0)
@@ -195,7 +347,7 @@ describe.skipIf(!run)('recording an inspection with no network', () => {
     )
     problems.splice(0)
 
-    await kept.getByRole('link', { name: 'Continue' }).click()
+    await kept.getByRole('link', { name: 'Correct it' }).click()
     await page.waitForURL(/\/inspections\/new#draft=/)
     // A whole page load (not an htmx swap), or the form's script would not run.
     await expect
@@ -203,15 +355,62 @@ describe.skipIf(!run)('recording an inspection with no network', () => {
       .toContain('/inspections/new')
     await page.locator('html[data-offline="ready"]').waitFor({ state: 'attached' })
     expect(await page.getByLabel('Name of the worksite').inputValue()).toBe('Likhoele Poultry')
-    expect(await page.locator('[data-offline-status]').innerText()).toContain('No agency holds this licence')
+    // The reasons lead the page, as on the online form, each linking to its field, which is marked.
+    const summary = page.locator('main > .error-summary:first-child')
+    expect(await summary.innerText()).toContain('The registry refused this record')
+    const link = summary.getByRole('link', { name: /No agency holds this licence number/ })
+    expect(await link.getAttribute('href')).toBe('#recruiter_1_licence')
+    const field = page.getByLabel('Recruiter 1: licence number')
+    expect(await field.getAttribute('aria-invalid')).toBe('true')
+    expect(await summary.evaluate((e) => e.getBoundingClientRect().top < window.innerHeight)).toBe(true)
     await expectAccessible(page)
-    await page.getByLabel('Recruiter 1: licence number').fill('')
+    // The link leads to the field and keeps the record's address, so a reload still finds it.
+    const address = page.url()
+    await link.click()
+    expect(await field.evaluate((e) => e === document.activeElement)).toBe(true)
+    expect(page.url()).toBe(address)
+
+    await field.fill('')
     await page.getByLabel('Recruiter 1: name, if not registered').fill('Bra Tsietsi')
     await page.getByRole('button', { name: 'Submit the inspection' }).click()
     await page.getByText('The inspection has been submitted. It is now locked.').waitFor()
     expect(await page.locator('main').innerText()).toContain('Likhoele Poultry')
-    expect(await inspections()).toHaveLength(2)
+    expect(await inspections()).toHaveLength(before.length + 1)
     expect(problems).toEqual([])
+  }, 60_000)
+
+  it('opens the home page and the worksites opened before without a network, for their user only', async () => {
+    await page.goto(`${server.url}/worksites/${worksiteId}`)
+    await untilKept(page)
+    await page.goto(`${server.url}/staff`)
+    await untilKept(page)
+    await context.setOffline(true)
+    await page.goto(`${server.url}/staff`)
+    expect(await page.locator('h1').innerText()).not.toBe('No network')
+    expect(await page.locator('.site-user').innerText()).toContain('Thabo Mokhethi')
+    await page.goto(`${server.url}/worksites/${worksiteId}`)
+    expect(await page.locator('h1').innerText()).toContain('Ha Mokoena Orchards')
+    await context.setOffline(false)
+
+    // Signing out removes them from the device.
+    await page.goto(`${server.url}/staff`)
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.waitForURL(/\/login\?signed_out/)
+    await expect
+      .poll(() => page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('rr-pages-'))))
+      .toEqual([])
+
+    // Another inspector on the same phone sees none of them, only their own home page.
+    await signInAs(page, 'second.inspector@labour.gov.ls')
+    await untilKept(page)
+    await context.setOffline(true)
+    await page.goto(`${server.url}/worksites/${worksiteId}`)
+    expect(await page.locator('h1').innerText()).toBe('No network')
+    expect(await page.locator('main').innerText()).not.toContain('Ha Mokoena Orchards')
+    await page.goto(`${server.url}/staff`)
+    expect(await page.locator('.site-user').innerText()).toContain('Lineo Sefali')
+    await context.setOffline(false)
+    await page.goto(`${server.url}/staff`)
   }, 60_000)
 
   it('shows the inspection to a police officer', async () => {

@@ -17,7 +17,8 @@ export function LoginPage(props: { ctx: PageContext; form: FormState; notice?: s
       )}
       <h1>Sign in</h1>
       <p>For staff of the Ministry of Labour and Employment and the Lesotho Mounted Police Service.</p>
-      <form method="post" action="/login" novalidate>
+      {/* A whole page load: the page after signing in starts the scripts for field work. */}
+      <form method="post" action="/login" novalidate hx-boost="false">
         <CsrfField token={props.ctx.csrfToken} />
         {form.values.next && <input type="hidden" name="next" value={form.values.next} />}
         <TextField form={form} name="email" label={LABELS.email} type="email" autocomplete="username" />

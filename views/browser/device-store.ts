@@ -1,12 +1,16 @@
-// Inspections kept on the device (localStorage): no DOM here, so the rules are unit-tested in
-// Node. A record leaves the device only once the registry has stored it.
+// Inspections kept on the device: what each state means and how it changes, as pure functions
+// (unit-tested in Node), over a small key-value store (localStorage in the browser; a later
+// store can replace it). A record leaves the device only once the registry has stored it, and
+// nothing says "Sent" for a version the registry did not keep.
 
 /**
- * writing: being typed; waiting: submitted (or saved as a draft) and not yet stored by the
- * registry; refused: the registry said why not, the inspector must correct it; sent: stored,
- * kept a few days so the inspector can open the record from the list.
+ * writing: being typed, never submitted; waiting: submitted (or saved as a draft) and not yet
+ * stored by the registry, sent as soon as there is a network; refused: the registry said why
+ * not, to be corrected and submitted again; conflict: the registry already holds this record
+ * with other content (an earlier version arrived and its reply was lost), so this version is
+ * kept to be recorded as an amendment; sent: stored, listed a few days to open the record.
  */
-export type DraftState = 'writing' | 'waiting' | 'refused' | 'sent'
+export type DraftState = 'writing' | 'waiting' | 'refused' | 'conflict' | 'sent'
 
 export interface DeviceDraft {
   /** The idempotency key: made on the device, sent with every try. */
@@ -16,16 +20,25 @@ export interface DeviceDraft {
   worksiteName: string
   /** The form page it was typed on (path and query). */
   formPath: string
-  /** The form's fields as name and value pairs, without the security token. */
+  /** What is kept: as typed while writing or refused; as submitted while waiting. */
   fields: [string, string][]
+  /**
+   * Changes typed to a waiting record after "Change before sending": they replace what waits
+   * only when submitted again; until then the submitted version is the one sent.
+   */
+  changes: [string, string][] | null
   state: DraftState
   /** What the inspector asked for: a draft kept by the registry, or submission. */
   action: 'draft' | 'submit' | null
+  /** Counts submissions, so a reply is matched with the version it answers. */
+  version: number
   /** Why it waits, or why the registry refused it. */
   reason: string | null
+  /** The registry's message for each field, when it refused the record. */
+  errors: [string, string][]
   /** ISO time of the last change. */
   savedAt: string
-  /** The stored record, once sent. */
+  /** The stored record, once sent (or the one the registry already held, on a conflict). */
   recordPath: string | null
 }
 
@@ -49,7 +62,15 @@ export function getDraft(store: KeyValueStore, key: string): DeviceDraft | null 
   const raw = store.getItem(PREFIX + key)
   if (!raw) return null
   try {
-    return JSON.parse(raw) as DeviceDraft
+    const draft = JSON.parse(raw) as Partial<DeviceDraft> &
+      Omit<DeviceDraft, 'changes' | 'version' | 'errors'>
+    // Kept by an earlier release, before these were known.
+    return {
+      ...draft,
+      changes: draft.changes ?? null,
+      version: draft.version ?? 1,
+      errors: draft.errors ?? [],
+    }
   } catch {
     return null
   }
@@ -90,35 +111,148 @@ export function deviceKey(random: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
+// ---- What happens to a kept record --------------------------------------------------------
+
+export type DraftEvent =
+  /** The inspector typed: what the form holds now. */
+  | { kind: 'typed'; fields: [string, string][] }
+  /** "Change before sending": a waiting record opens for changes (what waits is still sent). */
+  | { kind: 'change' }
+  /** Submit or save as a draft: this version waits to be sent. */
+  | { kind: 'submitted'; fields: [string, string][]; action: 'draft' | 'submit' }
+  /** The registry answered version `version` of the record. */
+  | { kind: 'answered'; version: number; outcome: SendOutcome }
+
+/** The kept record after an event. Pure: the caller stores it. */
+export function nextDraft(draft: DeviceDraft, event: DraftEvent, now: string): DeviceDraft {
+  const at = { ...draft, savedAt: now }
+  switch (event.kind) {
+    case 'typed':
+      // A waiting record is not changed by typing unless its changes were asked for: it stays
+      // waiting with what was submitted, and is still sent.
+      if (draft.state === 'waiting') return draft.changes ? { ...at, changes: event.fields } : draft
+      if (draft.state === 'sent' || draft.state === 'conflict') return draft
+      return { ...at, fields: event.fields }
+    case 'change':
+      if (draft.state !== 'waiting') return draft
+      return { ...at, changes: draft.changes ?? draft.fields }
+    case 'submitted':
+      if (draft.state === 'sent' || draft.state === 'conflict') return draft
+      return {
+        ...at,
+        state: 'waiting',
+        fields: event.fields,
+        changes: null,
+        action: event.action,
+        version: draft.version + 1,
+        reason: null,
+        errors: [],
+      }
+    case 'answered': {
+      const { outcome } = event
+      if (draft.state !== 'waiting') return draft
+      const sameVersion = event.version === draft.version
+      if (outcome.kind === 'retry') return sameVersion ? { ...draft, reason: outcome.reason } : draft
+      const newest = draft.changes ?? draft.fields
+      if (outcome.kind === 'sent') {
+        // The registry stored the version it was sent. A later one (submitted, or being changed)
+        // differs from what it holds: kept, to be recorded as an amendment.
+        if (!sameVersion || (draft.changes && !sameFields(draft.changes, draft.fields)))
+          return {
+            ...at,
+            state: 'conflict',
+            reason: CONFLICT,
+            recordPath: outcome.recordPath,
+            fields: newest,
+            changes: null,
+          }
+        return { ...at, state: 'sent', reason: null, recordPath: outcome.recordPath, changes: null }
+      }
+      if (outcome.kind === 'conflict')
+        return {
+          ...at,
+          state: 'conflict',
+          reason: CONFLICT,
+          recordPath: outcome.recordPath,
+          fields: newest,
+          changes: null,
+        }
+      // Refused: a later version may already be waiting; it is tried in its turn.
+      if (!sameVersion) return draft
+      return {
+        ...at,
+        state: 'refused',
+        reason: outcome.reason,
+        errors: outcome.errors,
+        fields: draft.changes ?? draft.fields,
+        changes: null,
+      }
+    }
+  }
+}
+
+const sameFields = (a: [string, string][], b: [string, string][]) => JSON.stringify(a) === JSON.stringify(b)
+
+/** What the form shows of a kept record: its changes if being changed, else what is kept. */
+export const shownFields = (draft: DeviceDraft) => draft.changes ?? draft.fields
+
+/** Whether the form of this record can be typed in (a waiting one only after "Change before sending"). */
+export const editable = (draft: DeviceDraft) =>
+  draft.state === 'writing' ||
+  draft.state === 'refused' ||
+  (draft.state === 'waiting' && draft.changes !== null)
+
+/** Records the device must still send, in the order they were changed. */
+export const toSend = (drafts: DeviceDraft[]) => drafts.filter((d) => d.state === 'waiting')
+
+// ---- What a reply means ------------------------------------------------------------------
+
 export type SendOutcome =
   /** `landing` is where the registry sent the browser: the record, with its notice. */
   | { kind: 'sent'; recordPath: string; landing: string }
-  /** The registry will not take it as it is: it stays, with the reason, to be corrected. */
-  | { kind: 'refused'; reason: string }
+  /** The registry will not take it as it is: it stays, with the reasons, to be corrected. */
+  | { kind: 'refused'; reason: string; errors: [string, string][] }
+  /** The registry holds this key with other content: keep this version, record an amendment. */
+  | { kind: 'conflict'; recordPath: string }
   /** Not this time (network, sign-in, server busy): it stays and is tried again. */
-  | { kind: 'retry'; reason: string }
+  | { kind: 'retry'; reason: string; signIn?: boolean }
 
 export const NO_NETWORK = 'No network: it is kept on this device and will be sent when the network returns.'
-export const SIGN_IN_AGAIN = 'Your session has ended: sign in again and it will be sent.'
+export const SIGN_IN_AGAIN = 'Your session has ended: sign in again, and it will be sent at once.'
+export const CONFLICT =
+  'The registry already holds an earlier version of this record (it arrived, but its reply was lost). This version is kept on this device: open the record and record your changes as an amendment.'
 const BUSY = 'The registry could not take it just now; it will be tried again.'
 
 const RECORD_PATH = /^\/inspections\/[0-9a-f-]{36}$/
 
+/** What the refused form the registry sent back says: its messages, by field. */
+export interface Refusal {
+  reason: string
+  errors: [string, string][]
+  /** The stored record a 409 names. */
+  recordPath: string | null
+}
+
 /**
- * What a reply to a sent inspection means. `refusal` reads the reason from the reply's page
- * (only called for a refusal).
+ * What a reply to a sent inspection (or to the token request) means. `refusal` reads the
+ * registry's reasons from the reply's page (only called when it is needed).
  */
 export function outcomeOf(
   reply: { status: number; redirected: boolean; url: string },
-  refusal: () => string,
+  refusal: () => Refusal,
 ): SendOutcome {
-  if (reply.status === 200 && reply.redirected) {
-    const url = new URL(reply.url)
-    if (RECORD_PATH.test(url.pathname))
-      return { kind: 'sent', recordPath: url.pathname, landing: url.pathname + url.search }
+  const landed = reply.redirected ? new URL(reply.url) : null
+  if (reply.status === 200 && landed && RECORD_PATH.test(landed.pathname))
+    return { kind: 'sent', recordPath: landed.pathname, landing: landed.pathname + landed.search }
+  // Signed out: the registry answers with its sign-in page (or a 401 to a script).
+  if (reply.status === 401 || landed?.pathname === '/login')
+    return { kind: 'retry', reason: SIGN_IN_AGAIN, signIn: true }
+  if (reply.status === 409) {
+    const { recordPath } = refusal()
+    if (recordPath) return { kind: 'conflict', recordPath }
   }
-  if (reply.status === 401) return { kind: 'retry', reason: SIGN_IN_AGAIN }
   if (reply.status === 408 || reply.status === 429 || reply.status >= 500 || reply.status === 200)
     return { kind: 'retry', reason: BUSY }
-  return { kind: 'refused', reason: refusal() || 'The registry refused this record.' }
+  const { reason, errors } = refusal()
+  return { kind: 'refused', reason: reason || 'The registry refused this record.', errors }
 }

@@ -1,28 +1,38 @@
 // The inspection form without a network: keeps what is typed on the device, lists what waits
 // there, and sends it when the network returns. Without this script the form is a plain form.
+// What each kept record may do, and what a reply means, is device-store.ts's (unit-tested).
 
 import {
   type DeviceDraft,
+  type DraftEvent,
   deviceKey,
   draftsOf,
+  editable,
   forgetOldSent,
   getDraft,
   NO_NETWORK,
+  nextDraft,
   outcomeOf,
   putDraft,
+  type Refusal,
   removeDraft,
   type SendOutcome,
   SIGN_IN_AGAIN,
+  shownFields,
+  toSend,
 } from './device-store'
 
 const store = window.localStorage
 const userId = document.body.dataset.user ?? ''
 const RETRY_MS = 60_000
+// Pages the service worker keeps for this user: the home page, worksites, the forms, the list.
+const KEPT_PAGE = /^\/(staff|worksites\/[0-9a-f-]{36}|inspections\/(new|device|[0-9a-f-]{36}\/edit))$/
 
 const STATE_LABELS: Record<DeviceDraft['state'], string> = {
-  writing: 'Being written',
-  waiting: 'Waiting to be sent',
+  writing: 'Being written, not submitted',
+  waiting: 'Submitted: waiting to be sent',
   refused: 'Refused: needs correcting',
+  conflict: 'Already in the registry: record the changes as an amendment',
   sent: 'Sent',
 }
 
@@ -30,116 +40,159 @@ const STATE_TAGS: Record<DeviceDraft['state'], string> = {
   writing: 'neutral',
   waiting: 'warn',
   refused: 'bad',
+  conflict: 'bad',
   sent: 'ok',
 }
 
+const DRAFT_HASH = /^#draft=([A-Za-z0-9_-]{16,64})$/
+
 const timeOf = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+  new Date(iso).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Africa/Maseru' })
 
 function start() {
   if (!userId) return
   forgetOldSent(store, new Date())
-  const form = document.querySelector<HTMLFormElement>('form[data-offline-form]')
-  if ('serviceWorker' in navigator && (form || document.querySelector('[data-device-drafts]'))) {
+  if ('serviceWorker' in navigator) {
     navigator.serviceWorker
-      .register('/inspections/sw.js', { scope: '/inspections/' })
+      .register('/inspections/sw.js', { scope: '/' })
       .then(() => navigator.serviceWorker.ready)
-      .then(keepThisPage)
+      .then((registration) => {
+        // The worker keeps pages per user: it learns who is signed in here.
+        registration.active?.postMessage({ user: userId })
+        return keepThisPage()
+      })
       .catch(() => undefined)
-    for (const hint of document.querySelectorAll<HTMLElement>('[data-offline-hint]')) hint.hidden = false
   }
-  if (form) wireForm(form)
-  renderLists()
+  onPage()
+  // A link followed by htmx swaps the page without loading this script again.
+  document.addEventListener('htmx:after:swap', onPage)
   window.addEventListener('online', () => void sendWaiting())
   window.addEventListener('storage', renderLists)
-  window.addEventListener('hashchange', () => location.reload())
+  // Another kept record opened on this same form page (its #draft= link): load it.
+  window.addEventListener('hashchange', () => {
+    const key = DRAFT_HASH.exec(location.hash)?.[1]
+    if (key && key !== currentKey) location.reload()
+  })
+  document.addEventListener('click', toField)
   setInterval(() => void sendWaiting(), RETRY_MS)
   void sendWaiting()
+}
+
+/** What each page needs: the form wired (if it has one), the lists of what is kept. */
+function onPage() {
+  const form = document.querySelector<HTMLFormElement>('form[data-offline-form]')
+  if ('serviceWorker' in navigator)
+    for (const hint of document.querySelectorAll<HTMLElement>('[data-offline-hint]')) hint.hidden = false
+  if (form && !form.dataset.wired) wireForm(form)
+  renderLists()
+  void keepThisPage()
   // What was kept is back in the form: say so (browser tests wait for it before reading fields).
   document.documentElement.dataset.offline = 'ready'
 }
 
-/** The page this script first ran on was fetched before the worker existed: keep it too. */
+/** The page this script runs on may have been fetched before the worker was there: keep it too. */
 async function keepThisPage() {
-  if (!/^\/inspections\/(new|device|[0-9a-f-]{36}\/edit)$/.test(location.pathname)) return
-  const cache = await caches.open('rr-offline')
-  const url = location.pathname + location.search
-  if (!(await cache.match(url))) await cache.add(url).catch(() => undefined)
+  if (!('caches' in window) || !KEPT_PAGE.test(location.pathname)) return
+  const worker = navigator.serviceWorker?.controller
+  worker?.postMessage({ user: userId, keep: location.pathname + location.search })
 }
 
 // ---- The form -------------------------------------------------------------------------
 
+/**
+ * An error summary's link moves to its field without changing the address: the address names
+ * the kept record (#draft=...), which a reload needs to find it again.
+ */
+function toField(event: MouseEvent) {
+  const link = (event.target as Element | null)?.closest?.('.error-summary a[href^="#"]')
+  if (!link || !document.querySelector('form[data-offline-form]')) return
+  const field = document.getElementById(link.getAttribute('href')!.slice(1))
+  if (!field) return
+  event.preventDefault()
+  ;(field.closest('.field') ?? field).scrollIntoView()
+  field.focus({ preventScroll: true })
+}
+
 let currentKey: string | null = null
 
 function wireForm(form: HTMLFormElement) {
+  form.dataset.wired = 'yes'
   const keyInput = form.querySelector<HTMLInputElement>('input[name="idempotency_key"]')!
-  const hashKey = /^#draft=([A-Za-z0-9_-]{16,64})$/.exec(location.hash)?.[1]
+  const hashKey = DRAFT_HASH.exec(location.hash)?.[1]
   const kept = hashKey ? getDraft(store, hashKey) : getDraft(store, keyInput.value)
   if (kept && kept.userId === userId && kept.state !== 'sent') {
     keyInput.value = kept.key
-    fill(form, kept.fields)
-    if (kept.state !== 'writing') say(form, kept.reason ?? STATE_LABELS[kept.state], kept.state === 'refused')
+    fill(form, shownFields(kept))
   } else if (form.hasAttribute('data-fresh-key')) {
     // A kept copy of the page carries the key it was fetched with: each new record needs its own.
     keyInput.value = deviceKey(crypto.getRandomValues(new Uint8Array(18)))
   }
   currentKey = keyInput.value
   history.replaceState(history.state, '', `${location.pathname}${location.search}#draft=${currentKey}`)
+  showState(form)
 
-  const keep = () => {
-    const previous = getDraft(store, currentKey!)
-    // A record already waiting keeps waiting with what was submitted; typing starts a new version.
-    putDraft(store, {
-      ...draftFrom(form),
-      state: previous?.state === 'refused' ? 'refused' : 'writing',
-      reason: previous?.state === 'refused' ? previous.reason : null,
-      action: null,
-    })
+  const typed = () => {
+    const current = getDraft(store, currentKey!)
+    const fields = fieldsOf(form)
+    if (!current) putDraft(store, { ...blankDraft(form), fields })
+    else update(current, { kind: 'typed', fields })
   }
-  form.addEventListener('input', keep)
-  form.addEventListener('change', keep)
+  form.addEventListener('input', typed)
+  form.addEventListener('change', typed)
   form.addEventListener('submit', (event) => {
     event.preventDefault()
     const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null
     const action = submitter?.value === 'draft' ? 'draft' : 'submit'
-    const draft: DeviceDraft = { ...draftFrom(form), state: 'waiting', action, reason: null }
-    putDraft(store, draft)
+    const current = getDraft(store, currentKey!) ?? blankDraft(form)
+    const waiting = update(current, { kind: 'submitted', fields: fieldsOf(form), action })
+    showState(form)
     for (const b of form.querySelectorAll('button')) b.disabled = true
-    void send(draft, form).finally(() => {
+    void send(waiting).finally(() => {
       for (const b of form.querySelectorAll('button')) b.disabled = false
+      showState(form)
     })
   })
 }
 
-function draftFrom(form: HTMLFormElement): Omit<DeviceDraft, 'state' | 'action' | 'reason'> {
-  const fields: [string, string][] = []
-  for (const [name, value] of new FormData(form)) {
-    if (name !== '_csrf' && typeof value === 'string') fields.push([name, value])
-  }
+/** A record not yet kept: being written on this form. */
+function blankDraft(form: HTMLFormElement): DeviceDraft {
   return {
     key: currentKey!,
     userId,
     worksiteName: form.dataset.worksiteName ?? 'an inspection',
     formPath: location.pathname + location.search,
-    fields,
+    fields: [],
+    changes: null,
+    state: 'writing',
+    action: null,
+    version: 0,
+    reason: null,
+    errors: [],
     savedAt: new Date().toISOString(),
     recordPath: null,
   }
+}
+
+/** Applies an event to a kept record and stores what it becomes. */
+function update(draft: DeviceDraft, event: DraftEvent): DeviceDraft {
+  const next = nextDraft(draft, event, new Date().toISOString())
+  putDraft(store, next)
+  return next
+}
+
+function fieldsOf(form: HTMLFormElement): [string, string][] {
+  const fields: [string, string][] = []
+  for (const [name, value] of new FormData(form)) {
+    if (name !== '_csrf' && typeof value === 'string') fields.push([name, value])
+  }
+  return fields
 }
 
 /** Puts kept values back into the form's fields. */
 function fill(form: HTMLFormElement, fields: [string, string][]) {
   const values = new Map<string, string[]>()
   for (const [name, value] of fields) values.set(name, [...(values.get(name) ?? []), value])
-  for (const element of form.elements) {
-    if (
-      !(
-        element instanceof HTMLInputElement ||
-        element instanceof HTMLSelectElement ||
-        element instanceof HTMLTextAreaElement
-      )
-    )
-      continue
+  for (const element of inputsOf(form)) {
     const name = element.name
     if (!name || name === '_csrf' || name === 'idempotency_key') continue
     if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio'))
@@ -149,11 +202,139 @@ function fill(form: HTMLFormElement, fields: [string, string][]) {
   }
 }
 
-function say(form: HTMLFormElement, message: string, isProblem = false) {
+function inputsOf(form: HTMLFormElement) {
+  return [...form.elements].filter(
+    (e): e is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement =>
+      e instanceof HTMLInputElement || e instanceof HTMLSelectElement || e instanceof HTMLTextAreaElement,
+  )
+}
+
+/**
+ * The form as the kept record's state allows: open for typing, or locked with what waits (and
+ * the one way to change it), and the registry's reasons at the top when it refused it.
+ */
+function showState(form: HTMLFormElement) {
+  const draft = currentKey ? getDraft(store, currentKey) : null
+  const locked = draft !== null && !editable(draft)
+  for (const element of inputsOf(form)) if (element.type !== 'hidden') element.disabled = locked
+  for (const button of form.querySelectorAll<HTMLButtonElement>('button[type="submit"]'))
+    button.hidden = locked
+  const banner = document.querySelector<HTMLElement>('[data-device-state]')
+  banner?.remove()
+  showErrors(form, draft?.state === 'refused' ? draft : null)
+  if (!draft || draft.state === 'writing') return say(form, '')
+  const message =
+    draft.state === 'waiting'
+      ? draft.changes
+        ? 'You are changing a record that waits to be sent. Submit it again to replace what waits; until then the version submitted first is the one sent.'
+        : `${draft.reason ?? 'Submitted on this device.'} It waits to be sent, as it was submitted.`
+      : (draft.reason ?? STATE_LABELS[draft.state])
+  const box = (
+    <div class={`notice ${draft.state === 'waiting' ? 'warning' : 'danger'}`} data-device-state role="status">
+      <p>
+        <strong>{STATE_LABELS[draft.state]}.</strong> {message}
+      </p>
+      {draft.state === 'waiting' && !draft.changes && (
+        <p>
+          <button type="button" class="secondary" onClick={() => changeBeforeSending(form)}>
+            Change before sending
+          </button>
+        </p>
+      )}
+      {draft.reason === SIGN_IN_AGAIN && (
+        <p>
+          <a
+            href={`/login?next=${encodeURIComponent(`${draft.formPath}#draft=${draft.key}`)}`}
+            hx-boost="false"
+          >
+            Sign in again
+          </a>
+        </p>
+      )}
+      {draft.state === 'conflict' && draft.recordPath && (
+        <p>
+          <a href={draft.recordPath}>Open the record</a> · <a href={`${draft.recordPath}/amend`}>Amend it</a>
+        </p>
+      )}
+    </div>
+  ) as HTMLElement
+  form.before(box)
+  say(form, '')
+}
+
+function changeBeforeSending(form: HTMLFormElement) {
+  const draft = currentKey ? getDraft(store, currentKey) : null
+  if (!draft) return
+  update(draft, { kind: 'change' })
+  showState(form)
+  inputsOf(form)
+    .find((e) => e.type !== 'hidden')
+    ?.focus()
+}
+
+/**
+ * The registry's reasons for refusing the record, as the online form shows them: a summary at the
+ * top of the page linking to each field, and a message beside each field.
+ */
+function showErrors(form: HTMLFormElement, draft: DeviceDraft | null) {
+  for (const old of document.querySelectorAll('[data-device-errors]')) old.remove()
+  for (const field of form.querySelectorAll('.field.field-error[data-device-marked]')) {
+    field.classList.remove('field-error')
+    field.removeAttribute('data-device-marked')
+  }
+  for (const input of form.querySelectorAll('[aria-invalid="true"][data-device-marked]')) {
+    input.removeAttribute('aria-invalid')
+    input.removeAttribute('data-device-marked')
+  }
+  if (!draft) return
+  const errors =
+    draft.errors.length > 0 ? draft.errors : [['', draft.reason ?? 'The registry refused this record.']]
+  const summary = (
+    <div
+      class="error-summary"
+      role="alert"
+      tabIndex={-1}
+      data-device-errors
+      aria-labelledby="device-errors-title"
+    >
+      <h2 id="device-errors-title">The registry refused this record</h2>
+      <p>It is kept on this device. Correct it, then submit it again.</p>
+      <ul>
+        {errors.map(([field, message]) => (
+          <li>{field ? <a href={`#${field}`}>{message}</a> : message}</li>
+        ))}
+      </ul>
+    </div>
+  ) as HTMLElement
+  document.querySelector('main')?.prepend(summary)
+  for (const [field, message] of draft.errors) {
+    const input = document.getElementById(field)
+    if (!input || !form.contains(input)) continue
+    const wrapper = input.closest('.field')
+    if (wrapper && !wrapper.classList.contains('field-error')) {
+      wrapper.classList.add('field-error')
+      wrapper.setAttribute('data-device-marked', '')
+    }
+    if (!input.hasAttribute('aria-invalid')) {
+      input.setAttribute('aria-invalid', 'true')
+      input.setAttribute('data-device-marked', '')
+    }
+    input.before(
+      (
+        <span class="error-message" data-device-errors>
+          <span class="visually-hidden">Error: </span>
+          {message.replace(/^[^:]*: /, '')}
+        </span>
+      ) as HTMLElement,
+    )
+  }
+  summary.focus()
+  summary.scrollIntoView()
+}
+
+function say(form: HTMLFormElement, message: string) {
   const status = form.querySelector<HTMLElement>('[data-offline-status]')
-  if (!status) return
-  status.textContent = message
-  status.classList.toggle('error-message', isProblem)
+  if (status) status.textContent = message
 }
 
 // ---- Sending --------------------------------------------------------------------------
@@ -165,11 +346,11 @@ async function sendWaiting() {
   if (sending) return
   sending = true
   const sendAll = async () => {
-    for (const { key } of draftsOf(store, userId)) {
+    for (const { key } of toSend(draftsOf(store, userId))) {
       // Read again: another tab may have sent it meanwhile.
       const draft = getDraft(store, key)
       if (draft?.state !== 'waiting') continue
-      const outcome = await send(draft, null)
+      const outcome = await send(draft)
       if (outcome.kind === 'retry') break
     }
   }
@@ -186,29 +367,27 @@ async function sendWaiting() {
 async function freshToken(): Promise<string | SendOutcome> {
   try {
     const reply = await fetch('/inspections/send-token', { cache: 'no-store', credentials: 'same-origin' })
-    if (reply.status === 401) return { kind: 'retry', reason: SIGN_IN_AGAIN }
-    if (!reply.ok) return outcomeOf(reply, () => '')
+    // Signed out, the registry sends the request on to its sign-in page.
+    if (!reply.ok || reply.redirected)
+      return outcomeOf(reply, () => ({ reason: '', errors: [], recordPath: null }))
     return ((await reply.json()) as { token: string }).token
   } catch {
     return { kind: 'retry', reason: NO_NETWORK }
   }
 }
 
-/**
- * One try at sending a kept record. `form` is set when the inspector pressed the button:
- * then a refusal replaces the form with the registry's answer, messages beside the fields.
- */
-async function send(draft: DeviceDraft, form: HTMLFormElement | null): Promise<SendOutcome> {
+/** One try at sending a kept record: the version that waits, never the changes being typed. */
+async function send(draft: DeviceDraft): Promise<SendOutcome> {
   // The browser knows it has no network at all: no use trying (a network can still fail below).
   const token = navigator.onLine ? await freshToken() : ({ kind: 'retry', reason: NO_NETWORK } as const)
   let outcome: SendOutcome
-  let page: Document | null = null
   if (typeof token !== 'string') {
     outcome = token
   } else {
     try {
       const body = new URLSearchParams(draft.fields)
       body.set('action', draft.action ?? 'submit')
+      body.set('idempotency_key', draft.key)
       const reply = await fetch('/inspections', {
         method: 'POST',
         body,
@@ -216,54 +395,39 @@ async function send(draft: DeviceDraft, form: HTMLFormElement | null): Promise<S
         credentials: 'same-origin',
       })
       const html = await reply.text()
-      outcome = outcomeOf(reply, () => {
-        page = new DOMParser().parseFromString(html, 'text/html')
-        return refusalIn(page)
-      })
+      outcome = outcomeOf(reply, () => refusalIn(new DOMParser().parseFromString(html, 'text/html')))
     } catch {
       outcome = { kind: 'retry', reason: NO_NETWORK }
     }
   }
-  const now = new Date().toISOString()
   const latest = getDraft(store, draft.key) ?? draft
-  if (outcome.kind === 'sent') {
-    putDraft(store, { ...latest, state: 'sent', reason: null, savedAt: now, recordPath: outcome.recordPath })
-    if (draft.key === currentKey) location.assign(outcome.landing)
-  } else if (outcome.kind === 'refused') {
-    putDraft(store, { ...latest, state: 'refused', reason: outcome.reason, savedAt: now })
-    if (form && page) showRefusal(page)
-    else if (draft.key === currentKey) sayOnPage(outcome.reason, true)
-  } else {
-    // Still waiting, unless it was typed over meanwhile (then it is being written again).
-    if (latest.state === 'waiting') putDraft(store, { ...latest, reason: outcome.reason })
-    if (draft.key === currentKey) sayOnPage(outcome.reason)
+  const after = update(latest, { kind: 'answered', version: draft.version, outcome })
+  if (after.key === currentKey) {
+    if (after.state === 'sent' && outcome.kind === 'sent') location.assign(outcome.landing)
+    else {
+      const form = document.querySelector<HTMLFormElement>('form[data-offline-form]')
+      if (form) showState(form)
+    }
   }
   renderLists()
   return outcome
 }
 
-function sayOnPage(message: string, isProblem = false) {
-  const form = document.querySelector<HTMLFormElement>('form[data-offline-form]')
-  if (form) say(form, message, isProblem)
-}
-
-/** The registry's reasons: the error summary of a refused form, or an error page's text. */
-function refusalIn(page: Document): string {
+/** The registry's reasons: the error summary of a refused form by field, or an error page's text. */
+function refusalIn(page: Document): Refusal {
+  const errors: [string, string][] = []
+  for (const link of page.querySelectorAll<HTMLAnchorElement>('.error-summary li a[href^="#"]'))
+    errors.push([link.getAttribute('href')!.slice(1), link.textContent?.trim() ?? ''])
   const items = [...page.querySelectorAll('.error-summary li')].map((li) => li.textContent?.trim() ?? '')
-  if (items.length > 0) return items.filter(Boolean).join('; ')
-  return page.querySelector('main p')?.textContent?.trim() ?? ''
-}
-
-/** The refused form from the registry, with its messages, in place of the one sent. */
-function showRefusal(page: Document) {
-  const main = document.querySelector('main')
-  const answer = page.querySelector('main')
-  if (!main || !answer) return
-  main.replaceChildren(...[...answer.childNodes].map((n) => document.importNode(n, true)))
-  document.title = page.title
-  const form = main.querySelector<HTMLFormElement>('form[data-offline-form]')
-  if (form) wireForm(form)
-  main.querySelector<HTMLElement>('.error-summary')?.focus()
+  const reason =
+    items.length > 0
+      ? items.filter(Boolean).join('; ')
+      : (page.querySelector('main p')?.textContent?.trim() ?? '')
+  return {
+    reason,
+    errors,
+    recordPath: page.querySelector('[data-stored-record]')?.getAttribute('href') ?? null,
+  }
 }
 
 // ---- The lists of what is kept ----------------------------------------------------------
@@ -288,8 +452,12 @@ function DraftList(props: { drafts: DeviceDraft[] }) {
           <strong>Inspection of {draft.worksiteName}</strong>{' '}
           <span class={`tag ${STATE_TAGS[draft.state]}`}>{STATE_LABELS[draft.state]}</span>
           <br />
-          <span class="hint">Changed {timeOf(draft.savedAt)}</span>
-          {draft.reason && <p class={draft.state === 'refused' ? 'error-message' : 'hint'}>{draft.reason}</p>}
+          <span class="hint">Changed {timeOf(draft.savedAt)} (Lesotho time)</span>
+          {draft.reason && (
+            <p class={draft.state === 'refused' || draft.state === 'conflict' ? 'error-message' : 'hint'}>
+              {draft.reason}
+            </p>
+          )}
           <div class="actions">
             {draft.state === 'sent' ? (
               <a href={draft.recordPath ?? '/staff'}>Open the record</a>
@@ -297,11 +465,19 @@ function DraftList(props: { drafts: DeviceDraft[] }) {
               // A whole page load, not an htmx swap: the form must start this script again,
               // and offline only the service worker can answer it.
               <a href={`${draft.formPath}#draft=${draft.key}`} hx-boost="false">
-                Continue
+                {draft.state === 'refused' ? 'Correct it' : 'Open it'}
+              </a>
+            )}{' '}
+            {draft.state === 'conflict' && draft.recordPath && (
+              <a href={`${draft.recordPath}/amend`}>Amend the record</a>
+            )}{' '}
+            {draft.reason === SIGN_IN_AGAIN && (
+              <a href="/login?next=%2Finspections%2Fdevice" hx-boost="false">
+                Sign in again
               </a>
             )}{' '}
             {draft.state === 'waiting' && (
-              <button type="button" onClick={() => void send(draft, null)}>
+              <button type="button" onClick={() => void send(draft)}>
                 Send now
               </button>
             )}{' '}

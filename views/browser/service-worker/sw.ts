@@ -1,27 +1,29 @@
-// The inspection form's service worker (scope /inspections/). It keeps the form pages an
-// inspector has opened, and the files they use, so the form opens on a farm with no signal.
-// Pages are always asked of the network first: a kept copy is only used when that fails.
+// The service worker for field work (served from /inspections/sw.js, scope the whole site). It
+// keeps, for the signed-in inspector, the pages they opened that field work needs (the home page,
+// worksite pages, the inspection forms, the list of what is kept on the device) and the files
+// they use, so the registry opens on a farm with no signal. Pages are always asked of the network
+// first: a kept copy is used only when that fails. Kept pages belong to one user: another user of
+// the device never sees them, and signing out removes them.
 
 // A module, so `self` can be declared as what it is here.
 export {}
 
 declare const self: ServiceWorkerGlobalScope
-/** Set when the server bundles this file: the hashed static files and the pages to keep. */
+/** Set when the build bundles this file: the hashed static files and the pages to keep. */
 declare const __ASSETS__: string[]
 declare const __PAGES__: string[]
 declare const __VERSION__: string
 
-const CACHE = 'rr-offline'
-// Only these pages are kept: the forms and the list of what waits on the device.
-const KEPT_PAGE = /^\/inspections\/(new|device|[0-9a-f-]{36}\/edit)$/
+const FILES = 'rr-files'
+const PAGES = 'rr-pages-'
+const META = 'rr-meta'
+const KEPT_PAGE = /^\/(staff|worksites\/[0-9a-f-]{36}|inspections\/(new|device|[0-9a-f-]{36}\/edit))$/
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
-      const cache = await caches.open(CACHE)
-      await cache.addAll(__ASSETS__)
-      // A page the signed-in user may not open (or a network hiccup) is simply not kept.
-      await Promise.all(__PAGES__.map((page) => keepPage(cache, page).catch(() => undefined)))
+      const files = await caches.open(FILES)
+      await files.addAll(__ASSETS__)
       await self.skipWaiting()
     })(),
   )
@@ -30,40 +32,74 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      const cache = await caches.open(CACHE)
-      const requests = await cache.keys()
-      // Kept pages name the new release's files: fetch them again, then drop files no longer used.
-      await Promise.all(
-        requests
-          .filter((r) => KEPT_PAGE.test(new URL(r.url).pathname))
-          .map((r) => keepPage(cache, r.url).catch(() => undefined)),
-      )
-      await Promise.all(
-        requests
-          .filter((r) => {
-            const path = new URL(r.url).pathname
-            return path.startsWith('/static/') && !__ASSETS__.includes(path)
-          })
-          .map((r) => cache.delete(r)),
-      )
+      // Earlier releases kept everything in one cache: gone, with files no longer used.
+      for (const name of await caches.keys()) if (name === 'rr-offline') await caches.delete(name)
+      const files = await caches.open(FILES)
+      for (const r of await files.keys())
+        if (!__ASSETS__.includes(new URL(r.url).pathname)) await files.delete(r)
+      const user = await currentUser()
+      // Kept pages name the new release's files: fetch them again.
+      if (user) {
+        const pages = await caches.open(PAGES + user)
+        for (const r of await pages.keys()) await keepPage(user, r.url).catch(() => undefined)
+      }
       await self.clients.claim()
     })(),
   )
 })
 
-async function keepPage(cache: Cache, url: string) {
-  const response = await fetch(url, { credentials: 'same-origin', cache: 'no-store' })
-  if (response.ok && !response.redirected) await cache.put(withoutHash(url), response)
-  else if (response.status === 401) await forgetPages(cache)
+/** Who is signed in on this device, as the pages last said. */
+async function currentUser(): Promise<string | null> {
+  const meta = await caches.open(META)
+  const reply = await meta.match('/__user')
+  return reply ? await reply.text() : null
 }
 
-/** Signed out: the kept pages belong to whoever was signed in (drafts stay, see offline.tsx). */
-async function forgetPages(cache: Cache) {
-  for (const r of await cache.keys())
-    if (!new URL(r.url).pathname.startsWith('/static/')) await cache.delete(r)
+/** Another user signed in: the pages of anyone else go. */
+async function setUser(user: string) {
+  const meta = await caches.open(META)
+  if ((await currentUser()) === user) return
+  await forgetPages(user)
+  await meta.put('/__user', new Response(user))
+  const pages = await caches.open(PAGES + user)
+  await Promise.all(__PAGES__.map((page) => keepPage(user, page, pages).catch(() => undefined)))
 }
+
+/** Signed out, or a session ended: kept pages belong to whoever was signed in (drafts stay, see offline.tsx). */
+async function forgetPages(except?: string) {
+  for (const name of await caches.keys())
+    if (name.startsWith(PAGES) && name !== PAGES + except) await caches.delete(name)
+  if (!except) await (await caches.open(META)).delete('/__user')
+}
+
+async function keepPage(user: string, url: string, cache?: Cache) {
+  const response = await fetch(url, { credentials: 'same-origin', cache: 'no-store' })
+  if (endsSession(response)) return forgetPages()
+  if (response.ok && !response.redirected)
+    await (cache ?? (await caches.open(PAGES + user))).put(withoutHash(url), response)
+}
+
+/** The registry sent this request to its sign-in page, or refused it as signed out. */
+const endsSession = (response: Response) =>
+  response.status === 401 || (response.redirected && new URL(response.url).pathname === '/login')
 
 const withoutHash = (url: string) => url.split('#')[0]!
+
+self.addEventListener('message', (event) => {
+  const data = event.data as { user?: string; keep?: string }
+  if (!data.user) return
+  const user = data.user
+  event.waitUntil(
+    (async () => {
+      await setUser(user)
+      if (data.keep && KEPT_PAGE.test(new URL(data.keep, self.location.origin).pathname)) {
+        const pages = await caches.open(PAGES + user)
+        if (!(await pages.match(withoutHash(data.keep))))
+          await keepPage(user, data.keep, pages).catch(() => undefined)
+      }
+    })(),
+  )
+})
 
 self.addEventListener('fetch', (event) => {
   const request = event.request
@@ -74,9 +110,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fromCacheFirst(request))
     return
   }
-  if (request.mode === 'navigate' && url.pathname.startsWith('/inspections/')) {
-    event.respondWith(fromNetworkFirst(request, url))
-  }
+  if (request.mode === 'navigate') event.respondWith(fromNetworkFirst(request, url))
 })
 
 async function fromCacheFirst(request: Request) {
@@ -85,17 +119,20 @@ async function fromCacheFirst(request: Request) {
 }
 
 async function fromNetworkFirst(request: Request, url: URL) {
-  const cache = await caches.open(CACHE)
   try {
     const response = await fetch(request)
-    if (response.ok && !response.redirected && KEPT_PAGE.test(url.pathname))
-      await cache.put(withoutHash(request.url), response.clone())
-    if (response.status === 401) await forgetPages(cache)
+    // Signing out lands on the sign-in page: what was kept for the user goes.
+    if (endsSession(response) || (url.pathname === '/login' && url.searchParams.has('signed_out')))
+      await forgetPages()
+    else if (response.ok && !response.redirected && KEPT_PAGE.test(url.pathname)) {
+      const user = await currentUser()
+      if (user) await (await caches.open(PAGES + user)).put(withoutHash(request.url), response.clone())
+    }
     return response
   } catch {
-    const kept = await cache.match(withoutHash(request.url))
-    if (kept) return kept
-    return offlinePage()
+    const user = await currentUser()
+    const kept = user ? await (await caches.open(PAGES + user)).match(withoutHash(request.url)) : undefined
+    return kept ?? offlinePage()
   }
 }
 
@@ -108,8 +145,9 @@ function offlinePage() {
     .join('')}</head>
 <body><main class="wrap"><h1>No network</h1>
 <p>This page was not opened on this device while there was a network, so it cannot be shown now.</p>
-<p>Forms opened before are kept: <a href="/inspections/new">record an inspection of a new worksite</a>,
-or see <a href="/inspections/device">the inspections kept on this device</a>.</p></main></body></html>`
+<p>Pages opened before are kept: <a href="/staff">your home page</a>,
+<a href="/inspections/new">the form for a worksite not yet in the register</a>,
+and <a href="/inspections/device">the inspections kept on this device</a>.</p></main></body></html>`
   return new Response(html, {
     status: 503,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'X-Registry-Offline': __VERSION__ },
