@@ -101,7 +101,16 @@ function emit(name, raw, type, { hashed = true } = {}) {
 }
 
 emit('app.css', readFileSync(join(root, 'static/app.css')), 'text/css; charset=utf-8')
-emit('htmx.js', readFileSync(require.resolve('htmx.org/dist/htmx.min.js')), JS)
+// htmx and the little every page adds to it (views/browser/pages.ts): one file, one request.
+emit(
+  'htmx.js',
+  Buffer.concat([
+    readFileSync(require.resolve('htmx.org/dist/htmx.min.js')),
+    Buffer.from('\n'),
+    await bundleBrowser('pages.ts'),
+  ]),
+  JS,
+)
 emit('offline.js', await bundleBrowser('offline.tsx'), JS)
 
 // The inspection form's service worker names the files and pages it keeps, so it changes (and

@@ -93,7 +93,8 @@ export function Layout(props: {
             </nav>
           )}
         </header>
-        <main id="main" class="wrap" tabindex={-1}>
+        {/* Its language on <main> too: after an htmx swap, <html> takes it (views/browser/pages.ts). */}
+        <main id="main" class="wrap" tabindex={-1} lang={lang}>
           {props.children}
         </main>
         <footer class="site-footer">

@@ -3,7 +3,6 @@ import { zValidator } from '@hono/zod-validator'
 import { type Context, Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { z } from 'zod'
-import { PublicHomePage } from '../../views/public/home.js'
 import { LookupPage, LookupResults } from '../../views/public/lookup.js'
 import { TooManyRequestsPage } from '../../views/public/report.js'
 import { VerifyPage, VerifyUnknownPage } from '../../views/public/verify.js'
@@ -97,7 +96,10 @@ export function publicRoutes(config: Config) {
 
   return (
     new Hono<AppEnv>()
-      .get('/', publicLanguage, kept, (c) => renderPage(c, <PublicHomePage pc={publicContext(c)} />))
+      // The home page is the lookup before a search: one view, so the two never drift apart.
+      .get('/', publicLanguage, kept, (c) =>
+        renderPage(c, <LookupPage pc={publicContext(c)} q="" found={null} />),
+      )
 
       .get(
         '/lookup',

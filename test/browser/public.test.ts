@@ -46,6 +46,7 @@ describe.skipIf(!run)('the public lookup in a real browser', () => {
 
   async function newPage(options: { javaScriptEnabled: boolean; locale?: string }) {
     const context = await browser.newContext(options)
+    context.setDefaultTimeout(8_000)
     const page = await context.newPage()
     return { context, page, problems: watchForPageProblems(page) }
   }
@@ -172,6 +173,76 @@ describe.skipIf(!run)('the public lookup in a real browser', () => {
         await page.waitForURL(/\/lookup\?q=senq/)
         await expectAccessible(page)
         expect(problems).toEqual([])
+      } finally {
+        await context.close()
+      }
+    })
+
+    it('adds one history entry per search, not one per pause in typing', async () => {
+      const { context, page, problems } = await newPage({ javaScriptEnabled: true })
+      try {
+        await page.goto(`${server.url}/`)
+        const box = page.getByLabel('Name of the recruiter or licence number')
+        const entries = () => page.evaluate(() => history.length)
+        const start = await entries()
+        // Three pauses while typing one name: each shows results, and the address follows.
+        for (const part of ['sen', 'qu r', 'iver']) {
+          await box.pressSequentially(part, { delay: 30 })
+          await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(await box.inputValue())
+        }
+        expect(await entries()).toBe(start + 1)
+        // Check pressed: that search is done; typing a new one adds its own entry.
+        await page.getByRole('button', { name: 'Check' }).click()
+        await box.fill('')
+        await box.pressSequentially('kopano', { delay: 30 })
+        await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('kopano')
+        await page.locator('#lookup-results .result', { hasText: 'Kopano Placements' }).waitFor()
+        expect(await entries()).toBe(start + 2)
+        // Back goes to the previous search, then the empty home page.
+        await page.goBack()
+        await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('senqu river')
+        await page.locator('#lookup-results .result', { hasText: 'Senqu River Staffing' }).waitFor()
+        await page.goBack()
+        await expect.poll(() => new URL(page.url()).pathname).toBe('/')
+        expect(problems).toEqual([])
+      } finally {
+        await context.close()
+      }
+    })
+
+    it('gives <html> the language of the page shown after a link swaps it in', async () => {
+      const { context, page, problems } = await newPage({ javaScriptEnabled: true, locale: 'en-GB' })
+      try {
+        await page.goto(`${server.url}/lookup?q=kopano`)
+        expect(await page.getAttribute('html', 'lang')).toBe('en')
+        await page.evaluate(() => {
+          ;(window as unknown as { samePage: boolean }).samePage = true
+        })
+        await page.getByRole('link', { name: /Sesotho/ }).click()
+        await page.waitForURL(/lang=st/)
+        await expect.poll(() => page.getAttribute('html', 'lang')).toBe('st')
+        // Swapped by htmx, not loaded again: the document is the same.
+        expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true)
+        await page.getByRole('link', { name: /English/ }).click()
+        await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en')
+        expect(problems).toEqual([])
+      } finally {
+        await context.close()
+      }
+    })
+
+    it('leads the lookup page with the same words whether loaded directly or swapped in', async () => {
+      const { context, page } = await newPage({ javaScriptEnabled: true })
+      try {
+        await page.goto(`${server.url}/`)
+        const lead = await page.locator('main .lead').innerText()
+        expect(lead.length).toBeGreaterThan(20)
+        await page.getByLabel('Name of the recruiter or licence number').fill('kopano')
+        await page.getByRole('button', { name: 'Check' }).click()
+        await page.locator('#lookup-results .result', { hasText: 'Kopano Placements' }).waitFor()
+        expect(await page.locator('main .lead').innerText()).toBe(lead)
+        await page.goto(`${server.url}/lookup?q=kopano`)
+        expect(await page.locator('main .lead').innerText()).toBe(lead)
       } finally {
         await context.close()
       }

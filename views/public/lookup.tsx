@@ -102,6 +102,7 @@ export function LookupResults(props: { q: string; found: LookupResult | null; t:
   )
 }
 
+/** The home page, and the lookup page with its results: the same page before and after a search. */
 export function LookupPage(props: {
   pc: PublicContext
   q: string
@@ -113,6 +114,7 @@ export function LookupPage(props: {
   return (
     <PublicLayout pc={props.pc} title={title} hasErrors={Boolean(props.error)}>
       <h1>{t.homeTitle}</h1>
+      <p class="lead">{t.homeLead}</p>
       <SearchForm pc={props.pc} q={props.q} error={props.error} />
       <LookupResults q={props.q} found={props.found} t={t} />
       <NoFeeNotice t={t} />

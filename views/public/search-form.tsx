@@ -14,6 +14,7 @@ export function SearchForm(props: { pc: PublicContext; q?: string; error?: strin
     <search>
       <form
         class="lookup"
+        data-live-search
         method="get"
         action="/lookup"
         hx-get="/lookup"
