@@ -119,16 +119,23 @@ export function complaintPublicRoutes(config: Config) {
         const typed = c.req.valid('query').ref.trim()
         const reference = typed ? normaliseReference(typed) : null
         const found = reference ? await trackComplaint(c.get('db'), reference) : null
-        const notFound = typed !== '' && !found
+        const pc = publicContext(c)
+        // Check pressed with nothing typed: say what to type (a first visit has no ref at all).
+        const empty = typed === '' && c.req.query('ref') !== undefined
+        const error = empty
+          ? pc.t.complaint.trackEmpty
+          : typed !== '' && !found
+            ? pc.t.complaint.trackNotFound
+            : null
         return renderPage(
           c,
           <TrackPage
-            pc={publicContext(c)}
+            pc={pc}
             reference={found?.reference ?? typed}
             status={found ? trackedStatus(found) : null}
-            notFound={notFound}
+            error={error}
           />,
-          notFound ? 404 : 200,
+          empty ? 422 : error ? 404 : 200,
         )
       })
   )

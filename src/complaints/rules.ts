@@ -21,15 +21,17 @@ export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number]
 export const OUTCOMES = ['substantiated', 'unsubstantiated'] as const
 export type Outcome = (typeof OUTCOMES)[number]
 
-/** What the person who reported sees when tracking the reference. */
-export type TrackedStatus = 'received' | 'under_review' | 'resolved' | 'referred_to_police'
+/** What the person who reported sees when tracking the reference: the outcome in words, never details. */
+export type TrackedStatus = 'received' | 'under_review' | 'found_true' | 'not_proven' | 'referred_to_police'
 
 export function trackedStatus(complaint: {
   status: ComplaintStatus
+  outcome: Outcome | null
   police_case_number: string | null
 }): TrackedStatus {
   if (complaint.police_case_number) return 'referred_to_police'
-  if (complaint.status === 'decided' || complaint.status === 'closed') return 'resolved'
+  if (complaint.status === 'decided' || complaint.status === 'closed')
+    return complaint.outcome === 'substantiated' ? 'found_true' : 'not_proven'
   return complaint.status
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import {
   blankToUndefined,
   optionalDateField,
+  optionalMoneyField,
   optionalText,
   requiredText,
   searchText,
@@ -10,7 +11,7 @@ import {
 import { pageParam } from '../http/pagination.js'
 import type { Catalogue } from '../i18n/messages.js'
 import { LANGUAGES } from '../i18n/messages.js'
-import { CURRENCIES, minorUnits } from '../money.js'
+import { CURRENCIES, type Currency, currencyOf, parseMoney } from '../money.js'
 import { DISTRICTS } from '../vocabulary.js'
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, OUTCOMES, PUBLIC_FLAGS } from './rules.js'
 
@@ -51,21 +52,7 @@ function buildComplaintSchema(t: Catalogue, today: string) {
       asArray,
       z.array(z.enum(COMPLAINT_CATEGORIES, { error: e.categories })).min(1, e.categories),
     ),
-    fee_amount: z.preprocess(
-      blankToUndefined,
-      z
-        .string({ error: e.amount })
-        .max(20, e.amount)
-        .transform((v, ctx) => {
-          const minor = minorUnits(v)
-          if (minor === null) {
-            ctx.addIssue({ code: 'custom', message: e.amount })
-            return z.NEVER
-          }
-          return minor
-        })
-        .optional(),
-    ),
+    fee_amount: optionalMoneyField(e.amount),
     fee_currency: z.preprocess(blankToUndefined, z.enum(CURRENCIES, { error: e.currency }).optional()),
     happened_on: optionalDateField(e.date, { min: '1990-01-01', max: today }),
     district: z.preprocess(blankToUndefined, z.enum(DISTRICTS, { error: e.choice }).optional()),
@@ -105,7 +92,12 @@ export function complaintCrossFieldErrors(
   const filled = (name: string) => typeof typed[name] === 'string' && (typed[name] as string).trim() !== ''
   const errors: Record<string, string> = {}
   if (!filled('licence') && !filled('recruiter_name')) errors.recruiter_name = e.recruiter
-  if (filled('fee_amount') && !filled('fee_currency')) errors.fee_currency = e.currency
+  // The currency is optional: an amount with no currency is kept as it was said.
+  const money = filled('fee_amount') ? parseMoney(typed.fee_amount as string) : null
+  const chosen = (CURRENCIES as readonly unknown[]).includes(typed.fee_currency)
+    ? (typed.fee_currency as Currency)
+    : null
+  if (money && currencyOf(money, chosen) === 'mismatch') errors.fee_currency = e.currencyMismatch
   if (typed.may_contact === 'yes' && !filled('contact_phone') && !filled('contact_email'))
     errors.contact_phone = e.consent
   return errors

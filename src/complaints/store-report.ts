@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import type { Database } from '../db/database.js'
 import type { Language } from '../i18n/messages.js'
+import { currencyOf } from '../money.js'
 import { complaintReference } from './rules.js'
 import type { ComplaintInput } from './schemas.js'
 
@@ -14,6 +15,13 @@ export type StoreResult = { reference: string; created: boolean } | { unknownLic
 
 /** A value of the row with its column type, for the INSERT ... SELECT below. */
 const typed = (value: unknown, type: string) => sql`${value}::${sql.raw(type)}`
+
+/** The currency chosen, else the one the amount's symbol named (a mismatch was refused before). */
+function feeCurrency(input: ComplaintInput) {
+  if (!input.fee_amount) return null
+  const currency = currencyOf(input.fee_amount, input.fee_currency)
+  return currency === 'mismatch' ? (input.fee_currency ?? null) : currency
+}
 
 /**
  * Stores a report once: a second submit of the same form (a double click, a resend after a lost
@@ -36,8 +44,8 @@ export async function storeReport(
       recruiter_place: typed(input.recruiter_place ?? null, 'text'),
       recruiter_phone: typed(input.recruiter_phone ?? null, 'text'),
       categories: typed([...new Set(input.categories)], 'text[]'),
-      fee_amount_minor: typed(input.fee_amount ?? null, 'bigint'),
-      fee_currency: typed(input.fee_amount !== undefined ? (input.fee_currency ?? null) : null, 'text'),
+      fee_amount_minor: typed(input.fee_amount?.minor ?? null, 'bigint'),
+      fee_currency: typed(feeCurrency(input), 'text'),
       happened_on: typed(input.happened_on ?? null, 'date'),
       district: typed(input.district ?? null, 'text'),
       promised_job: typed(input.promised_job ?? null, 'text'),

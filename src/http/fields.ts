@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseMoney } from '../money.js'
 
 // The field types every schema is built from. Whatever a person (or a script) sends passes one
 // of these before anything else sees it: text is refused when it holds a NUL or another control
@@ -155,4 +156,24 @@ export function dateField(message: string, bounds: { min?: string; max?: string 
 /** The same, or blank (undefined). */
 export function optionalDateField(message: string, bounds: { min?: string; max?: string } = {}) {
   return z.preprocess(blankToUndefined, dateField(message, bounds).optional())
+}
+
+/**
+ * An amount of money as people write it ("1,500", "M1,500", "R 1 500.50"; src/money.ts), with
+ * the currency its symbol names, or blank (undefined).
+ */
+export function optionalMoneyField(message: string) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: message })
+      .max(40, message)
+      .transform((typed, ctx) => {
+        const money = parseMoney(typed)
+        if (money) return money
+        ctx.addIssue({ code: 'custom', message })
+        return z.NEVER
+      })
+      .optional(),
+  )
 }

@@ -156,7 +156,7 @@ const en = {
       other: 'Something else',
     } satisfies Record<ComplaintCategory, string>,
     feeAmount: 'How much did you pay?',
-    feeAmountHint: 'Only if you paid. For example 1500 or 1500.50',
+    feeAmountHint: 'Only if you paid. For example 1500, 1,500 or M1,500.50',
     feeCurrency: 'Currency',
     currencies: { LSL: 'Maloti (LSL)', ZAR: 'Rand (ZAR)' } satisfies Record<Currency, string>,
     happenedOn: 'When did it happen?',
@@ -182,8 +182,10 @@ const en = {
       categories: 'Choose at least one thing that happened.',
       description: 'Tell us what happened.',
       tooLong: (max: number) => `Type at most ${max} letters.`,
-      amount: 'Type the amount in numbers, for example 1500 or 1500.50.',
+      amount: 'Type the amount in numbers, for example 1500, 1,500 or M1,500.50.',
       currency: 'Choose the currency you paid in.',
+      currencyMismatch:
+        'The amount is written in one currency and another is chosen here: choose the one you paid in.',
       date: 'Type a date that has passed.',
       phone: 'Type a phone number, for example +266 5800 0000.',
       email: 'Type an email address, for example name@example.com.',
@@ -202,12 +204,17 @@ const en = {
     trackHint: 'For example C-7KQ3-X9PD',
     trackButton: 'Check',
     trackNotFound: 'No report has this reference. Check that you typed it as it was given to you.',
+    trackEmpty: 'Type the reference you were given when you sent the report, for example C-7KQ3-X9PD.',
     trackStatusLabel: 'Status',
     trackStatus: {
-      received: 'Received: it is waiting to be read.',
-      under_review: 'Under review: an officer is looking into it.',
-      resolved: 'Resolved: the licensing office has decided.',
-      referred_to_police: 'Referred to the police.',
+      received:
+        'Received: it is waiting to be read. An officer reads every report; check again in a few days.',
+      under_review:
+        'Under review: an officer is looking into it. If you left a phone number or email, they may contact you.',
+      found_true: "Found to be true: the recruiter's record in the registry now shows it.",
+      not_proven:
+        'Not proven: thank you. The office could not confirm it. If you learn more, you can send a new report.',
+      referred_to_police: 'Referred to the police: the police are looking into it.',
     } satisfies Record<TrackedStatus, string>,
     tooMany:
       'Many reports have come from your network in the last hour, so yours was not sent yet. It is below: try again later, or take it to a labour office.',
@@ -382,8 +389,8 @@ const st: Catalogue = {
       other: 'Ho hong',
     } satisfies Record<ComplaintCategory, string>,
     feeAmount: 'U lefile bokae?',
-    feeAmountHint: 'Feela haeba u lefile. Mohlala 1500 kapa 1500.50',
-    feeCurrency: 'Chelete',
+    feeAmountHint: 'Feela haeba u lefile. Mohlala 1500, 1,500 kapa M1,500.50',
+    feeCurrency: 'Mofuta oa chelete',
     currencies: { LSL: 'Maloti a Lesotho (LSL)', ZAR: 'Liranta tsa Afrika Boroa (ZAR)' } satisfies Record<
       Currency,
       string
@@ -411,8 +418,10 @@ const st: Catalogue = {
       categories: "Khetha bonyane ntho e le 'ngoe e etsahetseng.",
       description: 'Re bolelle se etsahetseng.',
       tooLong: (max: number) => `Ngola litlhaku tse sa feteng ${max}.`,
-      amount: 'Ngola chelete ka linomoro, mohlala 1500 kapa 1500.50.',
-      currency: 'Khetha chelete eo u lefileng ka eona.',
+      amount: 'Ngola chelete ka linomoro, mohlala 1500, 1,500 kapa M1,500.50.',
+      currency: 'Khetha mofuta oa chelete eo u lefileng ka eona.',
+      currencyMismatch:
+        'Chelete e ngotsoe ka mofuta o mong, empa mona ho khethiloe o mong: khetha mofuta oo u lefileng ka oona.',
       date: 'Ngola letsatsi le fetileng.',
       phone: 'Ngola nomoro ea mohala, mohlala +266 5800 0000.',
       email: 'Ngola aterese ea email, mohlala lebitso@example.com.',
@@ -431,12 +440,17 @@ const st: Catalogue = {
     trackHint: 'Mohlala C-7KQ3-X9PD',
     trackButton: 'Sheba',
     trackNotFound: 'Ha ho tlaleho e nang le nomoro ena. Hlahloba hore u e ngotse joalo ka ha u e filoe.',
+    trackEmpty: 'Ngola nomoro eo u e filoeng ha u ne u romela tlaleho, mohlala C-7KQ3-X9PD.',
     trackStatusLabel: 'Boemo',
     trackStatus: {
-      received: 'E amohetsoe: e emetse ho baloa.',
-      under_review: 'E ntse e hlahlojoa: ofisiri e e shebile.',
-      resolved: 'E phethetsoe: ofisi ea mangolo-tumello e entse qeto.',
-      referred_to_police: 'E fetiselitsoe sepoleseng.',
+      received:
+        "E amohetsoe: e emetse ho baloa. Ofisiri e bala tlaleho e 'ngoe le e 'ngoe; u ka sheba hape ka mor'a matsatsi a seng makae.",
+      under_review:
+        'E ntse e hlahlojoa ke ofisiri. Haeba u siile nomoro ea mohala kapa email, ba ka ikopanya le uena.',
+      found_true: "E fumanoe e le 'nete: joale e ngotsoe bukeng ea ngoliso tlas'a moemeli eo.",
+      not_proven:
+        'Ha ea pakoa: rea leboha. Ofisi ha ea khona ho e netefatsa. Haeba u tseba ho hongata, u ka romela tlaleho e ncha.',
+      referred_to_police: 'E fetiselitsoe sepoleseng: mapolesa a e batlisisa.',
     } satisfies Record<TrackedStatus, string>,
     tooMany:
       'Ho tlile litlaleho tse ngata ho tsoa marang-rang a hao horeng ena, kahoo ea hao ha e so romeloe. E ka tlase: leka hape hamorao, kapa u e ise ofising ea Labour.',

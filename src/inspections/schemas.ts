@@ -1,8 +1,14 @@
 import { z } from 'zod'
 import { normaliseReference } from '../complaints/rules.js'
-import { blankToUndefined, countField, optionalDateField, optionalText } from '../http/fields.js'
+import {
+  blankToUndefined,
+  countField,
+  optionalDateField,
+  optionalMoneyField,
+  optionalText,
+} from '../http/fields.js'
 import { licenceNumberIn } from '../licence-number.js'
-import { minorUnits } from '../money.js'
+import { currencyOf, type TypedMoney } from '../money.js'
 import { lesothoInstant } from '../time.js'
 import { type WorksiteInput, worksiteSchema } from '../worksites/schemas.js'
 import {
@@ -77,21 +83,7 @@ function fieldShape() {
   for (let i = 1; i <= RECRUITER_ROWS; i++) {
     shape[`recruiter_${i}_licence`] = text(40)
     shape[`recruiter_${i}_name`] = text(TEXT)
-    shape[`recruiter_${i}_fee`] = z.preprocess(
-      blankToUndefined,
-      z
-        .string({ error: 'Enter an amount, for example 1500 or 1500.50' })
-        .max(20, 'Enter an amount, for example 1500 or 1500.50')
-        .transform((v, ctx) => {
-          const minor = minorUnits(v)
-          if (minor === null) {
-            ctx.addIssue({ code: 'custom', message: 'Enter an amount, for example 1500 or 1500.50' })
-            return z.NEVER
-          }
-          return minor
-        })
-        .optional(),
-    )
+    shape[`recruiter_${i}_fee`] = optionalMoneyField('Enter an amount, for example 1500, 1,500 or M1,500.50')
     shape[`recruiter_${i}_currency`] = z.preprocess(
       blankToUndefined,
       z.enum(['LSL', 'ZAR'], { error: 'Choose the currency' }).optional(),
@@ -258,8 +250,17 @@ export function parseInspectionForm(
     if (typedLicence && !licence)
       problem(`recruiter_${i}_licence`, 'Enter a licence number like LRA-2026-00042, or the name instead')
     const name = s(`recruiter_${i}_name`)
-    const fee = (v[`recruiter_${i}_fee`] as number | undefined) ?? null
-    const currency = s(`recruiter_${i}_currency`) as 'LSL' | 'ZAR' | null
+    const money = (v[`recruiter_${i}_fee`] as TypedMoney | undefined) ?? null
+    const fee = money?.minor ?? null
+    // An M or R typed before the amount says the currency, unless another one is chosen.
+    const chosen = s(`recruiter_${i}_currency`) as 'LSL' | 'ZAR' | null
+    const resolved = money ? currencyOf(money, chosen) : chosen
+    if (resolved === 'mismatch')
+      problem(
+        `recruiter_${i}_currency`,
+        'The amount is written in one currency and another is chosen: choose one',
+      )
+    const currency = resolved === 'mismatch' ? null : resolved
     const linked = (v[`recruiter_${i}_indicators`] as Indicator[]) ?? []
     const workers = n(`recruiter_${i}_workers`)
     if (!typedLicence && !name) {

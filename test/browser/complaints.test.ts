@@ -122,9 +122,9 @@ describe.skipIf(!run)('a complaint from report to flag, in a real browser', () =
 
     const result = await lookupResult()
     expect(await result.innerText()).toContain(FEE_WARNING)
-    // The worker's tracking now says a decision was made.
+    // The worker's tracking now says, in their language, that it was found to be true.
     await worker.page.goto(`${server.url}/complaints/track?ref=${reference}&lang=st`)
-    expect(await worker.page.locator('main').innerText()).toContain('E phethetsoe')
+    expect(await worker.page.locator('main').innerText()).toContain("E fumanoe e le 'nete")
   })
 
   it('the officer clears the fee flag with a reason; the warning goes, the points stay', async () => {

@@ -70,6 +70,35 @@ describe('reporting a recruiter', () => {
     expect(tracked).not.toContain('Ceres')
   })
 
+  it('says the outcome in words and what happens next, and what to type when nothing was', async () => {
+    const first = await registry.app.request('/complaints/track')
+    expect(first.status).toBe(200)
+    expect(await first.text()).not.toContain('id="ref-error"')
+    const empty = await registry.app.request('/complaints/track?ref=+')
+    expect(empty.status).toBe(422)
+    expect(await words(empty)).toContain('Type the reference you were given when you sent the report')
+    const reference = await sentReference(await send(report()))
+    const trackedAs = async (status: 'decided', outcome: 'substantiated' | 'unsubstantiated') => {
+      await registry.db
+        .updateTable('complaints')
+        .set({
+          status,
+          outcome,
+          decided_at: new Date(),
+          proven_categories: outcome === 'substantiated' ? ['recruitment_fee'] : [],
+        })
+        .where('reference', '=', reference)
+        .execute()
+      return words(await registry.app.request(`/complaints/track?ref=${reference}`))
+    }
+    expect(await trackedAs('decided', 'substantiated')).toContain(
+      'Found to be true: the recruiter&#39;s record in the registry now shows it.',
+    )
+    expect(await trackedAs('decided', 'unsubstantiated')).toContain(
+      'Not proven: thank you. The office could not confirm it.',
+    )
+  })
+
   it('stores a report sent twice (double click, resend) once, with one reference', async () => {
     const form = report()
     const first = await sentReference(await send(form))
@@ -196,6 +225,43 @@ describe('reporting a recruiter', () => {
       .where('reference', '=', reference)
       .executeTakeFirstOrThrow()
     expect(row).toMatchObject({ agency_id: null, recruiter_name: 'Mr Quick Visa', contact_phone: null })
+  })
+
+  it.each([
+    ['1,500', '', 150000, null],
+    ['M1,500', '', 150000, 'LSL'],
+    ['R 1 500.50', '', 150050, 'ZAR'],
+    ['1 500,50', 'ZAR', 150050, 'ZAR'],
+    ['m800', 'LSL', 80000, 'LSL'],
+  ])(
+    'takes the amount %j as people write it (currency chosen: %j)',
+    async (amount, currency, minor, stored) => {
+      const reference = await sentReference(
+        await send(report({ fee_amount: amount, fee_currency: currency })),
+      )
+      const row = await registry.db
+        .selectFrom('complaints')
+        .select(['fee_amount_minor', 'fee_currency'])
+        .where('reference', '=', reference)
+        .executeTakeFirstOrThrow()
+      expect(row).toEqual({ fee_amount_minor: minor, fee_currency: stored })
+    },
+  )
+
+  it('never requires the currency it marks optional, and asks when the amount says another', async () => {
+    const reference = await sentReference(await send(report({ fee_amount: '900', fee_currency: '' })))
+    const { id } = await complaintIdOf(reference)
+    const page = await words(await officer.client.get(`/complaints/${id}`))
+    expect(page).toContain('900.00 (currency not said)')
+    // Required when substantiated, so not marked optional.
+    expect(page).toContain('What was proven Needed when substantiated')
+    expect(page).not.toContain('What was proven (optional)')
+    const mismatch = await send(report({ fee_amount: 'R900', fee_currency: 'LSL' }))
+    expect(mismatch.status).toBe(422)
+    const html = await mismatch.text()
+    expect(html).toContain('id="fee_currency-error"')
+    expect(html).toContain('The amount is written in one currency and another is chosen here')
+    expect(html).toContain('value="R900"')
   })
 
   it('refuses a bad report with messages beside the fields, keeps what was typed and stores nothing', async () => {
@@ -347,7 +413,7 @@ describe('triage, flags and points', () => {
     const api = await (await registry.app.request(`/api/v1/licences/${licensed.licenceNumber}`)).json()
     expect(api.warnings).toEqual(['fee', 'under_watch'])
     expect(await words(await registry.app.request(`/complaints/track?ref=${reference}`))).toContain(
-      'Resolved',
+      'Found to be true',
     )
 
     const agencyPage = await words(await officer.client.get(`/agencies/${licensed.agencyId}`))

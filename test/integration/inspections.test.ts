@@ -150,6 +150,42 @@ describe('recording an inspection', () => {
     expect(asDraft.headers.get('location')).toMatch(/\?done=unchanged$/)
   })
 
+  it('reads fees as inspectors write them, an M or R in front naming the currency', async () => {
+    const res = await inspector.client.post(
+      '/inspections',
+      inspection({
+        recruiter_1_fee: 'M1,500',
+        recruiter_1_currency: '',
+        recruiter_2_fee: 'R 800,50',
+        recruiter_2_currency: '',
+      }),
+    )
+    expect(res.status).toBe(303)
+    const id = res.headers.get('location')!.split('/').pop()!.split('?')[0]!
+    const rows = await registry.db
+      .selectFrom('inspection_recruiters')
+      .select(['fee_amount_minor', 'fee_currency'])
+      .where('inspection_id', '=', id)
+      .orderBy('position')
+      .execute()
+    expect(rows).toEqual([
+      { fee_amount_minor: 150000, fee_currency: 'LSL' },
+      { fee_amount_minor: 80050, fee_currency: 'ZAR' },
+    ])
+    const refused = await inspector.client.post(
+      '/inspections',
+      inspection({ recruiter_1_fee: '1500', recruiter_1_currency: '' }),
+    )
+    expect(refused.status).toBe(422)
+    expect(await words(refused)).toContain('Recruiter 1: currency: Choose the currency')
+    const mismatch = await inspector.client.post(
+      '/inspections',
+      inspection({ recruiter_1_fee: 'R1500', recruiter_1_currency: 'LSL' }),
+    )
+    expect(mismatch.status).toBe(422)
+    expect(await mismatch.text()).toContain('The amount is written in one currency and another is chosen')
+  })
+
   it('stores one inspection when the same record arrives twice at once', async () => {
     const form = inspection()
     const results = await Promise.all([

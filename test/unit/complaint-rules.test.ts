@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest'
 import {
   agencyFlags,
   COMPLAINT_CATEGORIES,
+  type ComplaintStatus,
   complaintReference,
   DEMERIT_POINTS,
   demeritWindowStart,
   type Finding,
   normaliseReference,
+  type Outcome,
   pointsForFinding,
   publicWarnings,
   trackedStatus,
@@ -151,12 +153,17 @@ describe('public warnings', () => {
 })
 
 describe('tracking', () => {
-  it('tells the reporter received, under review, resolved or referred to police', () => {
-    expect(trackedStatus({ status: 'received', police_case_number: null })).toBe('received')
-    expect(trackedStatus({ status: 'under_review', police_case_number: null })).toBe('under_review')
-    expect(trackedStatus({ status: 'decided', police_case_number: null })).toBe('resolved')
-    expect(trackedStatus({ status: 'closed', police_case_number: null })).toBe('resolved')
-    expect(trackedStatus({ status: 'closed', police_case_number: 'MSU/123/2026' })).toBe('referred_to_police')
+  it('tells the reporter received, under review, found true, not proven or referred to police', () => {
+    const at = (status: ComplaintStatus, outcome: Outcome | null, police: string | null = null) =>
+      trackedStatus({ status, outcome, police_case_number: police })
+    expect(at('received', null)).toBe('received')
+    expect(at('under_review', null)).toBe('under_review')
+    expect(at('decided', 'substantiated')).toBe('found_true')
+    expect(at('closed', 'substantiated')).toBe('found_true')
+    expect(at('decided', 'unsubstantiated')).toBe('not_proven')
+    expect(at('closed', null)).toBe('not_proven')
+    expect(at('closed', 'substantiated', 'MSU/123/2026')).toBe('referred_to_police')
+    expect(at('received', null, 'MSU/123/2026')).toBe('referred_to_police')
   })
 })
 

@@ -147,9 +147,9 @@ function FindingsToReview(props: { findings: UnreviewedFinding[]; ctx: PageConte
         <CheckboxesField
           form={form}
           name="proven"
-          label="What was proven (substantiated only)"
+          label="What was proven"
+          hint="Needed when substantiated; leave empty when dismissed."
           options={first.categories.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
-          optional
         />
         <TextAreaField form={form} name="reason" label="Finding, or why it is dismissed" rows={2} />
         <button type="submit">Record the decision</button>

@@ -219,13 +219,13 @@ export function TrackPage(props: {
   pc: PublicContext
   reference: string
   status: TrackedStatus | null
-  notFound: boolean
+  /** Nothing typed, or no report with that reference. */
+  error: string | null
 }) {
-  const { pc } = props
+  const { pc, error } = props
   const t = pc.t.complaint
-  const error = props.notFound ? t.trackNotFound : undefined
   return (
-    <PublicLayout pc={pc} title={t.trackTitle} hasErrors={props.notFound}>
+    <PublicLayout pc={pc} title={t.trackTitle} hasErrors={error !== null}>
       <h1>{t.trackTitle}</h1>
       <form method="get" action="/complaints/track" class="lookup">
         <div class={error ? 'field field-error' : 'field'}>

@@ -269,7 +269,11 @@ export function ComplaintPage(props: {
         <dt>What happened</dt>
         <dd>{categoryList(c.categories)}</dd>
         <dt>Paid</dt>
-        <dd>{formatMoney(c.fee_amount_minor, c.fee_currency) ?? 'Nothing reported'}</dd>
+        <dd>
+          {c.fee_amount_minor !== null && !c.fee_currency
+            ? `${formatMoney(c.fee_amount_minor, null)} (currency not said)`
+            : (formatMoney(c.fee_amount_minor, c.fee_currency) ?? 'Nothing reported')}
+        </dd>
         <dt>When and where</dt>
         <dd>
           {c.happened_on ? formatDate(c.happened_on) : 'Date not given'} ·{' '}
@@ -407,10 +411,9 @@ export function ComplaintPage(props: {
                 <CheckboxesField
                   form={formFor('decide')}
                   name="proven"
-                  label="What was proven (substantiated only)"
-                  hint="Proven fees raise the public fee flag; deception, contract substitution or retained documents raise the fraud flag."
+                  label="What was proven"
+                  hint="Needed when substantiated; leave empty when unsubstantiated. Proven fees raise the public fee flag; deception, contract substitution or retained documents raise the fraud flag."
                   options={COMPLAINT_CATEGORIES.map((v) => ({ value: v, label: CATEGORY_LABELS[v] }))}
-                  optional
                 />
                 <TextAreaField
                   form={formFor('decide')}

@@ -280,7 +280,7 @@ export function InspectionFormPage(props: {
                 form={form}
                 name={`recruiter_${i}_fee`}
                 label={L[`recruiter_${i}_fee`]!}
-                inputmode="decimal"
+                hint="For example 1500, 1,500 or M1,500.50"
                 optional
               />
               <SelectField
@@ -292,7 +292,7 @@ export function InspectionFormPage(props: {
                   { value: 'LSL', label: 'Maloti (LSL)' },
                   { value: 'ZAR', label: 'Rand (ZAR)' },
                 ]}
-                optional
+                hint="Needed with a fee: an M or R typed before the fee is enough."
               />
               {count(`recruiter_${i}_workers`)}
               <CheckboxesField
