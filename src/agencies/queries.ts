@@ -3,6 +3,9 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
 import { demeritWindowStart } from '../complaints/rules.js'
 import type { Database } from '../db/database.js'
 import { offsetOf } from '../http/pagination.js'
+import { licenceNumberIn } from '../licence-number.js'
+import { registrationKey } from './registration-number.js'
+import { nameCore, nameResemblance, RESEMBLANCE_THRESHOLD } from './resemblance.js'
 import { type AgencyFilters, type AgencyInput, idNumberKey } from './schemas.js'
 
 export const AGENCIES_PER_PAGE = 25
@@ -74,7 +77,7 @@ function matching(db: Database, filters: AgencyFilters, today: string, match: Ma
     base = base.where((eb) =>
       eb.or([
         ...(words ? [eb(sql`agencies.search_words`, '@@', sql`to_tsquery('simple', ${words})`)] : []),
-        eb(sql`upper(agencies.registration_number)`, '=', q.toUpperCase()),
+        ...(registrationKey(q) ? [eb('agencies.registration_key', '=', registrationKey(q))] : []),
         ...(q.startsWith('lra-') ? [eb('licences.licence_number', 'like', `${q.toUpperCase()}%`)] : []),
       ]),
     )
@@ -290,21 +293,29 @@ export async function findPossibleDuplicates(
     .select(['agencies.id', 'agencies.legal_name', 'agencies.registration_number'])
     .$if(excludeId !== undefined, (qb) => qb.where('agencies.id', '!=', excludeId!))
 
-  const sameNumber = await others
-    .where(sql`upper(agencies.registration_number)`, '=', input.registration_number.trim().toUpperCase())
-    .execute()
+  const key = registrationKey(input.registration_number)
+  const sameNumber = key ? await others.where('agencies.registration_key', '=', key).execute() : []
   for (const row of sameNumber) add(row, `Same company registration number (${row.registration_number})`)
 
+  // Names: candidates found by pg_trgm on the words that tell names apart, then kept only when
+  // those words resemble (src/agencies/resemblance.ts), so "Recruitment (Pty) Ltd" alone flags nothing.
   for (const name of [input.legal_name, ...input.trading_names]) {
-    const lower = foldAccents(name)
-    const similar = await others
-      .select(sql<number>`similarity(agencies.search_text, ${lower})`.as('score'))
-      .where(sql<boolean>`agencies.search_text % ${lower}`)
-      .orderBy('score', 'desc')
-      .limit(5)
+    const core = nameCore(name) || foldAccents(name)
+    const candidates = await others
+      .select(['agencies.trading_names'])
+      .where(sql<boolean>`(${core} <% agencies.search_text or agencies.search_text % ${core})`)
+      .orderBy(sql`word_similarity(${core}, agencies.search_text)`, 'desc')
+      .limit(20)
       .execute()
-    for (const row of similar) {
-      add(row, `Name resembles “${name}” (${Math.round(row.score * 100)}% alike)`)
+    for (const row of candidates) {
+      const alike = Math.max(
+        ...[row.legal_name, ...row.trading_names].map((other) => nameResemblance(name, other)),
+      )
+      if (alike >= RESEMBLANCE_THRESHOLD)
+        add(
+          row,
+          `Name resembles “${name}” (${Math.round(alike * 100)}% alike, leaving out words every name has)`,
+        )
     }
   }
 
@@ -409,11 +420,37 @@ async function replacePeople(db: Database, agencyId: string, people: AgencyInput
     .execute()
 }
 
+/** The agency already holding this registration number, however it is written. */
 export function registrationNumberTaken(db: Database, registrationNumber: string, excludeId?: string) {
   return db
     .selectFrom('agencies')
-    .select('id')
-    .where(sql`upper(registration_number)`, '=', registrationNumber.trim().toUpperCase())
+    .select(['id', 'legal_name', 'registration_number'])
+    .where('registration_key', '=', registrationKey(registrationNumber))
     .$if(excludeId !== undefined, (qb) => qb.where('id', '!=', excludeId!))
     .executeTakeFirst()
+}
+
+/**
+ * The agencies a person means by what they typed: a licence number, a company registration
+ * number (however written), or a legal or trading name exactly (case and accents aside). More
+ * than one when agencies share a name.
+ */
+export async function agenciesKnownAs(db: Database, typed: string) {
+  const licence = licenceNumberIn(typed)
+  const base = db
+    .selectFrom('agencies')
+    .leftJoin('licences', 'licences.agency_id', 'agencies.id')
+    .select(['agencies.id', 'agencies.legal_name', 'agencies.trading_names', 'licences.licence_number'])
+  if (licence) return base.where('licences.licence_number', '=', licence).execute()
+  const key = registrationKey(typed)
+  const byNumber =
+    key && /\d/.test(key) ? await base.where('agencies.registration_key', '=', key).execute() : []
+  if (byNumber.length > 0) return byNumber
+  const name = foldAccents(typed.trim())
+  if (name.length < 2) return []
+  // Found through the trigram index (a whole name is a perfect word match), then compared exactly.
+  const candidates = await base.where(sql<boolean>`${name} <% agencies.search_text`).limit(50).execute()
+  return candidates.filter((a) =>
+    [a.legal_name, ...a.trading_names].some((n) => foldAccents(n.trim()) === name),
+  )
 }

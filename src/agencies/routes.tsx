@@ -94,8 +94,17 @@ function inputValues(input: AgencyInput): FormState['values'] {
   }
 }
 
-function takenMessage(existing: { id: string }) {
-  return `An agency with this registration number is already in the registry (see /agencies/${existing.id})`
+/** The registration number belongs to another agency: the field says so, the page links to it. */
+function takenForm(
+  typed: FormState['values'],
+  existing: { legal_name: string; registration_number: string },
+) {
+  return {
+    values: typed,
+    errors: {
+      registration_number: `Already in the registry for ${existing.legal_name} (${existing.registration_number})`,
+    },
+  }
 }
 
 function renderForm(
@@ -149,7 +158,8 @@ export const agencyRoutes = new Hono<AppEnv>()
       parsed.success ? 200 : 422,
     )
   })
-  .get('/agencies/new', writers, (c) => renderForm(c, emptyForm({ destination_countries: ['ZA'] }), 200))
+  // No country chosen for the officer: one pre-selected would be saved unnoticed.
+  .get('/agencies/new', writers, (c) => renderForm(c, emptyForm(), 200))
   .post('/agencies', writers, async (c) => {
     const parsed = await parseForm(c, agencySchema)
     if (!parsed.ok) return renderForm(c, parsed.form, 422)
@@ -157,8 +167,7 @@ export const agencyRoutes = new Hono<AppEnv>()
     const db = c.get('db')
     const typed = inputValues(input)
     const taken = await registrationNumberTaken(db, input.registration_number)
-    if (taken)
-      return renderForm(c, { values: typed, errors: { registration_number: takenMessage(taken) } }, 422)
+    if (taken) return renderForm(c, takenForm(typed, taken), 422, { taken })
 
     // Possible duplicates are shown once; saving then needs the officer to have seen every one of them.
     const matches = await findPossibleDuplicates(db, input)
@@ -205,7 +214,7 @@ export const agencyRoutes = new Hono<AppEnv>()
       if (!isUniqueViolation(error)) throw error
       const existing = await registrationNumberTaken(db, input.registration_number)
       if (!existing) throw error
-      return renderForm(c, { values: typed, errors: { registration_number: takenMessage(existing) } }, 422)
+      return renderForm(c, takenForm(typed, existing), 422, { taken: existing })
     }
     return c.redirect(`/agencies/${agencyId}?done=registered`, 303)
   })
@@ -245,7 +254,8 @@ export const agencyRoutes = new Hono<AppEnv>()
     const typed = inputValues(input)
     const taken = await registrationNumberTaken(db, input.registration_number, id)
     if (taken) {
-      return renderForm(c, { values: typed, errors: { registration_number: takenMessage(taken) } }, 422, {
+      return renderForm(c, takenForm(typed, taken), 422, {
+        taken,
         agency: { ...before.agency, version: input.version ?? before.agency.version },
       })
     }

@@ -8,7 +8,7 @@ import {
   ComplaintResults,
   UnlicensedRecruitersPage,
 } from '../../views/complaints/staff-pages.js'
-import { agencyDetails } from '../agencies/queries.js'
+import { agenciesKnownAs, agencyDetails } from '../agencies/queries.js'
 import { conflictPage } from '../audit/conflict.js'
 import { actorOf, requireRole } from '../auth/guard.js'
 import type { AppEnv } from '../http/env.js'
@@ -24,7 +24,6 @@ import {
   typedValues,
 } from '../http/validation.js'
 import { decideFinding, findingById, unreviewedFindingsOf } from '../inspections/findings.js'
-import { licenceNumberIn } from '../licence-number.js'
 import { todayInLesotho } from '../time.js'
 import { flagsForAgencies } from './flags.js'
 import {
@@ -97,10 +96,12 @@ async function showComplaint(
 ) {
   const details = await complaintDetails(c.get('db'), id)
   if (!details) throw new PageError(404, 'There is no complaint at this address.')
+  // Names like the one typed to link (when it matched none, or several), else like the report's.
+  const typed = extra.step?.name === 'link' ? String(extra.step.form.values.agency ?? '') : ''
   const suggestions =
     details.complaint.agency_id || details.complaint.unlicensed_recruiter_id
       ? []
-      : await suggestionsFor(c, details.complaint.recruiter_name)
+      : await suggestionsFor(c, typed.trim() || details.complaint.recruiter_name)
   c.header('Cache-Control', 'no-store')
   return renderPage(
     c,
@@ -336,17 +337,18 @@ export const complaintRoutes = new Hono<AppEnv>()
           .where('id', '=', input.agency_id)
           .executeTakeFirst()
       } else {
-        const number = licenceNumberIn(input.licence_number)
-        agency = number
-          ? await trx
-              .selectFrom('licences')
-              .innerJoin('agencies', 'agencies.id', 'licences.agency_id')
-              .select(['agencies.id', 'agencies.legal_name'])
-              .where('licences.licence_number', '=', number)
-              .executeTakeFirst()
-          : undefined
+        // Any registered agency: by licence number, registration number or name.
+        const known = await agenciesKnownAs(trx, input.agency)
+        if (known.length > 1)
+          return { field: 'agency', message: 'Several agencies have this name: choose the right one below' }
+        agency = known[0]
       }
-      if (!agency) return { field: 'licence_number', message: 'No licence has this number' }
+      if (!agency)
+        return {
+          field: 'agency',
+          message:
+            'No registered agency has this licence number, registration number or name. Choose one below if it is right, or record an unlicensed recruiter',
+        }
       return changeComplaint(trx, actorOf(c), id, input.version, {
         event: 'linked',
         detail: `Linked to ${agency.legal_name}`,

@@ -129,7 +129,10 @@ export const versionOnly = z.object({ version })
 export const noteSchema = z.object({ version, note: reason('the note') })
 export const linkAgencySchema = z.object({
   version,
-  licence_number: requiredText({ max: 40, messages: { required: 'Enter the licence number of the agency' } }),
+  agency: requiredText({
+    max: LIMITS.short,
+    messages: { required: 'Enter the licence number, registration number or name of the agency' },
+  }),
 })
 export const linkAgencyIdSchema = z.object({ version, agency_id: z.uuid('Choose an agency') })
 export const unlicensedSchema = z.object({

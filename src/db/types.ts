@@ -85,6 +85,8 @@ export interface AgenciesTable {
   legal_name: string
   trading_names: ColumnType<string[], string[] | undefined, string[]>
   registration_number: string
+  /** The registration number's letters and digits, upper case (generated; one per agency). */
+  registration_key: Generated<string>
   district: District
   physical_address: string
   phone: string | null

@@ -575,6 +575,55 @@ describe('triage, flags and points', () => {
     expect((await police.client.get('/complaints')).status).toBe(403)
   })
 
+  it('links a report to any registered agency by licence number, registration number or name', async () => {
+    const unlicensed = await insertPublicFixture(registry.db, {
+      name: 'Sefika Farm Labour (Pty) Ltd',
+      tradingNames: ['Sefika Jobs'],
+      standing: 'none',
+    })
+    const { registration_number } = await registry.db
+      .selectFrom('agencies')
+      .select('registration_number')
+      .where('id', '=', unlicensed.agencyId)
+      .executeTakeFirstOrThrow()
+    const linkedBy = async (typed: string) => {
+      const reference = await sentReference(
+        await send(report({ licence: '', recruiter_name: 'the man at the taxi rank' })),
+      )
+      const { id, version } = await complaintIdOf(reference)
+      const res = await officer.client.post(`/complaints/${id}/link`, {
+        version: String(version),
+        agency: typed,
+      })
+      const row = await registry.db
+        .selectFrom('complaints')
+        .select('agency_id')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      return { res, row, id }
+    }
+    for (const typed of [
+      'sefika farm labour (pty) ltd',
+      'Sefika Jobs',
+      registration_number.replace('/', ' - '),
+    ]) {
+      const { res, row } = await linkedBy(typed)
+      expect(res.status, typed).toBe(303)
+      expect(row.agency_id, typed).toBe(unlicensed.agencyId)
+    }
+    const { res, row } = await linkedBy(licensed.licenceNumber!)
+    expect(res.status).toBe(303)
+    expect(row.agency_id).toBe(licensed.agencyId)
+
+    // A name no agency has: said so, with names like it offered to link in one click.
+    const unknown = await linkedBy('Sefika Farm Labor')
+    expect(unknown.res.status).toBe(422)
+    const html = await words(unknown.res)
+    expect(html).toContain('No registered agency has this licence number, registration number or name')
+    expect(html).toContain('Link to Sefika Farm Labour (Pty) Ltd')
+    expect(unknown.row.agency_id).toBeNull()
+  })
+
   it('filters the queue and counts by status', async () => {
     const page = await words(await officer.client.get('/complaints?status=open&registered=no'))
     expect(page).toContain('Received:')

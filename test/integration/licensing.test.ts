@@ -161,21 +161,48 @@ describe('registering agencies', () => {
     expect(first.status).toBe(200)
     const html = await first.text()
     expect(html).toContain('Possible duplicates')
-    expect(html).toMatch(/Name resembles “Maluti Mountain Recruitment Pty Ltd” \(\d+% alike\)/)
+    expect(html).toMatch(
+      /Name resembles “Maluti Mountain Recruitment Pty Ltd” \(\d+% alike, leaving out words every name has\)/,
+    )
     const seen = html.match(/name="duplicates_seen" value="([^"]*)"/)![1]!
     const second = await officer.client.post('/agencies', { ...form, duplicates_seen: seen })
     expect(second.status).toBe(303)
   })
 
-  it('refuses a second agency with the same registration number', async () => {
-    const form = agencyForm()
-    await register(officer.client, form)
-    const again = await officer.client.post(
+  it('refuses a second agency with the same registration number, however it is written, linking to the first', async () => {
+    const form = agencyForm({
+      registration_number: '2013/000032',
+      legal_name: 'Khotso Recruitment (Pty) Ltd',
+    })
+    const id = await register(officer.client, form)
+    for (const written of ['2013-000032', '2013000032', '2013/ 000032']) {
+      const again = await officer.client.post(
+        '/agencies',
+        agencyForm({ registration_number: written, legal_name: 'Letsatsi Recruitment (Pty) Ltd' }),
+      )
+      expect(again.status, written).toBe(422)
+      const html = await again.text()
+      expect(html).toContain('Already in the registry for Khotso Recruitment (Pty) Ltd (2013/000032)')
+      expect(html).toContain(`<a href="/agencies/${id}">Khotso Recruitment (Pty) Ltd</a>`)
+      expect(html).toContain(`value="${written}"`)
+    }
+    // The staff search finds it by the number however it is typed.
+    expect(await (await officer.client.get('/agencies?q=2013-000032')).text()).toContain('Khotso Recruitment')
+  })
+
+  it('does not call names alike for the words every agency name has', async () => {
+    await register(officer.client, agencyForm({ legal_name: 'Khotso Placements Agency (Pty) Ltd' }))
+    const other = await officer.client.post(
       '/agencies',
-      agencyForm({ registration_number: form.registration_number.toLowerCase() }),
+      agencyForm({ legal_name: 'Letsatsi Placements Agency (Pty) Ltd', trading_names: 'Letsatsi Jobs' }),
     )
-    expect(again.status).toBe(422)
-    expect(await again.text()).toContain('An agency with this registration number is already in the registry')
+    expect(other.status).toBe(303)
+  })
+
+  it('chooses no destination country for the officer on a new agency', async () => {
+    const html = await (await officer.client.get('/agencies/new')).text()
+    const countries = html.slice(html.indexOf('name="destination_countries"'))
+    expect(countries.slice(0, countries.indexOf('</select>'))).not.toContain('selected')
   })
 
   it('flags a person linked to a revoked agency, and needs a reason to register them again', async () => {

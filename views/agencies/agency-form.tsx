@@ -145,8 +145,10 @@ export function AgencyFormPage(props: {
   /** Set when editing. */
   agency?: { id: string; legal_name: string; version: number }
   duplicates?: DuplicateMatch[]
+  /** The agency already registered under this registration number. */
+  taken?: { id: string; legal_name: string; registration_number: string }
 }) {
-  const { form, agency } = props
+  const { form, agency, taken } = props
   const title = agency ? `Edit ${agency.legal_name}` : 'Register an agency'
   return (
     <Layout ctx={props.ctx} title={title} hasErrors={hasErrors(form)}>
@@ -157,6 +159,16 @@ export function AgencyFormPage(props: {
         </a>
       </p>
       <h1>{title}</h1>
+      {taken && (
+        <div class="notice danger">
+          <p>
+            This company registration number is already in the registry, for{' '}
+            <a href={`/agencies/${taken.id}`}>{taken.legal_name}</a> (registered as{' '}
+            {taken.registration_number}). Open that agency to change it, or check the number on the company's
+            papers.
+          </p>
+        </div>
+      )}
       <form method="post" action={agency ? `/agencies/${agency.id}/edit` : '/agencies'} novalidate>
         <CsrfField token={props.ctx.csrfToken} />
         {agency && <input type="hidden" name="version" value={String(agency.version)} />}

@@ -363,9 +363,9 @@ export function ComplaintPage(props: {
               <StepForm ctx={ctx} action={`/complaints/${c.id}/link`} version={c.version} button="Link">
                 <TextField
                   form={formFor('link')}
-                  name="licence_number"
-                  label="Licence number"
-                  hint="For example LRA-2026-00042"
+                  name="agency"
+                  label="Licence number, registration number or name"
+                  hint="For example LRA-2026-00042, 2013/000032 or the agency's name as registered"
                 />
               </StepForm>
               <h3>Or record as an unlicensed recruiter</h3>
