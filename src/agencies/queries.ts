@@ -276,6 +276,8 @@ export async function findPossibleDuplicates(
   db: Database,
   input: Pick<AgencyInput, 'legal_name' | 'trading_names' | 'registration_number' | 'people'>,
   excludeId?: string,
+  /** Whether the reasons may name ID numbers (not for every staff role, see licensing/access.ts). */
+  withIdNumbers = true,
 ): Promise<DuplicateMatch[]> {
   const matches = new Map<string, DuplicateMatch>()
   const add = (
@@ -351,7 +353,7 @@ export async function findPossibleDuplicates(
           : 'already registered'
       add(
         row,
-        `${person.name} (ID ${person.id_number}) is linked to this agency, ${what}`,
+        `${person.name}${withIdNumbers ? ` (ID ${person.id_number})` : ''} is linked to this agency, ${what}`,
         revoked || refused,
       )
     }
@@ -453,4 +455,37 @@ export async function agenciesKnownAs(db: Database, typed: string) {
   return candidates.filter((a) =>
     [a.legal_name, ...a.trading_names].some((n) => foldAccents(n.trim()) === name),
   )
+}
+
+/**
+ * The agencies whose revoked licence or refused application a principal or director of this
+ * one is linked to, as the licensing office must weigh them before licensing it, and the reason
+ * given when it was registered all the same.
+ */
+export async function phoenixLinksOf(db: Database, agencyId: string, withIdNumbers: boolean) {
+  const [agency, people, registered] = await Promise.all([
+    db
+      .selectFrom('agencies')
+      .select(['legal_name', 'trading_names', 'registration_number'])
+      .where('id', '=', agencyId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('agency_people')
+      .select(['role', 'name', 'id_number'])
+      .where('agency_id', '=', agencyId)
+      .execute(),
+    db
+      .selectFrom('audit_log')
+      .select(sql<string | null>`after->>'reason'`.as('reason'))
+      .where('entity', '=', 'agency')
+      .where('entity_id', '=', agencyId)
+      .where('action', '=', 'agency.phoenix_match_acknowledged')
+      .orderBy('id', 'desc')
+      .executeTakeFirst(),
+  ])
+  const matches = await findPossibleDuplicates(db, { ...agency, people }, agencyId, withIdNumbers)
+  return {
+    links: matches.filter((m) => m.phoenix),
+    reasonAtRegistration: registered?.reason ?? null,
+  }
 }

@@ -101,6 +101,47 @@ export async function createApplication(
   return application
 }
 
+/**
+ * Changes the checklist of an application awaiting decision, at the version the officer saw;
+ * false when someone changed or decided it first.
+ */
+export async function updateChecklist(
+  trx: Database,
+  actor: Actor,
+  id: string,
+  version: number,
+  checklist: Checklist,
+): Promise<boolean> {
+  const before = await trx
+    .selectFrom('licence_applications')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()
+  if (!before || before.version !== version || before.status !== 'submitted') return false
+  const after = await trx
+    .updateTable('licence_applications')
+    .set((eb) => ({
+      fit_and_proper_checked: checklist.fit_and_proper_checked,
+      registration_seen: checklist.registration_seen,
+      office_visited: checklist.office_visited,
+      fee_free_declaration_signed: checklist.fee_free_declaration_signed,
+      checklist_notes: checklist.checklist_notes ?? null,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  await writeAudit(trx, actor, {
+    action: 'application.checklist_updated',
+    entity: 'licence_application',
+    entityId: id,
+    before,
+    after,
+  })
+  return true
+}
+
 export type DecisionResult =
   | { ok: true; licenceNumber: string | null }
   | { ok: false; conflict: true }

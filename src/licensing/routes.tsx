@@ -10,7 +10,7 @@ import { CertificatePage } from '../../views/licensing/certificate.js'
 import { LicensingDashboardPage } from '../../views/licensing/dashboard.js'
 import { LicenceActionPage } from '../../views/licensing/licence-action.js'
 import { QueuePage, QueueResults } from '../../views/licensing/queue.js'
-import { agencyDetails } from '../agencies/queries.js'
+import { agencyDetails, phoenixLinksOf } from '../agencies/queries.js'
 import { agencyIdValidator } from '../agencies/routes.js'
 import { conflictPage } from '../audit/conflict.js'
 import { actorOf, requireRole } from '../auth/guard.js'
@@ -30,9 +30,11 @@ import {
   typedValues,
 } from '../http/validation.js'
 import { todayInLesotho } from '../time.js'
-import { canWriteLicensing, LICENSING_READERS, LICENSING_WRITERS } from './access.js'
+import { canReadIdNumbers, canWriteLicensing, LICENSING_READERS, LICENSING_WRITERS } from './access.js'
+import { openItems } from './checklist.js'
 import { applicationKindFor, type Decision, standing } from './lifecycle.js'
 import {
+  type ApplicationDetails,
   addCondition,
   applicationDetails,
   applicationQueue,
@@ -43,11 +45,13 @@ import {
   markConditionMet,
   QUEUE_PER_PAGE,
   renewalReminders,
+  updateChecklist,
 } from './queries.js'
 import {
   applicationIdParam,
   applicationSchema,
   approveSchema,
+  checklistSchema,
   conditionMetSchema,
   conditionParam,
   conditionSchema,
@@ -131,8 +135,39 @@ async function decideWithReason(c: Context<AppEnv>, id: string, decision: 'refus
   return decideAndShow(c, id, decision, parsed.data)
 }
 
+/** The application page, with what the licensing office must weigh (phoenix links) and any refused form. */
+async function showApplication(
+  c: Context<AppEnv>,
+  application: ApplicationDetails,
+  extra: { notice?: string; approveForm?: FormState; checklistForm?: FormState; status?: 200 | 422 } = {},
+) {
+  const phoenix = await phoenixLinksOf(c.get('db'), application.agency_id, canReadIdNumbers(c.get('user')))
+  return renderPage(
+    c,
+    <ApplicationPage
+      ctx={pageContext(c)}
+      application={application}
+      canWrite={canWriteLicensing(c.get('user'))}
+      phoenix={phoenix}
+      notice={extra.notice}
+      approveForm={extra.approveForm}
+      checklistForm={extra.checklistForm}
+    />,
+    extra.status ?? 200,
+  )
+}
+
+const applicationConflict = (c: Context<AppEnv>, id: string) =>
+  conflictPage(c, {
+    what: 'application',
+    entity: 'licence_application',
+    entityId: id,
+    backHref: `/applications/${id}`,
+  })
+
 const DECISION_NOTICES: Record<string, string> = {
   submitted: 'The application has been recorded. It is now in the queue awaiting decision.',
+  checklist: 'The checklist has been updated.',
   approved: 'The application has been approved.',
   refused: 'The application has been refused.',
   withdrawn: 'The withdrawal has been recorded.',
@@ -245,29 +280,43 @@ export const licensingRoutes = new Hono<AppEnv>()
   .get('/applications/:id', readers, applicationIdValidator, async (c) => {
     const application = await loadApplication(c, c.req.valid('param').id)
     const done = c.req.query('done')
-    return renderPage(
-      c,
-      <ApplicationPage
-        ctx={pageContext(c)}
-        application={application}
-        canWrite={canWriteLicensing(c.get('user'))}
-        notice={done ? DECISION_NOTICES[done] : undefined}
-      />,
-    )
+    return showApplication(c, application, { notice: done ? DECISION_NOTICES[done] : undefined })
   })
   .post('/applications/:id/approve', writers, applicationIdValidator, async (c) => {
     const { id } = c.req.valid('param')
-    await loadApplication(c, id)
+    const application = await loadApplication(c, id)
     const parsed = await parseForm(c, approveSchema)
     // Only a damaged or out-of-date page sends no usable version.
-    if (!parsed.ok)
-      return conflictPage(c, {
-        what: 'application',
-        entity: 'licence_application',
-        entityId: id,
-        backHref: `/applications/${id}`,
+    if (!parsed.ok) return applicationConflict(c, id)
+    // Checks not done: approved only when the officer said so, on the page that named them.
+    const open = openItems(application)
+    if (open.length > 0 && !parsed.data.open_items_confirmed && parsed.data.version === application.version)
+      return showApplication(c, application, {
+        approveForm: {
+          values: {},
+          errors: {
+            open_items_confirmed: `Tick to approve although these checks are not done: ${open.map((i) => i.label).join('; ')}`,
+          },
+        },
+        status: 422,
       })
     return decideAndShow(c, id, 'approve', parsed.data)
+  })
+  .post('/applications/:id/checklist', writers, applicationIdValidator, async (c) => {
+    const { id } = c.req.valid('param')
+    const application = await loadApplication(c, id)
+    const parsed = await parseForm(c, checklistSchema)
+    if (!parsed.ok) {
+      if (parsed.form.errors.version) return applicationConflict(c, id)
+      return showApplication(c, application, { checklistForm: parsed.form, status: 422 })
+    }
+    const { version, ...checklist } = parsed.data
+    const saved = await c
+      .get('db')
+      .transaction()
+      .execute((trx) => updateChecklist(trx, actorOf(c), id, version, checklist))
+    if (!saved) return applicationConflict(c, id)
+    return c.redirect(`/applications/${id}?done=checklist`, 303)
   })
   .get('/applications/:id/:decision{refuse|withdraw}', writers, applicationIdValidator, async (c) => {
     const application = await loadApplication(c, c.req.valid('param').id)

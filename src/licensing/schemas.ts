@@ -35,7 +35,10 @@ export const applicationSchema = z.object({
   }),
 })
 
-export const approveSchema = z.object({ version })
+/** The checklist changed after the application was recorded, at the version the officer saw. */
+export const checklistSchema = applicationSchema.extend({ version })
+/** Approving; with checks not done, only once the officer has ticked that they approve anyway. */
+export const approveSchema = z.object({ version, open_items_confirmed: ticked })
 export const refuseSchema = z.object({ version, reason: reason('for refusing') })
 export const withdrawSchema = z.object({ version, reason: reason('for the withdrawal') })
 

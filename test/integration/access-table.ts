@@ -60,6 +60,7 @@ export const ACCESS: Record<string, readonly Role[] | 'public'> = {
   'POST /agencies/:id/applications': licensingOffice,
   'GET /applications/:id': everyStaffRole,
   'POST /applications/:id/approve': licensingOffice,
+  'POST /applications/:id/checklist': licensingOffice,
   'GET /applications/:id/:decision{refuse|withdraw}': licensingOffice,
   'POST /applications/:id/refuse': licensingOffice,
   'POST /applications/:id/withdraw': licensingOffice,

@@ -13,6 +13,8 @@ beforeAll(async () => {
 })
 afterAll(() => registry.close())
 
+const words = async (res: Response) => (await res.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+
 function agencyForm(overrides: Record<string, string | string[]> = {}) {
   serial += 1
   return {
@@ -244,6 +246,24 @@ describe('registering agencies', () => {
       .where('action', '=', 'agency.phoenix_match_acknowledged')
       .executeTakeFirstOrThrow()
     expect(entry.after).toMatchObject({ reason: 'Director left in 2020; verified' })
+
+    // Its application shows the link and the reason, to decide with them in view; the ID
+    // number only to those who may read it.
+    const newId = saved.headers.get('location')!.split('/').pop()!.split('?')[0]!
+    const applied = await officer.client.post(`/agencies/${newId}/applications`, { registration_seen: 'on' })
+    const applicationPath = applied.headers.get('location')!.split('?')[0]!
+    const applicationHtml = await (await officer.client.get(applicationPath)).text()
+    expect(applicationHtml).toContain(`<a href="/agencies/${revokedId}">`)
+    const text = await words(new Response(applicationHtml))
+    expect(text).toContain('Linked to a revoked or refused agency')
+    expect(text).toContain('T. Phoenix (ID ab123456) is linked to this agency, whose licence was revoked')
+    expect(text).toContain(
+      'Reason given when the agency was registered all the same: Director left in 2020; verified',
+    )
+    const analyst = await registry.signedInAs('analyst')
+    const analystText = await words(await analyst.client.get(applicationPath))
+    expect(analystText).toContain('T. Phoenix is linked to this agency, whose licence was revoked')
+    expect(analystText).not.toContain('ab123456')
   })
 })
 
@@ -292,12 +312,18 @@ describe('applications and the licence lifecycle', () => {
     const applicationId = applied.headers.get('location')!.match(/applications\/([0-9a-f-]{36})/)![1]!
     const other = await registry.signedInAs('licensing_officer')
     const results = await Promise.all([
-      officer.client.post(`/applications/${applicationId}/approve`, { version: '1' }),
+      officer.client.post(`/applications/${applicationId}/approve`, {
+        version: '1',
+        open_items_confirmed: 'on',
+      }),
       other.client.post(`/applications/${applicationId}/refuse`, {
         version: '1',
         reason: 'Office not found',
       }),
-      other.client.post(`/applications/${applicationId}/approve`, { version: '1' }),
+      other.client.post(`/applications/${applicationId}/approve`, {
+        version: '1',
+        open_items_confirmed: 'on',
+      }),
     ])
     const statuses = results.map((r) => r.status).sort()
     expect(statuses).toEqual([303, 409, 409])
@@ -316,6 +342,58 @@ describe('applications and the licence lifecycle', () => {
       .where('agency_id', '=', id)
       .execute()
     expect(licences.length).toBe(decisions[0]!.event === 'application_approved' ? 1 : 0)
+  })
+
+  it('approves with checks not done only when the officer ticks that, naming them; the checklist can be updated', async () => {
+    const id = await register(officer.client, agencyForm())
+    const applied = await officer.client.post(`/agencies/${id}/applications`, { registration_seen: 'on' })
+    const applicationId = applied.headers.get('location')!.match(/applications\/([0-9a-f-]{36})/)![1]!
+    const page = await words(await officer.client.get(`/applications/${applicationId}`))
+    expect(page).toContain(
+      '3 checks are not done: Fit-and-proper checks of the principal and directors done Office visited',
+    )
+    expect(page).toContain('Approve although these checks are not done')
+
+    const unconfirmed = await officer.client.post(`/applications/${applicationId}/approve`, { version: '1' })
+    expect(unconfirmed.status).toBe(422)
+    expect(await words(unconfirmed)).toContain(
+      'Tick to approve although these checks are not done: Fit-and-proper checks of the principal and directors done; Office visited; Declaration signed',
+    )
+    expect(
+      await registry.db.selectFrom('licences').select('id').where('agency_id', '=', id).execute(),
+    ).toEqual([])
+
+    // The office visit happens after the application was recorded: the checklist is updated.
+    const updated = await officer.client.post(`/applications/${applicationId}/checklist`, {
+      version: '1',
+      registration_seen: 'on',
+      office_visited: 'on',
+      fit_and_proper_checked: 'on',
+      fee_free_declaration_signed: 'on',
+      checklist_notes: 'Visited the office in Hlotse on 3 December',
+    })
+    expect(updated.status).toBe(303)
+    const after = await words(await officer.client.get(updated.headers.get('location')!))
+    expect(after).toContain('The checklist has been updated.')
+    expect(after).toContain('✓ Done: Office visited')
+    expect(after).not.toContain('Approve although')
+    const audit = await registry.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', applicationId)
+      .execute()
+    expect(audit.map((a) => a.action)).toContain('application.checklist_updated')
+    // A checklist form from before the update changes nothing.
+    const stale = await officer.client.post(`/applications/${applicationId}/checklist`, { version: '1' })
+    expect(stale.status).toBe(409)
+    // All done: approved without the extra tick.
+    const approved = await officer.client.post(`/applications/${applicationId}/approve`, { version: '2' })
+    expect(approved.status).toBe(303)
+    expect(
+      await registry.db.selectFrom('licences').select('id').where('agency_id', '=', id).execute(),
+    ).toHaveLength(1)
+    const decided = await officer.client.post(`/applications/${applicationId}/checklist`, { version: '3' })
+    expect(decided.status).toBe(409)
   })
 
   it('keeps one application awaiting decision per agency, even on a double submit', async () => {
