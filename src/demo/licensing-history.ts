@@ -59,9 +59,37 @@ export interface LicensingHistory {
   events: Insertable<LicenceEventsTable>[]
 }
 
+const REASONS: Record<Exclude<LicenceStatus, 'active'>, string> = {
+  suspended: 'Workers reported paying recruitment fees',
+  revoked: 'Sent workers to jobs that did not exist',
+  surrendered: 'The agency closed its office and gave up its licence',
+}
+
 const at = (date: string) => lesothoInstant(`${date}T09:00`)
 
-export function generateLicensingHistory(r: Random, agencyId: string, today: string): LicensingHistory {
+/** Every standing a person can meet, in the order the first demo agencies take them. */
+export const DEMO_FATES = [
+  'licensed',
+  'suspended',
+  'revoked',
+  'expired',
+  'surrendered',
+  'pending',
+  'refused',
+  'unlicensed',
+] as const
+export type DemoFate = (typeof DEMO_FATES)[number]
+
+/**
+ * An agency's licensing past; `fate` makes it end in that standing (the first demo agencies
+ * take one each, so a small demo holds every standing), otherwise chance decides.
+ */
+export function generateLicensingHistory(
+  r: Random,
+  agencyId: string,
+  today: string,
+  fate?: DemoFate,
+): LicensingHistory {
   const people: Insertable<AgencyPeopleTable>[] = Array.from({ length: r.int(1, 3) }, (_, position) => {
     const passport = r.next() < 0.3
     const idNumber = passport
@@ -76,12 +104,15 @@ export function generateLicensingHistory(r: Random, agencyId: string, today: str
       position,
     }
   })
-  const registeredOn = addDays(today, -r.int(60, 3650))
+  // An expired licence was issued more than a year before its last missed renewal.
+  const registeredOn = addDays(today, -Math.max(r.int(60, 3650), fate === 'expired' ? 800 : 0))
   const events: Insertable<LicenceEventsTable>[] = [
     { agency_id: agencyId, event: 'agency_registered', at: at(registeredOn), ...DEMO_ACTOR },
   ]
   const applications: LicensingHistory['applications'] = []
-  const roll = r.next()
+  const rolled = r.next()
+  const roll =
+    fate === 'unlicensed' ? 0.05 : fate === 'pending' ? 0.15 : fate === 'refused' ? 0.23 : fate ? 0.5 : rolled
   if (roll < 0.12) return { people, licence: null, applications, events }
 
   const submittedOn = addDays(registeredOn, r.int(1, 20))
@@ -160,7 +191,8 @@ export function generateLicensingHistory(r: Random, agencyId: string, today: str
     renewals.push(addDays(expires, -r.int(5, 30)))
     expires = addDays(addMonths(addDays(expires, 1), 12), -1)
   }
-  if (renewals.length > 0 && r.next() < 0.05) {
+  const missedRenewal = r.next() < 0.05
+  if (renewals.length > 0 && (fate === 'expired' || (!fate && missedRenewal))) {
     renewals.pop()
     expires = addDays(addMonths(addDays(expires, 1), -12), -1)
   }
@@ -175,21 +207,27 @@ export function generateLicensingHistory(r: Random, agencyId: string, today: str
       ...DEMO_ACTOR,
     })
   }
-  let status: LicenceStatus = 'active'
-  const fate = r.next()
-  if (fate < 0.06 || fate > 0.97) {
-    status = fate < 0.06 ? 'suspended' : 'revoked'
+  const chance = r.next()
+  const status: LicenceStatus =
+    fate === 'suspended' || (!fate && chance < 0.06)
+      ? 'suspended'
+      : fate === 'revoked' || (!fate && chance > 0.97)
+        ? 'revoked'
+        : fate === 'surrendered'
+          ? 'surrendered'
+          : 'active'
+  const changedOn = addDays(today, -r.int(1, 200))
+  // A suspension runs for a while yet: until some day in the coming months.
+  const suspendedUntil = status === 'suspended' ? addDays(today, r.int(20, 120)) : null
+  if (status !== 'active') {
     events.push({
       agency_id: agencyId,
       licence_id: licenceId,
       event: `licence_${status}`,
       from_status: 'active',
       to_status: status,
-      reason:
-        status === 'suspended'
-          ? 'Workers reported paying recruitment fees'
-          : 'Sent workers to jobs that did not exist',
-      at: at(addDays(today, -r.int(1, 200))),
+      reason: REASONS[status],
+      at: at(changedOn),
       ...DEMO_ACTOR,
     })
   }
@@ -201,6 +239,7 @@ export function generateLicensingHistory(r: Random, agencyId: string, today: str
       status,
       issued_on: decidedOn,
       expires_on: expires,
+      suspended_until: suspendedUntil,
       issueYear: Number(decidedOn.slice(0, 4)),
     },
     applications,

@@ -16,7 +16,7 @@ import {
   seededRandom,
 } from './generate.js'
 import { generateInspection } from './inspections.js'
-import { generateLicensingHistory, seededUuid } from './licensing-history.js'
+import { DEMO_FATES, generateLicensingHistory, seededUuid } from './licensing-history.js'
 
 export interface SeedOptions {
   /** Number of agencies; worksites are a quarter of it (at least a dozen). */
@@ -65,7 +65,7 @@ export async function seedDemoData(
       const id = seededUuid(random)
       agencies.push({ id, ...generateAgency(random, i) })
       agencyIds.push(id)
-      histories.push(generateLicensingHistory(random, id, today))
+      histories.push(generateLicensingHistory(random, id, today, DEMO_FATES[i]))
     }
     const licences = histories.flatMap((h) => {
       if (!h.licence) return []

@@ -44,7 +44,7 @@ describe('demo data in the database', () => {
     const statuses = new Set(
       (await registry.db.selectFrom('licences').select('status').execute()).map((l) => l.status),
     )
-    expect(statuses).toEqual(new Set(['active', 'suspended', 'revoked']))
+    expect(statuses).toEqual(new Set(['active', 'suspended', 'revoked', 'surrendered']))
     const audit = await registry.db
       .selectFrom('audit_log')
       .selectAll()
