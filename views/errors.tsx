@@ -21,7 +21,8 @@ const MESSAGES: Record<ErrorStatus, { title: string; body: string }> = {
   },
   422: {
     title: 'Check what you asked for',
-    body: 'The registry cannot give what this address asks for, for the reason below. Go back and correct it.',
+    // The reason (the detail) is shown first, just above.
+    body: 'Nothing was saved. Go back, correct it, then try again.',
   },
   413: {
     title: 'What you sent is too large',

@@ -66,6 +66,52 @@ describe.skipIf(!run)('the dashboard in a real browser', () => {
     await context.close()
   })
 
+  it('reads well on a 360 px phone: words not codes, tables that scroll by keyboard, charts not cut', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } })
+    context.setDefaultTimeout(8_000)
+    const page = await context.newPage()
+    const problems = watchForPageProblems(page)
+    await signIn(page, server.url, user('analyst').email, user('analyst').password)
+    expect(await page.locator('main').innerText()).toContain('You are signed in as an analyst')
+    // One month only: the month charts are narrow, their legends must still show whole.
+    await page.goto(`${server.url}/dashboard?from=2026-10-01&to=2026-10-31`)
+    await page.getByRole('heading', { name: 'Districts compared' }).waitFor()
+    const groups = await page
+      .getByRole('table', { name: 'Potential victims referred, by sex and age' })
+      .innerText()
+    expect(groups).toContain('Girls under 18')
+    expect(groups).toContain('Boys under 18')
+    expect(groups).not.toContain('Women and girls')
+    await expectAccessible(page)
+
+    // A table wider than the phone scrolls within its own region, which the keyboard reaches.
+    const region = page.getByRole('region', { name: 'Table: Districts compared' })
+    expect(await region.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true)
+    await region.focus()
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(() => region.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0)
+
+    // Every chart's words lie inside its picture.
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll<SVGSVGElement>('svg.chart')].flatMap((svg) => {
+        const box = svg.viewBox.baseVal
+        return [...svg.querySelectorAll<SVGTextElement>('text')]
+          .map((t) => ({ text: t.textContent, b: t.getBBox() }))
+          .filter(
+            ({ b }) =>
+              b.x < box.x - 0.5 ||
+              b.y < box.y - 0.5 ||
+              b.x + b.width > box.width + 0.5 ||
+              b.y + b.height > box.height + 0.5,
+          )
+          .map(({ text }) => text)
+      }),
+    )
+    expect(cut).toEqual([])
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
   it('refuses an inspector, and does not offer the dashboard in the menu', async () => {
     const context = await browser.newContext()
     context.setDefaultTimeout(8_000)

@@ -18,6 +18,7 @@ import {
   TextField,
   textOf,
 } from '../components/forms.js'
+import { LicenceNumber } from '../components/licence-number.js'
 import { Pagination } from '../components/pagination.js'
 import { StandingTag } from '../components/standing.js'
 import { Layout } from '../layout.js'
@@ -83,7 +84,11 @@ export function AgencyResults(props: {
                     standing={standing(licence, Boolean(a.has_pending_application), props.today)}
                     expiresOn={a.expires_on}
                   />
-                  {a.licence_number && <div>{a.licence_number}</div>}
+                  {a.licence_number && (
+                    <div>
+                      <LicenceNumber number={a.licence_number} />
+                    </div>
+                  )}
                 </td>
                 <td>{a.district}</td>
                 <td>{a.sectors.map((s) => SECTOR_LABELS[s]).join(', ')}</td>

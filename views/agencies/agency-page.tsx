@@ -9,6 +9,7 @@ import { allowedLicenceActions, applicationKindFor, standing } from '../../src/l
 import { SECTOR_LABELS } from '../../src/vocabulary.js'
 import { DataTable } from '../components/data-table.js'
 import { CsrfField, ErrorSummary, hasErrors, TextField } from '../components/forms.js'
+import { LicenceNumber } from '../components/licence-number.js'
 import { StandingTag } from '../components/standing.js'
 import { Layout } from '../layout.js'
 
@@ -65,7 +66,12 @@ export function AgencyPage(props: {
       <h1>{agency.legal_name}</h1>
       <p>
         <StandingTag standing={current} expiresOn={licence?.expires_on} />
-        {licence && <strong> {licence.licence_number}</strong>}
+        {licence && (
+          <strong>
+            {' '}
+            <LicenceNumber number={licence.licence_number} />
+          </strong>
+        )}
       </p>
       {props.canWrite && (
         <p class="actions">
@@ -124,7 +130,9 @@ export function AgencyPage(props: {
         <>
           <dl class="summary">
             <dt>Licence number</dt>
-            <dd>{licence.licence_number}</dd>
+            <dd>
+              <LicenceNumber number={licence.licence_number} />
+            </dd>
             <dt>Status</dt>
             <dd>
               <StandingTag standing={current} expiresOn={licence.expires_on} />

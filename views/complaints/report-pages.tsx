@@ -14,6 +14,7 @@ import {
   TextField,
   textOf,
 } from '../components/forms.js'
+import { LicenceNumber } from '../components/licence-number.js'
 import { NoFeeNotice } from '../public/no-fee.js'
 import { type PublicContext, PublicLayout } from '../public/public-layout.js'
 
@@ -70,7 +71,7 @@ export function ReportFormPage(props: {
           </legend>
           {chosen ? (
             <p class="chosen-recruiter">
-              <strong>{chosen.name}</strong> ({chosen.licenceNumber})
+              <strong>{chosen.name}</strong> (<LicenceNumber number={chosen.licenceNumber} />)
               <input type="hidden" name="licence" value={chosen.licenceNumber} />
             </p>
           ) : (

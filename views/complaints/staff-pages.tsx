@@ -22,6 +22,7 @@ import {
   TextAreaField,
   TextField,
 } from '../components/forms.js'
+import { LicenceNumber } from '../components/licence-number.js'
 import { Pagination } from '../components/pagination.js'
 import { Layout } from '../layout.js'
 
@@ -254,7 +255,12 @@ export function ComplaintPage(props: {
         <dd>
           {c.agency_id ? (
             <a href={`/agencies/${c.agency_id}`}>
-              {c.agency_name} {c.licence_number && `(${c.licence_number})`}
+              {c.agency_name}{' '}
+              {c.licence_number && (
+                <>
+                  (<LicenceNumber number={c.licence_number} />)
+                </>
+              )}
             </a>
           ) : c.unlicensed_name ? (
             <>

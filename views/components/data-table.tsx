@@ -1,12 +1,13 @@
 import type { Child } from 'hono/jsx'
 
 /**
- * A staff table: scrolls sideways on a phone instead of the page, with a caption for screen
- * readers and column header cells.
+ * A staff table: scrolls sideways on a phone instead of the page (a shadow shows there is more),
+ * with a caption for screen readers and column header cells. The scrolling region is a named
+ * tab stop, so it can be scrolled from the keyboard.
  */
 export function DataTable(props: { caption: string; headings: readonly string[]; children: Child }) {
   return (
-    <div class="table-scroll">
+    <section class="table-scroll" aria-label={`Table: ${props.caption}`} tabindex={0}>
       <table>
         <caption class="visually-hidden">{props.caption}</caption>
         <thead>
@@ -18,6 +19,6 @@ export function DataTable(props: { caption: string; headings: readonly string[];
         </thead>
         <tbody>{props.children}</tbody>
       </table>
-    </div>
+    </section>
   )
 }

@@ -24,7 +24,8 @@ export function StaffHomePage(props: {
       )}
       <h1>Welcome, {user.name}</h1>
       <p>
-        You are signed in as a {ROLE_LABELS[user.role].toLowerCase()}, home district {user.homeDistrict}.
+        You are signed in as {withArticle(ROLE_LABELS[user.role].toLowerCase())}, home district{' '}
+        {user.homeDistrict}.
       </p>
       {props.followUps && (
         <section aria-labelledby="follow-ups-title">
@@ -71,4 +72,9 @@ export function StaffHomePage(props: {
       </p>
     </Layout>
   )
+}
+
+/** "an analyst", "a labour inspector". */
+function withArticle(noun: string) {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`
 }

@@ -4,6 +4,7 @@ import type { InspectionDetails } from '../../src/inspections/queries.js'
 import { totalVictims } from '../../src/inspections/rules.js'
 import { formatMoney } from '../../src/money.js'
 import { DataTable } from '../components/data-table.js'
+import { LicenceNumber } from '../components/licence-number.js'
 import { Layout } from '../layout.js'
 import {
   DESTINATION_LABELS,
@@ -148,7 +149,12 @@ export function InspectionPage(props: {
                 {r.agency_id ? (
                   <a href={`/agencies/${r.agency_id}`}>
                     {r.legal_name}
-                    {r.licence_number && ` (${r.licence_number})`}
+                    {r.licence_number && (
+                      <>
+                        {' '}
+                        (<LicenceNumber number={r.licence_number} />)
+                      </>
+                    )}
                   </a>
                 ) : (
                   <>

@@ -2,6 +2,7 @@ import { formatDate } from '../../src/format.js'
 import type { PageContext } from '../../src/http/render.js'
 import { reminderBand } from '../../src/licensing/lifecycle.js'
 import { DataTable } from '../components/data-table.js'
+import { LicenceNumber } from '../components/licence-number.js'
 import { Layout } from '../layout.js'
 
 export interface ReminderRow {
@@ -27,7 +28,9 @@ function ReminderTable(props: { caption: string; rows: ReminderRow[]; empty: str
               <td>
                 <a href={`/agencies/${r.agency_id}`}>{r.legal_name}</a>
               </td>
-              <td>{r.licence_number}</td>
+              <td>
+                <LicenceNumber number={r.licence_number} />
+              </td>
               <td>{r.district}</td>
               <td>{formatDate(r.expires_on)}</td>
             </tr>
@@ -72,7 +75,7 @@ export function LicensingDashboardPage(props: {
               <td>
                 <a href={`/agencies/${r.id}#flags-title`}>{r.legal_name}</a>
               </td>
-              <td>{r.licence_number ?? 'None'}</td>
+              <td>{r.licence_number ? <LicenceNumber number={r.licence_number} /> : 'None'}</td>
               <td>{r.points}</td>
             </tr>
           ))}

@@ -1,6 +1,7 @@
 import type { Catalogue } from '../../src/i18n/messages.js'
 import type { LookupResult, PublicAgency } from '../../src/public/queries.js'
 import { SECTORS } from '../../src/vocabulary.js'
+import { LicenceNumber } from '../components/licence-number.js'
 import { NoFeeNotice } from './no-fee.js'
 import { type PublicContext, PublicLayout } from './public-layout.js'
 import { PublicStatus, PublicWarnings } from './public-status.js'
@@ -34,7 +35,9 @@ function AgencyResult(props: { agency: PublicAgency; t: Catalogue; heading?: 'h2
           </>
         )}
         <dt>{t.licenceNumber}</dt>
-        <dd>{agency.licence_number ?? t.noLicenceNumber}</dd>
+        <dd>
+          {agency.licence_number ? <LicenceNumber number={agency.licence_number} /> : t.noLicenceNumber}
+        </dd>
         <dt>{t.district}</dt>
         <dd>{agency.district}</dd>
         {sectors.length > 0 && (

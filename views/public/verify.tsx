@@ -1,5 +1,6 @@
 import { formatPublicDate, formatPublicDateTime } from '../../src/i18n/language.js'
 import type { PublicAgency } from '../../src/public/queries.js'
+import { LicenceNumber } from '../components/licence-number.js'
 import { STANDING_LOOK } from '../components/standing.js'
 import { reportHref } from './lookup.js'
 import { NoFeeNotice } from './no-fee.js'
@@ -29,7 +30,9 @@ export function VerifyPage(props: { pc: PublicContext; number: string; agency: P
           {agency.trading_names.length > 0 && ` (${agency.trading_names.join(', ')})`}
         </dd>
         <dt>{t.licenceNumber}</dt>
-        <dd>{props.number}</dd>
+        <dd>
+          <LicenceNumber number={props.number} />
+        </dd>
         {agency.issued_on && (
           <>
             <dt>{t.verifyIssued}</dt>

@@ -8,7 +8,10 @@ const GAP = 6
 const LABEL_WIDTH = 190
 const BAR_WIDTH = 170
 
-const short = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
+/** About how wide text is at the charts' 11 px: generous, so nothing is cut. */
+const textWidth = (text: string) => Math.ceil(text.length * 6.6)
+
+const short = (text: string, max = 28) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
 
 /** Horizontal bars: the first column labels, the second the value. */
 export function BarChart(props: { rows: Cell[][] }) {
@@ -53,9 +56,13 @@ export function MonthChart(props: { rows: Cell[][]; series: [string, string] }) 
   const max = Math.max(1, ...rows.flatMap((r) => [r[1], r[2]]))
   const plot = 140
   const step = 28
-  const width = Math.max(rows.length * step, step) + 10
+  // The legend's second entry starts after the first one's words; the picture is at least as
+  // wide as the legend, so a short period does not cut it off.
+  const secondAt = 22 + textWidth(props.series[0]) + 16
+  const legendEnd = secondAt + 12 + textWidth(props.series[1])
+  const width = Math.max(rows.length * step + 10, legendEnd + 4)
   return (
-    <svg class="chart" viewBox={`0 0 ${width} ${plot + 40}`} aria-hidden="true" focusable="false">
+    <svg class="chart" viewBox={`0 0 ${width} ${plot + 46}`} aria-hidden="true" focusable="false">
       {rows.map(([month, first, second], i) => {
         const x = 10 + i * step
         const h1 = Math.round((first / max) * plot)
@@ -77,8 +84,8 @@ export function MonthChart(props: { rows: Cell[][]; series: [string, string] }) 
         <text x={22} y={plot + 38} class="chart-label">
           {props.series[0]}
         </text>
-        <rect x={110} y={plot + 30} width={8} height={8} class="bar second" />
-        <text x={122} y={plot + 38} class="chart-label">
+        <rect x={secondAt} y={plot + 30} width={8} height={8} class="bar second" />
+        <text x={secondAt + 12} y={plot + 38} class="chart-label">
           {props.series[1]}
         </text>
       </g>

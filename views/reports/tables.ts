@@ -126,9 +126,9 @@ export const FIGURE_TABLES: FigureTable[] = [
       'People identified at inspections in the period and referred through the National Referral Mechanism.',
     header: ['Group', 'Potential victims'],
     rows: (f) => [
-      ['Women and girls under 18', f.victimsByGroup.femaleUnder18],
+      ['Girls under 18', f.victimsByGroup.femaleUnder18],
       ['Women 18 and over', f.victimsByGroup.femaleAdult],
-      ['Men and boys under 18', f.victimsByGroup.maleUnder18],
+      ['Boys under 18', f.victimsByGroup.maleUnder18],
       ['Men 18 and over', f.victimsByGroup.maleAdult],
     ],
     chart: 'bars',
