@@ -12,6 +12,7 @@ import { emptyForm, type FormState, parseForm } from '../http/validation.js'
 import { attemptLogin, createSession, deleteSession, deleteSessionsOfUser, findUserById } from './accounts.js'
 import { ALL_STAFF, actorOf, requireRole } from './guard.js'
 import { hashPassword, verifyPassword } from './password.js'
+import { passwordProblem } from './password-strength.js'
 import { loginSchema, passwordChangeSchema, safeNextPath } from './schemas.js'
 
 /**
@@ -116,6 +117,8 @@ export const authRoutes = new Hono<AppEnv>()
     const user = await findUserById(db, sessionUser.id)
     if (!user || !(await verifyPassword(input.current_password, user.password_hash)))
       return showForm({ values: {}, errors: { current_password: 'Your current password is not right' } })
+    const weak = passwordProblem(input.new_password, { email: user.email, name: user.name })
+    if (weak) return showForm({ values: {}, errors: { new_password: weak } })
     const passwordHash = await hashPassword(input.new_password)
     await db.transaction().execute(async (trx) => {
       await trx

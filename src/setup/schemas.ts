@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { passwordProblem } from '../auth/password-strength.js'
 import { districtField, emailField, nameField, newPasswordField } from '../auth/schemas.js'
 
 export const setupSchema = z
@@ -13,4 +14,8 @@ export const setupSchema = z
   .refine((v) => v.password === v.confirm_password, {
     path: ['confirm_password'],
     message: 'The passwords do not match',
+  })
+  .superRefine((v, ctx) => {
+    const problem = passwordProblem(v.password, { email: v.email, name: v.name })
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem })
   })

@@ -75,7 +75,7 @@ describe.skipIf(!run)('a complaint from report to flag, in a real browser', () =
     expect(await page.locator('main').innerText()).toContain(AGENCY)
     await page.getByLabel('Ke kopiloe ho lefa chelete bakeng sa mosebetsi').check()
     await page.getByLabel('U lefile bokae?').fill('1500')
-    await page.getByRole('combobox', { name: /^Chelete/ }).selectOption('LSL')
+    await page.getByRole('combobox', { name: /^Mofuta oa chelete/ }).selectOption('LSL')
     await page.getByLabel('Setereke moo ho etsahetseng teng').selectOption('Leribe')
     await page
       .getByLabel('Re bolelle se etsahetseng')

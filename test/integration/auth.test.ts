@@ -337,6 +337,19 @@ describe('signing in and out', () => {
     })
     expect(mismatch.status).toBe(422)
     expect(await mismatch.text()).toContain('The passwords do not match')
+    const refusals: [string, string][] = [
+      ['password1234', 'This password is easy to guess'],
+      [`${email.split('@')[0]}2026`, 'Do not use your own name or email address in your password'],
+    ]
+    for (const [weak, message] of refusals) {
+      const refused = await client.post('/account/password', {
+        current_password: password,
+        new_password: weak,
+        confirm_password: weak,
+      })
+      expect(refused.status, weak).toBe(422)
+      expect(await refused.text()).toContain(message)
+    }
 
     const ok = await client.post('/account/password', {
       current_password: password,

@@ -47,6 +47,14 @@ describe('first-run setup link', () => {
     const invalidHtml = await invalid.text()
     expect(invalidHtml).toContain('The passwords do not match')
     expect(invalidHtml).toContain('value="Mpho Letsie"')
+    const named = await client.post('/setup', {
+      ...admin,
+      token,
+      password: 'MphoLetsie2026',
+      confirm_password: 'MphoLetsie2026',
+    })
+    expect(named.status).toBe(422)
+    expect(await named.text()).toContain('Do not use your own name or email address in your password')
     expect(await countUsers(registry.db)).toBe(0)
 
     // A double click sends the form twice at once: one account, one success.
