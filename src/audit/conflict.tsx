@@ -1,8 +1,9 @@
 import type { Context } from 'hono'
+import { auditSentence, describeAuditEntry } from '../../views/audit/describe.js'
 import { ConflictPage } from '../../views/components/conflict.js'
 import type { AppEnv } from '../http/env.js'
 import { pageContext, renderPage } from '../http/render.js'
-import { lastChangeOf } from './queries.js'
+import { auditSubjects, lastChangeOf, subjectKey } from './queries.js'
 
 /**
  * The one answer to a stale change (409): nothing was saved, because the record changed after
@@ -12,12 +13,23 @@ export async function conflictPage(
   c: Context<AppEnv>,
   record: { what: string; entity: string; entityId: string; backHref: string; detail?: string },
 ) {
+  const db = c.get('db')
+  const lastChange = await lastChangeOf(db, record.entity, record.entityId)
+  const subject = lastChange
+    ? ((await auditSubjects(db, [lastChange])).get(subjectKey(lastChange)) ?? null)
+    : null
   return renderPage(
     c,
     <ConflictPage
       ctx={pageContext(c)}
       what={record.what}
-      lastChange={await lastChangeOf(c.get('db'), record.entity, record.entityId)}
+      lastChange={
+        lastChange && {
+          actor_label: lastChange.actor_label,
+          at: lastChange.at,
+          what: auditSentence(describeAuditEntry(lastChange, subject)),
+        }
+      }
       backHref={record.backHref}
       detail={record.detail}
     />,

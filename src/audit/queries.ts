@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Database } from '../db/database.js'
+import { formatDate } from '../format.js'
 import { offsetOf } from '../http/pagination.js'
 import { addDays, startOfDayInLesotho } from '../time.js'
 
@@ -47,10 +48,115 @@ export async function auditFilterChoices(db: Database) {
 export function lastChangeOf(db: Database, entity: string, entityId: string) {
   return db
     .selectFrom('audit_log')
-    .select(['actor_label', 'action', 'at'])
+    .select(['actor_label', 'action', 'entity', 'entity_id', 'after', 'at'])
     .where('entity', '=', entity)
     .where('entity_id', '=', entityId)
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst()
 }
+
+/** The record an audit entry is about, as a person knows it, and its page if it has one. */
+export interface AuditSubject {
+  label: string
+  href: string | null
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * The names of the records a page of audit entries is about, keyed `entity:id`: one query per
+ * kind of record on the page, at most fifty ids each.
+ */
+export async function auditSubjects(
+  db: Database,
+  entries: readonly { entity: string; entity_id: string | null }[],
+): Promise<Map<string, AuditSubject>> {
+  const ids = (entity: string) => [
+    ...new Set(
+      entries
+        .filter((e) => e.entity === entity && e.entity_id && UUID.test(e.entity_id))
+        .map((e) => e.entity_id as string),
+    ),
+  ]
+  const found = new Map<string, AuditSubject>()
+  const put = (entity: string, id: string, label: string, href: string | null) =>
+    found.set(`${entity}:${id}`, { label, href })
+  const when = async <T>(list: string[], read: (list: string[]) => Promise<T[]>, keep: (row: T) => void) => {
+    if (list.length > 0) for (const row of await read(list)) keep(row)
+  }
+  await Promise.all([
+    when(
+      ids('licence'),
+      (list) =>
+        db
+          .selectFrom('licences')
+          .select(['id', 'licence_number', 'agency_id'])
+          .where('id', 'in', list)
+          .execute(),
+      (l) => put('licence', l.id, l.licence_number, `/agencies/${l.agency_id}`),
+    ),
+    when(
+      ids('licence_condition'),
+      (list) =>
+        db
+          .selectFrom('licence_conditions')
+          .innerJoin('licences', 'licences.id', 'licence_conditions.licence_id')
+          .select(['licence_conditions.id', 'licences.licence_number', 'licences.agency_id'])
+          .where('licence_conditions.id', 'in', list)
+          .execute(),
+      (l) => put('licence_condition', l.id, l.licence_number, `/agencies/${l.agency_id}`),
+    ),
+    when(
+      ids('licence_application'),
+      (list) =>
+        db
+          .selectFrom('licence_applications')
+          .innerJoin('agencies', 'agencies.id', 'licence_applications.agency_id')
+          .select(['licence_applications.id', 'agencies.legal_name'])
+          .where('licence_applications.id', 'in', list)
+          .execute(),
+      (a) => put('licence_application', a.id, a.legal_name, `/applications/${a.id}`),
+    ),
+    when(
+      ids('agency'),
+      (list) => db.selectFrom('agencies').select(['id', 'legal_name']).where('id', 'in', list).execute(),
+      (a) => put('agency', a.id, a.legal_name, `/agencies/${a.id}`),
+    ),
+    when(
+      ids('worksite'),
+      (list) => db.selectFrom('worksites').select(['id', 'name']).where('id', 'in', list).execute(),
+      (w) => put('worksite', w.id, w.name, `/worksites/${w.id}`),
+    ),
+    when(
+      ids('inspection'),
+      (list) =>
+        db
+          .selectFrom('inspections')
+          .innerJoin('worksites', 'worksites.id', 'inspections.worksite_id')
+          .select(['inspections.id', 'worksites.name', 'inspections.visited_at'])
+          .where('inspections.id', 'in', list)
+          .execute(),
+      (i) => put('inspection', i.id, `${i.name}, ${formatDate(i.visited_at)}`, `/inspections/${i.id}`),
+    ),
+    when(
+      ids('complaint'),
+      (list) => db.selectFrom('complaints').select(['id', 'reference']).where('id', 'in', list).execute(),
+      (c) => put('complaint', c.id, c.reference, `/complaints/${c.id}`),
+    ),
+    when(
+      ids('unlicensed_recruiter'),
+      (list) =>
+        db.selectFrom('unlicensed_recruiters').select(['id', 'name']).where('id', 'in', list).execute(),
+      (r) => put('unlicensed_recruiter', r.id, r.name, '/unlicensed-recruiters'),
+    ),
+    when(
+      ids('user'),
+      (list) => db.selectFrom('users').select(['id', 'name']).where('id', 'in', list).execute(),
+      (u) => put('user', u.id, u.name, `/admin/users/${u.id}`),
+    ),
+  ])
+  return found
+}
+
+export const subjectKey = (e: { entity: string; entity_id: string | null }) => `${e.entity}:${e.entity_id}`

@@ -4,7 +4,7 @@ import { requireRole } from '../auth/guard.js'
 import type { AppEnv } from '../http/env.js'
 import { pageContext, renderPageOrPartial } from '../http/render.js'
 import { fieldErrors, typedValues } from '../http/validation.js'
-import { AUDIT_PER_PAGE, auditFilterChoices, listAuditEntries } from './queries.js'
+import { AUDIT_PER_PAGE, auditFilterChoices, auditSubjects, listAuditEntries } from './queries.js'
 import { auditFiltersSchema } from './schemas.js'
 
 export const auditRoutes = new Hono<AppEnv>().get('/admin/audit', requireRole('admin'), async (c) => {
@@ -18,11 +18,19 @@ export const auditRoutes = new Hono<AppEnv>().get('/admin/audit', requireRole('a
     listAuditEntries(db, filters),
     auditFilterChoices(db),
   ])
+  const subjects = await auditSubjects(db, rows)
   const paging = { page: filters.page, perPage: AUDIT_PER_PAGE, total }
   return renderPageOrPartial(
     c,
-    <AuditLogPage ctx={pageContext(c)} rows={rows} paging={paging} filters={form} choices={choices} />,
-    <AuditResults rows={rows} paging={paging} filters={form} />,
+    <AuditLogPage
+      ctx={pageContext(c)}
+      rows={rows}
+      subjects={subjects}
+      paging={paging}
+      filters={form}
+      choices={choices}
+    />,
+    <AuditResults rows={rows} subjects={subjects} paging={paging} filters={form} />,
     parsed.success ? 200 : 422,
   )
 })

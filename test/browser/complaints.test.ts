@@ -117,7 +117,14 @@ describe.skipIf(!run)('a complaint from report to flag, in a real browser', () =
     await page.getByText('The decision has been recorded.').waitFor()
     const decided = await page.locator('main').innerText()
     expect(decided).toContain('The decision has been recorded.')
-    expect(decided).toMatch(/Decided\s*substantiated/)
+    expect(decided).toContain('Decided: substantiated')
+    expect(decided).toContain('History')
+    expect(
+      await page.locator('table:has(caption:text("History of this complaint")) tbody').innerText(),
+    ).toContain('Decided: substantiated')
+    await page.goto(`${server.url}/complaints`)
+    expect(await page.locator('#complaint-results').innerText()).toContain('Decided: substantiated')
+    await page.goBack()
     await expectAccessible(page)
 
     const result = await lookupResult()

@@ -126,6 +126,7 @@ describe('user administration', () => {
     expect(second.status).toBe(409)
     const html = await second.text()
     expect(html).toContain('Someone else changed this account first')
+    expect(html).toContain(`Last change: <strong>Role changed for ${user.name}</strong>, by`)
     expect(html).toContain(admin.email)
     expect((await findUserByEmail(registry.db, user.email))!.role).toBe('inspector')
   })
@@ -199,12 +200,15 @@ describe('user administration', () => {
 })
 
 describe('audit log', () => {
-  it('is browsable by user, record and dates, newest first', async () => {
+  it('says in words what happened, linking to the record, and is browsable by user, record and dates', async () => {
     const res = await admin.client.get(`/admin/audit?actor=${admin.user.id}&entity=user`)
     expect(res.status).toBe(200)
     const html = await res.text()
-    expect(html).toContain('user.created')
-    expect(html).toContain('user.role_changed')
+    const thabo = await findUserByEmail(registry.db, 'thabo.mokhethi@labour.gov.ls')
+    expect(html).toContain(`Account created for <a href="/admin/users/${thabo!.id}">Thabo Mokhethi</a>`)
+    expect(html).toMatch(/Role changed for <a href="\/admin\/users\/[0-9a-f-]{36}">/)
+    expect(html).not.toContain('user.created')
+    expect(html).toMatch(/<option value="user"[^>]*>Staff accounts<\/option>/)
     const future = await admin.client.get('/admin/audit?from=2099-01-01')
     expect(await future.text()).toContain('No entries match these filters')
     const reversed = await admin.client.get('/admin/audit?from=2026-05-02&to=2026-05-01')

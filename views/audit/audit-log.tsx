@@ -1,15 +1,49 @@
+import { type AuditSubject, subjectKey } from '../../src/audit/queries.js'
 import type { AuditEntry } from '../../src/db/types.js'
 import { formatDateTime } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
 import type { PageContext } from '../../src/http/render.js'
 import type { FormState } from '../../src/http/validation.js'
+import { sentenceOf } from '../components/code-words.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
 import { ErrorSummary, hasErrors, SelectField, TextField, textOf } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
 import { Layout } from '../layout.js'
+import { describeAuditEntry } from './describe.js'
 
 const LABELS = { actor: 'Who', entity: 'What kind of record', entity_id: 'Record id', from: 'From', to: 'To' }
+
+/** The kinds of record, as the filter names them. */
+const ENTITY_LABELS: Record<string, string> = {
+  agency: 'Agencies',
+  licence: 'Licences',
+  licence_application: 'Licence applications',
+  licence_condition: 'Licence conditions',
+  worksite: 'Worksites',
+  inspection: 'Inspections',
+  complaint: 'Complaints',
+  unlicensed_recruiter: 'Unlicensed recruiters',
+  user: 'Staff accounts',
+  export: 'Downloads',
+  registry: 'The registry as a whole',
+}
+
+function WhatHappened(props: { entry: AuditEntry; subject: AuditSubject | null }) {
+  const words = describeAuditEntry(props.entry, props.subject)
+  return (
+    <>
+      {words.before}
+      {words.subject &&
+        (words.subject.href ? (
+          <a href={words.subject.href}>{words.subject.label}</a>
+        ) : (
+          <span>{words.subject.label}</span>
+        ))}
+      {words.after}
+    </>
+  )
+}
 
 export interface AuditChoices {
   actors: { id: string; name: string; email: string }[]
@@ -21,7 +55,12 @@ function Change(props: { value: unknown }) {
   return <pre class="json">{JSON.stringify(props.value, null, 1)}</pre>
 }
 
-export function AuditResults(props: { rows: AuditEntry[]; paging: Paging; filters: FormState }) {
+export function AuditResults(props: {
+  rows: AuditEntry[]
+  subjects: Map<string, AuditSubject>
+  paging: Paging
+  filters: FormState
+}) {
   return (
     <div id="audit-results" aria-live="polite">
       <p>{props.paging.total === 1 ? '1 entry' : `${props.paging.total} entries`}</p>
@@ -30,7 +69,7 @@ export function AuditResults(props: { rows: AuditEntry[]; paging: Paging; filter
       ) : (
         <DataTable
           caption="Audit log entries, newest first"
-          headings={['When', 'Who', 'Action', 'Record', 'Change']}
+          headings={['When', 'Who', 'What happened', 'Change']}
         >
           {props.rows.map((e) => (
             <tr>
@@ -39,10 +78,8 @@ export function AuditResults(props: { rows: AuditEntry[]; paging: Paging; filter
                 {e.actor_label}
                 {e.client_address && <div class="muted">from {e.client_address}</div>}
               </td>
-              <td>{e.action}</td>
               <td>
-                {e.entity}
-                {e.entity_id && <div class="muted">{e.entity_id}</div>}
+                <WhatHappened entry={e} subject={props.subjects.get(subjectKey(e)) ?? null} />
               </td>
               <td>
                 {e.before || e.after ? (
@@ -69,6 +106,7 @@ export function AuditResults(props: { rows: AuditEntry[]; paging: Paging; filter
 export function AuditLogPage(props: {
   ctx: PageContext
   rows: AuditEntry[]
+  subjects: Map<string, AuditSubject>
   paging: Paging
   filters: FormState
   choices: AuditChoices
@@ -97,7 +135,10 @@ export function AuditLogPage(props: {
           name="entity"
           label={LABELS.entity}
           blank="All records"
-          options={props.choices.entities.map((e) => ({ value: e, label: e }))}
+          options={props.choices.entities.map((e) => ({
+            value: e,
+            label: ENTITY_LABELS[e] ?? sentenceOf(e),
+          }))}
         />
         {textOf(filters, 'entity_id') && (
           <input type="hidden" name="entity_id" value={textOf(filters, 'entity_id')} />
@@ -105,7 +146,7 @@ export function AuditLogPage(props: {
         <TextField form={filters} name="from" label={LABELS.from} type="date" optional />
         <TextField form={filters} name="to" label={LABELS.to} type="date" optional />
       </FilterForm>
-      <AuditResults rows={props.rows} paging={props.paging} filters={filters} />
+      <AuditResults rows={props.rows} subjects={props.subjects} paging={props.paging} filters={filters} />
     </Layout>
   )
 }

@@ -7,7 +7,7 @@ import type { UnreviewedFinding } from '../../src/inspections/findings.js'
 import { DataTable } from '../components/data-table.js'
 import { CheckboxesField, CsrfField, SelectField, TextAreaField } from '../components/forms.js'
 import { INDICATOR_LABELS } from '../inspections/labels.js'
-import { CATEGORY_LABELS } from './staff-pages.js'
+import { CATEGORY_LABELS } from './labels.js'
 
 const FLAG_LABELS: Record<PublicFlag, string> = {
   fee: 'Fee: charged workers a recruitment fee',

@@ -25,23 +25,8 @@ import {
 import { LicenceNumber } from '../components/licence-number.js'
 import { Pagination } from '../components/pagination.js'
 import { Layout } from '../layout.js'
+import { CATEGORY_LABELS, complaintEventLabel, OUTCOME_LABELS, STATUS_LABELS } from './labels.js'
 
-// Staff see the categories in the reporter's own English wording.
-export const CATEGORY_LABELS: Record<ComplaintCategory, string> = {
-  recruitment_fee: 'Recruitment fee charged',
-  deception: 'Deception / false job offer',
-  contract_substitution: 'Contract substitution',
-  documents_retained: 'Identity documents retained',
-  unlicensed_recruitment: 'Unlicensed recruitment',
-  wages_withheld: 'Wages withheld',
-  other: 'Other',
-}
-export const STATUS_LABELS: Record<ComplaintStatus, string> = {
-  received: 'Received',
-  under_review: 'Under review',
-  decided: 'Decided',
-  closed: 'Closed',
-}
 const categoryList = (categories: readonly ComplaintCategory[]) =>
   categories.map((c) => CATEGORY_LABELS[c]).join(', ')
 
@@ -97,7 +82,7 @@ export function ComplaintResults(props: {
               <td>{r.district ?? '—'}</td>
               <td>
                 {STATUS_LABELS[r.status]}
-                {r.outcome && ` (${r.outcome})`}
+                {r.outcome && `: ${OUTCOME_LABELS[r.outcome]}`}
                 {r.police_case_number && ' · referred to police'}
               </td>
               <td>{r.assigned_name ?? 'Nobody'}</td>
@@ -240,10 +225,10 @@ export function ComplaintPage(props: {
         </div>
       )}
       <p>
-        <span class="tag neutral">{STATUS_LABELS[c.status]}</span>
-        {c.outcome && (
-          <span class={`tag ${c.outcome === 'substantiated' ? 'bad' : 'neutral'}`}> {c.outcome}</span>
-        )}
+        <span class={`tag ${c.outcome === 'substantiated' ? 'bad' : 'neutral'}`}>
+          {STATUS_LABELS[c.status]}
+          {c.outcome && `: ${OUTCOME_LABELS[c.outcome]}`}
+        </span>
         {c.police_case_number && <span class="tag warn"> Referred to police: {c.police_case_number}</span>}{' '}
         Assigned to {c.assigned_name ?? 'nobody'}. Received {formatDateTime(c.created_at)}, written in{' '}
         {c.language === 'st' ? 'Sesotho' : 'English'}.
@@ -321,7 +306,7 @@ export function ComplaintPage(props: {
           <dl class="facts">
             <dt>Outcome</dt>
             <dd>
-              {c.outcome}
+              {OUTCOME_LABELS[c.outcome]}
               {c.outcome === 'substantiated' &&
                 `: ${categoryList(c.proven_categories)} (${c.demerit_points} points)`}
             </dd>
@@ -474,7 +459,7 @@ export function ComplaintPage(props: {
           {details.events.map((e) => (
             <tr>
               <td>{formatDateTime(e.created_at)}</td>
-              <td>{e.event.replaceAll('_', ' ')}</td>
+              <td>{complaintEventLabel(e.event)}</td>
               <td>
                 {e.from_status === e.to_status
                   ? STATUS_LABELS[e.to_status as ComplaintStatus]

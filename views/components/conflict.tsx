@@ -4,7 +4,8 @@ import { Layout } from '../layout.js'
 
 export interface LastChange {
   actor_label: string
-  action: string
+  /** What the change was, in words ("Complaint RPT-… assigned"). */
+  what: string
   at: Date
 }
 
@@ -22,9 +23,8 @@ export function ConflictPage(props: {
       <p>Nothing you submitted was saved, because the {props.what} changed after you opened the page.</p>
       {props.lastChange && (
         <p>
-          Last change:{' '}
-          <strong>{props.lastChange.action.replace(/^[a-z_]+\./, '').replaceAll('_', ' ')}</strong> by{' '}
-          {props.lastChange.actor_label} on {formatDateTime(props.lastChange.at)}.
+          Last change: <strong>{props.lastChange.what}</strong>, by {props.lastChange.actor_label} on{' '}
+          {formatDateTime(props.lastChange.at)}.
         </p>
       )}
       {props.detail && <p>{props.detail}</p>}

@@ -18,6 +18,12 @@ import {
   VICTIM_GROUP_LABELS,
 } from './labels.js'
 
+const FINDING_STATUS_LABELS = {
+  unreviewed: 'awaiting review',
+  substantiated: 'substantiated',
+  dismissed: 'dismissed',
+} as const
+
 export function InspectionPage(props: {
   ctx: PageContext
   details: InspectionDetails
@@ -174,7 +180,7 @@ export function InspectionPage(props: {
       {findings.length > 0 && (
         <p>
           Internal findings raised for the licensing office:{' '}
-          {findings.map((f) => `${f.legal_name} (${f.status})`).join(', ')}.
+          {findings.map((f) => `${f.legal_name} (${FINDING_STATUS_LABELS[f.status]})`).join(', ')}.
         </p>
       )}
 

@@ -1,6 +1,6 @@
 import { INDICATORS } from '../../src/inspections/rules.js'
 import type { DashboardFigures } from '../../src/reports/figures.js'
-import { CATEGORY_LABELS, STATUS_LABELS } from '../complaints/staff-pages.js'
+import { CATEGORY_LABELS, STATUS_LABELS } from '../complaints/labels.js'
 import { DESTINATION_LABELS, INDICATOR_LABELS, TYPE_LABELS } from '../inspections/labels.js'
 
 // Each table of the dashboard, defined once: the page shows it and the CSV download of the
