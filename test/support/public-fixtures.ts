@@ -69,7 +69,7 @@ export async function insertPublicFixture(
   const licenceNumber = `LRA-2025-${sequence}`
   const status: LicenceStatus =
     options.standing === 'expired' || options.standing === 'licensed' ? 'active' : options.standing
-  await db
+  const licence = await db
     .insertInto('licences')
     .values({
       agency_id: agency.id,
@@ -79,6 +79,22 @@ export async function insertPublicFixture(
       expires_on: options.standing === 'expired' ? addDays(today, -35) : addDays(today, 200),
       suspended_until: options.suspendedUntil ?? null,
     })
-    .execute()
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  if (status === 'suspended' || status === 'revoked') {
+    // The event that took the licence out of force, as the licensing office records it.
+    await db
+      .insertInto('licence_events')
+      .values({
+        agency_id: agency.id,
+        licence_id: licence.id,
+        event: `licence_${status}`,
+        from_status: 'active',
+        to_status: status,
+        reason: 'Fixture',
+        actor_label: 'fixture',
+      })
+      .execute()
+  }
   return { agencyId: agency.id, licenceNumber }
 }
