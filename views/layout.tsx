@@ -94,7 +94,13 @@ export function Layout(props: {
           )}
         </header>
         {/* Its language on <main> too: after an htmx swap, <html> takes it (views/browser/pages.ts). */}
-        <main id="main" class="wrap" tabindex={-1} lang={lang}>
+        <main
+          id="main"
+          class="wrap"
+          tabindex={-1}
+          lang={lang}
+          data-rendered-at={records ? new Date().toISOString() : undefined}
+        >
           {props.children}
         </main>
         <footer class="site-footer">

@@ -379,6 +379,62 @@ describe.skipIf(!run)('recording an inspection with no network', () => {
     expect(problems).toEqual([])
   }, 60_000)
 
+  it('ignores a second tap on Submit once a record waits, and takes the inspector to what happened', async () => {
+    const key = await openWorksiteForm()
+    await context.setOffline(true)
+    await fillShortInspection('25')
+    await page.getByRole('button', { name: 'Submit the inspection' }).click()
+    await banner().getByText('Submitted: waiting to be sent').waitFor()
+    // The foot of a long form is far from the banner: focus and the view move to it.
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-device-state'))).toBe(true)
+    expect(await page.getByRole('button', { name: 'Submit the inspection' }).isVisible()).toBe(false)
+    // A second tap (or Enter in a field) submits the locked form: what waits must not change.
+    await page.evaluate(() =>
+      document.querySelector<HTMLFormElement>('form[data-offline-form]')!.requestSubmit(),
+    )
+    const workers = await page.evaluate(
+      (k) =>
+        (JSON.parse(localStorage.getItem(`rr.inspection.${k}`)!).fields as [string, string][]).find(
+          ([name]) => name === 'workers_present',
+        )?.[1],
+      key,
+    )
+    expect(workers).toBe('25')
+    await context.setOffline(false)
+    // Sent from the form page, the record opens once the registry has it.
+    await page.waitForURL(/\/inspections\/[0-9a-f-]{36}\?done=submitted/, { timeout: 15_000 })
+    const stored = await server.handle.db
+      .selectFrom('inspections')
+      .select('workers_present')
+      .where('idempotency_key', '=', key)
+      .executeTakeFirstOrThrow()
+    expect(stored.workers_present).toBe(25)
+  }, 60_000)
+
+  it('opens a kept form hours later with the visit starting now, and says the page is a kept copy', async () => {
+    await openWorksiteForm()
+    const formPath = new URL(page.url()).pathname + new URL(page.url()).search
+    await page.goto(`${server.url}/staff`)
+    await untilKept(page)
+    await context.setOffline(true)
+    const later = new Date(Date.now() + 3 * 3600_000)
+    await page.clock.setFixedTime(later)
+    await page.goto(`${server.url}${formPath}`)
+    await page.locator('html[data-offline="ready"]').waitFor({ state: 'attached' })
+    const expected = await page.evaluate(() => {
+      const d = new Date()
+      const two = (n: number) => String(n).padStart(2, '0')
+      return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`
+    })
+    expect(await page.getByLabel('Date and time of the visit').inputValue()).toBe(expected)
+    const notice = page.locator('[data-kept-copy]')
+    expect(await notice.innerText()).toContain('No network.')
+    expect(await notice.innerText()).toContain('This is the copy kept on this device, from')
+    await page.goto(`${server.url}/staff`)
+    expect(await page.locator('[data-kept-copy]').innerText()).toContain('other changes need the network')
+    await context.setOffline(false)
+  }, 60_000)
+
   it('opens the home page and the worksites opened before without a network, for their user only', async () => {
     await page.goto(`${server.url}/worksites/${worksiteId}`)
     await untilKept(page)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  CHANGED_AFTER_SENDING,
   CONFLICT,
   type DeviceDraft,
   type DraftEvent,
@@ -226,7 +227,7 @@ describe('what happens to a kept record', () => {
     expect(later).toMatchObject({
       state: 'conflict',
       fields: typedV2,
-      reason: CONFLICT,
+      reason: CHANGED_AFTER_SENDING,
       recordPath: '/inspections/abc',
     })
     // Or while changes were being typed.
@@ -237,7 +238,7 @@ describe('what happens to a kept record', () => {
       { kind: 'typed', fields: typedV2 },
       answered(1, sent),
     )
-    expect(typing).toMatchObject({ state: 'conflict', fields: typedV2 })
+    expect(typing).toMatchObject({ state: 'conflict', fields: typedV2, reason: CHANGED_AFTER_SENDING })
     // Being changed, but back as it was: the stored version is this one.
     const same = run(draft(), submitted(), { kind: 'change' }, answered(1, sent))
     expect(same.state).toBe('sent')
@@ -245,7 +246,12 @@ describe('what happens to a kept record', () => {
 
   it('keeps the newer version on a conflict, to be recorded as an amendment', () => {
     const kept = run(draft(), submitted(typedV2), answered(1, conflict))
-    expect(kept).toMatchObject({ state: 'conflict', fields: typedV2, recordPath: '/inspections/abc' })
+    expect(kept).toMatchObject({
+      state: 'conflict',
+      fields: typedV2,
+      reason: CONFLICT,
+      recordPath: '/inspections/abc',
+    })
     expect(toSend([kept])).toEqual([])
     expect(run(kept, { kind: 'typed', fields: typedV1 }, submitted())).toEqual(kept)
   })

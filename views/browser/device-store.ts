@@ -161,7 +161,7 @@ export function nextDraft(draft: DeviceDraft, event: DraftEvent, now: string): D
           return {
             ...at,
             state: 'conflict',
-            reason: CONFLICT,
+            reason: CHANGED_AFTER_SENDING,
             recordPath: outcome.recordPath,
             fields: newest,
             changes: null,
@@ -221,6 +221,8 @@ export const NO_NETWORK = 'No network: it is kept on this device and will be sen
 export const SIGN_IN_AGAIN = 'Your session has ended: sign in again, and it will be sent at once.'
 export const CONFLICT =
   'The registry already holds an earlier version of this record (it arrived, but its reply was lost). This version is kept on this device: open the record and record your changes as an amendment.'
+export const CHANGED_AFTER_SENDING =
+  'The version submitted first reached the registry while you were changing it. Your changes are kept on this device: open the record and record them as an amendment.'
 const BUSY = 'The registry could not take it just now; it will be tried again.'
 
 const RECORD_PATH = /^\/inspections\/[0-9a-f-]{36}$/

@@ -66,7 +66,11 @@ function start() {
   onPage()
   // A link followed by htmx swaps the page without loading this script again.
   document.addEventListener('htmx:after:swap', onPage)
-  window.addEventListener('online', () => void sendWaiting())
+  window.addEventListener('online', () => {
+    showKeptCopy()
+    void sendWaiting()
+  })
+  window.addEventListener('offline', showKeptCopy)
   window.addEventListener('storage', renderLists)
   // Another kept record opened on this same form page (its #draft= link): load it.
   window.addEventListener('hashchange', () => {
@@ -84,10 +88,37 @@ function onPage() {
   if ('serviceWorker' in navigator)
     for (const hint of document.querySelectorAll<HTMLElement>('[data-offline-hint]')) hint.hidden = false
   if (form && !form.dataset.wired) wireForm(form)
+  showKeptCopy()
   renderLists()
   void keepThisPage()
   // What was kept is back in the form: say so (browser tests wait for it before reading fields).
   document.documentElement.dataset.offline = 'ready'
+}
+
+// Older than this when shown, a page is a kept copy (with room for a phone clock a little off).
+const KEPT_COPY_AGE_MS = 10 * 60_000
+
+/**
+ * Says when the page shown is not fresh: with no network, or a kept copy the service worker
+ * answered with, so nobody takes an old list for today's, or wonders why a button does nothing.
+ */
+function showKeptCopy() {
+  for (const old of document.querySelectorAll('[data-kept-copy]')) old.remove()
+  const main = document.querySelector<HTMLElement>('main[data-rendered-at]')
+  const renderedAt = main?.dataset.renderedAt
+  if (!main || !renderedAt) return
+  const old = Date.now() - Date.parse(renderedAt) > KEPT_COPY_AGE_MS
+  if (navigator.onLine && !old) return
+  main.prepend(
+    <div class="notice warning" role="status" data-kept-copy>
+      <p>
+        <strong>{navigator.onLine ? 'This page may be out of date.' : 'No network.'}</strong>{' '}
+        {old && `This is the copy kept on this device, from ${timeOf(renderedAt)}. `}
+        Inspections you submit wait on the device and are sent when the network returns; other changes need
+        the network.
+      </p>
+    </div>,
+  )
 }
 
 /** The page this script runs on may have been fetched before the worker was there: keep it too. */
@@ -115,6 +146,13 @@ function toField(event: MouseEvent) {
 
 let currentKey: string | null = null
 
+/** The device's clock as a datetime-local value: "2026-12-02T14:05". */
+function deviceNow(): string {
+  const now = new Date()
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}T${two(now.getHours())}:${two(now.getMinutes())}`
+}
+
 function wireForm(form: HTMLFormElement) {
   form.dataset.wired = 'yes'
   const keyInput = form.querySelector<HTMLInputElement>('input[name="idempotency_key"]')!
@@ -126,6 +164,9 @@ function wireForm(form: HTMLFormElement) {
   } else if (form.hasAttribute('data-fresh-key')) {
     // A kept copy of the page carries the key it was fetched with: each new record needs its own.
     keyInput.value = deviceKey(crypto.getRandomValues(new Uint8Array(18)))
+    // A kept copy also carries the time it was fetched: a new visit starts now, by the device.
+    const visit = form.querySelector<HTMLInputElement>('input[name="visited_at"]')
+    if (visit?.defaultValue && visit.value === visit.defaultValue) visit.value = deviceNow()
   }
   currentKey = keyInput.value
   history.replaceState(history.state, '', `${location.pathname}${location.search}#draft=${currentKey}`)
@@ -144,8 +185,11 @@ function wireForm(form: HTMLFormElement) {
     const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null
     const action = submitter?.value === 'draft' ? 'draft' : 'submit'
     const current = getDraft(store, currentKey!) ?? blankDraft(form)
+    // A locked form's fields are disabled and send nothing: submitting it would replace what
+    // waits with an empty record.
+    if (!editable(current)) return showState(form, { announce: true })
     const waiting = update(current, { kind: 'submitted', fields: fieldsOf(form), action })
-    showState(form)
+    showState(form, { announce: true })
     for (const b of form.querySelectorAll('button')) b.disabled = true
     void send(waiting).finally(() => {
       for (const b of form.querySelectorAll('button')) b.disabled = false
@@ -213,13 +257,14 @@ function inputsOf(form: HTMLFormElement) {
  * The form as the kept record's state allows: open for typing, or locked with what waits (and
  * the one way to change it), and the registry's reasons at the top when it refused it.
  */
-function showState(form: HTMLFormElement) {
+function showState(form: HTMLFormElement, options: { announce?: boolean } = {}) {
   const draft = currentKey ? getDraft(store, currentKey) : null
   const locked = draft !== null && !editable(draft)
   for (const element of inputsOf(form)) if (element.type !== 'hidden') element.disabled = locked
   for (const button of form.querySelectorAll<HTMLButtonElement>('button[type="submit"]'))
     button.hidden = locked
   const banner = document.querySelector<HTMLElement>('[data-device-state]')
+  const hadFocus = banner?.contains(document.activeElement) ?? false
   banner?.remove()
   showErrors(form, draft?.state === 'refused' ? draft : null)
   if (!draft || draft.state === 'writing') return say(form, '')
@@ -260,6 +305,13 @@ function showState(form: HTMLFormElement) {
   ) as HTMLElement
   form.before(box)
   say(form, '')
+  // Pressed Submit at the foot of a long form: take the inspector to what happened.
+  box.tabIndex = -1
+  if (hadFocus) box.focus({ preventScroll: true })
+  if (options.announce && draft.state !== 'refused') {
+    box.focus()
+    box.scrollIntoView()
+  }
 }
 
 function changeBeforeSending(form: HTMLFormElement) {
