@@ -3,6 +3,7 @@ import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Logger } from 'pino'
 import { ErrorMessage, ErrorPage } from '../views/errors.js'
+import { FormExpiredPage } from '../views/public/report.js'
 import { adminRoutes } from './admin/routes.js'
 import { agencyRoutes } from './agencies/routes.js'
 import { auditRoutes } from './audit/routes.js'
@@ -23,6 +24,7 @@ import { type ErrorStatus, PageError } from './http/problems.js'
 import { isPartial, pageContext, renderPage, sendHtml } from './http/render.js'
 import { inspectionRoutes } from './inspections/routes.js'
 import { licensingRoutes } from './licensing/routes.js'
+import { publicContext } from './public/context.js'
 import { publicRoutes } from './public/routes.js'
 import { reportRoutes } from './reports/routes.js'
 import { setupRoutes } from './setup/routes.js'
@@ -125,6 +127,8 @@ export function createApp(deps: AppDeps) {
     if (error instanceof PageError) return renderError(c, error.status, error.detail)
     if (error instanceof SignInRequired) return renderError(c, 401)
     if (error instanceof CsrfError) {
+      // A member of the public reads it in their language, with what to do about what they typed.
+      if (!c.get('user')) return renderPage(c, <FormExpiredPage pc={publicContext(c)} />, 403)
       return renderError(
         c,
         403,

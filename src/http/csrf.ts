@@ -29,10 +29,13 @@ function sameToken(a: string, b: string): boolean {
 
 export class CsrfError extends Error {}
 
+const FORM_COOKIE_DAYS = 30
+
 /** A new random value for the form cookie: at first need, at sign-in and at sign-out. */
 export function renewFormCookie(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
   const value = randomBytes(32).toString('base64url')
-  writeCookie(c, 'csrf', value)
+  // Kept across browser restarts: a phone that reopens a tab of the report form can still send it.
+  writeCookie(c, 'csrf', value, { maxAge: FORM_COOKIE_DAYS * 24 * 60 * 60 })
   return value
 }
 

@@ -67,8 +67,12 @@ export const publicLanguage: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
 }
 
+/** The public language of this request; chosen afresh where the middleware has not run (an error). */
 export function languageOf(c: Context<AppEnv>): Language {
-  return c.get('lang') ?? 'en'
+  return (
+    c.get('lang') ??
+    chooseLanguage(c.req.query('lang'), getCookie(c, LANGUAGE_COOKIE), c.req.header('accept-language')).lang
+  )
 }
 
 /** "3 March 2026" / "3 Hlakubele 2026", for a calendar date (YYYY-MM-DD) or a moment in Lesotho. */

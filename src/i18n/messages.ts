@@ -121,6 +121,9 @@ const en = {
 
   tooManyTitle: 'Please wait a moment',
   tooManyText: 'Many checks came from your connection in a short time. Wait a minute, then try again.',
+  formExpiredTitle: 'This form was open too long',
+  formExpiredText:
+    'Nothing was sent. Go back to the form: what you typed is still there. Copy it, reload the page, paste it in and send it again.',
 
   sectorNames: SECTOR_LABELS as Record<Sector, string>,
 
@@ -343,6 +346,9 @@ const st: Catalogue = {
   tooManyTitle: 'Ka kopo ema hanyane',
   tooManyText:
     'Ho entsoe lipatlisiso tse ngata ka khokahano ea hao ka nako e khutšoane. Ema motsotso, ebe u leka hape.',
+  formExpiredTitle: 'Foromo ena e butsoe nako e telele haholo',
+  formExpiredText:
+    'Ha ho letho le rometsoeng. Khutlela foromong: seo u se ngotseng se ntse se le teng. Se kopitse, u bule leqephe bocha, u se kenye hape ebe u se romela.',
 
   sectorNames: {
     agriculture: 'Temo',

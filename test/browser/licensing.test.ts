@@ -171,6 +171,7 @@ describe.skipIf(!run)('the licensing office in a real browser', () => {
       'Application approved',
       'Licence issued',
       'Licence suspended',
+      'From in force to suspended',
       'Workers said they paid M 1,500 each',
       'Licence reinstated',
       'Fees refunded, receipts seen',

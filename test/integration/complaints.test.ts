@@ -99,6 +99,22 @@ describe('reporting a recruiter', () => {
     )
   })
 
+  it("keeps its form cookie across a browser restart, and says in the reporter's language when a form expired", async () => {
+    const page = await registry.app.request('/complaints/new?lang=st')
+    expect(page.headers.get('set-cookie')).toMatch(/rr_csrf=[^;]+;.*Max-Age=2592000/)
+    // The cookie is gone (another phone, or cleared): nothing is stored, and the page says what to do.
+    const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!
+    const expired = await registry.app.request('/complaints/new', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: 'rr_lang=st' },
+      body: new URLSearchParams({ _csrf: token, ...report(), categories: 'recruitment_fee' }).toString(),
+    })
+    expect(expired.status).toBe(403)
+    const body = await words(expired)
+    expect(body).toContain('Foromo ena e butsoe nako e telele haholo')
+    expect(body).not.toContain('Your account is not allowed')
+  })
+
   it('stores a report sent twice (double click, resend) once, with one reference', async () => {
     const form = report()
     const first = await sentReference(await send(form))

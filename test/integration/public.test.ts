@@ -58,6 +58,11 @@ describe('the public lookup', () => {
     expect(body).toContain('Leribe')
     expect(body).toContain('Agriculture, Mining')
     expect(body).toContain('Maluti Jobs')
+    // The only report link is about the name typed: a look-alike's would file it against an
+    // agency the worker never met.
+    const html = await (await get('/lookup?q=malti%20mountin')).text()
+    expect(html).toContain('href="/complaints/new?name=malti%20mountin"')
+    expect(html).not.toContain(`/complaints/new?licence=${numbers.licensed}`)
   })
 
   it.each(['Jobs4U', 'Thabo Jobs', 'Careers Agency', 'Best Recruitment Jobs'])(

@@ -7,6 +7,7 @@ import type { FormState } from '../../src/http/validation.js'
 import { canReadIdNumbers } from '../../src/licensing/access.js'
 import { allowedLicenceActions, applicationKindFor, standing } from '../../src/licensing/lifecycle.js'
 import { SECTOR_LABELS } from '../../src/vocabulary.js'
+import { sentenceOf } from '../components/code-words.js'
 import { DataTable } from '../components/data-table.js'
 import { CsrfField, ErrorSummary, hasErrors, TextField } from '../components/forms.js'
 import { LicenceNumber } from '../components/licence-number.js'
@@ -19,6 +20,26 @@ const ACTION_LABELS = {
   revoke: 'Revoke',
   surrender: 'Record surrender',
 }
+// Licence and application statuses, as the history's Change column says them.
+const STATUS_WORDS: Record<string, string> = {
+  active: 'in force',
+  suspended: 'suspended',
+  revoked: 'revoked',
+  surrendered: 'surrendered',
+  submitted: 'awaiting decision',
+  approved: 'approved',
+  refused: 'refused',
+  withdrawn: 'withdrawn',
+}
+const statusWords = (status: string) => STATUS_WORDS[status] ?? sentenceOf(status).toLowerCase()
+
+function statusChange(from: string | null, to: string | null): string {
+  if (!from && !to) return '–'
+  if (!from) return `Now ${statusWords(to!)}`
+  if (!to) return `Was ${statusWords(from)}`
+  return `From ${statusWords(from)} to ${statusWords(to)}`
+}
+
 const EVENT_LABELS: Record<string, string> = {
   agency_registered: 'Agency registered',
   application_submitted: 'Application submitted',
@@ -264,7 +285,7 @@ export function AgencyPage(props: {
           <tr>
             <td>{formatDateTime(e.at)}</td>
             <td>{eventLabel(e.event)}</td>
-            <td>{e.from_status || e.to_status ? `${e.from_status ?? '–'} → ${e.to_status ?? '–'}` : '–'}</td>
+            <td>{statusChange(e.from_status, e.to_status)}</td>
             <td>{e.reason ?? '–'}</td>
             <td>{e.actor_label}</td>
           </tr>

@@ -56,7 +56,14 @@ export function ReportFormPage(props: {
       <h1>{t.title}</h1>
       <p class="lead">{t.lead}</p>
       <ErrorList pc={pc} form={form} />
-      <form method="post" action="/complaints/new" class="report-form" novalidate>
+      <form
+        method="post"
+        action="/complaints/new"
+        class="report-form"
+        novalidate
+        // A plain post: a reload sends it again and shows the same answer with what was typed.
+        hx-boost="false"
+      >
         <CsrfField token={pc.page.csrfToken} />
         <input type="hidden" name="submission_key" value={props.submissionKey} />
         {/* People never see this field; scripts that fill every field do. */}

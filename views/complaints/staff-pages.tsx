@@ -10,6 +10,7 @@ import type { Paging } from '../../src/http/pagination.js'
 import type { PageContext } from '../../src/http/render.js'
 import type { FormState } from '../../src/http/validation.js'
 import { formatMoney } from '../../src/money.js'
+import { sentenceOf } from '../components/code-words.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
 import {
@@ -306,7 +307,7 @@ export function ComplaintPage(props: {
           <dl class="facts">
             <dt>Outcome</dt>
             <dd>
-              {OUTCOME_LABELS[c.outcome]}
+              {sentenceOf(OUTCOME_LABELS[c.outcome])}
               {c.outcome === 'substantiated' &&
                 `: ${categoryList(c.proven_categories)} (${c.demerit_points} points)`}
             </dd>

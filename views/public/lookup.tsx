@@ -14,7 +14,13 @@ export function reportHref(agency: Pick<PublicAgency, 'licence_number' | 'name'>
     : `/complaints/new?name=${encodeURIComponent(agency.name)}`
 }
 
-function AgencyResult(props: { agency: PublicAgency; t: Catalogue; heading?: 'h2' | 'h3' }) {
+function AgencyResult(props: {
+  agency: PublicAgency
+  t: Catalogue
+  heading?: 'h2' | 'h3'
+  /** A look-alike offers no report link: the report is about the name typed, not this agency. */
+  lookAlike?: boolean
+}) {
   const { agency, t } = props
   const Heading = props.heading ?? 'h2'
   // Sectors in the vocabulary's order, whatever order they were stored in.
@@ -47,9 +53,11 @@ function AgencyResult(props: { agency: PublicAgency; t: Catalogue; heading?: 'h2
           </>
         )}
       </dl>
-      <p>
-        <a href={reportHref(agency)}>{t.complaint.link}</a>
-      </p>
+      {!props.lookAlike && (
+        <p>
+          <a href={reportHref(agency)}>{t.complaint.link}</a>
+        </p>
+      )}
     </li>
   )
 }
@@ -77,7 +85,7 @@ export function LookupResults(props: { q: string; found: LookupResult | null; t:
   const list = (heading: 'h2' | 'h3') => (
     <ul class="results">
       {found.results.map((agency) => (
-        <AgencyResult agency={agency} t={t} heading={heading} />
+        <AgencyResult agency={agency} t={t} heading={heading} lookAlike={heading === 'h3'} />
       ))}
     </ul>
   )

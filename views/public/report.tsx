@@ -12,3 +12,15 @@ export function TooManyRequestsPage(props: { pc: PublicContext; text?: string })
     </PublicLayout>
   )
 }
+
+/** 403 for a public form whose token no longer matches (the page was open too long). */
+export function FormExpiredPage(props: { pc: PublicContext }) {
+  const { t } = props.pc
+  return (
+    <PublicLayout pc={props.pc} title={t.formExpiredTitle}>
+      <h1>{t.formExpiredTitle}</h1>
+      <p>{t.formExpiredText}</p>
+      <NoFeeNotice t={t} />
+    </PublicLayout>
+  )
+}
