@@ -127,8 +127,9 @@ export function createApp(deps: AppDeps) {
     if (error instanceof PageError) return renderError(c, error.status, error.detail)
     if (error instanceof SignInRequired) return renderError(c, 401)
     if (error instanceof CsrfError) {
-      // A member of the public reads it in their language, with what to do about what they typed.
-      if (!c.get('user')) return renderPage(c, <FormExpiredPage pc={publicContext(c)} />, 403)
+      // The reporter reads it in their language, with what to do about what they typed.
+      if (!c.get('user') && c.req.path === '/complaints/new')
+        return renderPage(c, <FormExpiredPage pc={publicContext(c)} />, 403)
       return renderError(
         c,
         403,
