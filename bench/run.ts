@@ -213,6 +213,8 @@ interface Row {
   p99ms: number
   errors: number
   ratioToBaseline: number | null
+  /** Answers a kept page gave (0 for every first view, or the run fails). */
+  keptAnswers?: number
   /** The server's peak resident memory so far, after this scenario. */
   peakRssMb?: number | null
 }
@@ -258,14 +260,23 @@ async function signIn(role: string): Promise<string> {
 }
 
 let unique = 0
+/** Drives the paths; `kept` counts the answers a kept page gave (the X-Kept header). */
 async function drive(paths: string[], seconds: number, cookie?: string, firstView = false) {
   const headers: Record<string, string> = { 'accept-encoding': 'br, gzip' }
   if (cookie) headers.cookie = cookie
-  return autocannon({
+  let kept = 0
+  const result = await autocannon({
     url: base,
     connections,
     duration: seconds,
     headers,
+    setupClient: (client) => {
+      // The client emits the parsed head of each response ('headers'), which the types omit.
+      const emitter = client as unknown as NodeJS.EventEmitter
+      emitter.on('headers', ({ headers: raw }: { headers: string[] }) => {
+        for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() === 'x-kept') kept++
+      })
+    },
     requests: paths.map((path) =>
       firstView
         ? {
@@ -278,6 +289,7 @@ async function drive(paths: string[], seconds: number, cookie?: string, firstVie
         : { method: 'GET', path },
     ),
   })
+  return Object.assign(result, { kept })
 }
 
 /**
@@ -504,6 +516,8 @@ try {
       for (const path of paths) await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} })
     await drive(paths, 3, cookie, s.firstView)
     const r = await drive(paths, duration, cookie, s.firstView)
+    // A first view answered from memory would measure the cache, not the registry.
+    if (s.firstView && r.kept > 0) throw new Error(`${s.name}: ${r.kept} answers came from kept pages`)
     record({
       scenario: s.name,
       requestsPerSecond: Math.round(r.requests.average),
@@ -512,6 +526,7 @@ try {
       p99ms: r.latency.p99,
       errors: r.errors + r.timeouts + r.non2xx,
       ratioToBaseline: null,
+      keptAnswers: r.kept,
     })
   }
   const baseline = rows.find((r) => r.scenario === 'baseline')?.requestsPerSecond
@@ -528,6 +543,7 @@ try {
       'p99 ms': r.p99ms,
       errors: r.errors,
       'x baseline': r.ratioToBaseline,
+      kept: r.keptAnswers,
       'peak MB': r.peakRssMb,
     })),
   )
