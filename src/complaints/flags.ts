@@ -1,10 +1,85 @@
+import { sql } from 'kysely'
 import type { Database } from '../db/database.js'
-import { dateInLesotho } from '../time.js'
-import { type AgencyFlags, agencyFlags, type Finding, type FlagClearance } from './rules.js'
+import { LESOTHO_TIME_ZONE } from '../time.js'
+import { type AgencyFlags, agencyFlags, type ComplaintCategory, type PublicFlag } from './rules.js'
 
-// The facts the flag rules need, read for a set of agencies at once (a page of results).
+// The facts the flag rules need (src/complaints/rules.ts), read as one JSON value per agency in
+// the same query as the agency itself: a page of results or a verify page costs one round trip,
+// not one per kind of fact.
 
-/** Each agency's flags and points today; agencies without findings get empty flags. */
+/** What flagFacts() gives for one agency. Times are ISO strings in UTC, as toISOString() writes. */
+export interface FlagFacts {
+  complaints: { reference: string; proven: ComplaintCategory[]; points: number; decidedAt: string }[]
+  inspections: { visitedOn: string; proven: ComplaintCategory[]; points: number; decidedAt: string }[]
+  clearances: { flag: PublicFlag; clearedAt: string }[]
+  open: number
+  unreviewed: number
+}
+
+const iso = (column: string) =>
+  sql`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+
+/**
+ * The flag facts of the agency whose id is `agencyId` (a column of the query it goes into), as a
+ * select-list expression. Open complaints and unreviewed findings are counted only for staff.
+ */
+export function flagFacts(agencyId: string, options: { withOpenComplaints?: boolean } = {}) {
+  const id = sql.ref(agencyId)
+  const counted = options.withOpenComplaints
+  return sql<FlagFacts>`json_build_object(
+    'complaints', coalesce((
+      select json_agg(json_build_object('reference', c.reference, 'proven', c.proven_categories,
+        'points', c.demerit_points, 'decidedAt', ${iso('c.decided_at')}))
+      from complaints c where c.agency_id = ${id} and c.outcome = 'substantiated'), '[]'::json),
+    'inspections', coalesce((
+      select json_agg(json_build_object(
+        'visitedOn', (i.visited_at at time zone ${sql.lit(LESOTHO_TIME_ZONE)})::date,
+        'proven', f.proven_categories, 'points', f.demerit_points, 'decidedAt', ${iso('f.decided_at')}))
+      from inspection_findings f join inspections i on i.id = f.inspection_id
+      where f.agency_id = ${id} and f.status = 'substantiated'), '[]'::json),
+    'clearances', coalesce((
+      select json_agg(json_build_object('flag', fc.flag, 'clearedAt', ${iso('fc.cleared_at')}))
+      from flag_clearances fc where fc.agency_id = ${id}), '[]'::json),
+    'open', ${
+      counted
+        ? sql`(select count(*) from complaints c where c.agency_id = ${id} and c.status in ('received', 'under_review'))`
+        : sql`0`
+    },
+    'unreviewed', ${
+      counted
+        ? sql`(select count(*) from inspection_findings f where f.agency_id = ${id} and f.status = 'unreviewed')`
+        : sql`0`
+    })`
+}
+
+/** An agency's flags and points today, from its facts. */
+export function flagsFrom(facts: FlagFacts, today: string): AgencyFlags {
+  return agencyFlags({
+    findings: [
+      ...facts.complaints.map((c) => ({
+        reference: c.reference,
+        fromComplaint: true,
+        proven: c.proven,
+        points: c.points,
+        decidedAt: c.decidedAt,
+      })),
+      // Substantiated inspection findings count exactly like substantiated complaints.
+      ...facts.inspections.map((f) => ({
+        reference: `Inspection on ${f.visitedOn}`,
+        fromComplaint: false,
+        proven: f.proven,
+        points: f.points,
+        decidedAt: f.decidedAt,
+      })),
+    ],
+    clearances: facts.clearances,
+    openComplaints: facts.open,
+    unreviewedFindings: facts.unreviewed,
+    today,
+  })
+}
+
+/** Each agency's flags and points today, in one query; agencies without findings get empty flags. */
 export async function flagsForAgencies(
   db: Database,
   agencyIds: readonly string[],
@@ -12,95 +87,11 @@ export async function flagsForAgencies(
   options: { withOpenComplaints?: boolean } = {},
 ): Promise<Map<string, AgencyFlags>> {
   const ids = [...new Set(agencyIds)]
-  const flags = new Map<string, AgencyFlags>()
-  if (ids.length === 0) return flags
-  const [complaintFindings, inspectionFindings, clearances, open, unreviewed] = await Promise.all([
-    db
-      .selectFrom('complaints')
-      .select(['agency_id', 'reference', 'proven_categories', 'demerit_points', 'decided_at'])
-      .where('agency_id', 'in', ids)
-      .where('outcome', '=', 'substantiated')
-      .execute(),
-    // Substantiated inspection findings count exactly like substantiated complaints.
-    db
-      .selectFrom('inspection_findings')
-      .innerJoin('inspections', 'inspections.id', 'inspection_findings.inspection_id')
-      .select([
-        'inspection_findings.agency_id',
-        'inspections.visited_at',
-        'inspection_findings.proven_categories',
-        'inspection_findings.demerit_points',
-        'inspection_findings.decided_at',
-      ])
-      .where('inspection_findings.agency_id', 'in', ids)
-      .where('inspection_findings.status', '=', 'substantiated')
-      .execute(),
-    db
-      .selectFrom('flag_clearances')
-      .select(['agency_id', 'flag', 'cleared_at'])
-      .where('agency_id', 'in', ids)
-      .execute(),
-    options.withOpenComplaints
-      ? db
-          .selectFrom('complaints')
-          .select(['agency_id', (eb) => eb.fn.countAll<number>().as('count')])
-          .where('agency_id', 'in', ids)
-          .where('status', 'in', ['received', 'under_review'])
-          .groupBy('agency_id')
-          .execute()
-      : Promise.resolve([]),
-    options.withOpenComplaints
-      ? db
-          .selectFrom('inspection_findings')
-          .select(['agency_id', (eb) => eb.fn.countAll<number>().as('count')])
-          .where('agency_id', 'in', ids)
-          .where('status', '=', 'unreviewed')
-          .groupBy('agency_id')
-          .execute()
-      : Promise.resolve([]),
-  ])
-  const findings = [
-    ...complaintFindings.map((f) => ({ ...f, agency_id: f.agency_id!, fromComplaint: true })),
-    ...inspectionFindings.map((f) => ({
-      agency_id: f.agency_id,
-      fromComplaint: false,
-      reference: `Inspection on ${dateInLesotho(f.visited_at)}`,
-      proven_categories: f.proven_categories,
-      demerit_points: f.demerit_points,
-      decided_at: f.decided_at,
-    })),
-  ]
-  const findingsOf = new Map<string, Finding[]>()
-  for (const f of findings) {
-    const list = findingsOf.get(f.agency_id!) ?? []
-    list.push({
-      reference: f.reference,
-      fromComplaint: f.fromComplaint,
-      proven: f.proven_categories,
-      points: f.demerit_points,
-      decidedAt: f.decided_at!.toISOString(),
-    })
-    findingsOf.set(f.agency_id!, list)
-  }
-  const clearancesOf = new Map<string, FlagClearance[]>()
-  for (const c of clearances) {
-    const list = clearancesOf.get(c.agency_id) ?? []
-    list.push({ flag: c.flag, clearedAt: c.cleared_at.toISOString() })
-    clearancesOf.set(c.agency_id, list)
-  }
-  const openOf = new Map(open.map((o) => [o.agency_id!, Number(o.count)]))
-  const unreviewedOf = new Map(unreviewed.map((o) => [o.agency_id, Number(o.count)]))
-  for (const id of ids) {
-    flags.set(
-      id,
-      agencyFlags({
-        findings: findingsOf.get(id) ?? [],
-        clearances: clearancesOf.get(id) ?? [],
-        openComplaints: openOf.get(id) ?? 0,
-        unreviewedFindings: unreviewedOf.get(id) ?? 0,
-        today,
-      }),
-    )
-  }
-  return flags
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('agencies')
+    .select(['agencies.id', flagFacts('agencies.id', options).as('facts')])
+    .where('agencies.id', 'in', ids)
+    .execute()
+  return new Map(rows.map((r) => [r.id, flagsFrom(r.facts, today)]))
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
-import { isDistinctive } from '../agencies/name-words.js'
+import { correctedQuery, quoteLexeme } from '../agencies/name-search.js'
 import { searchWords } from '../agencies/queries.js'
-import { flagsForAgencies } from '../complaints/flags.js'
+import { flagFacts, flagsFrom } from '../complaints/flags.js'
 import { type PublicWarning, publicWarnings } from '../complaints/rules.js'
 import type { Database } from '../db/database.js'
 import type { PublicStanding } from '../i18n/messages.js'
@@ -62,6 +62,8 @@ function publicColumns(db: Database) {
             .where('licence_applications.status', '=', 'submitted'),
         )
         .as('has_pending_application'),
+      // The findings and clearances the warnings come from, in this same query.
+      flagFacts('agencies.id').as('flag_facts'),
     ])
 }
 
@@ -88,16 +90,8 @@ function toPublic(row: PublicRow, today: string, warnings: PublicWarning[] = [])
 }
 
 /** The public agencies of these rows, with the warnings their findings raise. */
-async function withWarnings(db: Database, rows: PublicRow[], today: string): Promise<PublicAgency[]> {
-  const flags = await flagsForAgencies(
-    db,
-    rows.map((r) => r.id),
-    today,
-  )
-  return rows.map((r) => {
-    const f = flags.get(r.id)
-    return toPublic(r, today, f ? publicWarnings(f) : [])
-  })
+function withWarnings(rows: PublicRow[], today: string): PublicAgency[] {
+  return rows.map((r) => toPublic(r, today, publicWarnings(flagsFrom(r.flag_facts, today))))
 }
 
 export interface LookupResult {
@@ -112,59 +106,6 @@ export interface LookupResult {
 // few dozen the full-text index gives, so a lookup costs the same whatever was typed; "more"
 // then asks the person to type more of the name.
 const CANDIDATES = 60
-
-// How close a typed word must be to a word of a name: "malti" -> "maluti" scores 0.67,
-// "recrut" -> "recruitment" 0.71; unrelated words stay under 0.4.
-const WORD_SIMILARITY_THRESHOLD = 0.5
-// Corrections within this much of the best one are also tried ("thaba" may be "thabana").
-const CORRECTION_MARGIN = 0.1
-
-const quoteLexeme = (word: string) => `'${word.replaceAll("'", "''")}'`
-
-/**
- * For each typed word, the distinctive words of agency names it may be a misspelling of, as a
- * full-text query: "malti careres" -> "('maluti')". Words every name has ("jobs", "careers",
- * "recruitment") are left out, so a look-alike always shares a word that tells names apart.
- * Null when some distinctive word resembles none, or none is left.
- */
-async function correctedQuery(db: Database, typedWords: string[]): Promise<string | null> {
-  const words = typedWords.filter(isDistinctive)
-  if (words.length === 0) return null
-  const long = words.filter((w) => w.length >= 3)
-  // `%` (similarity at pg_trgm's default threshold, 0.3) lets the trigram index find the
-  // candidates without a transaction to change thresholds; word similarity then decides.
-  const rows =
-    long.length === 0
-      ? []
-      : (
-          await sql<{ typed: string; word: string; score: number }>`
-            select typed, candidate.word, candidate.score
-            from unnest(${long}::text[]) as typed
-            cross join lateral (
-              select word, word_similarity(typed, word)::float8 as score
-              from agency_name_words
-              where typed % word and word_similarity(typed, word) >= ${WORD_SIMILARITY_THRESHOLD}
-              order by score desc, word
-              limit 6
-            ) as candidate`.execute(db)
-        ).rows
-  const parts: string[] = []
-  for (const typed of words) {
-    // Too short to compare by trigrams: taken as the start of a word.
-    if (typed.length < 3) {
-      parts.push(`${quoteLexeme(typed)}:*`)
-      continue
-    }
-    const candidates = rows.filter((r) => r.typed === typed && isDistinctive(r.word))
-    if (candidates.length === 0) return null
-    const best = Math.max(...candidates.map((r) => r.score))
-    const close = candidates
-      .filter((r) => r.score >= best - CORRECTION_MARGIN)
-      .map((r) => quoteLexeme(r.word))
-    parts.push(`(${close.join(' | ')})`)
-  }
-  return parts.join(' & ')
-}
 
 /** Agencies whose name words match a full-text query, the closest to what was typed first. */
 function bestMatches(db: Database, tsquery: string, folded: string) {
@@ -194,7 +135,7 @@ function bestMatches(db: Database, tsquery: string, folded: string) {
  */
 export async function lookupAgencies(db: Database, q: string, today: string): Promise<LookupResult> {
   const shape = async (rows: PublicRow[], similar: boolean): Promise<LookupResult> => ({
-    results: await withWarnings(db, rows.slice(0, LOOKUP_LIMIT), today),
+    results: withWarnings(rows.slice(0, LOOKUP_LIMIT), today),
     similar,
     more: rows.length > LOOKUP_LIMIT,
   })
@@ -208,7 +149,7 @@ export async function lookupAgencies(db: Database, q: string, today: string): Pr
   const folded = words.join(' ')
   const asTyped = await bestMatches(db, words.map((w) => `${quoteLexeme(w)}:*`).join(' & '), folded)
   if (asTyped.length > 0 || folded.length < 3) return shape(asTyped, false)
-  const corrected = await correctedQuery(db, words)
+  const corrected = await correctedQuery(db, words, { distinctiveOnly: true })
   return shape(corrected ? await bestMatches(db, corrected, folded) : [], true)
 }
 
@@ -219,7 +160,7 @@ export async function findPublicLicence(
   today: string,
 ): Promise<PublicAgency | null> {
   const row = await publicColumns(db).where('licences.licence_number', '=', licenceNumber).executeTakeFirst()
-  return row ? ((await withWarnings(db, [row], today))[0] ?? null) : null
+  return row ? (withWarnings([row], today)[0] ?? null) : null
 }
 
 /**
@@ -241,7 +182,7 @@ export async function* publicRegister(db: Database, today: string, batchSize = 1
       .limit(batchSize)
       .execute()
     if (rows.length === 0) return
-    yield await withWarnings(db, rows, today)
+    yield withWarnings(rows, today)
     const last = rows[rows.length - 1]!
     // The database's own lower(), so the next batch starts exactly where this one ended.
     after = { name: last.name_key, id: last.id }
