@@ -14,6 +14,7 @@ import * as m0012 from './0012_complaints_by_date.js'
 import * as m0013 from './0013_sign_in_throttles.js'
 import * as m0014 from './0014_inspection_content_hash.js'
 import * as m0015 from './0015_agency_registration_key.js'
+import * as m0016 from './0016_drop_session_epoch.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0013_sign_in_throttles': m0013,
   '0014_inspection_content_hash': m0014,
   '0015_agency_registration_key': m0015,
+  '0016_drop_session_epoch': m0016,
 }

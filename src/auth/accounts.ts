@@ -5,7 +5,6 @@ import type { User } from '../db/types.js'
 import type { SessionUser } from '../http/env.js'
 import type { District, Role } from '../vocabulary.js'
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.js'
-import { sessionMemory } from './session-cache.js'
 import { recordSignInFailure, recordSignInSuccess, signInPausedUntil } from './sign-in-throttle.js'
 import { accountKey } from './throttle.js'
 import { hashToken, newToken } from './tokens.js'
@@ -165,21 +164,9 @@ export async function resolveSession(
   now = new Date(),
 ): Promise<SessionUser | null> {
   const tokenHash = hashToken(token)
-  const { cache, epoch: epochReader } = sessionMemory(db)
-  // Read before the session row: a checked session is never older than the epoch it carries.
-  const epoch = await epochReader.read()
-  const checked = cache.get(tokenHash)
   const idleMs = times.idleMinutes * 60_000
-  if (
-    checked &&
-    checked.epoch === epoch &&
-    now.getTime() - checked.lastSeenAt <= TOUCH_INTERVAL_MS &&
-    now.getTime() < checked.expiresAt &&
-    now.getTime() < checked.lastSeenAt + idleMs
-  )
-    return checked.user
-  cache.forget(tokenHash)
-  // Written as plain SQL: it skips building a query tree.
+  // Every signed-in request reads its session: a sign-out, deactivation or role change on any
+  // instance holds from the very next request. Written as plain SQL: it skips building a query tree.
   const {
     rows: [row],
   } = await sql<SessionRow>`
@@ -193,14 +180,9 @@ export async function resolveSession(
     await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute()
     return null
   }
-  let lastSeenAt = row.last_seen_at.getTime()
-  if (now.getTime() - lastSeenAt > TOUCH_INTERVAL_MS) {
+  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS)
     await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute()
-    lastSeenAt = now.getTime()
-  }
-  const user = toSessionUser(row)
-  cache.set(tokenHash, { user, epoch, lastSeenAt, expiresAt: row.expires_at.getTime() })
-  return user
+  return toSessionUser(row)
 }
 
 export async function deleteSession(db: Database, token: string) {

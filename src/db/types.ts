@@ -281,13 +281,6 @@ export interface FlagClearancesTable {
   cleared_at: CreatedAt
 }
 
-/** One row; moves with every committed change to registry data (migration 0006). */
-export interface SessionEpochTable {
-  only_row: Generated<boolean>
-  epoch: ColumnType<string, never, never>
-  last_transaction: ColumnType<string | null, never, never>
-}
-
 export interface RegistryVersionTable {
   only_row: Generated<boolean>
   /** bigint: pg returns it as a string. */
@@ -433,7 +426,6 @@ export interface DB {
   app_settings: AppSettingsTable
   audit_log: AuditLogTable
   registry_version: RegistryVersionTable
-  session_epoch: SessionEpochTable
   unlicensed_recruiters: UnlicensedRecruitersTable
   complaints: ComplaintsTable
   complaint_events: ComplaintEventsTable

@@ -238,9 +238,9 @@ describe('signing in and out', () => {
     expect(res.status).toBe(429)
   })
 
-  it('refuses a remembered session the moment another server ends it or changes the account', async () => {
+  it('refuses a session the moment another server ends it or changes the account', async () => {
     // Each change is written straight to the database, as another instance would write it:
-    // this instance learns of it only through the session epoch.
+    // this instance reads the session afresh on every request.
     const signedIn = async (role: 'inspector' | 'licensing_officer') => {
       const account = await registry.signedInAs(role)
       expect((await account.client.get('/staff')).status).toBe(200)

@@ -147,7 +147,6 @@ describe('the registry version', () => {
       'kysely_migration_lock',
       'licence_number_counters',
       'registry_version',
-      'session_epoch',
       'sessions',
       'setup_tokens',
       'sign_in_throttles',
