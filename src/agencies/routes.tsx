@@ -9,7 +9,6 @@ import { flagsForAgencies } from '../complaints/flags.js'
 import { agencyFlagsSection } from '../complaints/routes.js'
 import { isUniqueViolation } from '../db/errors.js'
 import type { AppEnv } from '../http/env.js'
-import { keptResponses } from '../http/kept-responses.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
 import {
@@ -116,11 +115,8 @@ function renderForm(
   return renderPage(c, <AgencyFormPage ctx={pageContext(c)} form={form} {...extra} />, status)
 }
 
-// The list and the agency page are read far more than the registry changes.
-const kept = keptResponses()
-
 export const agencyRoutes = new Hono<AppEnv>()
-  .get('/agencies', readers, kept, async (c) => {
+  .get('/agencies', readers, async (c) => {
     const raw = c.req.query()
     const parsed = agencyFiltersSchema.safeParse(raw)
     const filters = parsed.success ? parsed.data : { page: 1 }
@@ -218,7 +214,7 @@ export const agencyRoutes = new Hono<AppEnv>()
     }
     return c.redirect(`/agencies/${agencyId}?done=registered`, 303)
   })
-  .get('/agencies/:id', readers, kept, agencyIdValidator, async (c) => {
+  .get('/agencies/:id', readers, agencyIdValidator, async (c) => {
     const details = await agencyDetails(c.get('db'), c.req.valid('param').id)
     if (!details) throw new PageError(404, 'There is no agency at this address.')
     const key = Object.keys(NOTICES).find((k) => c.req.query('done') === k)
