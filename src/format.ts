@@ -27,3 +27,9 @@ export function formatDateTime(value: Date): string {
 export function formatTime(value: Date): string {
   return timeFormat.format(value)
 }
+
+const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+/** "2025-12" -> "December 2025". */
+export function formatMonth(yearMonth: string): string {
+  return monthFormat.format(new Date(`${yearMonth}-15T12:00:00Z`))
+}

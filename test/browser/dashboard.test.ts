@@ -82,6 +82,11 @@ describe.skipIf(!run)('the dashboard in a real browser', () => {
     expect(groups).toContain('Girls under 18')
     expect(groups).toContain('Boys under 18')
     expect(groups).not.toContain('Women and girls')
+    // Months in words, in the table and under the chart's bars.
+    expect(await page.getByRole('table', { name: 'Month by month' }).innerText()).toContain('October 2026')
+    expect(await page.locator('svg.chart text').allTextContents()).toEqual(
+      expect.arrayContaining(['Oct', '2026']),
+    )
     await expectAccessible(page)
 
     // A table wider than the phone scrolls within its own region, which the keyboard reaches.

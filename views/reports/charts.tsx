@@ -62,7 +62,7 @@ export function MonthChart(props: { rows: Cell[][]; series: [string, string] }) 
   const legendEnd = secondAt + 12 + textWidth(props.series[1])
   const width = Math.max(rows.length * step + 10, legendEnd + 4)
   return (
-    <svg class="chart" viewBox={`0 0 ${width} ${plot + 46}`} aria-hidden="true" focusable="false">
+    <svg class="chart" viewBox={`0 0 ${width} ${plot + 58}`} aria-hidden="true" focusable="false">
       {rows.map(([month, first, second], i) => {
         const x = 10 + i * step
         const h1 = Math.round((first / max) * plot)
@@ -71,21 +71,27 @@ export function MonthChart(props: { rows: Cell[][]; series: [string, string] }) 
           <g>
             <rect x={x} y={plot - h1 + 10} width={10} height={h1} class="bar" />
             <rect x={x + 11} y={plot - h2 + 10} width={10} height={h2} class="bar second" />
+            {/* "December 2025": "Dec" under each bar, the year under the first and each January. */}
             {(i % 3 === 0 || rows.length <= 12) && (
               <text x={x} y={plot + 24} class="chart-label">
-                {month.slice(2)}
+                {month.slice(0, 3)}
+              </text>
+            )}
+            {(i === 0 || month.startsWith('January')) && (
+              <text x={x} y={plot + 36} class="chart-label">
+                {month.slice(-4)}
               </text>
             )}
           </g>
         )
       })}
       <g>
-        <rect x={10} y={plot + 30} width={8} height={8} class="bar" />
-        <text x={22} y={plot + 38} class="chart-label">
+        <rect x={10} y={plot + 42} width={8} height={8} class="bar" />
+        <text x={22} y={plot + 50} class="chart-label">
           {props.series[0]}
         </text>
-        <rect x={secondAt} y={plot + 30} width={8} height={8} class="bar second" />
-        <text x={secondAt + 12} y={plot + 38} class="chart-label">
+        <rect x={secondAt} y={plot + 42} width={8} height={8} class="bar second" />
+        <text x={secondAt + 12} y={plot + 50} class="chart-label">
           {props.series[1]}
         </text>
       </g>

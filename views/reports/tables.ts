@@ -1,3 +1,4 @@
+import { formatMonth } from '../../src/format.js'
 import { INDICATORS } from '../../src/inspections/rules.js'
 import type { DashboardFigures } from '../../src/reports/figures.js'
 import { CATEGORY_LABELS, STATUS_LABELS } from '../complaints/labels.js'
@@ -146,7 +147,7 @@ export const FIGURE_TABLES: FigureTable[] = [
     title: 'Month by month',
     about: 'Inspections (by visit date) and complaints (by date received) in each month of the period.',
     header: ['Month', 'Inspections', 'Complaints'],
-    rows: (f) => f.monthly.map((r) => [r.month, r.inspections, r.complaints]),
+    rows: (f) => f.monthly.map((r) => [formatMonth(r.month), r.inspections, r.complaints]),
     chart: 'months',
   },
   {
