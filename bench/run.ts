@@ -543,7 +543,7 @@ try {
       'p99 ms': r.p99ms,
       errors: r.errors,
       'x baseline': r.ratioToBaseline,
-      kept: r.keptAnswers,
+      kept: r.keptAnswers ?? '–',
       'peak MB': r.peakRssMb,
     })),
   )
