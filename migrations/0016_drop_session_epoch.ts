@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { up as createSessionEpoch } from './0008_session_epoch.js'
 
 // The session cache is gone (each signed-in request reads its session row, as most web apps
 // do), so the counter that told instances to look again goes with it: sign-outs, session
@@ -11,6 +12,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`drop table session_epoch`.execute(db)
 }
 
-export async function down(): Promise<void> {
-  // Migration 0008 made it; bringing the cache back would bring it back.
+/** Back to 0008's counter, so that migrating further down finds what 0008 made. */
+export async function down(db: Kysely<any>): Promise<void> {
+  await createSessionEpoch(db)
 }

@@ -68,7 +68,8 @@ export function passwordProblem(
   about: { email?: string | undefined; name?: string | undefined },
 ): string | null {
   const lower = password.toLowerCase()
-  if (ownWords(about).some((word) => lower.includes(word)))
+  // Short names ("Tau") hide inside ordinary words ("restaurant"): zxcvbn weighs those instead.
+  if (ownWords(about).some((word) => word.length >= 4 && lower.includes(word)))
     return 'Do not use your own name or email address in your password'
   const result = strength().check(password, ownWords(about))
   if (result.score >= MIN_SCORE) return null

@@ -9,7 +9,8 @@ import { type AgencyFlags, agencyFlags, type ComplaintCategory, type PublicFlag 
 
 /** What flagFacts() gives for one agency. Times are ISO strings in UTC, as toISOString() writes. */
 export interface FlagFacts {
-  complaints: { reference: string; proven: ComplaintCategory[]; points: number; decidedAt: string }[]
+  /** A complaint's reference is the reporter's key: read only for staff (`withReferences`). */
+  complaints: { reference: string | null; proven: ComplaintCategory[]; points: number; decidedAt: string }[]
   inspections: { visitedOn: string; proven: ComplaintCategory[]; points: number; decidedAt: string }[]
   clearances: { flag: PublicFlag; clearedAt: string }[]
   open: number
@@ -21,14 +22,19 @@ const iso = (column: string) =>
 
 /**
  * The flag facts of the agency whose id is `agencyId` (a column of the query it goes into), as a
- * select-list expression. Open complaints and unreviewed findings are counted only for staff.
+ * select-list expression. Open complaints, unreviewed findings and complaint references (the
+ * reporters' keys) are read only for staff; a public query never holds them.
  */
-export function flagFacts(agencyId: string, options: { withOpenComplaints?: boolean } = {}) {
+export function flagFacts(
+  agencyId: string,
+  options: { withOpenComplaints?: boolean; withReferences?: boolean } = {},
+) {
   const id = sql.ref(agencyId)
   const counted = options.withOpenComplaints
+  const reference = options.withReferences ? sql`c.reference` : sql`null`
   return sql<FlagFacts>`json_build_object(
     'complaints', coalesce((
-      select json_agg(json_build_object('reference', c.reference, 'proven', c.proven_categories,
+      select json_agg(json_build_object('reference', ${reference}, 'proven', c.proven_categories,
         'points', c.demerit_points, 'decidedAt', ${iso('c.decided_at')}))
       from complaints c where c.agency_id = ${id} and c.outcome = 'substantiated'), '[]'::json),
     'inspections', coalesce((
@@ -57,7 +63,7 @@ export function flagsFrom(facts: FlagFacts, today: string): AgencyFlags {
   return agencyFlags({
     findings: [
       ...facts.complaints.map((c) => ({
-        reference: c.reference,
+        reference: c.reference ?? '',
         fromComplaint: true,
         proven: c.proven,
         points: c.points,
@@ -79,7 +85,7 @@ export function flagsFrom(facts: FlagFacts, today: string): AgencyFlags {
   })
 }
 
-/** Each agency's flags and points today, in one query; agencies without findings get empty flags. */
+/** Each agency's flags and points today, for staff pages, in one query; agencies without findings get empty flags. */
 export async function flagsForAgencies(
   db: Database,
   agencyIds: readonly string[],
@@ -90,7 +96,7 @@ export async function flagsForAgencies(
   if (ids.length === 0) return new Map()
   const rows = await db
     .selectFrom('agencies')
-    .select(['agencies.id', flagFacts('agencies.id', options).as('facts')])
+    .select(['agencies.id', flagFacts('agencies.id', { ...options, withReferences: true }).as('facts')])
     .where('agencies.id', 'in', ids)
     .execute()
   return new Map(rows.map((r) => [r.id, flagsFrom(r.facts, today)]))

@@ -32,7 +32,7 @@ import { amendInspection, saveInspection } from './save-inspection.js'
 import { parseInspectionForm } from './schemas.js'
 
 const writers = requireRole(...INSPECTION_WRITERS)
-// The due list is kept per viewer like the agency pages (src/http/kept-responses.ts); the
+// The due list is kept per viewer (src/http/kept-responses.ts), its figures being heavy; the
 // ranking under it is shared by all (src/inspections/due.ts).
 const kept = keptResponses()
 const readers = requireRole(...ALL_STAFF)

@@ -16,7 +16,7 @@ import { keptDashboardFigures } from './figures.js'
 import { type ReportFilters, reportFiltersSchema } from './schemas.js'
 
 const readers = requireRole(...REPORT_READERS)
-// Figures change only with the registry: kept per viewer like the agency pages.
+// Figures change only with the registry and are heavy to make: kept per viewer.
 const kept = keptResponses()
 
 /** The filters of a download, or a 422 naming what is wrong (a download has no form to show). */

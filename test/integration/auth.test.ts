@@ -303,7 +303,7 @@ describe('signing in and out', () => {
 
   it('ends a session left idle longer than the idle limit, and one older than the absolute limit', async () => {
     const idle = await registry.signedInAs('analyst')
-    // Seen once, so this instance remembers the session (src/auth/session-cache.ts).
+    // Seen once: the session is in use.
     expect((await idle.client.get('/staff')).status).toBe(200)
     await registry.db
       .updateTable('sessions')

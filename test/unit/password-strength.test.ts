@@ -34,9 +34,16 @@ describe('new passwords', () => {
     expect(passwordProblem(password, thabo)).toBeNull()
   })
 
-  it('ignores names too short to matter', () => {
+  it('ignores names too short to matter, even inside ordinary words', () => {
     expect(
       passwordProblem('kettle river orange blanket', { email: 'mo@labour.gov.ls', name: 'Mo Li' }),
+    ).toBeNull()
+    // "Tau" hides in "restaurant": not the person's name.
+    expect(
+      passwordProblem('restaurant kettle blue window', {
+        email: 'tau.sello@labour.gov.ls',
+        name: 'Tau Sello',
+      }),
     ).toBeNull()
   })
 })

@@ -95,25 +95,23 @@ function onPage() {
   document.documentElement.dataset.offline = 'ready'
 }
 
-// Older than this when shown, a page is a kept copy (with room for a phone clock a little off).
-const KEPT_COPY_AGE_MS = 10 * 60_000
-
 /**
- * Says when the page shown is not fresh: with no network, or a kept copy the service worker
- * answered with, so nobody takes an old list for today's, or wonders why a button does nothing.
+ * Says when the page shown is not fresh: with no network, or when it is a copy the service worker
+ * kept on the device (it marks those as it serves them), so nobody takes an old list for today's,
+ * or wonders why a button does nothing.
  */
 function showKeptCopy() {
-  for (const old of document.querySelectorAll('[data-kept-copy]')) old.remove()
+  for (const old of document.querySelectorAll('[data-kept-copy-notice]')) old.remove()
   const main = document.querySelector<HTMLElement>('main[data-rendered-at]')
   const renderedAt = main?.dataset.renderedAt
   if (!main || !renderedAt) return
-  const old = Date.now() - Date.parse(renderedAt) > KEPT_COPY_AGE_MS
-  if (navigator.onLine && !old) return
+  const kept = main.hasAttribute('data-kept-copy')
+  if (navigator.onLine && !kept) return
   main.prepend(
-    <div class="notice warning" role="status" data-kept-copy>
+    <div class="notice warning" role="status" data-kept-copy-notice>
       <p>
         <strong>{navigator.onLine ? 'This page may be out of date.' : 'No network.'}</strong>{' '}
-        {old && `This is the copy kept on this device, from ${timeOf(renderedAt)}. `}
+        {kept && `This is the copy kept on this device, from ${timeOf(renderedAt)}. `}
         Inspections you submit wait on the device and are sent when the network returns; other changes need
         the network.
       </p>
@@ -146,11 +144,20 @@ function toField(event: MouseEvent) {
 
 let currentKey: string | null = null
 
-/** The device's clock as a datetime-local value: "2026-12-02T14:05". */
+const lesothoClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Africa/Maseru',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
+
+/** Now by the device's clock, in Lesotho's time as the form reads it: "2026-12-02T14:05". */
 function deviceNow(): string {
-  const now = new Date()
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}T${two(now.getHours())}:${two(now.getMinutes())}`
+  const part = Object.fromEntries(lesothoClock.formatToParts(new Date()).map((p) => [p.type, p.value]))
+  return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`
 }
 
 function wireForm(form: HTMLFormElement) {

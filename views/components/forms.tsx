@@ -31,7 +31,8 @@ export function hasErrors(form: FormState): boolean {
 }
 
 export function CsrfField(props: { token: string }) {
-  return <input type="hidden" name={CSRF_FIELD} value={props.token} />
+  // autocomplete="off": a browser restoring the form (Back, reload) must not bring back an old token.
+  return <input type="hidden" name={CSRF_FIELD} value={props.token} autocomplete="off" />
 }
 
 /** The list of problems at the top of a refused form, each linking to its field. */

@@ -132,8 +132,18 @@ async function fromNetworkFirst(request: Request, url: URL) {
   } catch {
     const user = await currentUser()
     const kept = user ? await (await caches.open(PAGES + user)).match(withoutHash(request.url)) : undefined
-    return kept ?? offlinePage()
+    return kept ? markedAsKept(kept) : offlinePage()
   }
+}
+
+/** A kept page, marked so that the page can say it is a copy (views/browser/offline.tsx). */
+async function markedAsKept(kept: Response) {
+  const html = (await kept.text()).replace('<main ', '<main data-kept-copy="" ')
+  const headers = new Headers(kept.headers)
+  // The kept body is already decoded; the length changed.
+  headers.delete('content-encoding')
+  headers.delete('content-length')
+  return new Response(html, { status: kept.status, statusText: kept.statusText, headers })
 }
 
 function offlinePage() {
