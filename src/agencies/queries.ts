@@ -356,7 +356,14 @@ export async function findPossibleDuplicates(
       )
     }
   }
-  return [...matches.values()].sort((a, b) => Number(b.phoenix) - Number(a.phoenix))
+  // Links to revoked or refused agencies first; then the very name typed, then the same number,
+  // so that among names alike once common words are set aside, the likeliest duplicate leads.
+  const typed = new Set([input.legal_name, ...input.trading_names].map((n) => foldAccents(n.trim())))
+  const rank = (m: DuplicateMatch) =>
+    (m.phoenix ? 4 : 0) +
+    (typed.has(foldAccents(m.legal_name.trim())) ? 2 : 0) +
+    (m.reasons.some((r) => r.startsWith('Same company registration number')) ? 1 : 0)
+  return [...matches.values()].sort((a, b) => rank(b) - rank(a))
 }
 
 /** The agency's own columns from a submitted form (people are stored beside it). */

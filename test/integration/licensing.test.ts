@@ -192,6 +192,25 @@ describe('registering agencies', () => {
     expect(await (await officer.client.get('/agencies?q=2013-000032')).text()).toContain('Khotso Recruitment')
   })
 
+  it('lists the very name typed first among names alike once common words are set aside', async () => {
+    for (const legal_name of [
+      'Bokamoso Manpower Services',
+      'Bokamoso Placement Agency',
+      'Bokamoso Labour Brokers Ltd',
+    ])
+      await register(officer.client, agencyForm({ legal_name }))
+    const again = await officer.client.post(
+      '/agencies',
+      agencyForm({ legal_name: 'Bokamoso Labour Brokers Ltd' }),
+    )
+    const html = await again.text()
+    const section = html.slice(html.indexOf('Possible duplicates'))
+    const exact = section.indexOf('>Bokamoso Labour Brokers Ltd<')
+    expect(exact).toBeGreaterThan(-1)
+    for (const other of ['>Bokamoso Manpower Services<', '>Bokamoso Placement Agency<'])
+      expect(section.indexOf(other), other).toBeGreaterThan(exact)
+  })
+
   it('does not call names alike for the words every agency name has', async () => {
     await register(officer.client, agencyForm({ legal_name: 'Khotso Placements Agency (Pty) Ltd' }))
     const other = await officer.client.post(
