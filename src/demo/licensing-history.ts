@@ -7,7 +7,7 @@ import type {
   LicencesTable,
 } from '../db/types.js'
 import type { LicenceStatus } from '../licensing/lifecycle.js'
-import { addDays, addMonths, lesothoInstant } from '../time.js'
+import { addDays, addMonths, daysBetween, lesothoInstant } from '../time.js'
 import type { Random } from './generate.js'
 
 // The licensing past of a generated agency: its people, and for most of them a licence with
@@ -216,7 +216,10 @@ export function generateLicensingHistory(
         : fate === 'surrendered'
           ? 'surrendered'
           : 'active'
-  const changedOn = addDays(today, -r.int(1, 200))
+  // A suspension, revocation or surrender comes after the licence's last issue or renewal.
+  const lastRenewed = renewals.at(-1) ?? decidedOn
+  const room = daysBetween(lastRenewed, today)
+  const changedOn = room > 1 ? addDays(lastRenewed, r.int(1, Math.min(room - 1, 200))) : today
   // A suspension runs for a while yet: until some day in the coming months.
   const suspendedUntil = status === 'suspended' ? addDays(today, r.int(20, 120)) : null
   if (status !== 'active') {

@@ -45,4 +45,24 @@ describe('the default demo', () => {
     expect(verify).toContain('Suspended')
     expect(verify).toMatch(/until \d{1,2} \w+ 20\d\d/)
   })
+
+  it('tells every licence’s story in order: issued, renewed, then suspended, revoked or surrendered', async () => {
+    const events = await registry.db
+      .selectFrom('licence_events')
+      .select(['licence_id', 'event', 'at'])
+      .where('licence_id', 'is not', null)
+      .orderBy('id')
+      .execute()
+    const byLicence = new Map<string, typeof events>()
+    for (const e of events) byLicence.set(e.licence_id!, [...(byLicence.get(e.licence_id!) ?? []), e])
+    for (const story of byLicence.values()) {
+      const issued = story.find((e) => e.event === 'licence_issued')!.at.getTime()
+      const lastRenewed = Math.max(
+        issued,
+        ...story.filter((e) => e.event === 'licence_renewed').map((e) => e.at.getTime()),
+      )
+      for (const end of story.filter((e) => /^licence_(suspended|revoked|surrendered)$/.test(e.event)))
+        expect(end.at.getTime(), end.event).toBeGreaterThanOrEqual(lastRenewed)
+    }
+  })
 })
