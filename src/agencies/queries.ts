@@ -362,7 +362,7 @@ export async function findPossibleDuplicates(
   const rank = (m: DuplicateMatch) =>
     (m.phoenix ? 4 : 0) +
     (typed.has(foldAccents(m.legal_name.trim())) ? 2 : 0) +
-    (m.reasons.some((r) => r.startsWith('Same company registration number')) ? 1 : 0)
+    (sameNumber.some((row) => row.id === m.id) ? 1 : 0)
   return [...matches.values()].sort((a, b) => rank(b) - rank(a))
 }
 
