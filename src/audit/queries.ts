@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { z } from 'zod'
 import type { Database } from '../db/database.js'
 import { formatDate } from '../format.js'
 import { offsetOf } from '../http/pagination.js'
@@ -62,7 +63,8 @@ export interface AuditSubject {
   href: string | null
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+// Ids are checked as the routes check them: only a uuid may reach a uuid column.
+const isUuid = (id: string) => z.uuid().safeParse(id).success
 
 /**
  * The names of the records a page of audit entries is about, keyed `entity:id`: one query per
@@ -75,7 +77,7 @@ export async function auditSubjects(
   const ids = (entity: string) => [
     ...new Set(
       entries
-        .filter((e) => e.entity === entity && e.entity_id && UUID.test(e.entity_id))
+        .filter((e) => e.entity === entity && e.entity_id && isUuid(e.entity_id))
         .map((e) => e.entity_id as string),
     ),
   ]
