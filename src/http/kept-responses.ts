@@ -113,9 +113,13 @@ const respond = (c: Context<AppEnv>, entry: KeptResponse) =>
  */
 export function keptResponses(cache = new ResponseCache()): MiddlewareHandler<AppEnv> {
   const inFlight = new Map<string, Promise<KeptResponse | null>>()
+  // Hono runs a route's handlers twice for a request whose path is the route's own pattern
+  // ("/verify/:number" typed literally): the second pass would wait for the first forever.
+  const entered = new WeakSet<Request>()
 
   return async (c, next) => {
-    if (c.req.method !== 'GET') return next()
+    if (c.req.method !== 'GET' || entered.has(c.req.raw)) return next()
+    entered.add(c.req.raw)
     const version = await currentRegistryVersion(c.get('db'))
     const key = keyOf(c)
     const hit = cache.get(key, version, Date.now())

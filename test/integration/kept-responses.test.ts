@@ -27,6 +27,17 @@ async function licenceVersion(agencyId: string) {
 }
 
 describe('kept pages', () => {
+  it('answer a request whose path is the route’s own pattern, every time', async () => {
+    // Hono runs the route twice for such a path; the second pass once waited for the first forever.
+    for (const path of ['/verify/:number', '/verify/:number']) {
+      const answered = await Promise.race([
+        Promise.resolve(anonymous(path)).then((res) => res.status),
+        new Promise((resolve) => setTimeout(() => resolve('no answer after 5 s'), 5000)),
+      ])
+      expect(answered).toBe(404)
+    }
+  })
+
   it('show a suspension on the very next public request', async () => {
     const { agencyId, licenceNumber } = await insertPublicFixture(registry.db, {
       name: 'Mohale Dam Recruiters',
