@@ -15,6 +15,7 @@ import * as m0013 from './0013_sign_in_throttles.js'
 import * as m0014 from './0014_inspection_content_hash.js'
 import * as m0015 from './0015_agency_registration_key.js'
 import * as m0016 from './0016_drop_session_epoch.js'
+import * as m0017 from './0017_job_offers.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0014_inspection_content_hash': m0014,
   '0015_agency_registration_key': m0015,
   '0016_drop_session_epoch': m0016,
+  '0017_job_offers': m0017,
 }

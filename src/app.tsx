@@ -23,6 +23,8 @@ import { requestLog } from './http/logging.js'
 import { type ErrorStatus, PageError } from './http/problems.js'
 import { isPartial, pageContext, renderPage, sendHtml } from './http/render.js'
 import { inspectionRoutes } from './inspections/routes.js'
+import { jobOfferPublicRoutes } from './job-offers/public-routes.js'
+import { jobOfferRoutes } from './job-offers/routes.js'
 import { licensingRoutes } from './licensing/routes.js'
 import { publicContext } from './public/context.js'
 import { publicRoutes } from './public/routes.js'
@@ -78,6 +80,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', publicRoutes(deps.config))
   app.route('/', complaintPublicRoutes(deps.config))
+  app.route('/', jobOfferPublicRoutes(deps.config))
   app.route('/', homeRoutes)
   app.route('/', authRoutes)
   app.route('/', setupRoutes)
@@ -85,6 +88,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', auditRoutes)
   app.route('/', agencyRoutes)
   app.route('/', licensingRoutes)
+  app.route('/', jobOfferRoutes)
   app.route('/', complaintRoutes)
   app.route('/', worksiteRoutes)
   app.route('/', inspectionRoutes)

@@ -31,6 +31,7 @@ export const STAFF_NAV: NavItem[] = [
   },
   { href: '/inspections/due', label: 'Due for inspection', roles: ['admin', 'inspector', 'police_officer'] },
   { href: '/complaints', label: 'Complaints', roles: ['admin', 'licensing_officer'] },
+  { href: '/job-offers', label: 'Job offers', roles: ['admin', 'licensing_officer'] },
   { href: '/dashboard', label: 'Dashboard', roles: REPORT_READERS },
   { href: '/unlicensed-recruiters', label: 'Unlicensed recruiters', roles: ['police_officer'] },
   { href: '/admin/users', label: 'Users', roles: ['admin'] },

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono'
 import { AgencyFormPage } from '../../views/agencies/agency-form.js'
 import { AgencyListPage, AgencyResults } from '../../views/agencies/agency-list.js'
 import { AgencyPage } from '../../views/agencies/agency-page.js'
+import { AgencyOffers } from '../../views/job-offers/offer-pages.js'
 import { writeAudit } from '../audit/audit.js'
 import { conflictPage } from '../audit/conflict.js'
 import { actorOf, requireRole } from '../auth/guard.js'
@@ -19,6 +20,7 @@ import {
   parseForm,
   typedValues,
 } from '../http/validation.js'
+import { offersOfAgency } from '../job-offers/queries.js'
 import { canWriteLicensing, LICENSING_READERS, LICENSING_WRITERS } from '../licensing/access.js'
 import { recordLicenceEvent } from '../licensing/queries.js'
 import { todayInLesotho } from '../time.js'
@@ -228,6 +230,13 @@ export const agencyRoutes = new Hono<AppEnv>()
         conditionForm={emptyForm()}
         notice={key ? NOTICES[key] : undefined}
         flags={await agencyFlagsSection(c, details.agency.id)}
+        jobOffers={
+          <AgencyOffers
+            agencyId={details.agency.id}
+            rows={await offersOfAgency(c.get('db'), details.agency.id)}
+            canWrite={canWriteLicensing(c.get('user'))}
+          />
+        }
       />,
     )
   })

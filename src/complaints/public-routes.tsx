@@ -37,18 +37,25 @@ export function complaintPublicRoutes(config: Config) {
       .get(
         '/complaints/new',
         publicLanguage,
-        zValidator('query', z.object({ licence: searchText(40), name: searchText(200) }), (r, c) => {
-          if (!r.success) return c.redirect('/complaints/new', 303)
-        }),
+        zValidator(
+          'query',
+          z.object({ licence: searchText(40), name: searchText(200), job: searchText(20) }),
+          (r, c) => {
+            if (!r.success) return c.redirect('/complaints/new', 303)
+          },
+        ),
         async (c) => {
-          const { licence, name } = c.req.valid('query')
+          const { licence, name, job } = c.req.valid('query')
           const number = licence ? licenceNumberIn(licence) : null
           const agency = number ? await findPublicLicence(c.get('db'), number, todayInLesotho()) : null
           return renderPage(
             c,
             <ReportFormPage
               pc={publicContext(c)}
-              form={{ values: { recruiter_name: name }, errors: {} }}
+              form={{
+                values: { recruiter_name: name, job_offer_code: /^[\d -]{8,9}$/.test(job) ? job : '' },
+                errors: {},
+              }}
               chosen={agency && number ? { name: agency.name, licenceNumber: number } : null}
               submissionKey={newSubmissionKey()}
             />,

@@ -99,6 +99,8 @@ export async function complaintDetails(db: Database, id: string) {
       'complaints.reference',
       'complaints.agency_id',
       'complaints.unlicensed_recruiter_id',
+      'complaints.job_offer_code',
+      'complaints.job_offer_id',
       'complaints.recruiter_name',
       'complaints.recruiter_place',
       'complaints.recruiter_phone',

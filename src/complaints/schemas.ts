@@ -56,6 +56,14 @@ function buildComplaintSchema(t: Catalogue, today: string) {
     fee_currency: z.preprocess(blankToUndefined, z.enum(CURRENCIES, { error: e.currency }).optional()),
     happened_on: optionalDateField(e.date, { min: '1990-01-01', max: today }),
     district: z.preprocess(blankToUndefined, z.enum(DISTRICTS, { error: e.choice }).optional()),
+    // The code on the advert, kept as typed even when no offer has it (a fake advert's code).
+    job_offer_code: optional(20).pipe(
+      z
+        .string()
+        .transform((v) => v.replace(/[\s\-–.·]/g, ''))
+        .refine((v) => /^\d{8}$/.test(v), e.jobCode)
+        .optional(),
+    ),
     promised_job: optional(LIMITS.short),
     promised_employer: optional(LIMITS.short),
     promised_country: optional(LIMITS.short),
@@ -91,7 +99,9 @@ export function complaintCrossFieldErrors(
   const e = t.complaint.errors
   const filled = (name: string) => typeof typed[name] === 'string' && (typed[name] as string).trim() !== ''
   const errors: Record<string, string> = {}
-  if (!filled('licence') && !filled('recruiter_name')) errors.recruiter_name = e.recruiter
+  // The code on an advert names the recruiter too (or shows the advert to be fake).
+  if (!filled('licence') && !filled('recruiter_name') && !filled('job_offer_code'))
+    errors.recruiter_name = e.recruiter
   // The currency is optional: an amount with no currency is kept as it was said.
   const money = filled('fee_amount') ? parseMoney(typed.fee_amount as string) : null
   const chosen = (CURRENCIES as readonly unknown[]).includes(typed.fee_currency)

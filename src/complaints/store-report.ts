@@ -51,6 +51,9 @@ export async function storeReport(
       promised_job: typed(input.promised_job ?? null, 'text'),
       promised_employer: typed(input.promised_employer ?? null, 'text'),
       promised_country: typed(input.promised_country ?? null, 'text'),
+      job_offer_code: typed(input.job_offer_code ?? null, 'text'),
+      // The offer the code names, if it names one with a code (approved, or withdrawn since).
+      job_offer_id: sql`(select o.id from job_offers o where o.code = ${input.job_offer_code ?? null}::text)`,
       description: typed(input.description, 'text'),
       contact_phone: typed(input.contact_phone ?? null, 'text'),
       contact_email: typed(input.contact_email ?? null, 'text'),

@@ -11,6 +11,7 @@ import type {
   OtherAgency,
   ReferralDestination,
 } from '../inspections/rules.js'
+import type { CostsPaidBy, JobOfferStatus } from '../job-offers/lifecycle.js'
 import type { ApplicationKind, ApplicationStatus, LicenceStatus } from '../licensing/lifecycle.js'
 import type { Currency } from '../money.js'
 import type { District, Role, Sector, WorksiteKind } from '../vocabulary.js'
@@ -238,6 +239,10 @@ export interface ComplaintsTable {
   promised_job: string | null
   promised_employer: string | null
   promised_country: string | null
+  /** The job offer code on the advert, as typed (eight digits); null when none was given. */
+  job_offer_code: ColumnType<string | null, string | null | undefined, string | null>
+  /** The offer that code names, when it names one. */
+  job_offer_id: ColumnType<string | null, string | null | undefined, string | null>
   description: string
   contact_phone: string | null
   contact_email: string | null
@@ -401,7 +406,51 @@ export interface InspectionFindingsTable {
   created_at: CreatedAt
 }
 
+export interface JobOffersTable {
+  id: Generated<string>
+  agency_id: string
+  /** Eight digits with a check digit (src/job-offers/code.ts); given at approval. */
+  code: string | null
+  status: ColumnType<JobOfferStatus, JobOfferStatus | undefined, JobOfferStatus>
+  employer_name: string
+  /** ISO 3166-1 alpha-2. */
+  employer_country: string
+  employer_place: string
+  position: string
+  sector: Sector
+  workers_wanted: number
+  wage_minor: number
+  wage_currency: Currency
+  contract_months: number
+  hours_per_week: number
+  accommodation: string
+  recruitment_costs_paid_by: CostsPaidBy
+  travel_costs_paid_by: CostsPaidBy
+  open_from: ColumnType<string, string, string>
+  open_until: ColumnType<string, string, string>
+  contract_reference: string
+  submission_key: string
+  recorded_by: string | null
+  version: Generated<number>
+  created_at: CreatedAt
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface JobOfferEventsTable {
+  id: Generated<number>
+  job_offer_id: string
+  event: string
+  from_status: string | null
+  to_status: string | null
+  reason: string | null
+  actor_id: string | null
+  actor_label: string
+  at: CreatedAt
+}
+
 export interface DB {
+  job_offers: JobOffersTable
+  job_offer_events: JobOfferEventsTable
   inspections: InspectionsTable
   inspection_indicators: InspectionIndicatorsTable
   inspection_recruiters: InspectionRecruitersTable

@@ -16,6 +16,7 @@ import {
   seededRandom,
 } from './generate.js'
 import { generateInspection } from './inspections.js'
+import { generateJobOffers } from './job-offers.js'
 import { DEMO_FATES, generateLicensingHistory, seededUuid } from './licensing-history.js'
 
 export interface SeedOptions {
@@ -58,6 +59,7 @@ export async function seedDemoData(
   // Licence numbers run per year of first issue, as the registry issues them.
   const sequences = new Map<number, number>()
   const agencyIds: string[] = []
+  const offerCodes = new Set<string>()
   for (let start = 0; start < options.agencies; start += BATCH) {
     const agencies = []
     const histories = []
@@ -86,6 +88,23 @@ export async function seedDemoData(
       .insertInto('licence_events')
       .values(histories.flatMap((h) => h.events))
       .execute()
+    // Two job offers for each agency that holds a licence (in force or not: a suspended agency's
+    // approved offer shows what a worker is told then).
+    const offers = histories.flatMap((h, n) =>
+      h.licence
+        ? [generateJobOffers(random, h.licence.agency_id, start + n, today, officer, offerCodes)]
+        : [],
+    )
+    if (offers.length) {
+      await db
+        .insertInto('job_offers')
+        .values(offers.flatMap((o) => o.offers))
+        .execute()
+      await db
+        .insertInto('job_offer_events')
+        .values(offers.flatMap((o) => o.events))
+        .execute()
+    }
     options.onProgress?.(start + agencies.length, options.agencies)
   }
   if (sequences.size > 0) {

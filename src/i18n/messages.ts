@@ -168,6 +168,8 @@ const en = {
     districtNone: 'I do not know',
     promisedHeading: 'What you were promised',
     promisedJob: 'The job',
+    jobOfferCode: 'The job offer code on the advert',
+    jobOfferCodeHint: 'Eight digits, if the advert has one. Type it even if the check said it is not known.',
     promisedEmployer: 'The employer',
     promisedCountry: 'The country',
     description: 'Tell us what happened',
@@ -181,6 +183,7 @@ const en = {
     submit: 'Send the report',
     problem: 'There is a problem',
     errors: {
+      jobCode: 'Type the eight digits of the code as the advert shows them, or leave it empty.',
       recruiter: 'Choose the recruiter or type their name.',
       categories: 'Choose at least one thing that happened.',
       description: 'Tell us what happened.',
@@ -223,9 +226,64 @@ const en = {
       'Many reports have come from your network in the last hour, so yours was not sent yet. It is below: try again later, or take it to a labour office.',
   },
 
+  jobs: {
+    link: 'Check a job offer',
+    formTitle: 'Is this job real?',
+    formLead:
+      'An approved job offer has a code on its advert. Type it here to see whether the job is real, open, and offered by a licensed recruiter.',
+    codeLabel: 'Job offer code',
+    codeHint: 'Eight digits, for example 4821-5533',
+    checkButton: 'Check',
+    notACode: 'Type the eight digits of the code, for example 4821-5533.',
+    mistypedTitle: 'This code has a typing mistake',
+    mistypedText:
+      'One digit is wrong, or two are swapped. Check the code against the advert and type it again.',
+    unknownTitle: 'No approved job offer has this code',
+    unknownText: 'The advert may be fake. Do not pay anyone, and do not hand over your passport or ID.',
+    unknownReport: 'Report this advert',
+    title: (code: string) => `Job offer ${code}`,
+    standing: {
+      open: 'Approved job offer',
+      not_yet_open: 'Approved job offer, not open yet',
+      closed: 'Not valid now: this offer has closed',
+      withdrawn: 'Not valid: this offer was withdrawn',
+      agency_not_licensed: 'Not valid now: the recruiter may not recruit',
+    },
+    standingText: {
+      open: (until: string) => `The job is real and open until ${until}.`,
+      not_yet_open: (from: string) => `It opens on ${from}. Nobody may recruit for it before then.`,
+      closed: (until: string) => `It closed on ${until}. Do not pay anyone for this job.`,
+      withdrawn: () => 'It was withdrawn. Do not pay anyone for this job.',
+      agency_not_licensed: () => 'The recruiter’s licence is not in force. Do not pay anyone for this job.',
+    },
+    recruiter: 'Recruiter',
+    employer: 'Employer',
+    position: 'Job',
+    place: 'Where',
+    wage: 'Wage',
+    perMonth: (amount: string) => `${amount} a month`,
+    contract: 'Contract',
+    contractText: (months: number, hours: number) => `${months} months, ${hours} hours a week`,
+    accommodation: 'Accommodation',
+    workersWanted: 'Workers wanted',
+    closes: 'Last day',
+    noFeeBig: 'You must not pay any fee to get this job.',
+    noFeeText:
+      'The employer pays the recruitment and travel costs. If anyone asks you for money for this job, do not pay, and report it.',
+    reportLink: 'Report a problem with this job offer',
+    checkAnother: 'Check another code',
+    openOffers: (n: number) => (n === 1 ? '1 open job offer' : `${n} open job offers`),
+    slipCheck: 'Is this job real? Check before you go: scan the code, visit',
+    slipDial: 'or dial the USSD number and choose 3.',
+  },
+
   ussd: {
-    menu: 'Check a recruiter before you pay.\n1 Check a recruiter\n2 How to report\n0 Sesotho',
+    menu: 'Check a recruiter before you pay.\n1 Check a recruiter\n2 How to report\n3 Check a job offer\n0 Sesotho',
     askName: 'Type the recruiter name or licence number:',
+    askCode: 'Type the job offer code from the advert (8 digits):',
+    codeUnknown: 'No approved job has this code. The advert may be fake. Do not pay anyone.',
+    codeMistyped: 'This code has a typing mistake. Check it against the advert and dial again.',
+    jobNoFee: 'Pay no fee for this job.',
     notFound:
       'Not in the registry. A recruiter who is not listed is not licensed. Do not pay. Dial again and choose 2 to learn how to report.',
     resultsFooter: 'Recruiters may not charge you a fee.',
@@ -233,7 +291,7 @@ const en = {
     moreMatches: 'More matched: dial again and type more of the name.',
     report:
       'Report a recruiter at any Labour office or police station. Give their name, what they promised and what they asked you to pay.',
-    unknownChoice: 'Choose 1, 2 or 0.',
+    unknownChoice: 'Choose 1, 2, 3 or 0.',
     // After a result's status; short, so three results can still fit on a screen.
     warning: 'WARNING',
     warnings: {
@@ -407,6 +465,9 @@ const st: Catalogue = {
     districtNone: 'Ha ke tsebe',
     promisedHeading: 'Seo u se tšepisitsoeng',
     promisedJob: 'Mosebetsi',
+    jobOfferCode: 'Khoutu ea mosebetsi e papatsong',
+    jobOfferCodeHint:
+      'Linomoro tse robeli, haeba papatso e na le eona. E ngole le haeba ho shebahala e sa tsejoe.',
     promisedEmployer: 'Mohiri',
     promisedCountry: 'Naha',
     description: 'Re bolelle se etsahetseng',
@@ -420,6 +481,7 @@ const st: Catalogue = {
     submit: 'Romela tlaleho',
     problem: 'Ho na le bothata',
     errors: {
+      jobCode: 'Ngola linomoro tse robeli tsa khoutu joalo ka ha li le papatsong, kapa u e tlohele.',
       recruiter: 'Khetha moemeli kapa u ngole lebitso la hae.',
       categories: "Khetha bonyane ntho e le 'ngoe e etsahetseng.",
       description: 'Re bolelle se etsahetseng.',
@@ -462,9 +524,68 @@ const st: Catalogue = {
       'Ho tlile litlaleho tse ngata ho tsoa marang-rang a hao horeng ena, kahoo ea hao ha e so romeloe. E ka tlase: leka hape hamorao, kapa u e ise ofising ea Labour.',
   },
 
+  jobs: {
+    link: 'Sheba mosebetsi o tšepisitsoeng',
+    formTitle: "Na mosebetsi ona ke oa 'nete?",
+    formLead:
+      "Mosebetsi o lumelletsoeng o na le khoutu papatsong ea oona. E ngole mona ho bona hore na mosebetsi ke oa 'nete, o ntse o bulehile, 'me o fanoa ke moemeli ea nang le laesense.",
+    codeLabel: 'Khoutu ea mosebetsi',
+    codeHint: 'Linomoro tse robeli, mohlala 4821-5533',
+    checkButton: 'Sheba',
+    notACode: 'Ngola linomoro tse robeli tsa khoutu, mohlala 4821-5533.',
+    mistypedTitle: 'Khoutu ena e ngotsoe ka phoso',
+    mistypedText:
+      "Nomoro e le 'ngoe e fosahetse, kapa tse peli li fapantsoe. Bapisa khoutu le papatso ebe u e ngola hape.",
+    unknownTitle: 'Ha ho mosebetsi o lumelletsoeng o nang le khoutu ena',
+    unknownText:
+      "Papatso e ka ba ea leshano. U se ke ua lefa letho, 'me u se ke ua fana ka phasepoto kapa ID ea hao.",
+    unknownReport: 'Tlaleha papatso ena',
+    title: (code: string) => `Mosebetsi ${code}`,
+    standing: {
+      open: 'Mosebetsi o lumelletsoe',
+      not_yet_open: 'Mosebetsi o lumelletsoe, empa ha o so bulehe',
+      closed: 'Ha o sa sebetsa: nako ea mosebetsi ona e fetile',
+      withdrawn: 'Ha o sebetse: mosebetsi ona o hutsitsoe',
+      agency_not_licensed: 'Ha o sebetse hona joale: moemeli ha a lumelloe ho batlela batho mesebetsi',
+    },
+    standingText: {
+      open: (until: string) => `Mosebetsi ke oa 'nete 'me o bulehile ho fihlela ${until}.`,
+      not_yet_open: (from: string) =>
+        `O tla buleha ka ${from}. Ha ho motho ea lumelloang ho o batlela batho pele ho moo.`,
+      closed: (until: string) => `O koetsoe ka ${until}. U se ke ua lefa motho bakeng sa mosebetsi ona.`,
+      withdrawn: () => 'O hutsitsoe. U se ke ua lefa motho bakeng sa mosebetsi ona.',
+      agency_not_licensed: () =>
+        'Laesense ea moemeli ha e sebetse. U se ke ua lefa motho bakeng sa mosebetsi ona.',
+    },
+    recruiter: 'Moemeli',
+    employer: 'Mohiri',
+    position: 'Mosebetsi',
+    place: 'Kae',
+    wage: 'Moputso',
+    perMonth: (amount: string) => `${amount} ka khoeli`,
+    contract: 'Konteraka',
+    contractText: (months: number, hours: number) => `Likhoeli tse ${months}, lihora tse ${hours} ka beke`,
+    accommodation: 'Bolulo',
+    workersWanted: 'Basebetsi ba batloang',
+    closes: 'Letsatsi la ho qetela',
+    noFeeBig: 'Ha ua lokela ho lefa chelete efe kapa efe ho fumana mosebetsi ona.',
+    noFeeText:
+      "Mohiri o lefa litšenyehelo tsa ho batla basebetsi le tsa leeto. Haeba motho a u kopa chelete bakeng sa mosebetsi ona, se lefe, 'me u tlalehe.",
+    reportLink: 'Tlaleha bothata ka mosebetsi ona',
+    checkAnother: "Sheba khoutu e 'ngoe",
+    openOffers: (n: number) =>
+      n === 1 ? 'Mosebetsi o le mong o bulehileng' : `Mesebetsi e ${n} e bulehileng`,
+    slipCheck: "Na mosebetsi ona ke oa 'nete? Sheba pele u tsamaea: skena khoutu, etela",
+    slipDial: 'kapa letsetsa nomoro ea USSD u khethe 3.',
+  },
+
   ussd: {
-    menu: 'Sheba moemeli pele u lefa.\n1 Sheba moemeli\n2 Mokhoa oa ho tlaleha\n0 English',
+    menu: 'Sheba moemeli pele u lefa.\n1 Sheba moemeli\n2 Mokhoa oa ho tlaleha\n3 Sheba mosebetsi\n0 English',
     askName: 'Ngola lebitso la moemeli kapa nomoro ea laesense:',
+    askCode: 'Ngola khoutu ea mosebetsi e papatsong (linomoro tse 8):',
+    codeUnknown: 'Ha ho mosebetsi o lumelletsoeng o nang le khoutu ena. Papatso e ka ba ea leshano. Se lefe.',
+    codeMistyped: 'Khoutu e ngotsoe ka phoso. E bapise le papatso ebe u letsetsa hape.',
+    jobNoFee: 'Se lefe chelete bakeng sa mosebetsi ona.',
     notFound:
       'Ha a eo bukeng ea ngoliso. Moemeli ea sa ngolisoang ha a na laesense. Se lefe. Letsetsa hape u khethe 2 ho tseba ho tlaleha.',
     resultsFooter: 'Baemeli ha ba lumelloe ho u lefisa.',
@@ -473,7 +594,7 @@ const st: Catalogue = {
     moreMatches: 'Ho na le a mang: letsetsa hape u ngole lebitso ka botlalo.',
     report:
       'Tlaleha moemeli ofising ea Mesebetsi kapa seteisheneng sa sepolesa. Bolela lebitso, seo a se tšepisitseng le seo a se kopileng.',
-    unknownChoice: 'Khetha 1, 2 kapa 0.',
+    unknownChoice: 'Khetha 1, 2, 3 kapa 0.',
     warning: 'TEMOSO',
     warnings: {
       fee: 'o lefisitse chelete',

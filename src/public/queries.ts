@@ -28,12 +28,14 @@ export interface PublicAgency {
   sectors: Sector[]
   /** Substantiated fee or fraud findings, and "under watch" (complaints and flags). */
   warnings: PublicWarning[]
+  /** Approved job offers open today, while the licence is in force (first to close first). */
+  open_offers: { code: string; position: string }[]
 }
 
 export const LOOKUP_LIMIT = 10
 
 /** The public columns of agencies with their licence; standing is derived from them. */
-function publicColumns(db: Database) {
+function publicColumns(db: Database, today: string) {
   return db
     .selectFrom('agencies')
     .leftJoin('licences', 'licences.agency_id', 'agencies.id')
@@ -64,6 +66,12 @@ function publicColumns(db: Database) {
         .as('has_pending_application'),
       // The findings and clearances the warnings come from, in this same query.
       flagFacts('agencies.id').as('flag_facts'),
+      sql<{ code: string; position: string }[]>`(
+        select coalesce(json_agg(json_build_object('code', o.code, 'position', o.position)
+          order by o.open_until, o.code), '[]'::json)
+        from job_offers o
+        where o.agency_id = agencies.id and o.status = 'approved'
+          and o.open_from <= ${today}::date and o.open_until >= ${today}::date)`.as('open_offers'),
     ])
 }
 
@@ -86,6 +94,7 @@ function toPublic(row: PublicRow, today: string, warnings: PublicWarning[] = [])
     district: row.district,
     sectors: row.sectors,
     warnings,
+    open_offers: current === 'licensed' ? row.open_offers : [],
   }
 }
 
@@ -108,9 +117,9 @@ export interface LookupResult {
 const CANDIDATES = 60
 
 /** Agencies whose name words match a full-text query, the closest to what was typed first. */
-function bestMatches(db: Database, tsquery: string, folded: string) {
+function bestMatches(db: Database, tsquery: string, folded: string, today: string) {
   return (
-    publicColumns(db)
+    publicColumns(db, today)
       .where('agencies.id', 'in', (eb) =>
         eb
           .selectFrom('agencies as candidate')
@@ -147,10 +156,10 @@ export async function lookupAgencies(db: Database, q: string, today: string): Pr
   const words = searchWords(q)
   if (words.length === 0) return shape([], false)
   const folded = words.join(' ')
-  const asTyped = await bestMatches(db, words.map((w) => `${quoteLexeme(w)}:*`).join(' & '), folded)
+  const asTyped = await bestMatches(db, words.map((w) => `${quoteLexeme(w)}:*`).join(' & '), folded, today)
   if (asTyped.length > 0 || folded.length < 3) return shape(asTyped, false)
   const corrected = await correctedQuery(db, words, { distinctiveOnly: true })
-  return shape(corrected ? await bestMatches(db, corrected, folded) : [], true)
+  return shape(corrected ? await bestMatches(db, corrected, folded, today) : [], true)
 }
 
 /** One licence by its number, for /verify and the API. */
@@ -159,7 +168,19 @@ export async function findPublicLicence(
   licenceNumber: string,
   today: string,
 ): Promise<PublicAgency | null> {
-  const row = await publicColumns(db).where('licences.licence_number', '=', licenceNumber).executeTakeFirst()
+  const row = await publicColumns(db, today)
+    .where('licences.licence_number', '=', licenceNumber)
+    .executeTakeFirst()
+  return row ? (withWarnings([row], today)[0] ?? null) : null
+}
+
+/** One agency as the public sees it, for the page of a job offer it advertised. */
+export async function findPublicAgency(
+  db: Database,
+  agencyId: string,
+  today: string,
+): Promise<PublicAgency | null> {
+  const row = await publicColumns(db, today).where('agencies.id', '=', agencyId).executeTakeFirst()
   return row ? (withWarnings([row], today)[0] ?? null) : null
 }
 
@@ -170,7 +191,7 @@ export async function findPublicLicence(
 export async function* publicRegister(db: Database, today: string, batchSize = 1000) {
   let after: { name: string; id: string } | null = null
   for (;;) {
-    const rows: (PublicRow & { name_key: string })[] = await publicColumns(db)
+    const rows: (PublicRow & { name_key: string })[] = await publicColumns(db, today)
       .select(sql<string>`lower(agencies.legal_name)`.as('name_key'))
       .$if(after !== null, (qb) =>
         qb.where(

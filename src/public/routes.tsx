@@ -17,11 +17,14 @@ import { renderPage, renderPageOrPartial } from '../http/render.js'
 import { parseForm } from '../http/validation.js'
 import { publicLanguage } from '../i18n/language.js'
 import { messagesFor } from '../i18n/messages.js'
+import { readOfferCode } from '../job-offers/code.js'
+import { offerStanding } from '../job-offers/lifecycle.js'
+import { findPublicOffer } from '../job-offers/queries.js'
 import { licenceNumberIn } from '../licence-number.js'
 import { todayInLesotho } from '../time.js'
 import { publicContext } from './context.js'
 import { findPublicLicence, lookupAgencies, type PublicAgency, publicRegister } from './queries.js'
-import { ussdReply, ussdStep } from './ussd.js'
+import { type UssdJob, ussdReply, ussdStep } from './ussd.js'
 
 // The public side of the registry: no sign-in, English and Sesotho, light enough for a cheap
 // phone on a weak signal. Only public fields leave through here (see queries.ts).
@@ -67,6 +70,15 @@ function apiAgency(agency: PublicAgency) {
     // Substantiated fee or fraud findings, and "under_watch" (demerit points).
     warnings: agency.warnings,
   }
+}
+
+/** The offer a code typed on USSD names, and what it means today. */
+async function ussdJob(c: Context<AppEnv>, typed: string, today: string): Promise<UssdJob> {
+  const read = readOfferCode(typed)
+  if (!read.ok) return { offer: null, mistyped: read.problem === 'mistyped' }
+  const offer = await findPublicOffer(c.get('db'), read.code, today)
+  if (!offer) return { offer: null, mistyped: false }
+  return { offer, standing: offerStanding(offer, offer.agency.standing, today) }
 }
 
 export function publicRoutes(config: Config) {
@@ -259,11 +271,14 @@ export function publicRoutes(config: Config) {
           return c.text('END Too many requests. Wait a minute, then dial again.', 429)
         }
         const step = ussdStep(text)
+        const today = todayInLesotho()
         const found =
           step.kind === 'search'
-            ? await lookupAgencies(c.get('db'), step.query.slice(0, MAX_QUERY), todayInLesotho())
+            ? await lookupAgencies(c.get('db'), step.query.slice(0, MAX_QUERY), today)
             : undefined
-        return c.text(ussdReply(step, found))
+        return c.text(
+          ussdReply(step, found, step.kind === 'job' ? await ussdJob(c, step.code, today) : undefined),
+        )
       })
   )
 }

@@ -1,4 +1,7 @@
+import { countryName } from '../agencies/countries.js'
 import { type Catalogue, type Language, messagesFor, otherLanguage } from '../i18n/messages.js'
+import type { OfferStanding } from '../job-offers/lifecycle.js'
+import type { PublicOffer } from '../job-offers/queries.js'
 import type { PublicAgency } from './queries.js'
 
 // The USSD menu for feature phones. African USSD gateways call back with every answer of the
@@ -8,6 +11,7 @@ import type { PublicAgency } from './queries.js'
 //
 //   (menu) 1 Check a recruiter -> type a name or licence number -> up to 3 matches, END
 //          2 How to report                                                          -> END
+//          3 Check a job offer -> type the code on the advert -> the offer's status, END
 //          0 switch Sesotho/English                                                  -> menu
 
 export const USSD_MAX_LENGTH = 160
@@ -18,6 +22,8 @@ export type UssdStep =
   | { kind: 'ask'; lang: Language }
   | { kind: 'search'; lang: Language; query: string }
   | { kind: 'report'; lang: Language }
+  | { kind: 'askCode'; lang: Language }
+  | { kind: 'job'; lang: Language; code: string }
 
 /** Where the conversation is, read from the answers so far. */
 export function ussdStep(text: string, startLanguage: Language = 'en'): UssdStep {
@@ -39,6 +45,13 @@ export function ussdStep(text: string, startLanguage: Language = 'en'): UssdStep
       return query ? { kind: 'search', lang, query } : { kind: 'ask', lang }
     } else if (answer === '2') {
       return { kind: 'report', lang }
+    } else if (answer === '3') {
+      const code = answers
+        .slice(i + 1)
+        .map((a) => a.trim())
+        .filter((a) => a !== '')
+        .at(-1)
+      return code ? { kind: 'job', lang, code } : { kind: 'askCode', lang }
     } else {
       invalidChoice = true
     }
@@ -124,8 +137,33 @@ function resultsScreen(found: UssdFound, t: Catalogue): string {
   return screen('END', truncate(ussdStatus(matches[0]!, t), USSD_MAX_LENGTH - 4))
 }
 
+/** What the code typed on a `job` step names. */
+export type UssdJob = { offer: PublicOffer; standing: OfferStanding } | { offer: null; mistyped: boolean }
+
+/**
+ * "Fruit picker (South Africa), Maluti Recruitment: Approved job offer until 3/3/2027. Pay no
+ * fee for this job.": the status and the no-fee rule always whole, the names shortened to fit.
+ */
+function jobScreen(job: UssdJob, t: Catalogue): string {
+  if (!job.offer) return screen('END', job.mistyped ? t.ussd.codeMistyped : t.ussd.codeUnknown)
+  const { offer } = job
+  const status =
+    job.standing === 'open'
+      ? `${t.jobs.standing.open}, ${shortDate(offer.open_until)}`
+      : t.jobs.standing[job.standing]
+  const tail = `: ${status}. ${t.ussd.jobNoFee}`
+  const room = USSD_MAX_LENGTH - 'END '.length - plainText(tail).length
+  const country = countryName(offer.employer_country)
+  const position = truncate(
+    plainText(`${offer.position} (${country})`),
+    Math.max(12, Math.floor(room * 0.55)),
+  )
+  const agency = truncate(plainText(offer.agency.name), Math.max(8, room - position.length - 2))
+  return screen('END', `${position}, ${agency}${tail}`)
+}
+
 /** The reply to show for this step; `found` is what the search found, for a `search` step. */
-export function ussdReply(step: UssdStep, found: UssdFound = { results: [] }): string {
+export function ussdReply(step: UssdStep, found: UssdFound = { results: [] }, job?: UssdJob): string {
   const t = messagesFor(step.lang)
   switch (step.kind) {
     case 'menu':
@@ -136,5 +174,9 @@ export function ussdReply(step: UssdStep, found: UssdFound = { results: [] }): s
       return screen('END', t.ussd.report)
     case 'search':
       return found.results.length === 0 ? screen('END', t.ussd.notFound) : resultsScreen(found, t)
+    case 'askCode':
+      return screen('CON', t.ussd.askCode)
+    case 'job':
+      return jobScreen(job ?? { offer: null, mistyped: false }, t)
   }
 }

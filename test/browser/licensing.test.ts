@@ -142,6 +142,63 @@ describe.skipIf(!run)('the licensing office in a real browser', () => {
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF')
   })
 
+  it('records a job offer, approves it, and prints an advert slip whose QR code opens the job page', async () => {
+    await page.goto(agencyUrl)
+    await page.getByRole('link', { name: 'Record a job offer' }).click()
+    await expectAccessible(page)
+    await page.getByLabel('Employer', { exact: true }).fill('Wepener Fruit Farms (Pty) Ltd')
+    await page.getByLabel('Country').selectOption('ZA')
+    await page.getByLabel('Town, farm or district').fill('Ficksburg, Free State')
+    await page.getByLabel('Position').fill('Fruit picker')
+    await page.getByLabel('Sector').selectOption('agriculture')
+    await page.getByLabel('Workers wanted').fill('40')
+    await page.getByLabel('Wage per month').fill('R4,500')
+    await page.getByLabel('Currency of the wage').selectOption('ZAR')
+    await page.getByLabel('Contract length (months)').fill('9')
+    await page.getByLabel('Working hours per week').fill('45')
+    await page.getByLabel('Accommodation').fill('Hostel on the farm, free of charge')
+    await page.getByLabel('Who pays the recruitment costs').selectOption('employer')
+    // The worker paying is refused, with the reason beside the field.
+    await page.getByLabel('Who pays the travel costs').selectOption('worker')
+    const today = new Date().toISOString().slice(0, 10)
+    await page.getByLabel('Open from').fill(today)
+    await page.getByLabel('Open until').fill(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`)
+    await page.getByLabel('Contract or demand letter reference').fill('DL/2026/0042')
+    await page.getByRole('button', { name: 'Record job offer' }).click()
+    await expect
+      .poll(() => page.locator('.error-summary').textContent())
+      .toContain('the worker may not pay any travel costs')
+    expect(await page.getByLabel('Position').inputValue()).toBe('Fruit picker')
+    await page.getByLabel('Who pays the travel costs').selectOption('employer')
+    await page.getByRole('button', { name: 'Record job offer' }).click()
+    await page.waitForURL(/done=recorded/)
+    await page.getByRole('link', { name: 'Approve' }).click()
+    await page.getByRole('button', { name: 'Approve and give it a code' }).click()
+    await page.waitForURL(/done=approve/)
+    const code = (await page.locator('.offer-code').first().textContent())?.trim() ?? ''
+    expect(code).toMatch(/^\d{4}-\d{4}$/)
+
+    await page.getByRole('link', { name: /Print the advert slip/ }).click()
+    await page.waitForURL(/\/slip$/)
+    await expectAccessible(page)
+    const png = PNG.sync.read(await page.locator('.qr').screenshot())
+    const scanned = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? ''
+    expect(scanned).toBe(`${server.url}/jobs/${code.replace('-', '')}`)
+    const pdf = await page.pdf({ format: 'A5' })
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF')
+
+    // As a worker's phone opens it: no session, a narrow screen.
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 } })
+    const worker = await phone.newPage()
+    await worker.goto(scanned)
+    await expect.poll(() => worker.locator('h1').textContent()).toContain('Approved job offer')
+    expect(await worker.locator('main').textContent()).toContain('You must not pay any fee to get this job.')
+    await expectAccessible(worker)
+    await worker.getByRole('link', { name: 'Sesotho' }).click()
+    await expect.poll(() => worker.locator('h1').textContent()).toContain('Mosebetsi o lumelletsoe')
+    await phone.close()
+  })
+
   it('suspends and reinstates the licence, each with a reason and a confirmation', async () => {
     await page.goto(agencyUrl)
     await page.getByRole('link', { name: 'Suspend' }).click()

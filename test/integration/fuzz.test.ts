@@ -37,6 +37,7 @@ const DECLARED: Record<string, string[]> = {
   'POST /follow-ups/:id/done': [],
   'POST /complaints/:id/contact': [],
   'POST /complaints/:id/close': ['version'],
+  'POST /job-offers/:id/:decision': ['version', 'reason'],
 }
 // Query parameters the routes read besides their filter forms.
 const COMMON_QUERY = ['q', 'page', 'lang', 'done', 'next', 'from', 'to', 'table', 'ref', 'licence', 'name']
@@ -58,6 +59,8 @@ function concrete(path: string): string {
   return path
     .replace(/\/:secret\?$/, '')
     .replace(/:decision\{[^}]+\}/, 'refuse')
+    .replace(/:decision\b/, 'refuse')
+    .replace(/:code\b/, ids.code!)
     .replace(/:action\b/, 'suspend')
     .replace(/:flag\b/, 'fee')
     .replace(/:file\b/, ids.file!)
@@ -310,6 +313,10 @@ beforeAll(async () => {
     condition:
       (await db.selectFrom('licence_conditions').select('id').executeTakeFirst())?.id ?? randomUUID(),
     'admin/users': target.user.id,
+    'job-offers': (await db.selectFrom('job_offers').select('id').executeTakeFirst())?.id ?? randomUUID(),
+    code:
+      (await db.selectFrom('job_offers').select('code').where('code', 'is not', null).executeTakeFirst())
+        ?.code ?? '48215531',
     file: 'app.css',
   })
   // The pages each role sees, and the forms on them.

@@ -302,7 +302,7 @@ describe('USSD', () => {
 
   it('checks a recruiter: menu, then a name, then the matches with their status', async () => {
     expect((await dial('')).reply).toBe(
-      'CON Check a recruiter before you pay.\n1 Check a recruiter\n2 How to report\n0 Sesotho',
+      'CON Check a recruiter before you pay.\n1 Check a recruiter\n2 How to report\n3 Check a job offer\n0 Sesotho',
     )
     expect((await dial('1')).reply).toBe('CON Type the recruiter name or licence number:')
     const found = await dial('1*maluti mountain')
@@ -327,7 +327,7 @@ describe('USSD', () => {
 
   it('switches to Sesotho with 0 and back', async () => {
     expect((await dial('0')).reply).toBe(
-      'CON Sheba moemeli pele u lefa.\n1 Sheba moemeli\n2 Mokhoa oa ho tlaleha\n0 English',
+      'CON Sheba moemeli pele u lefa.\n1 Sheba moemeli\n2 Mokhoa oa ho tlaleha\n3 Sheba mosebetsi\n0 English',
     )
     expect((await dial('0*1*senqu')).reply).toMatch(/^END 1\. Senqu River Staffing: Laesense e emisitsoe/)
     expect((await dial('0*0')).reply).toMatch(/^CON Check a recruiter/)

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { messagesFor } from '../../src/i18n/messages.js'
+import type { PublicOffer } from '../../src/job-offers/queries.js'
 import type { PublicAgency } from '../../src/public/queries.js'
 import { plainText, USSD_MAX_LENGTH, type UssdStep, ussdReply, ussdStep } from '../../src/public/ussd.js'
 
@@ -14,6 +16,7 @@ const agency = (name: string, standing: PublicAgency['standing'] = 'licensed'): 
   district: 'Maseru',
   sectors: [],
   warnings: [],
+  open_offers: [],
 })
 
 describe('reading a USSD session from its answers', () => {
@@ -31,6 +34,9 @@ describe('reading a USSD session from its answers', () => {
     ['7', { kind: 'menu', lang: 'en', invalidChoice: true }],
     ['7*1', { kind: 'ask', lang: 'en' }],
     ['0*9', { kind: 'menu', lang: 'st', invalidChoice: true }],
+    ['3', { kind: 'askCode', lang: 'en' }],
+    ['3*4821 5536', { kind: 'job', lang: 'en', code: '4821 5536' }],
+    ['0*3*48215536', { kind: 'job', lang: 'st', code: '48215536' }],
   ])('"%s" is %j', (text, step) => expect(ussdStep(text)).toEqual(step))
 })
 
@@ -155,5 +161,50 @@ describe('USSD screens', () => {
     )
     expect(reply).toBe('END 1. Tsepo Placements: Laesense e emisitsoe\nBaemeli ha ba lumelloe ho u lefisa.')
     expect(plainText('“Tšepo” – Motšeanong…')).toBe('"Tsepo" - Motseanong...')
+  })
+
+  it('say a job offer’s status and the no-fee rule whole, shortening names to fit, in both languages', () => {
+    const offer = (position: string, name: string): PublicOffer => ({
+      code: '48215536',
+      status: 'approved',
+      employer_name: 'Wepener Fruit Farms',
+      employer_country: 'ZA',
+      employer_place: 'Ficksburg',
+      position,
+      sector: 'agriculture',
+      workers_wanted: 40,
+      wage_minor: 450_000,
+      wage_currency: 'ZAR',
+      contract_months: 9,
+      hours_per_week: 45,
+      accommodation: 'Hostel',
+      open_from: '2026-11-01',
+      open_until: '2027-03-03',
+      agency: agency(name),
+    })
+    const short = ussdReply({ kind: 'job', lang: 'en', code: 'x' }, undefined, {
+      offer: offer('Fruit picker', 'Maluti Placements'),
+      standing: 'open',
+    })
+    expect(short).toBe(
+      'END Fruit picker (South Africa), Maluti Placements: Approved job offer, 3/3/2027. Pay no fee for this job.',
+    )
+    for (const lang of ['en', 'st'] as const)
+      for (const standing of [
+        'open',
+        'not_yet_open',
+        'closed',
+        'withdrawn',
+        'agency_not_licensed',
+      ] as const) {
+        const reply = ussdReply({ kind: 'job', lang, code: 'x' }, undefined, {
+          offer: offer('Underground general worker and machine operator, night shift', longNames[0]!),
+          standing,
+        })
+        expect(reply.length, reply).toBeLessThanOrEqual(USSD_MAX_LENGTH)
+        expect(reply).toContain(plainText(messagesFor(lang).ussd.jobNoFee))
+        expect(reply).toContain(plainText(messagesFor(lang).jobs.standing[standing]))
+        expect(reply).toBe(plainText(reply))
+      }
   })
 })

@@ -67,6 +67,8 @@ export function AgencyPage(props: {
   notice?: string
   /** The complaints and flags section. */
   flags?: Child
+  /** The job offers section. */
+  jobOffers?: Child
 }) {
   const { agency, people, licence, applications, events, conditions } = props.details
   const pending = applications.find((a) => a.status === 'submitted')
@@ -245,6 +247,8 @@ export function AgencyPage(props: {
           )}
         </>
       )}
+
+      {props.jobOffers}
 
       <h2>Applications</h2>
       {applications.length === 0 ? (

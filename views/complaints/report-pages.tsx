@@ -133,6 +133,14 @@ export function ReportFormPage(props: {
           <legend>
             <h2>{t.promisedHeading}</h2>
           </legend>
+          <TextField
+            {...field}
+            name="job_offer_code"
+            label={t.jobOfferCode}
+            hint={t.jobOfferCodeHint}
+            inputmode="numeric"
+            optional
+          />
           <TextField {...field} name="promised_job" label={t.promisedJob} optional />
           <TextField {...field} name="promised_employer" label={t.promisedEmployer} optional />
           <TextField {...field} name="promised_country" label={t.promisedCountry} optional />

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
 import type { PageContext } from '../../src/http/render.js'
 import type { FormState } from '../../src/http/validation.js'
+import { formatOfferCode } from '../../src/job-offers/code.js'
 import { formatMoney } from '../../src/money.js'
 import { sentenceOf } from '../components/code-words.js'
 import { DataTable } from '../components/data-table.js'
@@ -275,6 +276,19 @@ export function ComplaintPage(props: {
         <dd>
           {[c.promised_job, c.promised_employer, c.promised_country].filter(Boolean).join(' · ') || '—'}
         </dd>
+        {c.job_offer_code && (
+          <>
+            <dt>Job offer code on the advert</dt>
+            <dd>
+              {formatOfferCode(c.job_offer_code)}:{' '}
+              {c.job_offer_id ? (
+                <a href={`/job-offers/${c.job_offer_id}`}>the job offer it names</a>
+              ) : (
+                'no job offer has this code (the advert may be fake)'
+              )}
+            </dd>
+          </>
+        )}
         <dt>In their words</dt>
         <dd class="prose">{c.description}</dd>
         <dt>Contact</dt>

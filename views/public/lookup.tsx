@@ -2,6 +2,7 @@ import type { Catalogue } from '../../src/i18n/messages.js'
 import type { LookupResult, PublicAgency } from '../../src/public/queries.js'
 import { SECTORS } from '../../src/vocabulary.js'
 import { LicenceNumber } from '../components/licence-number.js'
+import { OpenOffers } from './job.js'
 import { NoFeeNotice } from './no-fee.js'
 import { type PublicContext, PublicLayout } from './public-layout.js'
 import { PublicStatus, PublicWarnings } from './public-status.js'
@@ -53,6 +54,7 @@ function AgencyResult(props: {
           </>
         )}
       </dl>
+      {!props.lookAlike && <OpenOffers offers={agency.open_offers} t={t} />}
       {!props.lookAlike && (
         <p>
           <a href={reportHref(agency)}>{t.complaint.link}</a>
@@ -130,7 +132,7 @@ export function LookupPage(props: {
       <LookupResults q={props.q} found={props.found} t={t} />
       <NoFeeNotice t={t} />
       <p>
-        <a href="/complaints/new">{t.complaint.link}</a> ·{' '}
+        <a href="/jobs">{t.jobs.link}</a> · <a href="/complaints/new">{t.complaint.link}</a> ·{' '}
         <a href="/complaints/track">{t.complaint.trackLink}</a>
       </p>
     </PublicLayout>

@@ -2,6 +2,7 @@ import { formatPublicDate, formatPublicDateTime } from '../../src/i18n/language.
 import type { PublicAgency } from '../../src/public/queries.js'
 import { LicenceNumber } from '../components/licence-number.js'
 import { STANDING_LOOK } from '../components/standing.js'
+import { OpenOffers } from './job.js'
 import { reportHref } from './lookup.js'
 import { NoFeeNotice } from './no-fee.js'
 import { type PublicContext, PublicLayout } from './public-layout.js'
@@ -60,6 +61,7 @@ export function VerifyPage(props: { pc: PublicContext; number: string; agency: P
         <dt>{t.district}</dt>
         <dd>{agency.district}</dd>
       </dl>
+      <OpenOffers offers={agency.open_offers} t={t} />
       <p class="muted">{t.checkedOn(formatPublicDateTime(props.now, t))}</p>
       <NoFeeNotice t={t} />
       <p>
