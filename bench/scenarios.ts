@@ -181,6 +181,20 @@ export const SCENARIOS: Scenario[] = [
     paths: async (db) => (await sampleLicenceNumbers(db)).map((n) => `/verify/${n}`),
   },
   {
+    name: 'job-offer',
+    about: 'the public page of an approved job offer, as its QR code or typed code opens it',
+    paths: async (db) =>
+      (
+        await db
+          .selectFrom('job_offers')
+          .select('code')
+          .where('status', '=', 'approved')
+          .orderBy(sql`md5(id::text)`)
+          .limit(2_500)
+          .execute()
+      ).map((r) => `/jobs/${r.code}`),
+  },
+  {
     name: 'api-lookup',
     about: 'the JSON lookup of a misspelt name fragment',
     paths: fixed(...MISSPELT_FRAGMENTS.map((q) => `/api/v1/agencies?q=${encodeURIComponent(q)}`)),
@@ -358,7 +372,7 @@ const SEARCHED: Record<string, (q: string) => string> = {
   lookup: (q) => `/lookup?q=${encodeURIComponent(q)}`,
   'api-lookup': (q) => `/api/v1/agencies?q=${encodeURIComponent(q)}`,
 }
-const FIRST_VIEWS = ['agency-list-search', 'agency-page', 'lookup', 'verify', 'api-lookup']
+const FIRST_VIEWS = ['agency-list-search', 'agency-page', 'lookup', 'verify', 'api-lookup', 'job-offer']
 SCENARIOS.push(
   ...SCENARIOS.filter((s) => FIRST_VIEWS.includes(s.name)).map((s) => {
     const searched = SEARCHED[s.name]
