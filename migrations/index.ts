@@ -16,6 +16,7 @@ import * as m0014 from './0014_inspection_content_hash.js'
 import * as m0015 from './0015_agency_registration_key.js'
 import * as m0016 from './0016_drop_session_epoch.js'
 import * as m0017 from './0017_job_offers.js'
+import * as m0018 from './0018_licence_notices.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0015_agency_registration_key': m0015,
   '0016_drop_session_epoch': m0016,
   '0017_job_offers': m0017,
+  '0018_licence_notices': m0018,
 }

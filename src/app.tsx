@@ -25,6 +25,7 @@ import { isPartial, pageContext, renderPage, sendHtml } from './http/render.js'
 import { inspectionRoutes } from './inspections/routes.js'
 import { jobOfferPublicRoutes } from './job-offers/public-routes.js'
 import { jobOfferRoutes } from './job-offers/routes.js'
+import { noticeRoutes } from './licensing/notice-routes.js'
 import { licensingRoutes } from './licensing/routes.js'
 import { publicContext } from './public/context.js'
 import { publicRoutes } from './public/routes.js'
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', auditRoutes)
   app.route('/', agencyRoutes)
   app.route('/', licensingRoutes)
+  app.route('/', noticeRoutes)
   app.route('/', jobOfferRoutes)
   app.route('/', complaintRoutes)
   app.route('/', worksiteRoutes)

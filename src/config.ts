@@ -43,6 +43,8 @@ export const configSchema = z
       .default(12),
     // How long a licence runs from issue or renewal.
     LICENCE_VALIDITY_MONTHS: z.coerce.number().int().min(1).max(60).default(12),
+    // Days an agency has to make representations against a notice of intended action.
+    REPRESENTATION_DAYS: z.coerce.number().int().min(1).max(90).default(21),
     // Per client address (per phone number for USSD): generous for people, a brake on scripts.
     PUBLIC_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     USSD_SCREENS_PER_MINUTE: z.coerce.number().int().min(1).default(30),

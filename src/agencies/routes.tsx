@@ -3,6 +3,7 @@ import { AgencyFormPage } from '../../views/agencies/agency-form.js'
 import { AgencyListPage, AgencyResults } from '../../views/agencies/agency-list.js'
 import { AgencyPage } from '../../views/agencies/agency-page.js'
 import { AgencyOffers } from '../../views/job-offers/offer-pages.js'
+import { AgencyNotices } from '../../views/licensing/notice-pages.js'
 import { writeAudit } from '../audit/audit.js'
 import { conflictPage } from '../audit/conflict.js'
 import { actorOf, requireRole } from '../auth/guard.js'
@@ -22,6 +23,8 @@ import {
 } from '../http/validation.js'
 import { offersOfAgency } from '../job-offers/queries.js'
 import { canWriteLicensing, LICENSING_READERS, LICENSING_WRITERS } from '../licensing/access.js'
+import { licenceTransition, NOTICE_ACTIONS } from '../licensing/lifecycle.js'
+import { noticesOfAgency } from '../licensing/notices.js'
 import { recordLicenceEvent } from '../licensing/queries.js'
 import { todayInLesotho } from '../time.js'
 import {
@@ -230,6 +233,20 @@ export const agencyRoutes = new Hono<AppEnv>()
         conditionForm={emptyForm()}
         notice={key ? NOTICES[key] : undefined}
         flags={await agencyFlagsSection(c, details.agency.id)}
+        notices={
+          details.licence && (
+            <AgencyNotices
+              agencyId={details.agency.id}
+              rows={await noticesOfAgency(c.get('db'), details.agency.id)}
+              today={todayInLesotho()}
+              canGive={
+                canWriteLicensing(c.get('user'))
+                  ? NOTICE_ACTIONS.filter((a) => licenceTransition(details.licence!.status, a).ok)
+                  : []
+              }
+            />
+          )
+        }
         jobOffers={
           <AgencyOffers
             agencyId={details.agency.id}

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { Database } from '../db/database.js'
 import { formatDate } from '../format.js'
 import { offsetOf } from '../http/pagination.js'
+import { formatOfferCode } from '../job-offers/code.js'
 import { addDays, startOfDayInLesotho } from '../time.js'
 
 export interface AuditFilters {
@@ -151,6 +152,33 @@ export async function auditSubjects(
       (list) =>
         db.selectFrom('unlicensed_recruiters').select(['id', 'name']).where('id', 'in', list).execute(),
       (r) => put('unlicensed_recruiter', r.id, r.name, '/unlicensed-recruiters'),
+    ),
+    when(
+      ids('job_offer'),
+      (list) =>
+        db
+          .selectFrom('job_offers')
+          .select(['id', 'position', 'employer_name', 'code'])
+          .where('id', 'in', list)
+          .execute(),
+      (o) =>
+        put(
+          'job_offer',
+          o.id,
+          `${o.position}, ${o.employer_name}${o.code ? ` (${formatOfferCode(o.code)})` : ''}`,
+          `/job-offers/${o.id}`,
+        ),
+    ),
+    when(
+      ids('licence_notice'),
+      (list) =>
+        db
+          .selectFrom('licence_notices')
+          .innerJoin('licences', 'licences.id', 'licence_notices.licence_id')
+          .select(['licence_notices.id', 'licences.licence_number'])
+          .where('licence_notices.id', 'in', list)
+          .execute(),
+      (n) => put('licence_notice', n.id, n.licence_number, `/notices/${n.id}`),
     ),
     when(
       ids('user'),

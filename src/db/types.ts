@@ -12,7 +12,14 @@ import type {
   ReferralDestination,
 } from '../inspections/rules.js'
 import type { CostsPaidBy, JobOfferStatus } from '../job-offers/lifecycle.js'
-import type { ApplicationKind, ApplicationStatus, LicenceStatus } from '../licensing/lifecycle.js'
+import type {
+  ApplicationKind,
+  ApplicationStatus,
+  LicenceStatus,
+  NoticeAction,
+  NoticeStatus,
+  PublicReason,
+} from '../licensing/lifecycle.js'
 import type { Currency } from '../money.js'
 import type { District, Role, Sector, WorksiteKind } from '../vocabulary.js'
 
@@ -131,9 +138,35 @@ export interface LicencesTable {
   issued_on: CalendarDate
   expires_on: CalendarDate
   suspended_until: CalendarDate | null
+  /** What the public is told of a suspension or revocation (PUBLIC_REASONS), never officers' words. */
+  public_reason: ColumnType<PublicReason | null, PublicReason | null | undefined, PublicReason | null>
+  /** An immediate suspension, for urgent cases, before any notice. */
+  pending_investigation: Generated<boolean>
   version: Generated<number>
   created_at: CreatedAt
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface LicenceNoticesTable {
+  id: Generated<string>
+  agency_id: string
+  licence_id: string
+  action: NoticeAction
+  grounds: string
+  public_reason: PublicReason
+  suspended_until: CalendarDate | null
+  respond_by: CalendarDate
+  status: ColumnType<NoticeStatus, NoticeStatus | undefined, NoticeStatus>
+  representations: string | null
+  representations_on: CalendarDate | null
+  no_representations: Generated<boolean>
+  decision_reason: string | null
+  given_by: string | null
+  given_by_label: string
+  decided_by: string | null
+  decided_at: Date | null
+  version: Generated<number>
+  created_at: CreatedAt
 }
 
 export interface LicenceNumberCountersTable {
@@ -168,6 +201,7 @@ export interface LicenceEventsTable {
   from_status: string | null
   to_status: string | null
   reason: string | null
+  public_reason: ColumnType<PublicReason | null, PublicReason | null | undefined, PublicReason | null>
   actor_id: string | null
   actor_label: string
   at: CreatedAt
@@ -179,6 +213,8 @@ export interface LicenceConditionsTable {
   condition: string
   due_on: CalendarDate
   met_on: CalendarDate | null
+  /** The condition as the public reads it; without one, the condition is not shown to the public. */
+  public_wording: ColumnType<string | null, string | null | undefined, string | null>
   created_by: string | null
   created_at: CreatedAt
   version: Generated<number>
@@ -465,6 +501,7 @@ export interface DB {
   licence_number_counters: LicenceNumberCountersTable
   licence_applications: LicenceApplicationsTable
   licence_events: LicenceEventsTable
+  licence_notices: LicenceNoticesTable
   licence_conditions: LicenceConditionsTable
   worksites: WorksitesTable
   worksite_recruiters: WorksiteRecruitersTable

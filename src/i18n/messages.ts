@@ -1,4 +1,5 @@
 import type { ComplaintCategory, PublicWarning, TrackedStatus } from '../complaints/rules.js'
+import type { PublicReason } from '../licensing/lifecycle.js'
 import type { Currency } from '../money.js'
 import { SECTOR_LABELS, type Sector } from '../vocabulary.js'
 
@@ -92,6 +93,17 @@ const en = {
   } satisfies Record<PublicStanding, string>,
   licensedUntil: (date: string) => `Licensed until ${date}`,
   suspendedUntil: (date: string) => `Suspended until ${date}`,
+  suspendedPending: 'Suspended pending investigation',
+  publicReasonLabel: 'Reason',
+  publicReasons: {
+    recruitment_fees: 'Charged workers recruitment fees',
+    deception: 'Deceived workers about jobs, pay or conditions',
+    documents_retained: 'Kept workers’ passports or identity documents',
+    licence_conditions: 'Did not meet the conditions of its licence',
+    false_information: 'Gave the licensing office false information',
+    other_breach: 'Broke the rules for recruitment agencies',
+  } satisfies Record<PublicReason, string>,
+  conditionsLabel: 'Conditions of the licence',
   advice: {
     licensed: 'This recruiter may recruit. They may not charge you any fee.',
     pending: 'This recruiter may not recruit yet. Do not pay.',
@@ -375,6 +387,17 @@ const st: Catalogue = {
   },
   licensedUntil: (date: string) => `O na le laesense ho fihlela ${date}`,
   suspendedUntil: (date: string) => `Laesense e emisitsoe ho fihlela ${date}`,
+  suspendedPending: 'Laesense e emisitsoe ha ho ntse ho batlisisoa',
+  publicReasonLabel: 'Lebaka',
+  publicReasons: {
+    recruitment_fees: 'O lefisitse basebetsi chelete ea ho ba batlela mesebetsi',
+    deception: 'O thetsitse basebetsi ka mesebetsi, moputso kapa maemo',
+    documents_retained: 'O tšoere liphasepoto kapa litokomane tsa boitsebiso tsa basebetsi',
+    licence_conditions: 'Ha a ka a phethahatsa lipehelo tsa laesense ea hae',
+    false_information: 'O file ofisi ea lilaesense boitsebiso ba leshano',
+    other_breach: 'O tlotse melao ea baemeli ba mesebetsi',
+  } satisfies Record<PublicReason, string>,
+  conditionsLabel: 'Lipehelo tsa laesense',
   advice: {
     licensed: 'Moemeli enoa a ka batlela batho mesebetsi. Ha a lumelloe ho u lefisa letho.',
     pending: 'Moemeli enoa ha a so lumelloe ho batlela batho mesebetsi. Se lefe.',

@@ -182,3 +182,107 @@ export function reminderBand(
   if (expiresOn <= addDays(today, 42)) return 'within_6_weeks'
   return null
 }
+
+// Due process (Singapore MOM's model): before a licence is suspended or revoked the agency gets
+// a notice of the intended action with its grounds and a date by which it may make
+// representations; the officer records what it said (or that nothing came by the date) and
+// then proceeds or withdraws the notice. An immediate suspension pending investigation stays
+// possible for urgent cases. Revocation comes only through a notice.
+//
+//   notice: open -> proceeded (the suspension or revocation takes effect) | withdrawn
+
+export const NOTICE_ACTIONS = ['suspend', 'revoke'] as const
+export type NoticeAction = (typeof NOTICE_ACTIONS)[number]
+export const NOTICE_STATUSES = ['open', 'proceeded', 'withdrawn'] as const
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number]
+export const NOTICE_DECISIONS = ['proceed', 'withdraw'] as const
+export type NoticeDecision = (typeof NOTICE_DECISIONS)[number]
+export const DEFAULT_REPRESENTATION_DAYS = 21
+
+/** The actions an officer takes on a licence directly; revocation needs a notice first. */
+export const DIRECT_LICENCE_ACTIONS = [
+  'suspend',
+  'reinstate',
+  'surrender',
+] as const satisfies readonly LicenceAction[]
+export type DirectLicenceAction = (typeof DIRECT_LICENCE_ACTIONS)[number]
+
+/** What the public is told of a suspension or revocation: a category, never officers' words. */
+export const PUBLIC_REASONS = [
+  'recruitment_fees',
+  'deception',
+  'documents_retained',
+  'licence_conditions',
+  'false_information',
+  'other_breach',
+] as const
+export type PublicReason = (typeof PUBLIC_REASONS)[number]
+
+/** The day by which the agency may make representations: `days` after the notice is given. */
+export function representationsDue(givenOn: string, days = DEFAULT_REPRESENTATION_DAYS): string {
+  return addDays(givenOn, days)
+}
+
+/** Whether a notice of `action` may be given on a licence in `status`. */
+export function noticeAllowed(
+  status: LicenceStatus,
+  action: NoticeAction,
+  openNotice: boolean,
+): { ok: true } | Refusal {
+  if (openNotice)
+    return { ok: false, reason: 'A notice on this licence is already open: decide it or withdraw it first.' }
+  const step = licenceTransition(status, action)
+  return step.ok ? { ok: true } : step
+}
+
+export interface NoticeState {
+  status: NoticeStatus
+  respond_by: string
+  /** What the agency said was recorded, or that it said nothing by the date. */
+  answered: boolean
+}
+
+/**
+ * Whether the agency's representations may be recorded now: what it said while the notice is
+ * open, or that none came, which can only be said once the date has passed.
+ */
+export function representationsAllowed(
+  notice: NoticeState,
+  kind: 'received' | 'none',
+  today: string,
+): { ok: true } | Refusal {
+  if (notice.status !== 'open') return { ok: false, reason: `This notice was already ${notice.status}.` }
+  if (kind === 'none' && today <= notice.respond_by)
+    return {
+      ok: false,
+      reason: `The agency may make representations until ${notice.respond_by}: “none received” can be recorded only after that day.`,
+    }
+  return { ok: true }
+}
+
+/**
+ * A decision on a notice: withdrawing is always possible while it is open; proceeding needs the
+ * agency's representations recorded (or that none came by the date), and the licence still able
+ * to take the action. Proceeding gives the licence's new status.
+ */
+export function decideNotice(
+  notice: NoticeState & { action: NoticeAction },
+  decision: NoticeDecision,
+  licence: LicenceStatus,
+): { ok: true; notice: 'proceeded' | 'withdrawn'; licence: LicenceStatus | null } | Refusal {
+  if (notice.status !== 'open') return { ok: false, reason: `This notice was already ${notice.status}.` }
+  if (decision === 'withdraw') return { ok: true, notice: 'withdrawn', licence: null }
+  if (!notice.answered)
+    return {
+      ok: false,
+      reason: 'Record the agency’s representations first, or, once the date has passed, that none came.',
+    }
+  const step = licenceTransition(licence, notice.action)
+  if (!step.ok) return step
+  return { ok: true, notice: 'proceeded', licence: step.to }
+}
+
+/** Days left for representations: 0 on the last day, negative once it has passed. */
+export function daysToRespond(respondBy: string, today: string): number {
+  return Math.round((Date.parse(respondBy) - Date.parse(today)) / 86_400_000)
+}

@@ -11,6 +11,7 @@ import {
   decideApplication,
   type LicenceAction,
   licenceTransition,
+  type PublicReason,
 } from './lifecycle.js'
 
 export interface LicenceEvent {
@@ -21,6 +22,7 @@ export interface LicenceEvent {
   from?: string | null
   to?: string | null
   reason?: string | null
+  publicReason?: PublicReason | null
 }
 
 /** The licence history shown on the agency page. Always written with the change, in its transaction. */
@@ -35,6 +37,7 @@ export async function recordLicenceEvent(trx: Database, actor: Actor, e: Licence
       from_status: e.from ?? null,
       to_status: e.to ?? null,
       reason: e.reason ?? null,
+      public_reason: e.publicReason ?? null,
       actor_id: actor.id,
       actor_label: actor.label,
     })
@@ -277,6 +280,10 @@ export async function applyLicenceAction(
     action: LicenceAction
     reason: string
     suspendedUntil?: string | undefined
+    /** What the public is told of a suspension or revocation. */
+    publicReason?: PublicReason | undefined
+    /** An immediate suspension, before any notice. */
+    pendingInvestigation?: boolean
   },
 ): Promise<LicenceActionResult> {
   const licence = await trx
@@ -293,6 +300,9 @@ export async function applyLicenceAction(
     .set((eb) => ({
       status: step.to,
       suspended_until: input.action === 'suspend' ? (input.suspendedUntil ?? null) : null,
+      // Said to the public while the licence is not in force; a reinstatement clears it.
+      public_reason: step.to === 'active' ? null : (input.publicReason ?? null),
+      pending_investigation: input.action === 'suspend' && input.pendingInvestigation === true,
       version: eb('version', '+', 1),
       updated_at: new Date(),
     }))
@@ -307,6 +317,7 @@ export async function applyLicenceAction(
     from: licence.status,
     to: step.to,
     reason: `${input.reason}${until}`,
+    publicReason: step.to === 'active' ? null : (input.publicReason ?? null),
   })
   await writeAudit(trx, actor, {
     action: `licence.${input.action}`,
@@ -322,7 +333,7 @@ export async function addCondition(
   trx: Database,
   actor: Actor,
   licence: { id: string; agency_id: string },
-  input: { condition: string; due_on: string },
+  input: { condition: string; due_on: string; public_wording?: string | undefined },
 ) {
   const row = await trx
     .insertInto('licence_conditions')
@@ -330,6 +341,7 @@ export async function addCondition(
       licence_id: licence.id,
       condition: input.condition,
       due_on: input.due_on,
+      public_wording: input.public_wording ?? null,
       created_by: actor.id,
     })
     .returningAll()

@@ -32,7 +32,8 @@ import {
 import { todayInLesotho } from '../time.js'
 import { canReadIdNumbers, canWriteLicensing, LICENSING_READERS, LICENSING_WRITERS } from './access.js'
 import { openItems } from './checklist.js'
-import { applicationKindFor, type Decision, standing } from './lifecycle.js'
+import { applicationKindFor, type Decision, type PublicReason, standing } from './lifecycle.js'
+import { openNotices } from './notices.js'
 import {
   type ApplicationDetails,
   addCondition,
@@ -59,6 +60,7 @@ import {
   licenceActionSchema,
   queueFiltersSchema,
   refuseSchema,
+  suspendNowSchema,
   withdrawSchema,
 } from './schemas.js'
 
@@ -192,10 +194,11 @@ export const licensingRoutes = new Hono<AppEnv>()
   .get('/licensing', readers, async (c) => {
     const today = todayInLesotho()
     const db = c.get('db')
-    const [reminders, queue, forReview] = await Promise.all([
+    const [reminders, queue, forReview, notices] = await Promise.all([
       renewalReminders(db, today),
       applicationQueue(db, { page: 1 }),
       agenciesForReview(db, demeritWindowStart(today), REVIEW_POINTS),
+      openNotices(db),
     ])
     return renderPage(
       c,
@@ -205,6 +208,7 @@ export const licensingRoutes = new Hono<AppEnv>()
         waiting={queue.total}
         today={today}
         forReview={forReview.map((r) => ({ ...r, points: Number(r.points) }))}
+        notices={notices}
       />,
     )
   })
@@ -357,7 +361,7 @@ export const licensingRoutes = new Hono<AppEnv>()
     const details = await loadAgencyWithLicence(c, id)
     const licence = details.licence
     if (!licence) throw new PageError(404, 'This agency has no licence.')
-    const parsed = await parseForm(c, licenceActionSchema)
+    const parsed = await parseForm(c, action === 'suspend' ? suspendNowSchema : licenceActionSchema)
     const tooSoon =
       parsed.ok &&
       action === 'suspend' &&
@@ -393,6 +397,9 @@ export const licensingRoutes = new Hono<AppEnv>()
           action,
           reason: input.reason,
           suspendedUntil: input.suspended_until,
+          // Suspending here is the immediate suspension of urgent cases; otherwise a notice comes first.
+          publicReason: 'public_reason' in input ? (input.public_reason as PublicReason) : undefined,
+          pendingInvestigation: action === 'suspend',
         }),
       )
     if (!result.ok)

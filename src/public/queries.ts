@@ -6,7 +6,7 @@ import { type PublicWarning, publicWarnings } from '../complaints/rules.js'
 import type { Database } from '../db/database.js'
 import type { PublicStanding } from '../i18n/messages.js'
 import { licenceNumberIn } from '../licence-number.js'
-import { type LicenceStatus, standing } from '../licensing/lifecycle.js'
+import { type LicenceStatus, type PublicReason, standing } from '../licensing/lifecycle.js'
 import { addDays, lesothoDateOf } from '../time.js'
 import type { District, Sector } from '../vocabulary.js'
 
@@ -30,6 +30,12 @@ export interface PublicAgency {
   warnings: PublicWarning[]
   /** Approved job offers open today, while the licence is in force (first to close first). */
   open_offers: { code: string; position: string }[]
+  /** Why a licence is suspended or revoked, as a category the public may read. */
+  public_reason: PublicReason | null
+  /** Suspended at once, before a notice, for an urgent case. */
+  pending_investigation: boolean
+  /** Conditions in force, in the wording the officer wrote for the public (others are not shown). */
+  public_conditions: string[]
 }
 
 export const LOOKUP_LIMIT = 10
@@ -50,6 +56,14 @@ function publicColumns(db: Database, today: string) {
       'licences.issued_on',
       'licences.expires_on',
       'licences.suspended_until',
+      'licences.public_reason',
+      'licences.pending_investigation',
+      sql<
+        string[]
+      >`coalesce((select array_agg(lc.public_wording order by lc.due_on) from licence_conditions lc
+        where lc.licence_id = licences.id and lc.met_on is null and lc.public_wording is not null), '{}')`.as(
+        'public_conditions',
+      ),
       // When a licence was suspended, revoked or surrendered: the day of the event that did it.
       sql<string | null>`case when licences.status in ('suspended', 'revoked', 'surrendered') then (
           select ${lesothoDateOf('e.at')}::text from licence_events e
@@ -95,6 +109,9 @@ function toPublic(row: PublicRow, today: string, warnings: PublicWarning[] = [])
     sectors: row.sectors,
     warnings,
     open_offers: current === 'licensed' ? row.open_offers : [],
+    public_reason: current === 'suspended' || current === 'revoked' ? (row.public_reason ?? null) : null,
+    pending_investigation: current === 'suspended' && row.pending_investigation === true,
+    public_conditions: current === 'licensed' || current === 'suspended' ? row.public_conditions : [],
   }
 }
 

@@ -65,6 +65,11 @@ function apiAgency(agency: PublicAgency) {
     expires_on: agency.expires_on,
     suspended_until: agency.suspended_until,
     status_since: agency.status_since,
+    // Why a suspended or revoked licence is so, as a category (never officers' words).
+    status_reason: agency.public_reason,
+    status_reason_text: agency.public_reason ? en.publicReasons[agency.public_reason] : null,
+    pending_investigation: agency.pending_investigation,
+    conditions: agency.public_conditions,
     district: agency.district,
     sectors: agency.sectors,
     // Substantiated fee or fraud findings, and "under_watch" (demerit points).

@@ -199,15 +199,17 @@ describe.skipIf(!run)('the licensing office in a real browser', () => {
     await phone.close()
   })
 
-  it('suspends and reinstates the licence, each with a reason and a confirmation', async () => {
+  it('suspends at once and reinstates the licence, each with a reason and a confirmation', async () => {
     await page.goto(agencyUrl)
-    await page.getByRole('link', { name: 'Suspend' }).click()
+    await page.getByRole('link', { name: 'Suspend at once (urgent)' }).click()
     await expect.poll(() => page.locator('main').textContent()).toContain('may not recruit while suspended')
     await expectAccessible(page)
-    await page.getByRole('button', { name: 'Suspend licence' }).click()
+    await page.getByRole('button', { name: 'Suspend licence now' }).click()
     await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Enter the reason')
+    expect(await page.locator('.error-summary').textContent()).toContain('Choose what the public is told')
     await page.getByLabel('Reason').fill('Workers said they paid M 1,500 each')
-    await page.getByRole('button', { name: 'Suspend licence' }).click()
+    await page.getByLabel('What the public is told').selectOption('recruitment_fees')
+    await page.getByRole('button', { name: 'Suspend licence now' }).click()
     await page.waitForURL(/done=licence_suspend/)
     await expect.poll(() => page.locator('h1 + p').textContent()).toContain('Suspended')
 
@@ -238,6 +240,29 @@ describe.skipIf(!run)('the licensing office in a real browser', () => {
     expect(history).toContain('Lerato Mohapi')
   })
 
+  it('gives notice of an intended revocation, records the answer, and withdraws it', async () => {
+    await page.goto(agencyUrl)
+    await page.getByRole('link', { name: 'Give notice of intended revocation' }).click()
+    await expectAccessible(page)
+    await page.getByLabel('Grounds').fill('Two substantiated complaints of M300 induction fees')
+    await page.getByLabel('What the public is told if it takes effect').selectOption('recruitment_fees')
+    await page.getByRole('button', { name: 'Give notice' }).click()
+    await page.waitForURL(/done=given/)
+    await expect.poll(() => page.locator('main').textContent()).toContain('days left')
+    await expectAccessible(page)
+    // "None came" waits for the date; representations can be recorded at once.
+    expect(await page.getByLabel(/None came by/).isDisabled()).toBe(true)
+    await page.getByLabel('What the agency said').fill('The fees were refunded; receipts attached')
+    await page.getByLabel('Received on').fill(new Date().toISOString().slice(0, 10))
+    await page.getByRole('button', { name: 'Record' }).click()
+    await page.waitForURL(/done=representations/)
+    await page.getByLabel('Reason').fill('Refunds confirmed with six workers')
+    await page.getByRole('button', { name: 'Withdraw the notice' }).click()
+    await page.waitForURL(/done=withdrawn/)
+    await page.goto(agencyUrl)
+    await expect.poll(() => page.locator('h1 + p').textContent()).toContain('Licensed until')
+  })
+
   it('shows every step in the audit log to an administrator', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.waitForURL(/\/login/)
@@ -253,11 +278,14 @@ describe.skipIf(!run)('the licensing office in a real browser', () => {
       `Licence ${licenceNumber} issued`,
       `Licence ${licenceNumber} suspended`,
       `Licence ${licenceNumber} reinstated`,
+      `Notice of intended action given on licence ${licenceNumber}`,
+      `Notice on licence ${licenceNumber} withdrawn`,
+      'Job offer Fruit picker, Wepener Fruit Farms (Pty) Ltd',
     ]) {
       expect(log).toContain(words)
     }
     expect(log).not.toMatch(/licence\.suspend|agency\.registered/)
-    await page.getByRole('link', { name: licenceNumber }).first().click()
+    await page.locator('#audit-results a[href^="/agencies/"]', { hasText: licenceNumber }).first().click()
     await page.waitForURL(/\/agencies\/[0-9a-f-]{36}$/)
     expect(await page.locator('h1').innerText()).toContain(agency)
     await page.goBack()

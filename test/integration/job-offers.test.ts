@@ -309,6 +309,7 @@ describe('checking a job offer', () => {
     const s = await officer.client.post(`/agencies/${agencyId}/licence/suspend`, {
       version: String(licence.version),
       reason: 'Fees charged',
+      public_reason: 'recruitment_fees',
     })
     expect(s.status).toBe(303)
 

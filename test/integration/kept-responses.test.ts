@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registryVersion } from '../../src/db/registry-version.js'
+import { revokeThroughNotice } from '../support/licence-actions.js'
 import { insertPublicFixture } from '../support/public-fixtures.js'
 import { createTestRegistry } from '../support/registry.js'
 
@@ -53,6 +54,7 @@ describe('kept pages', () => {
     const suspended = await officer.client.post(`/agencies/${agencyId}/licence/suspend`, {
       version: await licenceVersion(agencyId),
       reason: 'Workers charged placement fees',
+      public_reason: 'recruitment_fees',
     })
     expect(suspended.status).toBe(303)
 
@@ -75,10 +77,7 @@ describe('kept pages', () => {
       expect(await words(await officer.client.get(page))).not.toContain('Withdraws recognition')
       expect(await words(await officer.client.get(list))).toContain('Licensed')
     }
-    await officer.client.post(`/agencies/${agencyId}/licence/revoke`, {
-      version: await licenceVersion(agencyId),
-      reason: 'Withdraws recognition of workers’ contracts',
-    })
+    await revokeThroughNotice(officer.client, agencyId, 'Withdraws recognition of workers’ contracts')
     const after = await words(await officer.client.get(page))
     expect(after).toContain('Withdraws recognition')
     expect(after).toContain('Revoked')

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, addMonths, todayInLesotho } from '../../src/time.js'
+import { revokeThroughNotice } from '../support/licence-actions.js'
 import { createTestRegistry, type TestClient } from '../support/registry.js'
 
 let registry: Awaited<ReturnType<typeof createTestRegistry>>
@@ -233,12 +234,7 @@ describe('registering agencies', () => {
     })
     const revokedId = await register(officer.client, original)
     await applyAndApprove(officer.client, revokedId)
-    const licence = await licenceOf(revokedId)
-    const revoke = await officer.client.post(`/agencies/${revokedId}/licence/revoke`, {
-      version: String(licence.version),
-      reason: 'Charged workers recruitment fees',
-    })
-    expect(revoke.status).toBe(303)
+    await revokeThroughNotice(officer.client, revokedId, 'Charged workers recruitment fees')
 
     const phoenix = agencyForm({
       legal_name: 'Brand New Horizons Staffing',
@@ -475,6 +471,7 @@ describe('applications and the licence lifecycle', () => {
         await officer.client.post(`/agencies/${id}/licence/suspend`, {
           version: String(licence.version),
           reason: 'Inspection found fees',
+          public_reason: 'recruitment_fees',
         })
       ).status,
     ).toBe(303)
@@ -496,14 +493,9 @@ describe('applications and the licence lifecycle', () => {
     ).toBe(303)
     licence = await licenceOf(id)
     expect(licence.status).toBe('active')
-    expect(
-      (
-        await officer.client.post(`/agencies/${id}/licence/revoke`, {
-          version: String(licence.version),
-          reason: 'Fraud',
-        })
-      ).status,
-    ).toBe(303)
+    // Revocation has no direct action: it comes through a notice.
+    expect((await officer.client.get(`/agencies/${id}/licence/revoke`)).status).toBe(404)
+    await revokeThroughNotice(officer.client, id, 'Fraud')
     licence = await licenceOf(id)
     const again = await officer.client.post(`/agencies/${id}/licence/reinstate`, {
       version: String(licence.version),
@@ -517,7 +509,7 @@ describe('applications and the licence lifecycle', () => {
       .where('licence_id', '=', licence.id)
       .orderBy('id')
       .execute()
-    expect(events.slice(-3)).toEqual([
+    expect(events.slice(-5)).toEqual([
       {
         event: 'licence_suspended',
         from_status: 'active',
@@ -525,7 +517,19 @@ describe('applications and the licence lifecycle', () => {
         reason: 'Inspection found fees',
       },
       { event: 'licence_reinstated', from_status: 'suspended', to_status: 'active', reason: 'Refunds paid' },
-      { event: 'licence_revoked', from_status: 'active', to_status: 'revoked', reason: 'Fraud' },
+      {
+        event: 'notice_revoke_given',
+        from_status: null,
+        to_status: null,
+        reason: expect.stringContaining('Fraud'),
+      },
+      { event: 'notice_representations', from_status: null, to_status: null, reason: 'The agency denies it' },
+      {
+        event: 'licence_revoked',
+        from_status: 'active',
+        to_status: 'revoked',
+        reason: 'After notice: Fraud',
+      },
     ])
   })
 
@@ -585,6 +589,7 @@ describe('applications and the licence lifecycle', () => {
     const suspended = await officer.client.post(`/agencies/${id}/licence/suspend`, {
       version: String(licence.version),
       reason: 'Fees charged to workers',
+      public_reason: 'recruitment_fees',
       suspended_until: suspendedUntil,
     })
     expect(suspended.status).toBe(303)

@@ -16,6 +16,16 @@ describe('an audit entry in words', () => {
     expect(auditSentence(words)).toBe('Licence LRA-2026-00006 suspended')
   })
 
+  it('names job offers and notices of intended action', () => {
+    const offer = { label: 'Fruit picker, Wepener Fruit Farms (4821-5536)', href: '/job-offers/o1' }
+    expect(auditSentence(describeAuditEntry(entry('job_offer.approve', 'job_offer'), offer))).toBe(
+      'Job offer Fruit picker, Wepener Fruit Farms (4821-5536) approved',
+    )
+    expect(
+      auditSentence(describeAuditEntry(entry('licence.notice_proceeded', 'licence_notice'), licence)),
+    ).toBe('Notice on licence LRA-2026-00006 proceeded with')
+  })
+
   it('names which warning was cleared', () => {
     const words = describeAuditEntry(entry('agency.flag_cleared', 'agency', { flag: 'fee' }), {
       label: 'Letsatsi Farm Labour',

@@ -17,6 +17,9 @@ const agency = (name: string, standing: PublicAgency['standing'] = 'licensed'): 
   sectors: [],
   warnings: [],
   open_offers: [],
+  public_reason: null,
+  pending_investigation: false,
+  public_conditions: [],
 })
 
 describe('reading a USSD session from its answers', () => {

@@ -5,7 +5,13 @@ import { formatDate, formatDateTime } from '../../src/format.js'
 import type { PageContext } from '../../src/http/render.js'
 import type { FormState } from '../../src/http/validation.js'
 import { canReadIdNumbers } from '../../src/licensing/access.js'
-import { allowedLicenceActions, applicationKindFor, standing } from '../../src/licensing/lifecycle.js'
+import {
+  allowedLicenceActions,
+  applicationKindFor,
+  DIRECT_LICENCE_ACTIONS,
+  type DirectLicenceAction,
+  standing,
+} from '../../src/licensing/lifecycle.js'
 import { SECTOR_LABELS } from '../../src/vocabulary.js'
 import { sentenceOf } from '../components/code-words.js'
 import { DataTable } from '../components/data-table.js'
@@ -15,7 +21,7 @@ import { StandingTag } from '../components/standing.js'
 import { Layout } from '../layout.js'
 
 const ACTION_LABELS = {
-  suspend: 'Suspend',
+  suspend: 'Suspend at once (urgent)',
   reinstate: 'Reinstate',
   revoke: 'Revoke',
   surrender: 'Record surrender',
@@ -69,6 +75,8 @@ export function AgencyPage(props: {
   flags?: Child
   /** The job offers section. */
   jobOffers?: Child
+  /** Notices of intended action, under the licence. */
+  notices?: Child
 }) {
   const { agency, people, licence, applications, events, conditions } = props.details
   const pending = applications.find((a) => a.status === 'submitted')
@@ -77,7 +85,10 @@ export function AgencyPage(props: {
   const showIds = canReadIdNumbers(props.ctx.user)
   return (
     <Layout ctx={props.ctx} title={agency.legal_name} hasErrors={hasErrors(props.conditionForm)}>
-      <ErrorSummary form={props.conditionForm} labels={{ condition: 'Condition', due_on: 'Due date' }} />
+      <ErrorSummary
+        form={props.conditionForm}
+        labels={{ condition: 'Condition', due_on: 'Due date', public_wording: 'Wording for the public' }}
+      />
       <p>
         <a href="/agencies">Back to agencies</a>
       </p>
@@ -178,15 +189,20 @@ export function AgencyPage(props: {
               </a>
             )}
             {props.canWrite &&
-              allowedLicenceActions(licence.status).map((action) => (
-                <a
-                  class={action === 'reinstate' ? 'button' : 'button danger'}
-                  href={`/agencies/${agency.id}/licence/${action}`}
-                >
-                  {ACTION_LABELS[action]}
-                </a>
-              ))}
+              allowedLicenceActions(licence.status)
+                .filter((a): a is DirectLicenceAction =>
+                  (DIRECT_LICENCE_ACTIONS as readonly string[]).includes(a),
+                )
+                .map((action) => (
+                  <a
+                    class={action === 'reinstate' ? 'button' : 'button danger'}
+                    href={`/agencies/${agency.id}/licence/${action}`}
+                  >
+                    {ACTION_LABELS[action]}
+                  </a>
+                ))}
           </p>
+          {props.notices}
         </>
       ) : (
         <p>
@@ -240,6 +256,13 @@ export function AgencyPage(props: {
                 hint="What the agency must do."
               />
               <TextField form={props.conditionForm} name="due_on" label="Due date" type="date" />
+              <TextField
+                form={props.conditionForm}
+                name="public_wording"
+                label="Wording for the public"
+                hint="Shown on the public register and certificate check while the condition is in force, for example “May recruit only for farms in the Free State”. Leave empty to keep the condition internal."
+                optional
+              />
               <button type="submit" class="secondary">
                 Add condition
               </button>

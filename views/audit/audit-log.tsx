@@ -20,6 +20,8 @@ const ENTITY_LABELS: Record<string, string> = {
   licence: 'Licences',
   licence_application: 'Licence applications',
   licence_condition: 'Licence conditions',
+  licence_notice: 'Notices of intended action',
+  job_offer: 'Job offers',
   worksite: 'Worksites',
   inspection: 'Inspections',
   complaint: 'Complaints',

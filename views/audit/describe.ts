@@ -70,6 +70,14 @@ const SENTENCES: Record<string, string> = {
   'sign_in.paused': 'Sign-in paused after repeated failures for {}',
   'export.downloaded': 'Records downloaded: {}',
   'demo.seeded': 'Demo data loaded into the registry',
+  'job_offer.recorded': 'Job offer {} recorded',
+  'job_offer.approve': 'Job offer {} approved',
+  'job_offer.refuse': 'Job offer {} refused',
+  'job_offer.withdraw': 'Job offer {} withdrawn',
+  'licence.notice_given': 'Notice of intended action given on licence {}',
+  'licence.notice_representations': 'Representations recorded on the notice on licence {}',
+  'licence.notice_proceeded': 'Notice on licence {} proceeded with',
+  'licence.notice_withdrawn': 'Notice on licence {} withdrawn',
 }
 
 const downloadName = (what: string | null) =>

@@ -4,6 +4,7 @@ import { reminderBand } from '../../src/licensing/lifecycle.js'
 import { DataTable } from '../components/data-table.js'
 import { LicenceNumber } from '../components/licence-number.js'
 import { Layout } from '../layout.js'
+import { type NoticeRow, OpenNoticesTable } from './notice-pages.js'
 
 export interface ReminderRow {
   agency_id: string
@@ -48,6 +49,8 @@ export function LicensingDashboardPage(props: {
   today: string
   /** Licences whose demerit points reached the review threshold. */
   forReview: { id: string; legal_name: string; licence_number: string | null; points: number }[]
+  /** Open notices of intended action. */
+  notices: NoticeRow[]
 }) {
   const band = (b: ReturnType<typeof reminderBand>) =>
     props.reminders.filter((r) => reminderBand(r.expires_on, props.today) === b)
@@ -62,6 +65,12 @@ export function LicensingDashboardPage(props: {
           Agencies
         </a>
       </p>
+      <h2>Notices of intended action</h2>
+      {props.notices.length === 0 ? (
+        <p>No notice is open.</p>
+      ) : (
+        <OpenNoticesTable rows={props.notices} today={props.today} />
+      )}
       <h2>Licences to review</h2>
       {props.forReview.length === 0 ? (
         <p>No agency has reached 24 demerit points in the last 24 months.</p>

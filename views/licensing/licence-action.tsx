@@ -1,15 +1,23 @@
 import type { PageContext } from '../../src/http/render.js'
 import type { FormState } from '../../src/http/validation.js'
-import type { LicenceAction } from '../../src/licensing/lifecycle.js'
-import { CsrfField, ErrorSummary, hasErrors, TextAreaField, TextField } from '../components/forms.js'
+import { messagesFor } from '../../src/i18n/messages.js'
+import { type LicenceAction, PUBLIC_REASONS } from '../../src/licensing/lifecycle.js'
+import {
+  CsrfField,
+  ErrorSummary,
+  hasErrors,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../components/forms.js'
 import { Layout } from '../layout.js'
 
 const WHAT: Record<LicenceAction, { title: string; consequence: string; button: string }> = {
   suspend: {
-    title: 'Suspend the licence',
+    title: 'Suspend the licence at once, pending investigation',
     consequence:
-      'The agency may not recruit while suspended. The public register and the certificate check will show “Suspended” at once.',
-    button: 'Suspend licence',
+      'For urgent cases only: otherwise give a notice of intended suspension, so the agency can answer first. The agency may not recruit while suspended. The public register and the certificate check will show “Suspended pending investigation” at once, with the reason chosen below.',
+    button: 'Suspend licence now',
   },
   reinstate: {
     title: 'Reinstate the licence',
@@ -29,6 +37,11 @@ const WHAT: Record<LicenceAction, { title: string; consequence: string; button: 
   },
 }
 
+export const PUBLIC_REASON_OPTIONS = PUBLIC_REASONS.map((r) => ({
+  value: r,
+  label: messagesFor('en').publicReasons[r],
+}))
+
 export function LicenceActionPage(props: {
   ctx: PageContext
   action: LicenceAction
@@ -43,7 +56,14 @@ export function LicenceActionPage(props: {
       title={`${what.title}: ${props.agency.legal_name}`}
       hasErrors={hasErrors(props.form)}
     >
-      <ErrorSummary form={props.form} labels={{ reason: 'Reason', suspended_until: 'Suspended until' }} />
+      <ErrorSummary
+        form={props.form}
+        labels={{
+          reason: 'Reason',
+          suspended_until: 'Suspended until',
+          public_reason: 'What the public is told',
+        }}
+      />
       <h1>
         {what.title} {props.licence.licence_number} of {props.agency.legal_name}?
       </h1>
@@ -58,6 +78,16 @@ export function LicenceActionPage(props: {
           hint="Kept in the licence history and the audit log."
           rows={3}
         />
+        {props.action === 'suspend' && (
+          <SelectField
+            form={props.form}
+            name="public_reason"
+            label="What the public is told"
+            hint="Shown on the public register and the certificate check instead of the reason above, which stays internal."
+            options={PUBLIC_REASON_OPTIONS}
+            blank="Choose a reason"
+          />
+        )}
         {props.action === 'suspend' && (
           <TextField
             form={props.form}

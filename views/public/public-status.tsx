@@ -7,6 +7,7 @@ import { STANDING_LOOK } from '../components/standing.js'
 export function statusWords(agency: PublicAgency, t: Catalogue): string {
   if (agency.standing === 'licensed' && agency.expires_on)
     return t.licensedUntil(formatPublicDate(agency.expires_on, t))
+  if (agency.standing === 'suspended' && agency.pending_investigation) return t.suspendedPending
   if (agency.standing === 'suspended' && agency.suspended_until)
     return t.suspendedUntil(formatPublicDate(agency.suspended_until, t))
   return t.standing[agency.standing]

@@ -58,6 +58,24 @@ export function VerifyPage(props: { pc: PublicContext; number: string; agency: P
             <dd>{formatPublicDate(agency.suspended_until, t)}</dd>
           </>
         )}
+        {agency.public_reason && (
+          <>
+            <dt>{t.publicReasonLabel}</dt>
+            <dd>{t.publicReasons[agency.public_reason]}</dd>
+          </>
+        )}
+        {agency.public_conditions.length > 0 && (
+          <>
+            <dt>{t.conditionsLabel}</dt>
+            <dd>
+              <ul>
+                {agency.public_conditions.map((c) => (
+                  <li>{c}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
         <dt>{t.district}</dt>
         <dd>{agency.district}</dd>
       </dl>
