@@ -43,6 +43,11 @@ export const configSchema = z
       .default(12),
     // How long a licence runs from issue or renewal.
     LICENCE_VALIDITY_MONTHS: z.coerce.number().int().min(1).max(60).default(12),
+    // The USSD code people dial (for example *120*55#), printed on advert slips; unset, not printed.
+    USSD_CODE: z
+      .string()
+      .regex(/^\*[0-9*]+#$/, 'USSD_CODE looks like *120*55#')
+      .optional(),
     // Days an agency has to make representations against a notice of intended action.
     REPRESENTATION_DAYS: z.coerce.number().int().min(1).max(90).default(21),
     // Per client address (per phone number for USSD): generous for people, a brake on scripts.

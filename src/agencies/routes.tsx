@@ -21,7 +21,7 @@ import {
   parseForm,
   typedValues,
 } from '../http/validation.js'
-import { offersOfAgency } from '../job-offers/queries.js'
+import { offersOfAgency, standingOfOffer } from '../job-offers/queries.js'
 import { canWriteLicensing, LICENSING_READERS, LICENSING_WRITERS } from '../licensing/access.js'
 import { licenceTransition, NOTICE_ACTIONS } from '../licensing/lifecycle.js'
 import { noticesOfAgency } from '../licensing/notices.js'
@@ -250,7 +250,10 @@ export const agencyRoutes = new Hono<AppEnv>()
         jobOffers={
           <AgencyOffers
             agencyId={details.agency.id}
-            rows={await offersOfAgency(c.get('db'), details.agency.id)}
+            rows={(await offersOfAgency(c.get('db'), details.agency.id)).map((o) => ({
+              ...o,
+              standing: standingOfOffer(o, todayInLesotho()),
+            }))}
             canWrite={canWriteLicensing(c.get('user'))}
           />
         }

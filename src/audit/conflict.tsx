@@ -11,7 +11,15 @@ import { auditSubjects, lastChangeOf, subjectKey } from './queries.js'
  */
 export async function conflictPage(
   c: Context<AppEnv>,
-  record: { what: string; entity: string; entityId: string; backHref: string; detail?: string },
+  record: {
+    what: string
+    entity: string
+    entityId: string
+    backHref: string
+    detail?: string | undefined
+    /** A rule refused the change (not a stale page): said first, plainly. */
+    refusal?: string | undefined
+  },
 ) {
   const db = c.get('db')
   const lastChange = await lastChangeOf(db, record.entity, record.entityId)
@@ -32,6 +40,7 @@ export async function conflictPage(
       }
       backHref={record.backHref}
       detail={record.detail}
+      refusal={record.refusal}
     />,
     409,
   )

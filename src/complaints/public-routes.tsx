@@ -12,6 +12,7 @@ import { renderPage } from '../http/render.js'
 import { fieldErrors, formBody, typedValues } from '../http/validation.js'
 import { languageOf, publicLanguage } from '../i18n/language.js'
 import { otherLanguage } from '../i18n/messages.js'
+import { formatOfferCode, readOfferCode } from '../job-offers/code.js'
 import { licenceNumberIn } from '../licence-number.js'
 import { publicContext } from '../public/context.js'
 import { findPublicLicence } from '../public/queries.js'
@@ -53,7 +54,10 @@ export function complaintPublicRoutes(config: Config) {
             <ReportFormPage
               pc={publicContext(c)}
               form={{
-                values: { recruiter_name: name, job_offer_code: /^[\d -]{8,9}$/.test(job) ? job : '' },
+                values: {
+                  recruiter_name: name,
+                  job_offer_code: readOfferCode(job).ok ? formatOfferCode(job.replace(/\D/g, '')) : '',
+                },
                 errors: {},
               }}
               chosen={agency && number ? { name: agency.name, licenceNumber: number } : null}

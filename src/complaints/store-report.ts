@@ -66,7 +66,9 @@ export async function storeReport(
     // With a licence, the row is made from the licence's own row: none, no report.
     const source = licence
       ? sql`select ${sql.join(values)}, l.agency_id from licences l where l.licence_number = ${licence}`
-      : sql`select ${sql.join(values)}, null::uuid as agency_id`
+      : // A code on the advert that names an offer names its agency too.
+        sql`select ${sql.join(values)},
+          (select o.agency_id from job_offers o where o.code = ${input.job_offer_code ?? null}::text) as agency_id`
     const { rows } = await sql<{ reference: string }>`
       insert into complaints (${sql.join(names.map((n) => sql.ref(n)))}, agency_id)
       ${source}

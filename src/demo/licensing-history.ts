@@ -6,7 +6,7 @@ import type {
   LicenceEventsTable,
   LicencesTable,
 } from '../db/types.js'
-import type { LicenceStatus } from '../licensing/lifecycle.js'
+import type { LicenceStatus, PublicReason } from '../licensing/lifecycle.js'
 import { addDays, addMonths, daysBetween, lesothoInstant } from '../time.js'
 import type { Random } from './generate.js'
 
@@ -63,6 +63,11 @@ const REASONS: Record<Exclude<LicenceStatus, 'active'>, string> = {
   suspended: 'Workers reported paying recruitment fees',
   revoked: 'Sent workers to jobs that did not exist',
   surrendered: 'The agency closed its office and gave up its licence',
+}
+// What the public is told of those, as a category (the words above stay internal).
+const PUBLIC_REASON_OF: Partial<Record<string, PublicReason>> = {
+  suspended: 'recruitment_fees',
+  revoked: 'deception',
 }
 
 const at = (date: string) => lesothoInstant(`${date}T09:00`)
@@ -230,6 +235,7 @@ export function generateLicensingHistory(
       from_status: 'active',
       to_status: status,
       reason: REASONS[status],
+      public_reason: PUBLIC_REASON_OF[status] ?? null,
       at: at(changedOn),
       ...DEMO_ACTOR,
     })
@@ -243,6 +249,7 @@ export function generateLicensingHistory(
       issued_on: decidedOn,
       expires_on: expires,
       suspended_until: suspendedUntil,
+      public_reason: PUBLIC_REASON_OF[status] ?? null,
       issueYear: Number(decidedOn.slice(0, 4)),
     },
     applications,

@@ -251,7 +251,11 @@ const en = {
     mistypedText:
       'One digit is wrong, or two are swapped. Check the code against the advert and type it again.',
     unknownTitle: 'No approved job offer has this code',
+    unknownCode: (code: string) => `You checked ${code}.`,
     unknownText: 'The advert may be fake. Do not pay anyone, and do not hand over your passport or ID.',
+    notACodeTitle: 'This is not a job offer code',
+    notACodeText:
+      'A job offer code has eight digits, for example 4821-5533. Check the advert and type it again.',
     unknownReport: 'Report this advert',
     title: (code: string) => `Job offer ${code}`,
     standing: {
@@ -265,7 +269,7 @@ const en = {
       open: (until: string) => `The job is real and open until ${until}.`,
       not_yet_open: (from: string) => `It opens on ${from}. Nobody may recruit for it before then.`,
       closed: (until: string) => `It closed on ${until}. Do not pay anyone for this job.`,
-      withdrawn: () => 'It was withdrawn. Do not pay anyone for this job.',
+      withdrawn: () => 'Do not pay anyone for this job.',
       agency_not_licensed: () => 'The recruiter’s licence is not in force. Do not pay anyone for this job.',
     },
     recruiter: 'Recruiter',
@@ -281,12 +285,12 @@ const en = {
     closes: 'Last day',
     noFeeBig: 'You must not pay any fee to get this job.',
     noFeeText:
-      'The employer pays the recruitment and travel costs. If anyone asks you for money for this job, do not pay, and report it.',
+      'The recruitment and travel costs are paid by the employer or the agency, never by you. If anyone asks you for money for this job, do not pay, and report it.',
     reportLink: 'Report a problem with this job offer',
     checkAnother: 'Check another code',
     openOffers: (n: number) => (n === 1 ? '1 open job offer' : `${n} open job offers`),
-    slipCheck: 'Is this job real? Check before you go: scan the code, visit',
-    slipDial: 'or dial the USSD number and choose 3.',
+    slipCheck: 'Is this job real? Check before you go: scan the square QR code with a phone, or visit',
+    slipDial: (ussd: string) => `or dial ${ussd} and choose 3.`,
   },
 
   ussd: {
@@ -295,6 +299,8 @@ const en = {
     askCode: 'Type the job offer code from the advert (8 digits):',
     codeUnknown: 'No approved job has this code. The advert may be fake. Do not pay anyone.',
     codeMistyped: 'This code has a typing mistake. Check it against the advert and dial again.',
+    codeNotACode: 'A job offer code has 8 digits, for example 4821-5533. Check the advert and dial again.',
+    jobOpenUntil: (date: string) => `Approved job offer, open until ${date}`,
     jobNoFee: 'Pay no fee for this job.',
     notFound:
       'Not in the registry. A recruiter who is not listed is not licensed. Do not pay. Dial again and choose 2 to learn how to report.',
@@ -560,6 +566,10 @@ const st: Catalogue = {
     mistypedText:
       "Nomoro e le 'ngoe e fosahetse, kapa tse peli li fapantsoe. Bapisa khoutu le papatso ebe u e ngola hape.",
     unknownTitle: 'Ha ho mosebetsi o lumelletsoeng o nang le khoutu ena',
+    unknownCode: (code: string) => `U shebile ${code}.`,
+    notACodeTitle: 'Ena hase khoutu ea mosebetsi',
+    notACodeText:
+      'Khoutu ea mosebetsi e na le linomoro tse robeli, mohlala 4821-5533. Sheba papatso ebe u e ngola hape.',
     unknownText:
       "Papatso e ka ba ea leshano. U se ke ua lefa letho, 'me u se ke ua fana ka phasepoto kapa ID ea hao.",
     unknownReport: 'Tlaleha papatso ena',
@@ -576,7 +586,7 @@ const st: Catalogue = {
       not_yet_open: (from: string) =>
         `O tla buleha ka ${from}. Ha ho motho ea lumelloang ho o batlela batho pele ho moo.`,
       closed: (until: string) => `O koetsoe ka ${until}. U se ke ua lefa motho bakeng sa mosebetsi ona.`,
-      withdrawn: () => 'O hutsitsoe. U se ke ua lefa motho bakeng sa mosebetsi ona.',
+      withdrawn: () => 'U se ke ua lefa motho bakeng sa mosebetsi ona.',
       agency_not_licensed: () =>
         'Laesense ea moemeli ha e sebetse. U se ke ua lefa motho bakeng sa mosebetsi ona.',
     },
@@ -593,13 +603,13 @@ const st: Catalogue = {
     closes: 'Letsatsi la ho qetela',
     noFeeBig: 'Ha ua lokela ho lefa chelete efe kapa efe ho fumana mosebetsi ona.',
     noFeeText:
-      "Mohiri o lefa litšenyehelo tsa ho batla basebetsi le tsa leeto. Haeba motho a u kopa chelete bakeng sa mosebetsi ona, se lefe, 'me u tlalehe.",
+      "Litšenyehelo tsa ho batla basebetsi le tsa leeto li lefuoa ke mohiri kapa moemeli, eseng uena. Haeba motho a u kopa chelete bakeng sa mosebetsi ona, se lefe, 'me u tlalehe.",
     reportLink: 'Tlaleha bothata ka mosebetsi ona',
     checkAnother: "Sheba khoutu e 'ngoe",
     openOffers: (n: number) =>
       n === 1 ? 'Mosebetsi o le mong o bulehileng' : `Mesebetsi e ${n} e bulehileng`,
-    slipCheck: "Na mosebetsi ona ke oa 'nete? Sheba pele u tsamaea: skena khoutu, etela",
-    slipDial: 'kapa letsetsa nomoro ea USSD u khethe 3.',
+    slipCheck: "Na mosebetsi ona ke oa 'nete? Sheba pele u tsamaea: skena khoutu ea QR ka fono, kapa etela",
+    slipDial: (ussd: string) => `kapa letsetsa ${ussd} u khethe 3.`,
   },
 
   ussd: {
@@ -608,6 +618,9 @@ const st: Catalogue = {
     askCode: 'Ngola khoutu ea mosebetsi e papatsong (linomoro tse 8):',
     codeUnknown: 'Ha ho mosebetsi o lumelletsoeng o nang le khoutu ena. Papatso e ka ba ea leshano. Se lefe.',
     codeMistyped: 'Khoutu e ngotsoe ka phoso. E bapise le papatso ebe u letsetsa hape.',
+    codeNotACode:
+      'Khoutu ea mosebetsi e na le linomoro tse 8, mohlala 4821-5533. Sheba papatso ebe u letsetsa hape.',
+    jobOpenUntil: (date: string) => `Mosebetsi o lumelletsoe, o bulehile ho fihlela ${date}`,
     jobNoFee: 'Se lefe chelete bakeng sa mosebetsi ona.',
     notFound:
       'Ha a eo bukeng ea ngoliso. Moemeli ea sa ngolisoang ha a na laesense. Se lefe. Letsetsa hape u khethe 2 ho tseba ho tlaleha.',

@@ -32,6 +32,8 @@ export function offerTransition(
   from: JobOfferStatus,
   decision: JobOfferDecision,
   agency: PublicStanding,
+  /** Its last day has passed. */
+  closed = false,
 ): OfferStep {
   if (from === 'refused' || from === 'withdrawn')
     return { ok: false, reason: `This offer was ${from}: record a new offer instead` }
@@ -40,9 +42,29 @@ export function offerTransition(
   if (decision === 'approve' && agency !== 'licensed')
     return {
       ok: false,
-      reason: 'The agency’s licence is not in force: an offer can be approved only while it is',
+      reason: 'The agency’s licence is not in force: an offer can be approved only while it is.',
     }
+  if (decision === 'approve' && closed)
+    return { ok: false, reason: 'The offer’s last day has passed: it can no longer be approved.' }
   return { ok: true, to: DECISION_STATUS[decision] }
+}
+
+/** What staff pages call an offer: its status, and for an approved one whether it is valid today. */
+export function staffOfferStatus(status: JobOfferStatus, standing: OfferStanding | null): string {
+  if (status !== 'approved' || !standing) return STATUS_WORDS[status]
+  return {
+    open: 'Approved: open',
+    not_yet_open: 'Approved: not open yet',
+    closed: 'Approved but closed: not valid now',
+    withdrawn: 'Withdrawn',
+    agency_not_licensed: 'Approved but the licence is not in force: not valid now',
+  }[standing]
+}
+const STATUS_WORDS: Record<JobOfferStatus, string> = {
+  submitted: 'Awaiting decision',
+  approved: 'Approved',
+  refused: 'Refused',
+  withdrawn: 'Withdrawn',
 }
 
 /** The decisions an officer can take on an offer in this status. */

@@ -80,15 +80,11 @@ export function jobOfferPublicRoutes(config: Config) {
     const now = new Date()
     const read = readOfferCode(typed)
     if (!read.ok)
-      return renderPage(
-        c,
-        <JobUnknownPage pc={pc} typed={typed} mistyped={read.problem === 'mistyped'} now={now} />,
-        404,
-      )
+      return renderPage(c, <JobUnknownPage pc={pc} typed={typed} problem={read.problem} now={now} />, 404)
     const today = todayInLesotho(now)
     const offer = await findPublicOffer(c.get('db'), read.code, today)
     if (!offer)
-      return renderPage(c, <JobUnknownPage pc={pc} typed={read.code} mistyped={false} now={now} />, 404)
+      return renderPage(c, <JobUnknownPage pc={pc} typed={read.code} problem="unknown" now={now} />, 404)
     const standing = offerStanding(offer, offer.agency.standing, today)
     return renderPage(c, <JobOfferPage pc={pc} offer={offer} standing={standing} now={now} />)
   }
@@ -99,7 +95,11 @@ export function jobOfferPublicRoutes(config: Config) {
       .get('/jobs', publicLanguage, pageLimit, zValidator('query', codeQuery), async (c) => {
         const typed = c.req.valid('query').code
         const pc = publicContext(c)
-        if (!typed) return renderPage(c, <JobCheckPage pc={pc} />)
+        // Check pressed with nothing typed: say what to type (a first visit has no code at all).
+        if (!typed)
+          return c.req.query('code') === undefined
+            ? renderPage(c, <JobCheckPage pc={pc} />)
+            : renderPage(c, <JobCheckPage pc={pc} code="" error={pc.t.jobs.notACode} />, 422)
         const read = readOfferCode(typed)
         if (read.ok) {
           const lang = c.req.query('lang')
@@ -120,10 +120,11 @@ export function jobOfferPublicRoutes(config: Config) {
         if (!offer)
           return c.json(
             {
-              error:
-                !read.ok && read.problem === 'mistyped'
+              error: read.ok
+                ? 'No approved job offer has this code. The advert may be fake: do not pay anyone.'
+                : read.problem === 'mistyped'
                   ? 'This code has a typing mistake: one digit is wrong or two are swapped.'
-                  : 'No approved job offer has this code. The advert may be fake: do not pay anyone.',
+                  : 'This is not a job offer code: a code has eight digits, for example 4821-5533.',
             },
             404,
           )

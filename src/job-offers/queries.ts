@@ -6,7 +6,13 @@ import { offsetOf } from '../http/pagination.js'
 import { type LicenceStatus, standing } from '../licensing/lifecycle.js'
 import { findPublicAgency, type PublicAgency } from '../public/queries.js'
 import { newOfferCode } from './code.js'
-import { type JobOfferDecision, type JobOfferStatus, offerTransition } from './lifecycle.js'
+import {
+  type JobOfferDecision,
+  type JobOfferStatus,
+  type OfferStanding,
+  offerStanding,
+  offerTransition,
+} from './lifecycle.js'
 import type { JobOfferInput } from './schemas.js'
 
 // Recording and deciding job offers, each change with its event and audit entry in the
@@ -106,7 +112,7 @@ export async function decideOffer(
     false,
     input.today,
   )
-  const step = offerTransition(offer.status, input.decision, agency)
+  const step = offerTransition(offer.status, input.decision, agency, offer.open_until < input.today)
   if (!step.ok) return { ok: false, conflict: false, reason: step.reason }
   const code = step.to === 'approved' ? await unusedCode(trx) : offer.code
   const updated = await trx
@@ -139,6 +145,25 @@ async function unusedCode(trx: Database): Promise<string> {
     const taken = await trx.selectFrom('job_offers').select('id').where('code', '=', code).executeTakeFirst()
     if (!taken) return code
   }
+}
+
+/** Whether an offer is valid today, as the public is told, from its row and its agency's licence. */
+export function standingOfOffer(
+  offer: {
+    status: JobOfferStatus
+    open_from: string
+    open_until: string
+    licence_status: string | null
+    licence_expires_on: string | null
+  },
+  today: string,
+): OfferStanding | null {
+  if (offer.status !== 'approved' && offer.status !== 'withdrawn') return null
+  const licence =
+    offer.licence_status && offer.licence_expires_on
+      ? { status: offer.licence_status as LicenceStatus, expires_on: offer.licence_expires_on }
+      : null
+  return offerStanding(offer, standing(licence, false, today), today)
 }
 
 /** Everything an officer sees of an offer: its agency, history and the reports that name it. */
@@ -185,18 +210,20 @@ export type OfferDetails = NonNullable<Awaited<ReturnType<typeof offerDetails>>>
 export function offersOfAgency(db: Database, agencyId: string) {
   return db
     .selectFrom('job_offers')
+    .leftJoin('licences', 'licences.agency_id', 'job_offers.agency_id')
     .select([
-      'id',
-      'code',
-      'status',
-      'position',
-      'employer_name',
-      'employer_country',
-      'open_from',
-      'open_until',
+      'job_offers.id',
+      'job_offers.code',
+      'job_offers.status',
+      'job_offers.position',
+      'job_offers.employer_name',
+      'job_offers.open_from',
+      'job_offers.open_until',
+      'licences.status as licence_status',
+      'licences.expires_on as licence_expires_on',
     ])
-    .where('agency_id', '=', agencyId)
-    .orderBy('created_at', 'desc')
+    .where('job_offers.agency_id', '=', agencyId)
+    .orderBy('job_offers.created_at', 'desc')
     .limit(100)
     .execute()
 }
@@ -211,6 +238,7 @@ export async function offerList(
   const base = db
     .selectFrom('job_offers')
     .innerJoin('agencies', 'agencies.id', 'job_offers.agency_id')
+    .leftJoin('licences', 'licences.agency_id', 'job_offers.agency_id')
     .$if(filters.status !== undefined, (qb) => qb.where('job_offers.status', '=', filters.status!))
   const [rows, total] = await Promise.all([
     base
@@ -220,9 +248,12 @@ export async function offerList(
         'job_offers.status',
         'job_offers.position',
         'job_offers.employer_name',
+        'job_offers.open_from',
         'job_offers.open_until',
         'job_offers.created_at',
         'agencies.legal_name as agency_name',
+        'licences.status as licence_status',
+        'licences.expires_on as licence_expires_on',
       ])
       .orderBy(sql`job_offers.status = 'submitted'`, 'desc')
       .orderBy('job_offers.created_at', 'desc')

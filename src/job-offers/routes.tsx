@@ -11,15 +11,23 @@ import {
 import { AdvertSlipPage } from '../../views/job-offers/slip.js'
 import { conflictPage } from '../audit/conflict.js'
 import { actorOf, requireRole } from '../auth/guard.js'
+import { formatDate } from '../format.js'
 import type { AppEnv } from '../http/env.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage } from '../http/render.js'
-import { emptyForm, paramOr404, parseForm } from '../http/validation.js'
+import { emptyForm, paramOr404, parseForm, typedValues } from '../http/validation.js'
 import { canWriteLicensing, LICENSING_READERS, LICENSING_WRITERS } from '../licensing/access.js'
 import { todayInLesotho } from '../time.js'
 import { formatOfferCode } from './code.js'
 import type { JobOfferDecision } from './lifecycle.js'
-import { decideOffer, OFFERS_PER_PAGE, offerDetails, offerList, recordOffer } from './queries.js'
+import {
+  decideOffer,
+  OFFERS_PER_PAGE,
+  offerDetails,
+  offerList,
+  recordOffer,
+  standingOfOffer,
+} from './queries.js'
 import {
   approveOfferSchema,
   endOfferSchema,
@@ -90,9 +98,21 @@ async function decide(c: Context<AppEnv>, id: string, decision: JobOfferDecision
       entity: 'job_offer',
       entityId: id,
       backHref: `/job-offers/${id}`,
-      detail: result.conflict ? undefined : result.reason,
+      refusal: result.conflict ? undefined : result.reason,
     })
   return c.redirect(`/job-offers/${id}?done=${decision}`, 303)
+}
+
+/** Before approving: a licence not in force (approval is refused), or one that ends before the offer. */
+function approvalWarning(
+  offer: { licence_status: string | null; licence_expires_on: string | null; open_until: string },
+  today: string,
+): string | undefined {
+  if (offer.licence_status !== 'active' || !offer.licence_expires_on || offer.licence_expires_on < today)
+    return 'The agency’s licence is not in force: approval will be refused until it is.'
+  if (offer.licence_expires_on < offer.open_until)
+    return `The licence expires on ${formatDate(offer.licence_expires_on)}, before the offer’s last day: after that, anyone who checks the code is told the offer is not valid unless the licence is renewed.`
+  return undefined
 }
 
 const decisionParam = paramOr404(
@@ -104,7 +124,10 @@ export const jobOfferRoutes = new Hono<AppEnv>()
   .get('/job-offers', readers, async (c) => {
     const parsed = offerListQuery.safeParse(c.req.query())
     const filters = parsed.success ? parsed.data : { status: undefined, page: 1 }
-    const { rows, total } = await offerList(c.get('db'), filters)
+    const today = todayInLesotho()
+    const listed = await offerList(c.get('db'), filters)
+    const total = listed.total
+    const rows = listed.rows.map((r) => ({ ...r, standing: standingOfOffer(r, today) }))
     return renderPage(
       c,
       <OfferListPage
@@ -126,6 +149,20 @@ export const jobOfferRoutes = new Hono<AppEnv>()
   .post('/agencies/:id/job-offers', writers, agencyIdValidator, async (c) => {
     const agency = await loadAgency(c, c.req.valid('param').id)
     const parsed = await parseForm(c, jobOfferSchema)
+    // An offer whose last day has passed is no vacancy: nothing to record.
+    if (parsed.ok && parsed.data.open_until < todayInLesotho())
+      return renderPage(
+        c,
+        <NewOfferPage
+          ctx={pageContext(c)}
+          agency={agency}
+          form={{
+            values: typedValues(parsed.body),
+            errors: { open_until: 'The last day has passed: a closed offer cannot be recorded' },
+          }}
+        />,
+        422,
+      )
     if (!parsed.ok) {
       // A damaged key is replaced, so the form can still be sent once it is right.
       const key = parsed.form.values.submission_key
@@ -149,6 +186,7 @@ export const jobOfferRoutes = new Hono<AppEnv>()
         details={details}
         canWrite={canWriteLicensing(c.get('user'))}
         notice={done ? NOTICES[done] : undefined}
+        standing={standingOfOffer(details.offer, todayInLesotho())}
       />,
     )
   })
@@ -158,6 +196,7 @@ export const jobOfferRoutes = new Hono<AppEnv>()
     const { offer } = details
     if (!offer.code || offer.status !== 'approved')
       throw new PageError(404, 'Only an approved offer has an advert slip.')
+    const standing = standingOfOffer(offer, todayInLesotho())
     const base = c.get('config').PUBLIC_BASE_URL ?? new URL(c.req.url).origin
     const url = `${base}/jobs/${offer.code}`
     const qr = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
@@ -169,6 +208,8 @@ export const jobOfferRoutes = new Hono<AppEnv>()
         url={url}
         code={formatOfferCode(offer.code)}
         qrSvg={qr}
+        ussdCode={c.get('config').USSD_CODE}
+        notValid={standing === 'open' || standing === 'not_yet_open' ? null : standing}
       />,
     )
   })
@@ -177,7 +218,13 @@ export const jobOfferRoutes = new Hono<AppEnv>()
     const details = await loadOffer(c, id)
     return renderPage(
       c,
-      <OfferDecisionPage ctx={pageContext(c)} details={details} decision={decision} form={emptyForm()} />,
+      <OfferDecisionPage
+        ctx={pageContext(c)}
+        details={details}
+        decision={decision}
+        form={emptyForm()}
+        warning={approvalWarning(details.offer, todayInLesotho())}
+      />,
     )
   })
   .post('/job-offers/:id/:decision', writers, decisionParam, (c) => {

@@ -25,7 +25,7 @@ const paidBy = (what: string) =>
   z
     .enum(COSTS_PAID_BY_CHOICES, { error: `Choose who pays the ${what}` })
     .refine((v) => v !== 'worker', {
-      message: `Refused: the worker may not pay any ${what}. A licensed agency is paid by the employer; an offer that makes the worker pay cannot be recorded`,
+      message: `Refused: the worker may not pay any ${what}. A licensed agency is paid by the employer; an offer that makes the worker pay cannot be recorded.`,
     })
     .transform((v) => v as Exclude<typeof v, 'worker'>)
 

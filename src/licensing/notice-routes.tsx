@@ -77,7 +77,7 @@ function afterChange(c: Context<AppEnv>, id: string, result: NoticeResult, done:
     entity: 'licence_notice',
     entityId: id,
     backHref: `/notices/${id}`,
-    detail: result.reason,
+    refusal: result.reason,
   })
 }
 
@@ -136,7 +136,7 @@ export const noticeRoutes = new Hono<AppEnv>()
         entity: 'licence',
         entityId: agency.id,
         backHref: `/agencies/${agency.id}`,
-        detail: result.reason,
+        refusal: result.reason,
       })
     return c.redirect(`/notices/${result.id}?done=given`, 303)
   })

@@ -95,7 +95,7 @@ async function afterDecision(
     entity: 'licence_application',
     entityId: applicationId,
     backHref: `/applications/${applicationId}`,
-    detail: result.conflict ? undefined : result.reason,
+    refusal: result.conflict ? undefined : result.reason,
   })
 }
 
@@ -408,7 +408,7 @@ export const licensingRoutes = new Hono<AppEnv>()
         entity: 'licence',
         entityId: licence.id,
         backHref: `/agencies/${id}`,
-        detail: result.conflict ? undefined : result.reason,
+        refusal: result.conflict ? undefined : result.reason,
       })
     return c.redirect(`/agencies/${id}?done=licence_${action}`, 303)
   })

@@ -80,9 +80,9 @@ function apiAgency(agency: PublicAgency) {
 /** The offer a code typed on USSD names, and what it means today. */
 async function ussdJob(c: Context<AppEnv>, typed: string, today: string): Promise<UssdJob> {
   const read = readOfferCode(typed)
-  if (!read.ok) return { offer: null, mistyped: read.problem === 'mistyped' }
+  if (!read.ok) return { offer: null, problem: read.problem }
   const offer = await findPublicOffer(c.get('db'), read.code, today)
-  if (!offer) return { offer: null, mistyped: false }
+  if (!offer) return { offer: null, problem: 'unknown' }
   return { offer, standing: offerStanding(offer, offer.agency.standing, today) }
 }
 

@@ -138,19 +138,27 @@ function resultsScreen(found: UssdFound, t: Catalogue): string {
 }
 
 /** What the code typed on a `job` step names. */
-export type UssdJob = { offer: PublicOffer; standing: OfferStanding } | { offer: null; mistyped: boolean }
+export type UssdJob =
+  | { offer: PublicOffer; standing: OfferStanding }
+  | { offer: null; problem: 'unknown' | 'mistyped' | 'not_a_code' }
 
 /**
  * "Fruit picker (South Africa), Maluti Recruitment: Approved job offer until 3/3/2027. Pay no
  * fee for this job.": the status and the no-fee rule always whole, the names shortened to fit.
  */
 function jobScreen(job: UssdJob, t: Catalogue): string {
-  if (!job.offer) return screen('END', job.mistyped ? t.ussd.codeMistyped : t.ussd.codeUnknown)
+  if (!job.offer)
+    return screen(
+      'END',
+      job.problem === 'mistyped'
+        ? t.ussd.codeMistyped
+        : job.problem === 'not_a_code'
+          ? t.ussd.codeNotACode
+          : t.ussd.codeUnknown,
+    )
   const { offer } = job
   const status =
-    job.standing === 'open'
-      ? `${t.jobs.standing.open}, ${shortDate(offer.open_until)}`
-      : t.jobs.standing[job.standing]
+    job.standing === 'open' ? t.ussd.jobOpenUntil(shortDate(offer.open_until)) : t.jobs.standing[job.standing]
   const tail = `: ${status}. ${t.ussd.jobNoFee}`
   const room = USSD_MAX_LENGTH - 'END '.length - plainText(tail).length
   const country = countryName(offer.employer_country)
@@ -177,6 +185,6 @@ export function ussdReply(step: UssdStep, found: UssdFound = { results: [] }, jo
     case 'askCode':
       return screen('CON', t.ussd.askCode)
     case 'job':
-      return jobScreen(job ?? { offer: null, mistyped: false }, t)
+      return jobScreen(job ?? { offer: null, problem: 'unknown' }, t)
   }
 }

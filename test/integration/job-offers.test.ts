@@ -198,6 +198,9 @@ describe('deciding a job offer', () => {
     const res = await officer.client.post(`/job-offers/${id}/approve`, { version: '1' })
     expect(res.status).toBe(409)
     expect(await words(res)).toContain('an offer can be approved only while it is')
+    expect(await words(await officer.client.get(`/job-offers/${id}/approve`))).toContain(
+      'approval will be refused until it is',
+    )
 
     const { agencyId: other } = await insertPublicFixture(registry.db, {
       name: 'Stale Page Agency',
@@ -211,6 +214,31 @@ describe('deciding a job offer', () => {
     })
     expect(stale.status).toBe(409)
     expect(await words(stale)).toMatch(/changed/i)
+  })
+
+  it('records no offer whose last day has passed, and approves none that has closed since', async () => {
+    const { agencyId } = await insertPublicFixture(registry.db, {
+      name: 'Late Offer Agency',
+      standing: 'licensed',
+    })
+    const late = await officer.client.post(
+      `/agencies/${agencyId}/job-offers`,
+      offerForm('late-key-000000001', { open_from: addDays(today(), -90), open_until: addDays(today(), -1) }),
+    )
+    expect(late.status).toBe(422)
+    expect(await late.text()).toContain('a closed offer cannot be recorded')
+    const id = await recordOffer(agencyId, 'closed-since-key-01')
+    await registry.db
+      .updateTable('job_offers')
+      .set({ open_from: addDays(today(), -90), open_until: addDays(today(), -1) })
+      .where('id', '=', id)
+      .execute()
+    const res = await officer.client.post(`/job-offers/${id}/approve`, { version: await version(id) })
+    expect(res.status).toBe(409)
+    const page = await words(res)
+    expect(page).toContain('This job offer was not changed')
+    expect(page).toContain('The offer’s last day has passed')
+    expect(page).not.toContain('Someone else changed')
   })
 
   it('asks for a reason to refuse or withdraw, and keeps it in the history', async () => {
@@ -270,7 +298,7 @@ describe('checking a job offer', () => {
     expect(JSON.stringify(json)).not.toContain('DL/2026/0042')
 
     expect(await dial(`3*${code}`)).toMatch(
-      /^END Fruit picker \(South Africa\), Maluti Farm Placements: Approved job offer, \d+\/\d+\/\d{4}\. Pay no fee for this job\.$/,
+      /^END Fruit picker \(South Africa\), Maluti Farm Placements: Approved job offer, open until \d+\/\d+\/\d{4}\. Pay no fee for this job\.$/,
     )
     expect(await dial(`0*3*${code}`)).toContain('Se lefe chelete bakeng sa mosebetsi ona.')
 
@@ -351,6 +379,11 @@ describe('checking a job offer', () => {
       .execute()
     const page = await words(await registry.app.request(`/jobs/${code}`))
     expect(page).toContain('Not valid now: this offer has closed')
+    // The office sees what the public is told, and a slip printed now says it is not valid.
+    expect(await words(await officer.client.get(`/job-offers/${id}`))).toContain(
+      'Approved but closed: not valid now',
+    )
+    expect(await words(await officer.client.get(`/job-offers/${id}/slip`))).toContain('NOT VALID: closed')
     expect(await words(await registry.app.request(`/jobs/${code}?lang=st`))).toContain(
       'nako ea mosebetsi ona e fetile',
     )
@@ -379,6 +412,14 @@ describe('checking a job offer', () => {
     )
     expect(await dial(`0*3*${unknown}`)).toContain('Papatso e ka ba ea leshano')
     expect(await dial(`3*${mistyped}`)).toContain('typing mistake')
+    // Seven digits, letters: no code at all, which is not a sign of a fake advert.
+    for (const typed of ['8094262', 'abc']) {
+      const notACode = await words(await registry.app.request(`/jobs/${typed}`))
+      expect(notACode).toContain('This is not a job offer code')
+      expect(notACode).not.toContain('may be fake')
+    }
+    expect(await dial('3*8094262')).toContain('A job offer code has 8 digits')
+    expect(body).toContain(`You checked ${formatOfferCode(unknown)}.`)
     // Too short to be a code: the form says what to type, with what was typed kept.
     const short = await registry.app.request('/jobs?code=4821')
     expect(short.status).toBe(422)
@@ -404,7 +445,7 @@ describe('reporting a job offer', () => {
     const form = await registry.app.request(`/complaints/new?job=${code}`)
     const cookie = form.headers.get('set-cookie')!.split(';')[0]!
     const html = await form.text()
-    expect(html).toContain(`value="${code}"`)
+    expect(html).toContain(`value="${formatOfferCode(code)}"`)
     const token = /name="_csrf" value="([^"]+)"/.exec(html)![1]!
     const send = (fields: Record<string, string>) =>
       registry.app.request('/complaints/new', {
@@ -426,13 +467,24 @@ describe('reporting a job offer', () => {
     expect(fake.status).toBe(303)
     const stored = await registry.db
       .selectFrom('complaints')
-      .select(['submission_key', 'job_offer_code', 'job_offer_id'])
+      .select(['submission_key', 'job_offer_code', 'job_offer_id', 'agency_id'])
       .where('submission_key', 'in', ['report-real-offer-0001', 'report-fake-offer-0001'])
       .orderBy('submission_key', 'desc')
       .execute()
     expect(stored).toEqual([
-      { submission_key: 'report-real-offer-0001', job_offer_code: code, job_offer_id: id },
-      { submission_key: 'report-fake-offer-0001', job_offer_code: '12345678', job_offer_id: null },
+      // The offer's code names its agency too.
+      {
+        submission_key: 'report-real-offer-0001',
+        job_offer_code: code,
+        job_offer_id: id,
+        agency_id: agencyId,
+      },
+      {
+        submission_key: 'report-fake-offer-0001',
+        job_offer_code: '12345678',
+        job_offer_id: null,
+        agency_id: null,
+      },
     ])
     const offerPage = await words(await officer.client.get(`/job-offers/${id}`))
     expect(offerPage).toContain('Reports that name this offer')

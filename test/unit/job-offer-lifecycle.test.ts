@@ -47,6 +47,12 @@ describe('the job offer lifecycle', () => {
           }
         })
 
+  it('refuses to approve an offer whose last day has passed, but lets it be refused or withdrawn', () => {
+    expect(offerTransition('submitted', 'approve', 'licensed', true)).toMatchObject({ ok: false })
+    expect(offerTransition('submitted', 'refuse', 'licensed', true)).toEqual({ ok: true, to: 'refused' })
+    expect(offerTransition('approved', 'withdraw', 'licensed', true)).toEqual({ ok: true, to: 'withdrawn' })
+  })
+
   it('offers exactly the decisions the transitions allow while the licence is in force', () => {
     for (const from of JOB_OFFER_STATUSES)
       expect(allowedOfferDecisions(from)).toEqual(

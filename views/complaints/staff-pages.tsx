@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
 import type { PageContext } from '../../src/http/render.js'
 import type { FormState } from '../../src/http/validation.js'
-import { formatOfferCode } from '../../src/job-offers/code.js'
+import { formatOfferCode, readOfferCode } from '../../src/job-offers/code.js'
 import { formatMoney } from '../../src/money.js'
 import { sentenceOf } from '../components/code-words.js'
 import { DataTable } from '../components/data-table.js'
@@ -283,8 +283,10 @@ export function ComplaintPage(props: {
               {formatOfferCode(c.job_offer_code)}:{' '}
               {c.job_offer_id ? (
                 <a href={`/job-offers/${c.job_offer_id}`}>the job offer it names</a>
-              ) : (
+              ) : readOfferCode(c.job_offer_code).ok ? (
                 'no job offer has this code (the advert may be fake)'
+              ) : (
+                'its check digit does not match: probably mistyped, or a made-up code'
               )}
             </dd>
           </>

@@ -9,14 +9,33 @@ export interface LastChange {
   at: Date
 }
 
-/** The 409 page: nothing was saved, here is what changed and who changed it. */
+/**
+ * The 409 page: nothing was saved. Either the record changed after the page was opened (who
+ * changed it, and when), or a rule refused the change (`detail` says which, first and plainly).
+ */
 export function ConflictPage(props: {
   ctx: PageContext
   what: string
   lastChange?: LastChange
   backHref: string
-  detail?: string
+  /** More about the record as it is now. */
+  detail?: string | undefined
+  /** A rule refused the change: the page says so first, not that someone else changed it. */
+  refusal?: string | undefined
 }) {
+  if (props.refusal)
+    return (
+      <Layout ctx={props.ctx} title={`Not done: ${props.refusal}`}>
+        <h1>This {props.what} was not changed</h1>
+        <p class="notice danger">
+          <strong>{props.refusal}</strong>
+        </p>
+        <p>Nothing you submitted was saved.</p>
+        <p>
+          <a href={props.backHref}>Back to the {props.what}</a>
+        </p>
+      </Layout>
+    )
   return (
     <Layout ctx={props.ctx} title={`Someone else changed this ${props.what} first`}>
       <h1>Someone else changed this {props.what} first</h1>

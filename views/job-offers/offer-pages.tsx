@@ -8,6 +8,8 @@ import {
   COSTS_PAID_BY_CHOICES,
   type JobOfferDecision,
   type JobOfferStatus,
+  type OfferStanding,
+  staffOfferStatus,
 } from '../../src/job-offers/lifecycle.js'
 import type { OfferDetails } from '../../src/job-offers/queries.js'
 import { CURRENCIES, formatMoney } from '../../src/money.js'
@@ -24,6 +26,14 @@ import {
 } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
 import { Layout } from '../layout.js'
+
+const COMPLAINT_STATUS_WORDS: Record<string, string> = {
+  received: 'Received, not yet read',
+  under_review: 'Under review',
+  decided: 'Decided',
+  closed: 'Closed',
+}
+
 import { DECISION_WORDS, OFFER_FIELD_LABELS, OFFER_STATUS_LABELS, PAID_BY_LABELS } from './labels.js'
 
 const PAID_BY_OPTIONS = COSTS_PAID_BY_CHOICES.map((v) => ({ value: v, label: PAID_BY_LABELS[v] }))
@@ -188,8 +198,10 @@ export function OfferPage(props: {
   details: OfferDetails
   canWrite: boolean
   notice?: string | undefined
+  standing: OfferStanding | null
 }) {
   const { offer, events, complaints } = props.details
+  const validNow = props.standing === 'open' || props.standing === 'not_yet_open'
   const decisions = props.canWrite ? allowedOfferDecisions(offer.status) : []
   return (
     <Layout ctx={props.ctx} title={`Job offer: ${offer.position}, ${offer.employer_name}`}>
@@ -207,7 +219,7 @@ export function OfferPage(props: {
       <dl class="summary">
         <dt>Status</dt>
         <dd>
-          <strong>{OFFER_STATUS_LABELS[offer.status]}</strong>
+          <strong>{staffOfferStatus(offer.status, props.standing)}</strong>
         </dd>
         <dt>Public code</dt>
         <dd>
@@ -219,7 +231,16 @@ export function OfferPage(props: {
           {offer.licence_number && ` (${offer.licence_number})`}
         </dd>
       </dl>
-      {offer.code && offer.status === 'approved' && (
+      {offer.code && offer.status === 'approved' && !validNow && (
+        <p class="notice warning">
+          Anyone who checks its code is told it is not valid now
+          {props.standing === 'closed'
+            ? ': its last day has passed.'
+            : ': the agency’s licence is not in force.'}{' '}
+          <a href={`/jobs/${offer.code}`}>Open the public page</a>
+        </p>
+      )}
+      {offer.code && offer.status === 'approved' && validNow && (
         <p>
           <a href={`/job-offers/${offer.id}/slip`}>Print the advert slip with its code and QR code</a> ·{' '}
           <a href={`/jobs/${offer.code}`}>Open the public page</a>
@@ -278,7 +299,7 @@ export function OfferPage(props: {
                 <a href={`/complaints/${c.id}`}>{c.reference}</a>
               </td>
               <td>{formatDateTime(c.created_at)}</td>
-              <td>{c.status.replace('_', ' ')}</td>
+              <td>{COMPLAINT_STATUS_WORDS[c.status] ?? c.status}</td>
             </tr>
           ))}
         </DataTable>
@@ -305,9 +326,17 @@ export function OfferDecisionPage(props: {
   details: OfferDetails
   decision: JobOfferDecision
   form: FormState
+  /** What the officer should know before approving (the licence not in force, or ending first). */
+  warning?: string | undefined
 }) {
   const { offer } = props.details
-  const words = DECISION_WORDS[props.decision]
+  const words =
+    props.decision === 'withdraw' && !offer.code
+      ? {
+          ...DECISION_WORDS.withdraw,
+          consequence: 'This cannot be undone. The offer was never approved, so it has no code to check.',
+        }
+      : DECISION_WORDS[props.decision]
   return (
     <Layout ctx={props.ctx} title={`${words.title}: ${offer.position}`} hasErrors={hasErrors(props.form)}>
       <ErrorSummary form={props.form} labels={OFFER_FIELD_LABELS} />
@@ -315,6 +344,7 @@ export function OfferDecisionPage(props: {
         {words.title}: {offer.position}, {offer.employer_name} ({offer.agency_name})?
       </h1>
       <p>{words.consequence}</p>
+      {props.decision === 'approve' && props.warning && <p class="notice warning">{props.warning}</p>}
       <form method="post" action={`/job-offers/${offer.id}/${props.decision}`} novalidate>
         <CsrfField token={props.ctx.csrfToken} />
         <input type="hidden" name="version" value={String(offer.version)} />
@@ -346,6 +376,8 @@ export interface OfferRow {
   employer_name: string
   open_until: string
   agency_name?: string
+  /** Whether an approved offer is valid today, as the public is told. */
+  standing: OfferStanding | null
 }
 
 /** Offers in a table: an agency's on its page, all of them on /job-offers. */
@@ -367,7 +399,7 @@ export function OffersTable(props: { rows: OfferRow[]; caption: string; withAgen
           </td>
           <td>{o.employer_name}</td>
           {props.withAgency && <td>{o.agency_name}</td>}
-          <td>{OFFER_STATUS_LABELS[o.status]}</td>
+          <td>{staffOfferStatus(o.status, o.standing)}</td>
           <td>
             <OfferCode code={o.code} status={o.status} />
           </td>

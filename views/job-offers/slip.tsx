@@ -3,6 +3,7 @@ import { countryName } from '../../src/agencies/countries.js'
 import { formatDate } from '../../src/format.js'
 import type { PageContext } from '../../src/http/render.js'
 import { messagesFor } from '../../src/i18n/messages.js'
+import type { OfferStanding } from '../../src/job-offers/lifecycle.js'
 import type { OfferDetails } from '../../src/job-offers/queries.js'
 import { formatMoney } from '../../src/money.js'
 import { Layout } from '../layout.js'
@@ -22,15 +23,35 @@ export function AdvertSlipPage(props: {
   code: string
   /** SVG markup made by the qrcode library from `url`: no user input inside. */
   qrSvg: string
+  /** The USSD code people dial, if configured. */
+  ussdCode?: string | undefined
+  /** An offer not valid today (closed, or its agency's licence not in force): stamped so. */
+  notValid: OfferStanding | null
 }) {
   const { offer } = props.details
+  const stamp =
+    props.notValid && `NOT VALID: ${props.notValid === 'closed' ? 'closed' : 'licence not in force'}`
   return (
     <Layout ctx={props.ctx} title={`Advert slip ${props.code}`}>
       <p class="actions no-print">
         <a href={`/job-offers/${offer.id}`}>Back to the job offer</a>
-        <span>Use your browser's Print command (Ctrl+P): the slip fits on A5 or A4.</span>
+        <span>Use your browser's Print command (Ctrl+P) to print on A4.</span>
       </p>
-      <article class="certificate advert-slip" aria-labelledby="slip-title">
+      {stamp && (
+        <p class="notice danger no-print">
+          This offer is not valid now. The slip below is marked “{stamp}”; its page says the same to anyone
+          who checks the code.
+        </p>
+      )}
+      <article
+        class={stamp ? 'certificate advert-slip not-valid' : 'certificate advert-slip'}
+        aria-labelledby="slip-title"
+      >
+        {stamp && (
+          <p class="not-valid-stamp" role="note">
+            {stamp}
+          </p>
+        )}
         <p class="certificate-issuer">Kingdom of Lesotho · Ministry of Labour and Employment</p>
         <h1 id="slip-title">
           {offer.position}, {offer.employer_name}
@@ -39,20 +60,30 @@ export function AdvertSlipPage(props: {
           {en.codeLabel} / {st.codeLabel}: <strong class="offer-code">{props.code}</strong>
         </p>
         <dl class="summary">
-          <dt>{en.place}</dt>
+          <dt>
+            {en.place} / <span lang="st">{st.place}</span>
+          </dt>
           <dd>
             {offer.employer_place}, {countryName(offer.employer_country)}
           </dd>
-          <dt>{en.wage}</dt>
+          <dt>
+            {en.wage} / <span lang="st">{st.wage}</span>
+          </dt>
           <dd>{en.perMonth(formatMoney(offer.wage_minor, offer.wage_currency) ?? '')}</dd>
-          <dt>{en.contract}</dt>
+          <dt>
+            {en.contract} / <span lang="st">{st.contract}</span>
+          </dt>
           <dd>{en.contractText(offer.contract_months, offer.hours_per_week)}</dd>
-          <dt>{en.recruiter}</dt>
+          <dt>
+            {en.recruiter} / <span lang="st">{st.recruiter}</span>
+          </dt>
           <dd>
             {offer.agency_name}
             {offer.licence_number && ` (${offer.licence_number})`}
           </dd>
-          <dt>{en.closes}</dt>
+          <dt>
+            {en.closes} / <span lang="st">{st.closes}</span>
+          </dt>
           <dd>{formatDate(offer.open_until)}</dd>
         </dl>
         <p class="certificate-fee">
@@ -65,10 +96,12 @@ export function AdvertSlipPage(props: {
             {raw(props.qrSvg)}
           </div>
           <p>
-            {en.slipCheck} <strong>{props.url}</strong> {en.slipDial}
+            {en.slipCheck} <strong class="slip-url">{props.url}</strong>
+            {props.ussdCode && ` ${en.slipDial(props.ussdCode)}`}
             <br />
             <span lang="st">
-              {st.slipCheck} <strong>{props.url}</strong> {st.slipDial}
+              {st.slipCheck} <strong class="slip-url">{props.url}</strong>
+              {props.ussdCode && ` ${st.slipDial(props.ussdCode)}`}
             </span>
           </p>
         </div>

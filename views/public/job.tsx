@@ -5,6 +5,7 @@ import { formatOfferCode } from '../../src/job-offers/code.js'
 import type { OfferStanding } from '../../src/job-offers/lifecycle.js'
 import type { PublicOffer } from '../../src/job-offers/queries.js'
 import { formatMoney } from '../../src/money.js'
+import { NoFeeNotice } from './no-fee.js'
 import { type PublicContext, PublicLayout } from './public-layout.js'
 import { PublicStatus, PublicWarnings } from './public-status.js'
 
@@ -111,8 +112,12 @@ export function JobOfferPage(props: {
         <dd>{t.jobs.contractText(offer.contract_months, offer.hours_per_week)}</dd>
         <dt>{t.jobs.accommodation}</dt>
         <dd>{offer.accommodation}</dd>
-        <dt>{t.jobs.closes}</dt>
-        <dd>{formatPublicDate(offer.open_until, t)}</dd>
+        {props.standing !== 'withdrawn' && (
+          <>
+            <dt>{t.jobs.closes}</dt>
+            <dd>{formatPublicDate(offer.open_until, t)}</dd>
+          </>
+        )}
         <dt>{t.jobs.codeLabel}</dt>
         <dd>
           <span class="offer-code">{code}</span>
@@ -147,31 +152,46 @@ export function JobOfferPage(props: {
   )
 }
 
-/** A code no approved offer has, or one with a typing mistake: do not pay either way. */
-export function JobUnknownPage(props: { pc: PublicContext; typed: string; mistyped: boolean; now: Date }) {
+/** Why a code typed names no offer: none has it, a digit is wrong, or it is no code at all. */
+export type CodeProblem = 'unknown' | 'mistyped' | 'not_a_code'
+
+/** A code no approved offer has, one with a typing mistake, or no code: do not pay either way. */
+export function JobUnknownPage(props: { pc: PublicContext; typed: string; problem: CodeProblem; now: Date }) {
   const { t } = props.pc
-  const title = props.mistyped ? t.jobs.mistypedTitle : t.jobs.unknownTitle
+  const title =
+    props.problem === 'mistyped'
+      ? t.jobs.mistypedTitle
+      : props.problem === 'not_a_code'
+        ? t.jobs.notACodeTitle
+        : t.jobs.unknownTitle
+  const unknown = props.problem === 'unknown'
   return (
     <PublicLayout pc={props.pc} title={title}>
-      <h1 class={`status-banner ${props.mistyped ? 'warn' : 'bad'}`}>
-        <span aria-hidden="true">{props.mistyped ? '!' : '✕'}</span> {title}
+      <h1 class={`status-banner ${unknown ? 'bad' : 'warn'}`}>
+        <span aria-hidden="true">{unknown ? '✕' : '!'}</span> {title}
       </h1>
-      <p class="lead">
-        <strong>{props.mistyped ? t.jobs.mistypedText : t.jobs.unknownText}</strong>
-      </p>
-      {props.mistyped && <JobCodeForm t={t} code={props.typed} />}
-      {!props.mistyped && (
+      {unknown ? (
         <>
-          <div class="notice warning">
-            <p>
-              <strong>{t.jobs.noFeeBig}</strong> {t.jobs.noFeeText}
-            </p>
-          </div>
+          <p class="lead">
+            {t.jobs.unknownCode(formatOfferCode(props.typed))} <strong>{t.jobs.unknownText}</strong>
+          </p>
+          <NoFeeNotice t={t} />
           <p class="muted">{t.checkedOn(formatPublicDateTime(props.now, t))}</p>
           <p>
             <a href={jobReportHref(props.typed)}>{t.jobs.unknownReport}</a> ·{' '}
             <a href="/jobs">{t.jobs.checkAnother}</a>
           </p>
+        </>
+      ) : (
+        <>
+          <p class="lead">
+            <strong>{props.problem === 'mistyped' ? t.jobs.mistypedText : t.jobs.notACodeText}</strong>
+          </p>
+          <JobCodeForm
+            t={t}
+            code={props.typed}
+            error={props.problem === 'mistyped' ? t.jobs.mistypedTitle : t.jobs.notACode}
+          />
         </>
       )}
     </PublicLayout>
