@@ -4,6 +4,8 @@ import { demeritWindowStart } from '../complaints/rules.js'
 import type { Database } from '../db/database.js'
 import { offsetOf } from '../http/pagination.js'
 import { licenceNumberIn } from '../licence-number.js'
+import { barredUntil } from '../licensing/lifecycle.js'
+import { lesothoDateOf } from '../time.js'
 import { correctedQuery } from './name-search.js'
 import { registrationKey } from './registration-number.js'
 import { nameCore, nameResemblance, RESEMBLANCE_THRESHOLD } from './resemblance.js'
@@ -364,6 +366,61 @@ export async function findPossibleDuplicates(
     (typed.has(foldAccents(m.legal_name.trim())) ? 2 : 0) +
     (sameNumber.some((row) => row.id === m.id) ? 1 : 0)
   return [...matches.values()].sort((a, b) => rank(b) - rank(a))
+}
+
+export interface BarredPerson {
+  name: string
+  agency_id: string
+  agency_name: string
+  revoked_on: string
+  barred_until: string
+}
+
+/**
+ * The people typed whose ID number is that of a principal or director of an agency whose licence
+ * was revoked less than `years` ago: they may not be in a new agency until the bar ends.
+ */
+export async function barredPeople(
+  db: Database,
+  people: readonly { name: string; id_number: string }[],
+  today: string,
+  years: number,
+  excludeAgencyId?: string,
+): Promise<BarredPerson[]> {
+  const keys = people.map((p) => idNumberKey(p.id_number)).filter(Boolean)
+  if (keys.length === 0 || years === 0) return []
+  const rows = await db
+    .selectFrom('agency_people')
+    .innerJoin('agencies', 'agencies.id', 'agency_people.agency_id')
+    .innerJoin('licences', 'licences.agency_id', 'agencies.id')
+    .select([
+      'agency_people.id_number_key',
+      'agencies.id as agency_id',
+      'agencies.legal_name as agency_name',
+      sql<string>`(select ${lesothoDateOf('e.at')}::text from licence_events e
+        where e.licence_id = licences.id and e.to_status = 'revoked' order by e.id desc limit 1)`.as(
+        'revoked_on',
+      ),
+    ])
+    .where('agency_people.id_number_key', 'in', keys)
+    .where('licences.status', '=', 'revoked')
+    .$if(excludeAgencyId !== undefined, (qb) => qb.where('agencies.id', '!=', excludeAgencyId!))
+    .execute()
+  return rows.flatMap((row) => {
+    const person = people.find((p) => idNumberKey(p.id_number) === row.id_number_key)!
+    const until = row.revoked_on ? barredUntil(row.revoked_on, years) : null
+    return until && until >= today
+      ? [
+          {
+            name: person.name,
+            agency_id: row.agency_id,
+            agency_name: row.agency_name,
+            revoked_on: row.revoked_on,
+            barred_until: until,
+          },
+        ]
+      : []
+  })
 }
 
 /** The agency's own columns from a submitted form (people are stored beside it). */

@@ -30,6 +30,8 @@ import { todayInLesotho } from '../time.js'
 import {
   AGENCIES_PER_PAGE,
   agencyDetails,
+  type BarredPerson,
+  barredPeople,
   findPossibleDuplicates,
   insertAgency,
   listAgencies,
@@ -111,6 +113,17 @@ function takenForm(
   }
 }
 
+/** Why a form with a barred person cannot be saved (none: it can, by an administrator's override). */
+function barRefusal(c: Context<AppEnv>, barred: BarredPerson[], reason: string | undefined) {
+  if (barred.length === 0) return null
+  if (c.get('user')?.role !== 'admin')
+    return {
+      barred:
+        'A person here is barred after a revocation: only an administrator can register them, with a reason',
+    }
+  return reason ? null : { bar_override_reason: 'Say why the bar is overridden' }
+}
+
 function renderForm(
   c: Context<AppEnv>,
   form: FormState,
@@ -177,6 +190,10 @@ export const agencyRoutes = new Hono<AppEnv>()
       const values = { ...typed, duplicates_seen: matches.map((m) => m.id).join(',') }
       return renderForm(c, { values, errors: {} }, 200, { duplicates: matches })
     }
+    const barred = await barredPeople(db, input.people, todayInLesotho(), c.get('config').BAR_YEARS)
+    const refusedBar = barRefusal(c, barred, input.bar_override_reason)
+    if (refusedBar)
+      return renderForm(c, { values: typed, errors: refusedBar }, 422, { duplicates: matches, barred })
     const phoenix = matches.filter((m) => m.phoenix)
     if (phoenix.length > 0 && !input.phoenix_reason) {
       const errors = {
@@ -197,6 +214,13 @@ export const agencyRoutes = new Hono<AppEnv>()
           entityId: agency.id,
           after: { ...agency, people: input.people },
         })
+        if (barred.length > 0)
+          await writeAudit(trx, actor, {
+            action: 'agency.bar_overridden',
+            entity: 'agency',
+            entityId: agency.id,
+            after: { reason: input.bar_override_reason, barred },
+          })
         if (matches.length > 0) {
           await writeAudit(trx, actor, {
             action:
@@ -284,10 +308,25 @@ export const agencyRoutes = new Hono<AppEnv>()
         agency: { ...before.agency, version: input.version ?? before.agency.version },
       })
     }
+    // A barred person added to an agency is the same way back in as a new agency.
+    const barred = await barredPeople(db, input.people, todayInLesotho(), c.get('config').BAR_YEARS, id)
+    const refusedBar = barRefusal(c, barred, input.bar_override_reason)
+    if (refusedBar)
+      return renderForm(c, { values: typed, errors: refusedBar }, 422, {
+        barred,
+        agency: { ...before.agency, version: input.version ?? before.agency.version },
+      })
     const actor = actorOf(c)
     const updated = await db.transaction().execute(async (trx) => {
       const agency = await updateAgencyAtVersion(trx, id, input.version ?? 0, input)
       if (!agency) return null
+      if (barred.length > 0)
+        await writeAudit(trx, actor, {
+          action: 'agency.bar_overridden',
+          entity: 'agency',
+          entityId: id,
+          after: { reason: input.bar_override_reason, barred },
+        })
       await writeAudit(trx, actor, {
         action: 'agency.updated',
         entity: 'agency',

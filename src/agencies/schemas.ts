@@ -133,6 +133,7 @@ export const agencySchema = z
     // The ids of the possible duplicates the officer was shown, comma-separated.
     duplicates_seen: optional(2000),
     phoenix_reason: optional(1000, true),
+    bar_override_reason: optional(1000, true),
     version: z.preprocess(blankToUndefined, versionField.optional()),
   })
   .transform((v, ctx) => {

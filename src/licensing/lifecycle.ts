@@ -286,3 +286,11 @@ export function decideNotice(
 export function daysToRespond(respondBy: string, today: string): number {
   return Math.round((Date.parse(respondBy) - Date.parse(today)) / 86_400_000)
 }
+
+/** How long the principal and directors of a revoked agency are barred from a new one. */
+export const DEFAULT_BAR_YEARS = 5
+
+/** The last day a person of an agency revoked on `revokedOn` is barred: `years` years on. */
+export function barredUntil(revokedOn: string, years = DEFAULT_BAR_YEARS): string {
+  return addDays(addMonths(revokedOn, 12 * years), -1)
+}

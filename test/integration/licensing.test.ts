@@ -248,13 +248,58 @@ describe('registering agencies', () => {
     const seen = html.match(/name="duplicates_seen" value="([^"]*)"/)![1]!
     const noReason = await officer.client.post('/agencies', { ...phoenix, duplicates_seen: seen })
     expect(noReason.status).toBe(422)
-    expect(await noReason.text()).toContain('Say why this agency should be registered')
-    const saved = await officer.client.post('/agencies', {
+    // The bar is said first: a reason for the match would not lift it.
+    expect(await noReason.text()).toContain('Barred from a new agency')
+    // A revoked agency's principal is barred for five years: the officer is refused, and only an
+    // administrator can register the agency, with a reason.
+    const barred = await officer.client.post('/agencies', {
       ...phoenix,
       duplicates_seen: seen,
       phoenix_reason: 'Director left in 2020; verified',
     })
+    expect(barred.status).toBe(422)
+    const barredText = await words(barred)
+    expect(barredText).toContain('Barred from a new agency')
+    expect(barredText).toMatch(
+      /T\. Phoenix was a principal or director of .*, whose licence was revoked on .*: barred until/,
+    )
+    expect(barredText).toContain('only an administrator can register')
+    const admin = await registry.signedInAs('admin')
+    const noOverride = await admin.client.post('/agencies', {
+      ...phoenix,
+      duplicates_seen: seen,
+      phoenix_reason: 'Director left in 2020; verified',
+    })
+    expect(noOverride.status).toBe(422)
+    expect(await noOverride.text()).toContain('Say why the bar is overridden')
+    const saved = await admin.client.post('/agencies', {
+      ...phoenix,
+      duplicates_seen: seen,
+      phoenix_reason: 'Director left in 2020; verified',
+      bar_override_reason: 'Court set aside the revocation as to this director',
+    })
     expect(saved.status).toBe(303)
+    const override = await registry.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'agency.bar_overridden')
+      .executeTakeFirstOrThrow()
+    expect(override.after).toMatchObject({ reason: 'Court set aside the revocation as to this director' })
+    // Adding a barred person to an existing agency is refused the same way.
+    const other = await register(officer.client, agencyForm({ legal_name: 'Innocent Bystander Placements' }))
+    const edit = await officer.client.get(`/agencies/${other}/edit`)
+    const version = /name="version" value="(\d+)"/.exec(await edit.text())![1]!
+    const added = await officer.client.post(`/agencies/${other}/edit`, {
+      ...agencyForm({
+        legal_name: 'Innocent Bystander Placements',
+        person_name: ['Limpho Seeiso', 'T. Phoenix'],
+        person_id_number: ['XY 999 888', 'AB-123456'],
+        person_role: ['principal', 'director'],
+      }),
+      version,
+    })
+    expect(added.status).toBe(422)
+    expect(await words(added)).toContain('Barred from a new agency')
     const entry = await registry.db
       .selectFrom('audit_log')
       .selectAll()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  barredUntil,
   DIRECT_LICENCE_ACTIONS,
   daysToRespond,
   decideNotice,
@@ -100,5 +101,13 @@ describe('recording representations', () => {
     for (const status of ['proceeded', 'withdrawn'] as const)
       for (const kind of ['received', 'none'] as const)
         expect(representationsAllowed({ ...open, status }, kind, '2027-01-10').ok).toBe(false)
+  })
+})
+
+describe('the bar on a revoked agency’s people', () => {
+  it('lasts five years unless told otherwise, to the day before the anniversary', () => {
+    expect(barredUntil('2026-12-02')).toBe('2031-12-01')
+    expect(barredUntil('2024-02-29', 1)).toBe('2025-02-27')
+    expect(barredUntil('2026-12-02', 10)).toBe('2036-12-01')
   })
 })

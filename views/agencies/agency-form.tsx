@@ -1,5 +1,6 @@
 import { COUNTRY_OPTIONS } from '../../src/agencies/countries.js'
-import type { DuplicateMatch } from '../../src/agencies/queries.js'
+import type { BarredPerson, DuplicateMatch } from '../../src/agencies/queries.js'
+import { formatDate } from '../../src/format.js'
 import type { PageContext } from '../../src/http/render.js'
 import type { FormState } from '../../src/http/validation.js'
 import {
@@ -31,6 +32,8 @@ export const AGENCY_LABELS = {
   destination_countries: 'Destination countries',
   notes: 'Notes',
   phoenix_reason: 'Reason for registering despite the match',
+  bar_override_reason: 'Reason for overriding the bar',
+  barred: 'Barred person',
 } as const
 
 /** Rows for the principal and directors: what was typed, plus blank rows to add more. */
@@ -139,6 +142,38 @@ function DuplicatesWarning(props: { matches: DuplicateMatch[]; form: FormState }
   )
 }
 
+/** A barred person: refused, unless an administrator overrides the bar with a reason. */
+function BarredWarning(props: { barred: BarredPerson[]; form: FormState; canOverride: boolean }) {
+  return (
+    <section class="notice danger" id="barred" aria-labelledby="barred-title">
+      <h2 id="barred-title">Barred from a new agency</h2>
+      <ul>
+        {props.barred.map((b) => (
+          <li>
+            {b.name} was a principal or director of <a href={`/agencies/${b.agency_id}`}>{b.agency_name}</a>,
+            whose licence was revoked on {formatDate(b.revoked_on)}: barred until {formatDate(b.barred_until)}
+            .
+          </li>
+        ))}
+      </ul>
+      {props.canOverride ? (
+        <TextAreaField
+          form={props.form}
+          name="bar_override_reason"
+          label={AGENCY_LABELS.bar_override_reason!}
+          hint="Only an administrator can override the bar. The reason is kept in the audit log."
+          rows={3}
+        />
+      ) : (
+        <p>
+          Remove the barred person, or ask an administrator: only an administrator can register an agency with
+          a barred person, with a reason.
+        </p>
+      )}
+    </section>
+  )
+}
+
 export function AgencyFormPage(props: {
   ctx: PageContext
   form: FormState
@@ -147,6 +182,8 @@ export function AgencyFormPage(props: {
   duplicates?: DuplicateMatch[]
   /** The agency already registered under this registration number. */
   taken?: { id: string; legal_name: string; registration_number: string }
+  /** People barred from a new agency (a revoked agency's principal or directors). */
+  barred?: BarredPerson[]
 }) {
   const { form, agency, taken } = props
   const title = agency ? `Edit ${agency.legal_name}` : 'Register an agency'
@@ -172,6 +209,9 @@ export function AgencyFormPage(props: {
       <form method="post" action={agency ? `/agencies/${agency.id}/edit` : '/agencies'} novalidate>
         <CsrfField token={props.ctx.csrfToken} />
         {agency && <input type="hidden" name="version" value={String(agency.version)} />}
+        {props.barred && props.barred.length > 0 && (
+          <BarredWarning barred={props.barred} form={form} canOverride={props.ctx.user?.role === 'admin'} />
+        )}
         {props.duplicates && props.duplicates.length > 0 && (
           <DuplicatesWarning matches={props.duplicates} form={form} />
         )}

@@ -40,6 +40,7 @@ const SENTENCES: Record<string, string> = {
   'agency.phoenix_match_acknowledged':
     'Agency {} registered though its people or number match a revoked or refused agency',
   'agency.duplicate_warning_acknowledged': 'Agency {} registered though a similar agency is in the registry',
+  'agency.bar_overridden': 'Bar on a revoked agency’s people overridden by an administrator for agency {}',
   'inspection_finding.substantiated': 'Inspection finding against {} substantiated',
   'inspection_finding.dismissed': 'Inspection finding against {} dismissed',
   'inspection.submitted': 'Inspection recorded: {}',
