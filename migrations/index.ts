@@ -17,6 +17,7 @@ import * as m0015 from './0015_agency_registration_key.js'
 import * as m0016 from './0016_drop_session_epoch.js'
 import * as m0017 from './0017_job_offers.js'
 import * as m0018 from './0018_licence_notices.js'
+import * as m0019 from './0019_licence_appeals.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '0016_drop_session_epoch': m0016,
   '0017_job_offers': m0017,
   '0018_licence_notices': m0018,
+  '0019_licence_appeals': m0019,
 }

@@ -25,6 +25,7 @@ import { isPartial, pageContext, renderPage, sendHtml } from './http/render.js'
 import { inspectionRoutes } from './inspections/routes.js'
 import { jobOfferPublicRoutes } from './job-offers/public-routes.js'
 import { jobOfferRoutes } from './job-offers/routes.js'
+import { appealRoutes } from './licensing/appeal-routes.js'
 import { noticeRoutes } from './licensing/notice-routes.js'
 import { licensingRoutes } from './licensing/routes.js'
 import { publicContext } from './public/context.js'
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', agencyRoutes)
   app.route('/', licensingRoutes)
   app.route('/', noticeRoutes)
+  app.route('/', appealRoutes)
   app.route('/', jobOfferRoutes)
   app.route('/', complaintRoutes)
   app.route('/', worksiteRoutes)

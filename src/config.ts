@@ -50,6 +50,8 @@ export const configSchema = z
       .optional(),
     // Years the principal and directors of a revoked agency are barred from registering a new one.
     BAR_YEARS: z.coerce.number().int().min(0).max(50).default(5),
+    // Days after a refusal, suspension or revocation within which the agency may appeal.
+    APPEAL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
     // Days an agency has to make representations against a notice of intended action.
     REPRESENTATION_DAYS: z.coerce.number().int().min(1).max(90).default(21),
     // Per client address (per phone number for USSD): generous for people, a brake on scripts.

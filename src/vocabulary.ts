@@ -14,12 +14,20 @@ export const DISTRICTS = [
 ] as const
 export type District = (typeof DISTRICTS)[number]
 
-export const ROLES = ['admin', 'licensing_officer', 'inspector', 'police_officer', 'analyst'] as const
+export const ROLES = [
+  'admin',
+  'licensing_officer',
+  'licensing_manager',
+  'inspector',
+  'police_officer',
+  'analyst',
+] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'System administrator',
   licensing_officer: 'Licensing officer',
+  licensing_manager: 'Licensing manager',
   inspector: 'Labour inspector',
   police_officer: 'Police officer',
   analyst: 'Analyst',

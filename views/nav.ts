@@ -1,3 +1,4 @@
+import { ALL_STAFF } from '../src/auth/guard.js'
 import { REPORT_READERS } from '../src/reports/access.js'
 import type { Role } from '../src/vocabulary.js'
 
@@ -12,26 +13,27 @@ export const STAFF_NAV: NavItem[] = [
   {
     href: '/staff',
     label: 'Home',
-    roles: ['admin', 'licensing_officer', 'inspector', 'police_officer', 'analyst'],
+    roles: ALL_STAFF,
   },
   {
     href: '/agencies',
     label: 'Agencies',
-    roles: ['admin', 'licensing_officer', 'inspector', 'police_officer', 'analyst'],
+    roles: ALL_STAFF,
   },
   {
     href: '/licensing',
     label: 'Licensing',
-    roles: ['admin', 'licensing_officer', 'inspector', 'police_officer', 'analyst'],
+    roles: ALL_STAFF,
   },
   {
     href: '/worksites',
     label: 'Worksites',
-    roles: ['admin', 'licensing_officer', 'inspector', 'police_officer', 'analyst'],
+    roles: ALL_STAFF,
   },
   { href: '/inspections/due', label: 'Due for inspection', roles: ['admin', 'inspector', 'police_officer'] },
   { href: '/complaints', label: 'Complaints', roles: ['admin', 'licensing_officer'] },
   { href: '/job-offers', label: 'Job offers', roles: ['admin', 'licensing_officer'] },
+  { href: '/appeals', label: 'Appeals', roles: ['licensing_manager', 'licensing_officer', 'admin'] },
   { href: '/dashboard', label: 'Dashboard', roles: REPORT_READERS },
   { href: '/unlicensed-recruiters', label: 'Unlicensed recruiters', roles: ['police_officer'] },
   { href: '/admin/users', label: 'Users', roles: ['admin'] },

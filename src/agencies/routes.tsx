@@ -10,6 +10,7 @@ import { actorOf, requireRole } from '../auth/guard.js'
 import { flagsForAgencies } from '../complaints/flags.js'
 import { agencyFlagsSection } from '../complaints/routes.js'
 import { isUniqueViolation } from '../db/errors.js'
+import { formatDate } from '../format.js'
 import type { AppEnv } from '../http/env.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
@@ -23,6 +24,7 @@ import {
 } from '../http/validation.js'
 import { offersOfAgency, standingOfOffer } from '../job-offers/queries.js'
 import { canWriteLicensing, LICENSING_READERS, LICENSING_WRITERS } from '../licensing/access.js'
+import { appealableDecisions } from '../licensing/appeals.js'
 import { licenceTransition, NOTICE_ACTIONS } from '../licensing/lifecycle.js'
 import { noticesOfAgency } from '../licensing/notices.js'
 import { recordLicenceEvent } from '../licensing/queries.js'
@@ -111,6 +113,33 @@ function takenForm(
       registration_number: `Already in the registry for ${existing.legal_name} (${existing.registration_number})`,
     },
   }
+}
+
+/** Decisions the agency may still appeal, with the way to record its appeal (licensing office only). */
+async function appealsSection(c: Context<AppEnv>, agencyId: string) {
+  if (!canWriteLicensing(c.get('user'))) return null
+  const decisions = await appealableDecisions(
+    c.get('db'),
+    agencyId,
+    todayInLesotho(),
+    c.get('config').APPEAL_DAYS,
+  )
+  if (decisions.length === 0) return null
+  return (
+    <>
+      <h2>Appeals</h2>
+      <ul>
+        {decisions.map((d) => (
+          <li>
+            {d.label}: may be appealed until {formatDate(d.deadline)}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href={`/agencies/${agencyId}/appeals/new`}>Record an appeal</a>
+      </p>
+    </>
+  )
 }
 
 /** Why a form with a barred person cannot be saved (none: it can, by an administrator's override). */
@@ -271,6 +300,7 @@ export const agencyRoutes = new Hono<AppEnv>()
             />
           )
         }
+        appeals={await appealsSection(c, details.agency.id)}
         jobOffers={
           <AgencyOffers
             agencyId={details.agency.id}

@@ -170,6 +170,17 @@ export async function auditSubjects(
         ),
     ),
     when(
+      ids('licence_appeal'),
+      (list) =>
+        db
+          .selectFrom('licence_appeals')
+          .innerJoin('agencies', 'agencies.id', 'licence_appeals.agency_id')
+          .select(['licence_appeals.id', 'agencies.legal_name'])
+          .where('licence_appeals.id', 'in', list)
+          .execute(),
+      (a) => put('licence_appeal', a.id, a.legal_name, `/appeals/${a.id}`),
+    ),
+    when(
       ids('licence_notice'),
       (list) =>
         db

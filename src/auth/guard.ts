@@ -58,7 +58,14 @@ export function requireRole(...roles: Role[]): RoleGuard {
   return Object.assign(guard, { roles: Object.freeze([...roles]) })
 }
 
-export const ALL_STAFF: Role[] = ['admin', 'licensing_officer', 'inspector', 'police_officer', 'analyst']
+export const ALL_STAFF: Role[] = [
+  'admin',
+  'licensing_officer',
+  'licensing_manager',
+  'inspector',
+  'police_officer',
+  'analyst',
+]
 
 /** The signed-in user as the audit log records them. */
 export function actorOf(c: Context<AppEnv>): Actor {

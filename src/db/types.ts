@@ -13,6 +13,8 @@ import type {
 } from '../inspections/rules.js'
 import type { CostsPaidBy, JobOfferStatus } from '../job-offers/lifecycle.js'
 import type {
+  AppealAgainst,
+  AppealStatus,
   ApplicationKind,
   ApplicationStatus,
   LicenceStatus,
@@ -165,6 +167,25 @@ export interface LicenceNoticesTable {
   given_by_label: string
   decided_by: string | null
   decided_at: Date | null
+  version: Generated<number>
+  created_at: CreatedAt
+}
+
+export interface LicenceAppealsTable {
+  id: Generated<string>
+  agency_id: string
+  against: AppealAgainst
+  application_id: string | null
+  licence_event_id: number | null
+  decided_by_officer: string | null
+  decided_on: CalendarDate
+  lodged_on: CalendarDate
+  grounds: string
+  status: ColumnType<AppealStatus, AppealStatus | undefined, AppealStatus>
+  decision_reason: string | null
+  decided_by: string | null
+  decided_at: Date | null
+  recorded_by: string | null
   version: Generated<number>
   created_at: CreatedAt
 }
@@ -502,6 +523,7 @@ export interface DB {
   licence_applications: LicenceApplicationsTable
   licence_events: LicenceEventsTable
   licence_notices: LicenceNoticesTable
+  licence_appeals: LicenceAppealsTable
   licence_conditions: LicenceConditionsTable
   worksites: WorksitesTable
   worksite_recruiters: WorksiteRecruitersTable

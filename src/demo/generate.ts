@@ -247,6 +247,7 @@ export function demoUsers(): DemoUser[] {
   const people: [Role, string, District][] = [
     ['admin', 'Mpho Letsie', 'Maseru'],
     ['licensing_officer', 'Lerato Mohapi', 'Maseru'],
+    ['licensing_manager', 'Nthabiseng Makara', 'Maseru'],
     ['inspector', 'Thabo Mokhethi', 'Leribe'],
     ['police_officer', 'Constable Palesa Ntsane', 'Leribe'],
     ['analyst', 'Teboho Molapo', 'Maseru'],

@@ -294,3 +294,76 @@ export const DEFAULT_BAR_YEARS = 5
 export function barredUntil(revokedOn: string, years = DEFAULT_BAR_YEARS): string {
   return addDays(addMonths(revokedOn, 12 * years), -1)
 }
+
+// Appeals (a refusal, suspension or revocation): lodged within APPEAL_DAYS of the decision,
+// decided by a licensing manager who did not take the decision. Overturning a refusal returns the
+// application to `submitted`; overturning a suspension or revocation restores the licence's
+// earlier status with the same expiry. Revoked is terminal except through a successful appeal.
+//
+//   appeal: lodged -> upheld | overturned
+
+export const APPEAL_AGAINST = ['refusal', 'suspension', 'revocation'] as const
+export type AppealAgainst = (typeof APPEAL_AGAINST)[number]
+export const APPEAL_STATUSES = ['lodged', 'upheld', 'overturned'] as const
+export type AppealStatus = (typeof APPEAL_STATUSES)[number]
+export const APPEAL_DECISIONS = ['uphold', 'overturn'] as const
+export type AppealDecision = (typeof APPEAL_DECISIONS)[number]
+export const DEFAULT_APPEAL_DAYS = 14
+
+/** The last day an appeal may be lodged against a decision taken on `decidedOn`. */
+export function appealDeadline(decidedOn: string, days = DEFAULT_APPEAL_DAYS): string {
+  return addDays(decidedOn, days)
+}
+
+/** Whether an appeal lodged on `lodgedOn` against a decision of `decidedOn` is in time. */
+export function appealInTime(
+  decidedOn: string,
+  lodgedOn: string,
+  days = DEFAULT_APPEAL_DAYS,
+): { ok: true } | Refusal {
+  if (lodgedOn < decidedOn) return { ok: false, reason: 'An appeal cannot be lodged before the decision.' }
+  if (lodgedOn > appealDeadline(decidedOn, days))
+    return {
+      ok: false,
+      reason: `The time to appeal ended on ${appealDeadline(decidedOn, days)}, ${days} days after the decision.`,
+    }
+  return { ok: true }
+}
+
+/**
+ * A decision on an appeal: only by a licensing manager, never by the one who took the decision
+ * appealed, and once. Overturning says what the licence or application becomes.
+ */
+export function decideAppeal(
+  appeal: { status: AppealStatus; against: AppealAgainst; decided_by_officer: string | null },
+  decision: AppealDecision,
+  decider: { id: string; role: string },
+  /** For a suspension or revocation: the licence's status now, and the one before the decision. */
+  licence: { now: LicenceStatus; before: LicenceStatus } | null,
+):
+  | {
+      ok: true
+      appeal: 'upheld' | 'overturned'
+      licence: LicenceStatus | null
+      application: 'submitted' | null
+    }
+  | Refusal {
+  if (decider.role !== 'licensing_manager')
+    return { ok: false, reason: 'Only a licensing manager decides appeals.' }
+  if (appeal.decided_by_officer === decider.id)
+    return {
+      ok: false,
+      reason: 'The appeal must be decided by someone other than the one who took the decision.',
+    }
+  if (appeal.status !== 'lodged') return { ok: false, reason: `This appeal was already ${appeal.status}.` }
+  if (decision === 'uphold') return { ok: true, appeal: 'upheld', licence: null, application: null }
+  if (appeal.against === 'refusal')
+    return { ok: true, appeal: 'overturned', licence: null, application: 'submitted' }
+  const appealed: LicenceStatus = appeal.against === 'suspension' ? 'suspended' : 'revoked'
+  if (!licence || licence.now !== appealed)
+    return {
+      ok: false,
+      reason: `The licence is no longer ${appealed}: the decision appealed has already been undone or replaced.`,
+    }
+  return { ok: true, appeal: 'overturned', licence: licence.before, application: null }
+}

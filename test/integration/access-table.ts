@@ -5,7 +5,16 @@ import type { Role } from '../../src/vocabulary.js'
 // row here only when the change of rights is meant. A new role needs a migration that widens the
 // users table's role check (migration 0001 holds its own copy of the list).
 
-const everyStaffRole: Role[] = ['admin', 'licensing_officer', 'inspector', 'police_officer', 'analyst']
+const everyStaffRole: Role[] = [
+  'admin',
+  'licensing_officer',
+  'licensing_manager',
+  'inspector',
+  'police_officer',
+  'analyst',
+]
+const licensingManagers: Role[] = ['licensing_manager']
+const appealReaders: Role[] = ['licensing_manager', 'licensing_officer', 'admin']
 const administrators: Role[] = ['admin']
 const licensingOffice: Role[] = ['licensing_officer', 'admin']
 const licensingOfficeAndPolice: Role[] = ['licensing_officer', 'admin', 'police_officer']
@@ -76,6 +85,11 @@ export const ACCESS: Record<string, readonly Role[] | 'public'> = {
   'GET /agencies/:id/notices/new': licensingOffice,
   'POST /agencies/:id/notices': licensingOffice,
   'GET /notices/:id': everyStaffRole,
+  'GET /appeals': appealReaders,
+  'GET /agencies/:id/appeals/new': licensingOffice,
+  'POST /agencies/:id/appeals': licensingOffice,
+  'GET /appeals/:id': appealReaders,
+  'POST /appeals/:id/decide': licensingManagers,
   'POST /notices/:id/representations': licensingOffice,
   'POST /notices/:id/decide': licensingOffice,
   'GET /job-offers': everyStaffRole,

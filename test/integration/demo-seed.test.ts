@@ -51,7 +51,7 @@ describe('demo data in the database', () => {
       .where('action', '=', 'demo.seeded')
       .executeTakeFirstOrThrow()
     expect(audit.after).toEqual({
-      users: 5,
+      users: 6,
       agencies: 1500,
       worksites: 375,
       complaints: 3000,

@@ -41,6 +41,8 @@ const DECLARED: Record<string, string[]> = {
   'POST /agencies/:id/notices': ['action', 'grounds', 'public_reason', 'suspended_until', 'respond_by'],
   'POST /notices/:id/representations': ['version', 'answer', 'representations', 'received_on'],
   'POST /notices/:id/decide': ['version', 'decision', 'reason'],
+  'POST /agencies/:id/appeals': ['decision', 'lodged_on', 'grounds'],
+  'POST /appeals/:id/decide': ['version', 'decision', 'reason'],
 }
 // Query parameters the routes read besides their filter forms.
 const COMMON_QUERY = ['q', 'page', 'lang', 'done', 'next', 'from', 'to', 'table', 'ref', 'licence', 'name']

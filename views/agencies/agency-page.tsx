@@ -77,6 +77,8 @@ export function AgencyPage(props: {
   jobOffers?: Child
   /** Notices of intended action, under the licence. */
   notices?: Child
+  /** Decisions that may be appealed, and the way to record an appeal. */
+  appeals?: Child
 }) {
   const { agency, people, licence, applications, events, conditions } = props.details
   const pending = applications.find((a) => a.status === 'submitted')
@@ -272,6 +274,7 @@ export function AgencyPage(props: {
       )}
 
       {props.jobOffers}
+      {props.appeals}
 
       <h2>Applications</h2>
       {applications.length === 0 ? (

@@ -21,6 +21,7 @@ const ENTITY_LABELS: Record<string, string> = {
   licence_application: 'Licence applications',
   licence_condition: 'Licence conditions',
   licence_notice: 'Notices of intended action',
+  licence_appeal: 'Appeals',
   job_offer: 'Job offers',
   worksite: 'Worksites',
   inspection: 'Inspections',

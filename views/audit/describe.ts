@@ -79,6 +79,9 @@ const SENTENCES: Record<string, string> = {
   'licence.notice_representations': 'Representations recorded on the notice on licence {}',
   'licence.notice_proceeded': 'Notice on licence {} proceeded with',
   'licence.notice_withdrawn': 'Notice on licence {} withdrawn',
+  'appeal.lodged': 'Appeal recorded for {}',
+  'appeal.upheld': 'Appeal of {} dismissed: the decision stands',
+  'appeal.overturned': 'Appeal of {} allowed: the decision undone',
 }
 
 const downloadName = (what: string | null) =>
