@@ -15,6 +15,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       licence_id uuid not null references licences,
       action text not null check (action in ('suspend', 'revoke')),
       grounds text not null,
+      -- The substantiated complaints and inspection findings the notice rests on.
+      complaint_ids uuid[] not null default '{}',
+      finding_ids uuid[] not null default '{}',
       public_reason text not null,
       -- For an intended suspension: until when, if the notice says.
       suspended_until date,

@@ -155,6 +155,8 @@ export interface LicenceNoticesTable {
   licence_id: string
   action: NoticeAction
   grounds: string
+  complaint_ids: ColumnType<string[], string[] | undefined, string[]>
+  finding_ids: ColumnType<string[], string[] | undefined, string[]>
   public_reason: PublicReason
   suspended_until: CalendarDate | null
   respond_by: CalendarDate

@@ -13,6 +13,7 @@ import { representationsDue } from './lifecycle.js'
 import {
   decideOnNotice,
   giveNotice,
+  groundsOf,
   type NoticeResult,
   noticeDetails,
   recordRepresentations,
@@ -54,11 +55,17 @@ async function showNotice(
   const notice = await noticeDetails(c.get('db'), id)
   if (!notice) throw new PageError(404, 'There is no notice at this address.')
   const done = c.req.query('done')
+  const grounds = await groundsOf(c.get('db'), notice.agency_id)
+  const linked = {
+    complaints: grounds.complaints.filter((g) => notice.complaint_ids.includes(g.id)),
+    findings: grounds.findings.filter((g) => notice.finding_ids.includes(g.id)),
+  }
   return renderPage(
     c,
     <NoticePage
       ctx={pageContext(c)}
       notice={notice}
+      linked={linked}
       today={todayInLesotho()}
       canWrite={canWriteLicensing(c.get('user'))}
       representationsForm={forms.representations ?? emptyForm()}
@@ -93,6 +100,7 @@ export const noticeRoutes = new Hono<AppEnv>()
         agency={agency}
         licenceNumber={agency.licence_number}
         form={emptyForm({ action, respond_by: representationsDue(todayInLesotho(), days) })}
+        grounds={await groundsOf(c.get('db'), agency.id)}
       />,
     )
   })
@@ -112,6 +120,7 @@ export const noticeRoutes = new Hono<AppEnv>()
           agency={agency}
           licenceNumber={agency.licence_number}
           form={form}
+          grounds={await groundsOf(c.get('db'), agency.id)}
         />,
         422,
       )
@@ -125,6 +134,8 @@ export const noticeRoutes = new Hono<AppEnv>()
           agencyId: agency.id,
           action: input.action,
           grounds: input.grounds,
+          complaintIds: input.complaint_ids,
+          findingIds: input.finding_ids,
           publicReason: input.public_reason,
           suspendedUntil: input.suspended_until ?? null,
           respondBy: input.respond_by,

@@ -24,6 +24,9 @@ export async function giveNotice(
     agencyId: string
     action: NoticeAction
     grounds: string
+    /** Substantiated complaints and inspection findings of the agency the notice rests on. */
+    complaintIds: readonly string[]
+    findingIds: readonly string[]
     publicReason: PublicReason
     suspendedUntil: string | null
     respondBy: string
@@ -46,6 +49,8 @@ export async function giveNotice(
   if (open && open.action === input.action && open.grounds === input.grounds) return { ok: true, id: open.id }
   const allowed = noticeAllowed(licence.status, input.action, Boolean(open))
   if (!allowed.ok) return { ok: false, conflict: false, reason: allowed.reason }
+  // Only this agency's substantiated records are kept as grounds, whatever the form sent.
+  const grounds = await groundsOf(trx, input.agencyId)
   const notice = await trx
     .insertInto('licence_notices')
     .values({
@@ -53,6 +58,8 @@ export async function giveNotice(
       licence_id: licence.id,
       action: input.action,
       grounds: input.grounds,
+      complaint_ids: grounds.complaints.filter((c) => input.complaintIds.includes(c.id)).map((c) => c.id),
+      finding_ids: grounds.findings.filter((f) => input.findingIds.includes(f.id)).map((f) => f.id),
       public_reason: input.publicReason,
       suspended_until: input.action === 'suspend' ? input.suspendedUntil : null,
       respond_by: input.respondBy,
@@ -192,6 +199,36 @@ export async function decideOnNotice(
   })
   return { ok: true, id: notice.id }
 }
+
+/** The agency's substantiated complaints and inspection findings, which a notice may rest on. */
+export async function groundsOf(db: Database, agencyId: string) {
+  const [complaints, findings] = await Promise.all([
+    db
+      .selectFrom('complaints')
+      .select(['id', 'reference', 'decided_at', 'proven_categories'])
+      .where('agency_id', '=', agencyId)
+      .where('outcome', '=', 'substantiated')
+      .orderBy('decided_at', 'desc')
+      .limit(50)
+      .execute(),
+    db
+      .selectFrom('inspection_findings')
+      .innerJoin('inspections', 'inspections.id', 'inspection_findings.inspection_id')
+      .select([
+        'inspection_findings.id',
+        'inspection_findings.inspection_id',
+        'inspection_findings.categories',
+        'inspections.visited_at',
+      ])
+      .where('inspection_findings.agency_id', '=', agencyId)
+      .where('inspection_findings.status', '=', 'substantiated')
+      .orderBy('inspections.visited_at', 'desc')
+      .limit(50)
+      .execute(),
+  ])
+  return { complaints, findings }
+}
+export type NoticeGrounds = Awaited<ReturnType<typeof groundsOf>>
 
 /** A notice with its agency, for its page. */
 export function noticeDetails(db: Database, id: string) {

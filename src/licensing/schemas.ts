@@ -11,6 +11,8 @@ import { pageParam } from '../http/pagination.js'
 import { DISTRICTS } from '../vocabulary.js'
 import { DIRECT_LICENCE_ACTIONS, NOTICE_ACTIONS, PUBLIC_REASONS } from './lifecycle.js'
 
+/** A field sent once, many times or not at all, as a list. */
+const asList = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
 const ticked = z.preprocess((v) => v === 'on' || v === 'yes' || v === '1', z.boolean())
 const version = versionField
 const reason = (what: string) =>
@@ -56,6 +58,8 @@ export const suspendNowSchema = licenceActionSchema.extend({ public_reason: publ
 export const noticeSchema = z.object({
   action: z.enum(NOTICE_ACTIONS, { error: 'Choose suspension or revocation' }),
   grounds: reason('for the intended action (the findings, complaints or inspection findings)'),
+  complaint_ids: z.preprocess(asList, z.array(z.uuid('Choose complaints from the list')).max(50)),
+  finding_ids: z.preprocess(asList, z.array(z.uuid('Choose findings from the list')).max(50)),
   public_reason: publicReason,
   suspended_until: optionalDateField('Enter a date like 2026-12-31'),
   respond_by: dateField('Enter the last day for representations, like 2026-12-31'),

@@ -174,6 +174,64 @@ describe('a notice of intended action', () => {
     expect(page).toContain('None received by')
   })
 
+  it('rests on the agency’s substantiated complaints the officer ticks, and on no other agency’s', async () => {
+    const { agencyId } = await insertPublicFixture(registry.db, {
+      name: 'Grounds Linked Agency',
+      standing: 'licensed',
+    })
+    const { agencyId: otherAgency } = await insertPublicFixture(registry.db, {
+      name: 'Other Agency',
+      standing: 'licensed',
+    })
+    const complaint = async (agency: string, reference: string) =>
+      (
+        await registry.db
+          .insertInto('complaints')
+          .values({
+            reference,
+            submission_key: `key-${reference}`,
+            agency_id: agency,
+            description: 'Paid M300 for an induction workshop',
+            language: 'en',
+            categories: ['recruitment_fee'],
+            status: 'decided',
+            outcome: 'substantiated',
+            proven_categories: ['recruitment_fee'],
+            decided_at: new Date(),
+          } as never)
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    const own = await complaint(agencyId, 'C-GRND-0001')
+    const foreign = await complaint(otherAgency, 'C-GRND-0002')
+    const form = await words(await officer.client.get(`/agencies/${agencyId}/notices/new?action=suspend`))
+    expect(form).toContain('Complaint C-GRND-0001, found true')
+    expect(form).not.toContain('C-GRND-0002')
+    const res = await officer.client.post(`/agencies/${agencyId}/notices`, {
+      action: 'suspend',
+      grounds: 'The complaint ticked below',
+      complaint_ids: [own, foreign],
+      public_reason: 'recruitment_fees',
+      respond_by: addDays(today(), 21),
+    })
+    expect(res.status).toBe(303)
+    const id = res.headers.get('location')!.split('?')[0]!.split('/').pop()!
+    const stored = await registry.db
+      .selectFrom('licence_notices')
+      .select('complaint_ids')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(stored.complaint_ids).toEqual([own])
+    expect(await words(await officer.client.get(`/notices/${id}`))).toMatch(
+      /Complaint C-GRND-0001 ?, found true/,
+    )
+    // The reference is the reporter's key: other staff read that a complaint is linked, not which.
+    const analyst = await registry.signedInAs('analyst')
+    const seen = await words(await analyst.client.get(`/notices/${id}`))
+    expect(seen).toContain('A complaint, found true')
+    expect(seen).not.toContain('C-GRND-0001')
+  })
+
   it('records one notice when the same form is sent twice', async () => {
     const { agencyId } = await insertPublicFixture(registry.db, {
       name: 'Double Notice Agency',

@@ -3,7 +3,7 @@ import type { PageContext } from '../../src/http/render.js'
 import type { FormState } from '../../src/http/validation.js'
 import { messagesFor } from '../../src/i18n/messages.js'
 import { daysToRespond, type NoticeAction, type NoticeStatus } from '../../src/licensing/lifecycle.js'
-import type { NoticeDetails } from '../../src/licensing/notices.js'
+import type { NoticeDetails, NoticeGrounds } from '../../src/licensing/notices.js'
 import { DataTable } from '../components/data-table.js'
 import {
   CsrfField,
@@ -44,11 +44,57 @@ export function timeLeft(respondBy: string, today: string): string {
 }
 
 /** Giving a notice of intended suspension or revocation: grounds, public reason, the date. */
+/** The substantiated records a notice may rest on, as boxes to tick. */
+function GroundsChoice(props: { grounds: NoticeGrounds; form: FormState }) {
+  const chosen = (name: string) => {
+    const v = props.form.values[name]
+    return new Set(Array.isArray(v) ? v : v ? [v] : [])
+  }
+  const complaints = chosen('complaint_ids')
+  const findings = chosen('finding_ids')
+  if (props.grounds.complaints.length === 0 && props.grounds.findings.length === 0)
+    return <p class="muted">The agency has no substantiated complaint or inspection finding to link.</p>
+  return (
+    <fieldset class="field">
+      <legend>Substantiated complaints and inspection findings it rests on</legend>
+      {props.grounds.complaints.map((c) => (
+        <div class="checkbox">
+          <input
+            type="checkbox"
+            id={`complaint-${c.id}`}
+            name="complaint_ids"
+            value={c.id}
+            checked={complaints.has(c.id)}
+          />
+          <label for={`complaint-${c.id}`}>
+            Complaint {c.reference}, found true {c.decided_at ? formatDate(c.decided_at) : ''}
+          </label>
+        </div>
+      ))}
+      {props.grounds.findings.map((f) => (
+        <div class="checkbox">
+          <input
+            type="checkbox"
+            id={`finding-${f.id}`}
+            name="finding_ids"
+            value={f.id}
+            checked={findings.has(f.id)}
+          />
+          <label for={`finding-${f.id}`}>
+            Inspection finding of {formatDate(f.visited_at)}, substantiated
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  )
+}
+
 export function NewNoticePage(props: {
   ctx: PageContext
   agency: { id: string; legal_name: string }
   licenceNumber: string
   form: FormState
+  grounds: NoticeGrounds
 }) {
   const { form } = props
   const action = form.values.action === 'revoke' ? 'revoke' : 'suspend'
@@ -73,6 +119,7 @@ export function NewNoticePage(props: {
       <form method="post" action={`/agencies/${props.agency.id}/notices`} novalidate>
         <CsrfField token={props.ctx.csrfToken} />
         <input type="hidden" name="action" value={action} />
+        <GroundsChoice grounds={props.grounds} form={form} />
         <TextAreaField
           form={form}
           name="grounds"
@@ -119,6 +166,8 @@ export function NewNoticePage(props: {
 export function NoticePage(props: {
   ctx: PageContext
   notice: NoticeDetails
+  /** The substantiated records the notice rests on. */
+  linked: NoticeGrounds
   today: string
   canWrite: boolean
   representationsForm: FormState
@@ -165,6 +214,23 @@ export function NoticePage(props: {
       </dl>
       <h2>{LABELS.grounds}</h2>
       <p class="prose">{n.grounds}</p>
+      {(props.linked.complaints.length > 0 || props.linked.findings.length > 0) && (
+        <ul>
+          {props.linked.complaints.map((c) => (
+            <li>
+              {/* A complaint's reference is the reporter's key: only those who triage see it. */}
+              {props.canWrite ? <a href={`/complaints/${c.id}`}>Complaint {c.reference}</a> : 'A complaint'},
+              found true {c.decided_at ? formatDate(c.decided_at) : ''}
+            </li>
+          ))}
+          {props.linked.findings.map((f) => (
+            <li>
+              <a href={`/inspections/${f.inspection_id}`}>Inspection of {formatDate(f.visited_at)}</a>:
+              finding substantiated
+            </li>
+          ))}
+        </ul>
+      )}
       <dl class="facts">
         <dt>{LABELS.public_reason}</dt>
         <dd>{messagesFor('en').publicReasons[n.public_reason]}</dd>
