@@ -24,7 +24,7 @@ import {
 } from '../http/validation.js'
 import { offersOfAgency, standingOfOffer } from '../job-offers/queries.js'
 import { canWriteLicensing, LICENSING_READERS, LICENSING_WRITERS } from '../licensing/access.js'
-import { appealableDecisions } from '../licensing/appeals.js'
+import { appealableDecisions, appealsOfAgency } from '../licensing/appeals.js'
 import { licenceTransition, NOTICE_ACTIONS } from '../licensing/lifecycle.js'
 import { noticesOfAgency } from '../licensing/notices.js'
 import { recordLicenceEvent } from '../licensing/queries.js'
@@ -115,29 +115,45 @@ function takenForm(
   }
 }
 
-/** Decisions the agency may still appeal, with the way to record its appeal (licensing office only). */
+/** The agency's appeals, and the decisions it may still appeal with the way to record one. */
 async function appealsSection(c: Context<AppEnv>, agencyId: string) {
-  if (!canWriteLicensing(c.get('user'))) return null
-  const decisions = await appealableDecisions(
-    c.get('db'),
-    agencyId,
-    todayInLesotho(),
-    c.get('config').APPEAL_DAYS,
-  )
-  if (decisions.length === 0) return null
+  const user = c.get('user')
+  if (!user || !['licensing_manager', 'licensing_officer', 'admin'].includes(user.role)) return null
+  const [decisions, appeals] = await Promise.all([
+    canWriteLicensing(user)
+      ? appealableDecisions(c.get('db'), agencyId, todayInLesotho(), c.get('config').APPEAL_DAYS)
+      : [],
+    appealsOfAgency(c.get('db'), agencyId),
+  ])
+  if (decisions.length === 0 && appeals.length === 0) return null
+  const STATUS = { lodged: 'waiting for a decision', upheld: 'dismissed', overturned: 'allowed' } as const
   return (
     <>
       <h2>Appeals</h2>
-      <ul>
-        {decisions.map((d) => (
-          <li>
-            {d.label}: may be appealed until {formatDate(d.deadline)}
-          </li>
-        ))}
-      </ul>
-      <p>
-        <a href={`/agencies/${agencyId}/appeals/new`}>Record an appeal</a>
-      </p>
+      {appeals.length > 0 && (
+        <ul>
+          {appeals.map((a) => (
+            <li>
+              <a href={`/appeals/${a.id}`}>Appeal against the {a.against}</a>, received{' '}
+              {formatDate(a.lodged_on)}: {STATUS[a.status]}
+            </li>
+          ))}
+        </ul>
+      )}
+      {decisions.length > 0 && (
+        <>
+          <ul>
+            {decisions.map((d) => (
+              <li>
+                {d.label}: may be appealed until {formatDate(d.deadline)}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href={`/agencies/${agencyId}/appeals/new`}>Record an appeal</a>
+          </p>
+        </>
+      )}
     </>
   )
 }
@@ -214,15 +230,18 @@ export const agencyRoutes = new Hono<AppEnv>()
 
     // Possible duplicates are shown once; saving then needs the officer to have seen every one of them.
     const matches = await findPossibleDuplicates(db, input)
+    // A barred person is said at once, before anything invites the officer to save anyway.
+    const barred = await barredPeople(db, input.people, todayInLesotho(), c.get('config').BAR_YEARS)
+    const refusedBar = barRefusal(c, barred, input.bar_override_reason)
+    if (refusedBar) {
+      const values = { ...typed, duplicates_seen: matches.map((m) => m.id).join(',') }
+      return renderForm(c, { values, errors: refusedBar }, 422, { duplicates: matches, barred })
+    }
     const seen = new Set((input.duplicates_seen ?? '').split(','))
     if (matches.some((m) => !seen.has(m.id))) {
       const values = { ...typed, duplicates_seen: matches.map((m) => m.id).join(',') }
       return renderForm(c, { values, errors: {} }, 200, { duplicates: matches })
     }
-    const barred = await barredPeople(db, input.people, todayInLesotho(), c.get('config').BAR_YEARS)
-    const refusedBar = barRefusal(c, barred, input.bar_override_reason)
-    if (refusedBar)
-      return renderForm(c, { values: typed, errors: refusedBar }, 422, { duplicates: matches, barred })
     const phoenix = matches.filter((m) => m.phoenix)
     if (phoenix.length > 0 && !input.phoenix_reason) {
       const errors = {

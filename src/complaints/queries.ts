@@ -357,22 +357,28 @@ export async function clearFlag(
 
 /** Agencies whose points reach the review threshold, most points first. */
 export function agenciesForReview(db: Database, windowStart: string, threshold: number) {
-  return db
-    .selectFrom('complaints')
-    .innerJoin('agencies', 'agencies.id', 'complaints.agency_id')
-    .leftJoin('licences', 'licences.agency_id', 'agencies.id')
-    .select([
-      'agencies.id',
-      'agencies.legal_name',
-      'licences.licence_number',
-      'licences.status',
-      (eb) => eb.fn.sum<number>('complaints.demerit_points').as('points'),
-    ])
-    .where('complaints.outcome', '=', 'substantiated')
-    .where(sql<boolean>`complaints.decided_at::date > ${windowStart}::date`)
-    .groupBy(['agencies.id', 'licences.licence_number', 'licences.status'])
-    .having((eb) => eb.fn.sum('complaints.demerit_points'), '>=', threshold)
-    .orderBy('points', 'desc')
-    .limit(100)
-    .execute()
+  return (
+    db
+      .selectFrom('complaints')
+      .innerJoin('agencies', 'agencies.id', 'complaints.agency_id')
+      .leftJoin('licences', 'licences.agency_id', 'agencies.id')
+      .select([
+        'agencies.id',
+        'agencies.legal_name',
+        'licences.licence_number',
+        'licences.status',
+        (eb) => eb.fn.sum<number>('complaints.demerit_points').as('points'),
+      ])
+      .where('complaints.outcome', '=', 'substantiated')
+      .where(sql<boolean>`complaints.decided_at::date > ${windowStart}::date`)
+      // A licence already ended needs no review.
+      .where(
+        sql<boolean>`licences.status is distinct from 'revoked' and licences.status is distinct from 'surrendered'`,
+      )
+      .groupBy(['agencies.id', 'licences.licence_number', 'licences.status'])
+      .having((eb) => eb.fn.sum('complaints.demerit_points'), '>=', threshold)
+      .orderBy('points', 'desc')
+      .limit(100)
+      .execute()
+  )
 }

@@ -95,6 +95,7 @@ const en = {
   suspendedUntil: (date: string) => `Suspended until ${date}`,
   suspendedPending: 'Suspended pending investigation',
   publicReasonLabel: 'Reason',
+  publicReasonPendingLabel: 'Being investigated for',
   publicReasons: {
     recruitment_fees: 'Charged workers recruitment fees',
     deception: 'Deceived workers about jobs, pay or conditions',
@@ -395,6 +396,7 @@ const st: Catalogue = {
   suspendedUntil: (date: string) => `Laesense e emisitsoe ho fihlela ${date}`,
   suspendedPending: 'Laesense e emisitsoe ha ho ntse ho batlisisoa',
   publicReasonLabel: 'Lebaka',
+  publicReasonPendingLabel: 'Ho ntse ho batlisisoa ka',
   publicReasons: {
     recruitment_fees: 'O lefisitse basebetsi chelete ea ho ba batlela mesebetsi',
     deception: 'O thetsitse basebetsi ka mesebetsi, moputso kapa maemo',

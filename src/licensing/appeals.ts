@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { type Actor, writeAudit } from '../audit/audit.js'
 import type { Database } from '../db/database.js'
+import { formatDate } from '../format.js'
 import { lesothoDateOf } from '../time.js'
 import {
   type AppealAgainst,
@@ -73,7 +74,7 @@ export async function appealableDecisions(
       decided_on: r.decided_on,
       deadline: appealDeadline(r.decided_on, days),
       decided_by: r.decided_by,
-      label: `Refusal of the application, ${r.decided_on}`,
+      label: `Refusal of the application, ${formatDate(r.decided_on)}`,
     })),
     ...events.map((e) => {
       const against: AppealAgainst = e.to_status === 'revoked' ? 'revocation' : 'suspension'
@@ -83,7 +84,7 @@ export async function appealableDecisions(
         decided_on: e.decided_on,
         deadline: appealDeadline(e.decided_on, days),
         decided_by: e.actor_id,
-        label: `${against === 'revocation' ? 'Revocation' : 'Suspension'} of the licence, ${e.decided_on}`,
+        label: `${against === 'revocation' ? 'Revocation' : 'Suspension'} of the licence, ${formatDate(e.decided_on)}`,
       }
     }),
   ]
@@ -97,6 +98,8 @@ export async function lodgeAppeal(
   actor: Actor,
   input: { agencyId: string; ref: string; lodgedOn: string; grounds: string; today: string; days: number },
 ): Promise<AppealResult> {
+  if (input.lodgedOn > input.today)
+    return { ok: false, conflict: false, reason: 'An appeal cannot be received on a day still to come.' }
   const open = await appealableDecisions(trx, input.agencyId, appealDeadline(input.lodgedOn, 0), input.days)
   const decision = open.find((d) => d.ref === input.ref)
   if (!decision) {
@@ -216,6 +219,18 @@ export async function decideOnAppeal(
       }))
       .where('id', '=', licence.id)
       .execute()
+    await writeAudit(trx, actor, {
+      action: 'licence.restored',
+      entity: 'licence',
+      entityId: licence.id,
+      before: licence,
+      after: {
+        status: step.licence,
+        expires_on: licence.expires_on,
+        appeal: appeal.id,
+        reason: input.reason,
+      },
+    })
     await recordLicenceEvent(trx, actor, {
       agencyId: appeal.agency_id,
       licenceId: licence.id,
@@ -258,14 +273,31 @@ export function appealDetails(db: Database, id: string) {
     .selectFrom('licence_appeals')
     .innerJoin('agencies', 'agencies.id', 'licence_appeals.agency_id')
     .leftJoin('users as officer', 'officer.id', 'licence_appeals.decided_by_officer')
+    .leftJoin('licence_events as appealed', 'appealed.id', 'licence_appeals.licence_event_id')
+    .leftJoin('licence_applications as refused', 'refused.id', 'licence_appeals.application_id')
     .selectAll('licence_appeals')
-    .select(['agencies.legal_name as agency_name', 'officer.name as officer_name'])
+    .select((eb) => [
+      'agencies.legal_name as agency_name',
+      'officer.name as officer_name',
+      eb.fn.coalesce('appealed.reason', 'refused.decision_reason').as('decision_appealed_reason'),
+    ])
     .where('licence_appeals.id', '=', id)
     .executeTakeFirst()
 }
 export type AppealDetails = NonNullable<Awaited<ReturnType<typeof appealDetails>>>
 
 /** Appeals, those waiting for a decision first. */
+/** An agency's appeals, newest first, for its page. */
+export function appealsOfAgency(db: Database, agencyId: string) {
+  return db
+    .selectFrom('licence_appeals')
+    .select(['id', 'against', 'status', 'lodged_on'])
+    .where('agency_id', '=', agencyId)
+    .orderBy('created_at', 'desc')
+    .limit(20)
+    .execute()
+}
+
 export function appealList(db: Database) {
   return db
     .selectFrom('licence_appeals')

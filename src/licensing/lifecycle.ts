@@ -1,3 +1,4 @@
+import { formatDate } from '../format.js'
 import { addDays, addMonths } from '../time.js'
 
 // The licence state machine (DESIGN.md, "Licences"). Pure: no I/O. Routes call these inside
@@ -255,7 +256,7 @@ export function representationsAllowed(
   if (kind === 'none' && today <= notice.respond_by)
     return {
       ok: false,
-      reason: `The agency may make representations until ${notice.respond_by}: “none received” can be recorded only after that day.`,
+      reason: `The agency may make representations until ${formatDate(notice.respond_by)}: “none received” can be recorded only after that day.`,
     }
   return { ok: true }
 }
@@ -325,7 +326,7 @@ export function appealInTime(
   if (lodgedOn > appealDeadline(decidedOn, days))
     return {
       ok: false,
-      reason: `The time to appeal ended on ${appealDeadline(decidedOn, days)}, ${days} days after the decision.`,
+      reason: `The time to appeal ended on ${formatDate(appealDeadline(decidedOn, days))}, ${days} days after the decision.`,
     }
   return { ok: true }
 }

@@ -31,7 +31,7 @@ const noticeIdValidator = paramOr404(noticeIdParam, 'There is no notice at this 
 const DONE: Record<string, string> = {
   given: 'The notice has been given. Send it to the agency with the grounds and the date.',
   representations: 'The agency’s answer has been recorded.',
-  proceeded: 'The notice was proceeded with: the licence has changed.',
+  proceeded: 'The intended action has taken effect: the licence has changed (see the agency page).',
   withdrawn: 'The notice has been withdrawn.',
 }
 

@@ -1,5 +1,8 @@
+import { sql } from 'kysely'
 import { type Actor, writeAudit } from '../audit/audit.js'
 import type { Database } from '../db/database.js'
+import { formatDate } from '../format.js'
+import { lesothoDateOf } from '../time.js'
 import {
   decideNotice,
   type NoticeAction,
@@ -72,7 +75,7 @@ export async function giveNotice(
     agencyId: input.agencyId,
     licenceId: licence.id,
     event: `notice_${input.action}_given`,
-    reason: `${input.grounds} (representations by ${input.respondBy})`,
+    reason: `${input.grounds} (representations by ${formatDate(input.respondBy)})`,
   })
   await writeAudit(trx, actor, {
     action: 'licence.notice_given',
@@ -115,6 +118,18 @@ export async function recordRepresentations(
     input.today,
   )
   if (!allowed.ok) return { ok: false, conflict: false, reason: allowed.reason }
+  // Received between the notice and today: a date outside would cut the agency's time short.
+  const givenOn = await trx
+    .selectFrom('licence_notices')
+    .select(sql<string>`${lesothoDateOf('created_at')}::text`.as('on'))
+    .where('id', '=', notice.id)
+    .executeTakeFirstOrThrow()
+  if (!none && input.receivedOn && (input.receivedOn < givenOn.on || input.receivedOn > input.today))
+    return {
+      ok: false,
+      conflict: false,
+      reason: `Representations are received between the notice (${formatDate(givenOn.on)}) and today.`,
+    }
   const updated = await trx
     .updateTable('licence_notices')
     .set((eb) => ({
@@ -130,7 +145,7 @@ export async function recordRepresentations(
     agencyId: notice.agency_id,
     licenceId: notice.licence_id,
     event: none ? 'notice_no_representations' : 'notice_representations',
-    reason: none ? `None received by ${notice.respond_by}` : input.representations,
+    reason: none ? `None received by ${formatDate(notice.respond_by)}` : input.representations,
   })
   await writeAudit(trx, actor, {
     action: 'licence.notice_representations',

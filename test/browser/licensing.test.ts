@@ -278,7 +278,7 @@ describe.skipIf(!run)('the licensing office in a real browser', () => {
       `Licence ${licenceNumber} issued`,
       `Licence ${licenceNumber} suspended`,
       `Licence ${licenceNumber} reinstated`,
-      `Notice of intended action given on licence ${licenceNumber}`,
+      `Notice of intended revocation given on licence ${licenceNumber}`,
       `Notice on licence ${licenceNumber} withdrawn`,
       'Job offer Fruit picker, Wepener Fruit Farms (Pty) Ltd',
     ]) {

@@ -93,6 +93,19 @@ describe('an appeal against a revocation', () => {
       .where('entity_id', '=', appealId)
       .execute()
     expect(audit.map((a) => a.action).sort()).toEqual(['appeal.lodged', 'appeal.overturned'])
+    // The licence's own entry says it was restored, before and after.
+    const restored = await registry.db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('action', '=', 'licence.restored')
+      .where('entity_id', '=', after.id)
+      .executeTakeFirstOrThrow()
+    expect(restored.before).toMatchObject({ status: 'revoked' })
+    expect(restored.after).toMatchObject({ status: 'active', expires_on: before.expires_on })
+    // The agency page links the appeal and says how it ended.
+    expect(await words(await officer.client.get(`/agencies/${agencyId}`))).toMatch(
+      /Appeal against the revocation ?, received .*: allowed/,
+    )
     // Decided once.
     const again = await manager.client.post(`/appeals/${appealId}/decide`, {
       version: '2',

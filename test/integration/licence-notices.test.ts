@@ -84,6 +84,17 @@ describe('a notice of intended action', () => {
     expect(none.status).toBe(409)
     expect(await words(none)).toContain('can be recorded only after that day')
 
+    // Received before the notice, or on a day still to come: refused, so the time cannot be cut short.
+    for (const receivedOn of [addDays(today(), -3), addDays(today(), 5)]) {
+      const wrong = await officer.client.post(`/notices/${id}/representations`, {
+        version: await noticeVersion(id),
+        answer: 'received',
+        representations: 'Early answer',
+        received_on: receivedOn,
+      })
+      expect(wrong.status).toBe(409)
+      expect(await words(wrong)).toContain('Representations are received between the notice')
+    }
     const answered = await officer.client.post(`/notices/${id}/representations`, {
       version: await noticeVersion(id),
       answer: 'received',

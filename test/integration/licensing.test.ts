@@ -242,9 +242,12 @@ describe('registering agencies', () => {
       person_id_number: ['ab123456', ''],
     })
     const warned = await officer.client.post('/agencies', phoenix)
-    expect(warned.status).toBe(200)
+    // The bar is said at once, beside the link that causes it, and nothing offers to save anyway.
+    expect(warned.status).toBe(422)
     const html = await warned.text()
     expect(html).toContain('is linked to this agency, whose licence was revoked')
+    expect(html).toContain('Barred from a new agency')
+    expect(html).not.toContain('Register anyway')
     const seen = html.match(/name="duplicates_seen" value="([^"]*)"/)![1]!
     const noReason = await officer.client.post('/agencies', { ...phoenix, duplicates_seen: seen })
     expect(noReason.status).toBe(422)

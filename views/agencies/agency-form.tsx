@@ -251,7 +251,11 @@ export function AgencyFormPage(props: {
         />
         <TextAreaField form={form} name="notes" label={AGENCY_LABELS.notes} optional />
         <button type="submit">
-          {agency ? 'Save changes' : props.duplicates?.length ? 'Register anyway' : 'Register agency'}
+          {agency
+            ? 'Save changes'
+            : props.duplicates?.length && !props.barred?.length
+              ? 'Register anyway'
+              : 'Register agency'}
         </button>
       </form>
     </Layout>

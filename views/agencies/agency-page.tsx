@@ -60,6 +60,15 @@ const EVENT_LABELS: Record<string, string> = {
   licence_surrendered: 'Licence surrendered',
   condition_added: 'Condition added',
   condition_met: 'Condition met',
+  notice_suspend_given: 'Notice of intended suspension given',
+  notice_revoke_given: 'Notice of intended revocation given',
+  notice_representations: 'Representations recorded',
+  notice_no_representations: 'No representations came by the date',
+  notice_withdrawn: 'Notice withdrawn',
+  appeal_lodged: 'Appeal recorded',
+  appeal_upheld: 'Appeal dismissed: the decision stands',
+  appeal_overturned: 'Appeal allowed: the decision undone',
+  licence_restored: 'Licence restored on appeal',
 }
 
 export const eventLabel = (event: string) => EVENT_LABELS[event] ?? event

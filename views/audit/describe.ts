@@ -81,6 +81,7 @@ const SENTENCES: Record<string, string> = {
   'licence.notice_withdrawn': 'Notice on licence {} withdrawn',
   'appeal.lodged': 'Appeal recorded for {}',
   'appeal.upheld': 'Appeal of {} dismissed: the decision stands',
+  'licence.restored': 'Licence {} restored on appeal',
   'appeal.overturned': 'Appeal of {} allowed: the decision undone',
 }
 
@@ -99,6 +100,10 @@ const field = (after: unknown, key: string): string | null => {
 export function describeAuditEntry(entry: Entry, subject: AuditSubject | null): AuditWords {
   let sentence = SENTENCES[entry.action]
   let named = subject
+  if (entry.action === 'licence.notice_given') {
+    const action = field(entry.after, 'action')
+    sentence = `Notice of intended ${action === 'revoke' ? 'revocation' : action === 'suspend' ? 'suspension' : 'action'} given on licence {}`
+  }
   if (entry.action === 'agency.flag_cleared') {
     const flag = field(entry.after, 'flag') ?? ''
     sentence = `${FLAG_WORDS[flag] ?? sentenceOf(flag)} warning cleared on agency {}`

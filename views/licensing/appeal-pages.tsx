@@ -21,8 +21,8 @@ const AGAINST_WORDS: Record<AppealAgainst, string> = {
 }
 const STATUS_WORDS: Record<AppealStatus, string> = {
   lodged: 'Lodged: waiting for a licensing manager’s decision',
-  upheld: 'Upheld: the decision stands',
-  overturned: 'Overturned: the decision was undone',
+  upheld: 'Dismissed: the decision stands',
+  overturned: 'Allowed: the decision was undone',
 }
 const LABELS = {
   decision: 'Decision appealed',
@@ -114,7 +114,17 @@ export function AppealPage(props: {
         </dd>
         <dt>Received</dt>
         <dd>{formatDate(a.lodged_on)}</dd>
+        {a.decision_appealed_reason && (
+          <>
+            <dt>Reason given for the decision</dt>
+            <dd class="prose">{a.decision_appealed_reason}</dd>
+          </>
+        )}
       </dl>
+      <p>
+        <a href={`/agencies/${a.agency_id}`}>The agency’s page</a> holds the licence history, the notice and
+        its representations.
+      </p>
       <h2>{LABELS.grounds}</h2>
       <p class="prose">{a.grounds}</p>
       {a.status === 'lodged' && props.canDecide && (
@@ -131,10 +141,10 @@ export function AppealPage(props: {
           <TextAreaField form={props.form} name="reason" label={LABELS.reason} rows={3} />
           <div class="actions">
             <button type="submit" name="decision" value="overturn" class="danger">
-              Overturn the decision
+              Allow the appeal: undo the decision
             </button>
             <button type="submit" name="decision" value="uphold" class="secondary">
-              Uphold the decision
+              Dismiss the appeal: the decision stands
             </button>
           </div>
         </form>

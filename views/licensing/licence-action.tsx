@@ -65,7 +65,7 @@ export function LicenceActionPage(props: {
         }}
       />
       <h1>
-        {what.title} {props.licence.licence_number} of {props.agency.legal_name}?
+        {what.title}: {props.licence.licence_number}, {props.agency.legal_name}
       </h1>
       <p>{what.consequence}</p>
       <form method="post" action={`/agencies/${props.agency.id}/licence/${props.action}`} novalidate>

@@ -19,6 +19,7 @@ import { PUBLIC_REASON_OPTIONS } from './licence-action.js'
 const ACTION_WORDS: Record<NoticeAction, string> = { suspend: 'suspension', revoke: 'revocation' }
 const STATUS_WORDS: Record<NoticeStatus, string> = {
   open: 'Open: waiting for the agency’s representations or a decision',
+  // (an answered open notice is said by openWords below)
   proceeded: 'Proceeded: the action took effect',
   withdrawn: 'Withdrawn',
 }
@@ -200,7 +201,11 @@ export function NoticePage(props: {
       <dl class="summary">
         <dt>Status</dt>
         <dd>
-          <strong>{STATUS_WORDS[n.status]}</strong>
+          <strong>
+            {open && answered
+              ? 'Open: representations recorded, waiting for a decision'
+              : STATUS_WORDS[n.status]}
+          </strong>
         </dd>
         <dt>{LABELS.respond_by}</dt>
         <dd>
@@ -288,16 +293,15 @@ export function NoticePage(props: {
             form={props.representationsForm}
             name="representations"
             label={LABELS.representations}
-            hint="In brief, with where the full letter is kept."
+            hint="In brief, with where the full letter is kept. Not needed when none came."
             rows={4}
-            optional
           />
           <TextField
             form={props.representationsForm}
             name="received_on"
             label={LABELS.received_on}
+            hint="Between the day of the notice and today."
             type="date"
-            optional
           />
           <button type="submit" class="secondary">
             Record
@@ -407,7 +411,7 @@ export function AgencyNotices(props: {
           ))}
         </ul>
       )}
-      {props.canGive.length > 0 && (
+      {props.canGive.length > 0 && !props.rows.some((r) => r.status === 'open') && (
         <p class="actions">
           {props.canGive.map((a) => (
             <a class="button danger" href={`/agencies/${props.agencyId}/notices/new?action=${a}`}>

@@ -60,7 +60,7 @@ export function VerifyPage(props: { pc: PublicContext; number: string; agency: P
         )}
         {agency.public_reason && (
           <>
-            <dt>{t.publicReasonLabel}</dt>
+            <dt>{agency.pending_investigation ? t.publicReasonPendingLabel : t.publicReasonLabel}</dt>
             <dd>{t.publicReasons[agency.public_reason]}</dd>
           </>
         )}
