@@ -224,6 +224,22 @@ export function representationsDue(givenOn: string, days = DEFAULT_REPRESENTATIO
   return addDays(givenOn, days)
 }
 
+/** The shortest time an agency is given to answer a notice. */
+export const MIN_REPRESENTATION_DAYS = 7
+
+/** What is wrong with a notice's dates, by field: too little time to answer, or a suspension over before it. */
+export function noticeDateProblems(
+  notice: { respond_by: string; suspended_until?: string | undefined },
+  today: string,
+): Record<string, string> {
+  const problems: Record<string, string> = {}
+  if (notice.respond_by < addDays(today, MIN_REPRESENTATION_DAYS))
+    problems.respond_by = `Give the agency at least ${MIN_REPRESENTATION_DAYS} days to make representations`
+  if (notice.suspended_until && notice.suspended_until <= notice.respond_by)
+    problems.suspended_until = 'The suspension would be over before the agency’s time to answer ends'
+  return problems
+}
+
 /** Whether a notice of `action` may be given on a licence in `status`. */
 export function noticeAllowed(
   status: LicenceStatus,

@@ -9,7 +9,7 @@ import { pageContext, renderPage } from '../http/render.js'
 import { emptyForm, type FormState, paramOr404, parseForm, typedValues } from '../http/validation.js'
 import { todayInLesotho } from '../time.js'
 import { canWriteLicensing, LICENSING_READERS, LICENSING_WRITERS } from './access.js'
-import { representationsDue } from './lifecycle.js'
+import { noticeDateProblems, representationsDue } from './lifecycle.js'
 import {
   decideOnNotice,
   giveNotice,
@@ -108,10 +108,10 @@ export const noticeRoutes = new Hono<AppEnv>()
     const agency = await agencyWithLicence(c, c.req.valid('param').id)
     const parsed = await parseForm(c, noticeSchema)
     const today = todayInLesotho()
-    const early = parsed.ok && parsed.data.respond_by <= today
-    if (!parsed.ok || early) {
+    const dateProblems = parsed.ok ? noticeDateProblems(parsed.data, today) : {}
+    if (!parsed.ok || Object.keys(dateProblems).length > 0) {
       const form: FormState = parsed.ok
-        ? { values: typedValues(parsed.body), errors: { respond_by: 'The last day must be after today' } }
+        ? { values: typedValues(parsed.body), errors: dateProblems }
         : parsed.form
       return renderPage(
         c,

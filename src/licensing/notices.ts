@@ -251,11 +251,13 @@ export function noticeDetails(db: Database, id: string) {
     .selectFrom('licence_notices')
     .innerJoin('agencies', 'agencies.id', 'licence_notices.agency_id')
     .innerJoin('licences', 'licences.id', 'licence_notices.licence_id')
+    .leftJoin('users as decider', 'decider.id', 'licence_notices.decided_by')
     .selectAll('licence_notices')
     .select([
       'agencies.legal_name as agency_name',
       'licences.licence_number',
       'licences.status as licence_status',
+      'decider.name as decided_by_name',
     ])
     .where('licence_notices.id', '=', id)
     .executeTakeFirst()

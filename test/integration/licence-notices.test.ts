@@ -58,6 +58,14 @@ describe('a notice of intended action', () => {
     expect(noGrounds.status).toBe(422)
     expect(await noGrounds.text()).toContain('Enter the reason for the intended action')
 
+    const hurried = await officer.client.post(`/agencies/${agencyId}/notices`, {
+      action: 'suspend',
+      grounds: GROUNDS,
+      public_reason: 'recruitment_fees',
+      respond_by: addDays(today(), 3),
+    })
+    expect(hurried.status).toBe(422)
+    expect(await hurried.text()).toContain('Give the agency at least 7 days')
     const id = await giveNotice(agencyId, 'suspend')
     expect((await licenceOf(agencyId)).status).toBe('active')
     const verify = await words(await registry.app.request(`/verify/${licenceNumber}`))

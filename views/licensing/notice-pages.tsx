@@ -345,6 +345,13 @@ export function NoticePage(props: {
         <>
           <h2>Decision</h2>
           <p class="prose">{n.decision_reason}</p>
+          {n.decided_at && (
+            <p class="muted">
+              {n.status === 'withdrawn' ? 'Withdrawn' : 'Proceeded with'} {formatDateTime(n.decided_at)}
+              {n.decided_by_name && ` by ${n.decided_by_name}`}. A later appeal, if any, is on the agency’s
+              page.
+            </p>
+          )}
         </>
       )}
     </Layout>
