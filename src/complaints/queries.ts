@@ -100,6 +100,7 @@ export async function complaintDetails(db: Database, id: string) {
       'complaints.agency_id',
       'complaints.unlicensed_recruiter_id',
       'complaints.job_offer_code',
+      'complaints.channel',
       'complaints.job_offer_id',
       'complaints.recruiter_name',
       'complaints.recruiter_place',

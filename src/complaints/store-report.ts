@@ -33,6 +33,7 @@ export async function storeReport(
   db: Database,
   input: ComplaintInput & { licenceNumber: string | null },
   language: Language,
+  channel: 'web' | 'ussd' = 'web',
 ): Promise<StoreResult> {
   const licence = input.licenceNumber
   // A reference drawn twice (one chance in 10^12 per report) is drawn again.
@@ -60,6 +61,7 @@ export async function storeReport(
       may_contact: typed(input.may_contact, 'boolean'),
       contact_language: typed(input.contact_language ?? null, 'text'),
       language: typed(language, 'text'),
+      channel: typed(channel, 'text'),
     }
     const names = Object.keys(columns) as (keyof typeof columns)[]
     const values = names.map((name) => sql`${columns[name]} as ${sql.ref(name)}`)

@@ -302,6 +302,8 @@ export interface ComplaintsTable {
   job_offer_code: ColumnType<string | null, string | null | undefined, string | null>
   /** The offer that code names, when it names one. */
   job_offer_id: ColumnType<string | null, string | null | undefined, string | null>
+  /** Where the report came from: the web form or a USSD session. */
+  channel: ColumnType<'web' | 'ussd', 'web' | 'ussd' | undefined, 'web' | 'ussd'>
   description: string
   contact_phone: string | null
   contact_email: string | null

@@ -295,7 +295,7 @@ const en = {
   },
 
   ussd: {
-    menu: 'Check a recruiter before you pay.\n1 Check a recruiter\n2 How to report\n3 Check a job offer\n0 Sesotho',
+    menu: 'Check a recruiter before you pay.\n1 Check a recruiter\n2 Report a recruiter\n3 Check a job offer\n4 Check my report\n0 Sesotho',
     askName: 'Type the recruiter name or licence number:',
     askCode: 'Type the job offer code from the advert (8 digits):',
     codeUnknown: 'No approved job has this code. The advert may be fake. Do not pay anyone.',
@@ -303,14 +303,44 @@ const en = {
     codeNotACode: 'A job offer code has 8 digits, for example 4821-5533. Check the advert and dial again.',
     jobOpenUntil: (date: string) => `Approved job offer, open until ${date}`,
     jobNoFee: 'Pay no fee for this job.',
+    reportRecruiter:
+      'Report a recruiter. Type their name, licence number or the job offer code on the advert:',
+    reportCategories: 'What happened? Type numbers, like 1 3',
+    reportCategoryNames: {
+      recruitment_fee: 'Asked a fee',
+      deception: 'False job offer',
+      contract_substitution: 'Other contract',
+      documents_retained: 'Kept my papers',
+      unlicensed_recruitment: 'No licence',
+      wages_withheld: 'Wages unpaid',
+      other: 'Something else',
+    } satisfies Record<ComplaintCategory, string>,
+    reportAmount: 'How much did they ask or take? Type the amount, or 0 if nothing:',
+    reportDistrict: 'In which district did it happen?',
+    reportContact: 'May the labour office call you on this number?\n1 Yes\n2 No',
+    reportConfirm: '1 Send\n2 Cancel',
+    reportNoAmount: 'no money',
+    reportCallYes: 'may call',
+    reportCallNo: 'do not call',
+    reportRetry: 'Not understood.',
+    reportSent: (reference: string) =>
+      `Report sent. Your reference: ${reference}. Keep it: dial again and choose 4 to see what happens to it.`,
+    reportCancelled: 'Nothing was sent.',
+    trackAsk: 'Type your report reference, like C-7KQ3-X9PD:',
+    trackNotFound: 'No report has this reference. Check it and dial again.',
+    trackStatus: {
+      received: 'Received: waiting to be read by an officer.',
+      under_review: 'Being looked at by an officer.',
+      found_true: 'Found true: now on the register under the recruiter.',
+      not_proven: 'Not proven. Thank you: you may send a new report if you know more.',
+      referred_to_police: 'Passed to the police, who are investigating.',
+    } satisfies Record<TrackedStatus, string>,
     notFound:
-      'Not in the registry. A recruiter who is not listed is not licensed. Do not pay. Dial again and choose 2 to learn how to report.',
+      'Not in the registry. A recruiter who is not listed is not licensed. Do not pay. Dial again and choose 2 to report it.',
     resultsFooter: 'Recruiters may not charge you a fee.',
     notFoundSimilar: 'NOT in the registry: not licensed. Do not pay. Other recruiters with similar names:',
     moreMatches: 'More matched: dial again and type more of the name.',
-    report:
-      'Report a recruiter at any Labour office or police station. Give their name, what they promised and what they asked you to pay.',
-    unknownChoice: 'Choose 1, 2, 3 or 0.',
+    unknownChoice: 'Choose 1, 2, 3, 4 or 0.',
     // After a result's status; short, so three results can still fit on a screen.
     warning: 'WARNING',
     warnings: {
@@ -615,7 +645,7 @@ const st: Catalogue = {
   },
 
   ussd: {
-    menu: 'Sheba moemeli pele u lefa.\n1 Sheba moemeli\n2 Mokhoa oa ho tlaleha\n3 Sheba mosebetsi\n0 English',
+    menu: 'Sheba moemeli pele u lefa.\n1 Sheba moemeli\n2 Tlaleha moemeli\n3 Sheba mosebetsi\n4 Sheba tlaleho\n0 English',
     askName: 'Ngola lebitso la moemeli kapa nomoro ea laesense:',
     askCode: 'Ngola khoutu ea mosebetsi e papatsong (linomoro tse 8):',
     codeUnknown: 'Ha ho mosebetsi o lumelletsoeng o nang le khoutu ena. Papatso e ka ba ea leshano. Se lefe.',
@@ -624,15 +654,45 @@ const st: Catalogue = {
       'Khoutu ea mosebetsi e na le linomoro tse 8, mohlala 4821-5533. Sheba papatso ebe u letsetsa hape.',
     jobOpenUntil: (date: string) => `Mosebetsi o lumelletsoe, o bulehile ho fihlela ${date}`,
     jobNoFee: 'Se lefe chelete bakeng sa mosebetsi ona.',
+    reportRecruiter:
+      'Tlaleha moemeli. Ngola lebitso la hae, nomoro ea laesense kapa khoutu ea mosebetsi e papatsong:',
+    reportCategories: 'Ho etsahetseng? (1 3)',
+    reportCategoryNames: {
+      recruitment_fee: 'O kopile chelete',
+      deception: 'Mosebetsi oa leshano',
+      contract_substitution: "Konteraka e 'ngoe",
+      documents_retained: 'O nkile litokomane',
+      unlicensed_recruitment: 'Ha a na laesense',
+      wages_withheld: 'Ha ke a lefuoa',
+      other: 'Ho hong',
+    } satisfies Record<ComplaintCategory, string>,
+    reportAmount: 'O kopile kapa o nkile bokae? Ngola chelete, kapa 0 haeba ho se letho:',
+    reportDistrict: 'Ho etsahetse seterekeng sefe?',
+    reportContact: 'Na ofisi ea Mesebetsi e ka u letsetsa nomorong ena?\n1 E\n2 Che',
+    reportConfirm: '1 Romela\n2 Hlakola',
+    reportNoAmount: 'ha ho chelete',
+    reportCallYes: 'ba ka letsetsa',
+    reportCallNo: 'ba se ke ba letsetsa',
+    reportRetry: 'Ha ho utloisisehe.',
+    reportSent: (reference: string) =>
+      `Tlaleho e rometsoe. Nomoro ea hao: ${reference}. E boloke: letsetsa hape u khethe 4 ho bona se etsahalang.`,
+    reportCancelled: 'Ha ho letho le rometsoeng.',
+    trackAsk: 'Ngola nomoro ea tlaleho ea hao, mohlala C-7KQ3-X9PD:',
+    trackNotFound: 'Ha ho tlaleho e nang le nomoro ena. E hlahlobe ebe u letsetsa hape.',
+    trackStatus: {
+      received: 'E amohetsoe: e emetse ho baloa ke ofisiri.',
+      under_review: 'E ntse e shebiloe ke ofisiri.',
+      found_true: "E fumanoe e le 'nete: e ngotsoe bukeng ea ngoliso.",
+      not_proven: 'Ha ea pakoa. Rea leboha: u ka romela tlaleho e ncha haeba u tseba ho hongata.',
+      referred_to_police: 'E fetiselitsoe sepoleseng, se e batlisisang.',
+    } satisfies Record<TrackedStatus, string>,
     notFound:
-      'Ha a eo bukeng ea ngoliso. Moemeli ea sa ngolisoang ha a na laesense. Se lefe. Letsetsa hape u khethe 2 ho tseba ho tlaleha.',
+      'Ha a eo bukeng ea ngoliso. Moemeli ea sa ngolisoang ha a na laesense. Se lefe. Letsetsa hape u khethe 2 ho mo tlaleha.',
     resultsFooter: 'Baemeli ha ba lumelloe ho u lefisa.',
     notFoundSimilar:
       'HA A EO bukeng ea ngoliso: ha a na laesense. Se lefe. Baemeli ba bang ba mabitso a tšoanang:',
     moreMatches: 'Ho na le a mang: letsetsa hape u ngole lebitso ka botlalo.',
-    report:
-      'Tlaleha moemeli ofising ea Mesebetsi kapa seteisheneng sa sepolesa. Bolela lebitso, seo a se tšepisitseng le seo a se kopileng.',
-    unknownChoice: 'Khetha 1, 2, 3 kapa 0.',
+    unknownChoice: 'Khetha 1, 2, 3, 4 kapa 0.',
     warning: 'TEMOSO',
     warnings: {
       fee: 'o lefisitse chelete',

@@ -6,7 +6,10 @@ import { z } from 'zod'
 import { LookupPage, LookupResults } from '../../views/public/lookup.js'
 import { TooManyRequestsPage } from '../../views/public/report.js'
 import { VerifyPage, VerifyUnknownPage } from '../../views/public/verify.js'
+import { trackComplaint } from '../complaints/queries.js'
+import { normaliseReference, type TrackedStatus, trackedStatus } from '../complaints/rules.js'
 import type { Config } from '../config.js'
+import type { Database } from '../db/database.js'
 import { sendJson } from '../http/compression.js'
 import { sendCsv } from '../http/csv.js'
 import type { AppEnv } from '../http/env.js'
@@ -24,7 +27,8 @@ import { licenceNumberIn } from '../licence-number.js'
 import { todayInLesotho } from '../time.js'
 import { publicContext } from './context.js'
 import { findPublicLicence, lookupAgencies, type PublicAgency, publicRegister } from './queries.js'
-import { type UssdJob, ussdReply, ussdStep } from './ussd.js'
+import { type UssdJob, type UssdOutcome, ussdReply, ussdStep } from './ussd.js'
+import { storeUssdReport } from './ussd-store.js'
 
 // The public side of the registry: no sign-in, English and Sesotho, light enough for a cheap
 // phone on a weak signal. Only public fields leave through here (see queries.ts).
@@ -75,6 +79,13 @@ function apiAgency(agency: PublicAgency) {
     // Substantiated fee or fraud findings, and "under_watch" (demerit points).
     warnings: agency.warnings,
   }
+}
+
+/** A report's status in words, as /complaints/track gives it, or null for no such report. */
+async function trackedByReference(db: Database, typed: string): Promise<TrackedStatus | null> {
+  const reference = normaliseReference(typed)
+  const found = reference ? await trackComplaint(db, reference) : undefined
+  return found ? trackedStatus(found) : null
 }
 
 /** The offer a code typed on USSD names, and what it means today. */
@@ -267,7 +278,7 @@ export function publicRoutes(config: Config) {
         }
         const parsed = await parseForm(c, ussdCallback)
         if (!parsed.ok) return c.text('END Sorry, the request was not understood.', 422)
-        const { text, phoneNumber } = parsed.data
+        const { text, phoneNumber, sessionId } = parsed.data
         // Gateways share a few addresses: the limit is per phone instead (the gateway check makes
         // the number the network's, not one the caller chose).
         const verdict = ussdScreens.take(`phone:${phoneNumber}`)
@@ -281,9 +292,21 @@ export function publicRoutes(config: Config) {
           step.kind === 'search'
             ? await lookupAgencies(c.get('db'), step.query.slice(0, MAX_QUERY), today)
             : undefined
-        return c.text(
-          ussdReply(step, found, step.kind === 'job' ? await ussdJob(c, step.code, today) : undefined),
-        )
+        const db = c.get('db')
+        const job = step.kind === 'job' ? await ussdJob(c, step.code, today) : undefined
+        const outcome: UssdOutcome | undefined =
+          step.kind === 'report' && step.report.kind === 'send'
+            ? {
+                sent: await storeUssdReport(db, step.report.report, {
+                  sessionId,
+                  phoneNumber,
+                  lang: step.lang,
+                }),
+              }
+            : step.kind === 'track'
+              ? { tracked: await trackedByReference(db, step.reference) }
+              : undefined
+        return c.text(ussdReply(step, found, job, outcome))
       })
   )
 }

@@ -1,8 +1,10 @@
 import { countryName } from '../agencies/countries.js'
+import type { TrackedStatus } from '../complaints/rules.js'
 import { type Catalogue, type Language, messagesFor, otherLanguage } from '../i18n/messages.js'
 import type { OfferStanding } from '../job-offers/lifecycle.js'
 import type { PublicOffer } from '../job-offers/queries.js'
 import type { PublicAgency } from './queries.js'
+import { type ReportStep, reportQuestion, reportStep } from './ussd-report.js'
 
 // The USSD menu for feature phones. African USSD gateways call back with every answer of the
 // session so far in `text`, joined by "*" ("" at first, then "1", then "1*maluti"), and show
@@ -10,7 +12,9 @@ import type { PublicAgency } from './queries.js'
 // conversation is therefore a pure function of `text`: no session state is kept.
 //
 //   (menu) 1 Check a recruiter -> type a name or licence number -> up to 3 matches, END
-//          2 How to report                                                          -> END
+//          2 Report a recruiter -> recruiter, what, how much, where, may we call, confirm -> END
+//            (ussd-report.ts) with the reference
+//          4 Check my report -> type the reference -> its status in words, END
 //          3 Check a job offer -> type the code on the advert -> the offer's status, END
 //          0 switch Sesotho/English                                                  -> menu
 
@@ -21,7 +25,9 @@ export type UssdStep =
   | { kind: 'menu'; lang: Language; invalidChoice: boolean }
   | { kind: 'ask'; lang: Language }
   | { kind: 'search'; lang: Language; query: string }
-  | { kind: 'report'; lang: Language }
+  | { kind: 'report'; lang: Language; report: ReportStep }
+  | { kind: 'trackAsk'; lang: Language }
+  | { kind: 'track'; lang: Language; reference: string }
   | { kind: 'askCode'; lang: Language }
   | { kind: 'job'; lang: Language; code: string }
 
@@ -44,7 +50,14 @@ export function ussdStep(text: string, startLanguage: Language = 'en'): UssdStep
         .at(-1)
       return query ? { kind: 'search', lang, query } : { kind: 'ask', lang }
     } else if (answer === '2') {
-      return { kind: 'report', lang }
+      return { kind: 'report', lang, report: reportStep(answers.slice(i + 1)) }
+    } else if (answer === '4') {
+      const reference = answers
+        .slice(i + 1)
+        .map((a) => a.trim())
+        .filter((a) => a !== '')
+        .at(-1)
+      return reference ? { kind: 'track', lang, reference } : { kind: 'trackAsk', lang }
     } else if (answer === '3') {
       const code = answers
         .slice(i + 1)
@@ -170,8 +183,16 @@ function jobScreen(job: UssdJob, t: Catalogue): string {
   return screen('END', `${position}, ${agency}${tail}`)
 }
 
+/** What a `report` or `track` step came to: the report's reference, or the report found. */
+export type UssdOutcome = { sent: string } | { tracked: TrackedStatus | null }
+
 /** The reply to show for this step; `found` is what the search found, for a `search` step. */
-export function ussdReply(step: UssdStep, found: UssdFound = { results: [] }, job?: UssdJob): string {
+export function ussdReply(
+  step: UssdStep,
+  found: UssdFound = { results: [] },
+  job?: UssdJob,
+  outcome?: UssdOutcome,
+): string {
   const t = messagesFor(step.lang)
   switch (step.kind) {
     case 'menu':
@@ -179,7 +200,21 @@ export function ussdReply(step: UssdStep, found: UssdFound = { results: [] }, jo
     case 'ask':
       return screen('CON', t.ussd.askName)
     case 'report':
-      return screen('END', t.ussd.report)
+      if (step.report.kind === 'ask') return screen('CON', reportQuestion(step.report, t))
+      if (step.report.kind === 'cancelled') return screen('END', t.ussd.reportCancelled)
+      return screen(
+        'END',
+        outcome && 'sent' in outcome ? t.ussd.reportSent(outcome.sent) : t.ussd.reportCancelled,
+      )
+    case 'trackAsk':
+      return screen('CON', t.ussd.trackAsk)
+    case 'track': {
+      const tracked = outcome && 'tracked' in outcome ? outcome.tracked : null
+      return screen(
+        'END',
+        tracked ? `${step.reference.toUpperCase()}: ${t.ussd.trackStatus[tracked]}` : t.ussd.trackNotFound,
+      )
+    }
     case 'search':
       return found.results.length === 0 ? screen('END', t.ussd.notFound) : resultsScreen(found, t)
     case 'askCode':

@@ -286,6 +286,94 @@ describe('nothing internal reaches the public', () => {
   })
 })
 
+describe('reporting and tracking by USSD', () => {
+  async function screen(sessionId: string, text: string, phoneNumber = '+26658001234') {
+    const res = await registry.app.request('/ussd', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ sessionId, serviceCode: '*120*55#', phoneNumber, text }).toString(),
+    })
+    const reply = await res.text()
+    expect(reply.length).toBeLessThanOrEqual(160)
+    return reply
+  }
+
+  it('stores one report per session however often the last screen is sent, and tracks it', async () => {
+    const answers = ['2', 'Ntate Sello', '1 2', 'M300', '3', '2', '1']
+    for (let n = 1; n < answers.length; n++)
+      expect(await screen('AT-report-1', answers.slice(0, n).join('*'))).toMatch(/^CON /)
+    const sent = await screen('AT-report-1', answers.join('*'))
+    const reference = /C-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(sent)?.[0]
+    expect(sent).toMatch(/^END Report sent\. Your reference: C-/)
+    // The gateway resends the last screen; the caller's phone shows it twice.
+    expect(await screen('AT-report-1', answers.join('*'))).toBe(sent)
+    const stored = await registry.db
+      .selectFrom('complaints')
+      .select([
+        'reference',
+        'channel',
+        'categories',
+        'district',
+        'fee_amount_minor',
+        'contact_phone',
+        'may_contact',
+        'recruiter_name',
+      ])
+      .where('recruiter_name', '=', 'Ntate Sello')
+      .execute()
+    expect(stored).toEqual([
+      {
+        reference,
+        channel: 'ussd',
+        categories: ['recruitment_fee', 'deception'],
+        district: 'Leribe',
+        fee_amount_minor: 30_000,
+        // The caller said no: the number is not kept.
+        contact_phone: null,
+        may_contact: false,
+        recruiter_name: 'Ntate Sello',
+      },
+    ])
+    expect(await screen('AT-track-1', `4*${reference!.toLowerCase()}`)).toBe(
+      `END ${reference}: Received: waiting to be read by an officer.`,
+    )
+    expect(await screen('AT-track-2', '4*C-0000-0000')).toContain('No report has this reference')
+  })
+
+  it('takes a report in Sesotho to triage with its categories, district and the number the caller allowed', async () => {
+    const sent = await screen(
+      'AT-report-st',
+      ['0', '2', 'Bra Tsietsi', '4', '0', '5', '1', '1'].join('*'),
+      '+26659990000',
+    )
+    expect(sent).toMatch(/^END Tlaleho e rometsoe\. Nomoro ea hao: C-/)
+    const stored = await registry.db
+      .selectFrom('complaints')
+      .select(['language', 'categories', 'district', 'contact_phone', 'may_contact', 'channel'])
+      .where('recruiter_name', '=', 'Bra Tsietsi')
+      .executeTakeFirstOrThrow()
+    expect(stored).toEqual({
+      language: 'st',
+      categories: ['documents_retained'],
+      district: 'Maseru',
+      contact_phone: '+26659990000',
+      may_contact: true,
+      channel: 'ussd',
+    })
+    // Cancelled: nothing stored.
+    expect(
+      await screen('AT-report-cancel', ['2', 'Cancelled Recruiter', '1', '0', '5', '2', '2'].join('*')),
+    ).toBe('END Nothing was sent.')
+    expect(
+      await registry.db
+        .selectFrom('complaints')
+        .select('id')
+        .where('recruiter_name', '=', 'Cancelled Recruiter')
+        .execute(),
+    ).toEqual([])
+  })
+})
+
 describe('USSD', () => {
   async function dial(text: string, phoneNumber = '+26650001111') {
     const res = await registry.app.request('/ussd', {
@@ -306,7 +394,7 @@ describe('USSD', () => {
 
   it('checks a recruiter: menu, then a name, then the matches with their status', async () => {
     expect((await dial('')).reply).toBe(
-      'CON Check a recruiter before you pay.\n1 Check a recruiter\n2 How to report\n3 Check a job offer\n0 Sesotho',
+      'CON Check a recruiter before you pay.\n1 Check a recruiter\n2 Report a recruiter\n3 Check a job offer\n4 Check my report\n0 Sesotho',
     )
     expect((await dial('1')).reply).toBe('CON Type the recruiter name or licence number:')
     const found = await dial('1*maluti mountain')
@@ -326,12 +414,12 @@ describe('USSD', () => {
     expect((await dial('1*Quick Visa Jobs Abroad')).reply).toMatch(
       /^END Not in the registry\. .*Do not pay\./,
     )
-    expect((await dial('2')).reply).toMatch(/^END Report a recruiter at any Labour office or police station/)
+    expect((await dial('2')).reply).toMatch(/^CON Report a recruiter\. Type their name/)
   })
 
   it('switches to Sesotho with 0 and back', async () => {
     expect((await dial('0')).reply).toBe(
-      'CON Sheba moemeli pele u lefa.\n1 Sheba moemeli\n2 Mokhoa oa ho tlaleha\n3 Sheba mosebetsi\n0 English',
+      'CON Sheba moemeli pele u lefa.\n1 Sheba moemeli\n2 Tlaleha moemeli\n3 Sheba mosebetsi\n4 Sheba tlaleho\n0 English',
     )
     expect((await dial('0*1*senqu')).reply).toMatch(/^END 1\. Senqu River Staffing: Laesense e emisitsoe/)
     expect((await dial('0*0')).reply).toMatch(/^CON Check a recruiter/)

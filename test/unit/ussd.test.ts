@@ -29,11 +29,19 @@ describe('reading a USSD session from its answers', () => {
     ['1*', { kind: 'ask', lang: 'en' }],
     ['1*maluti', { kind: 'search', lang: 'en', query: 'maluti' }],
     ['1* *maluti ', { kind: 'search', lang: 'en', query: 'maluti' }],
-    ['2', { kind: 'report', lang: 'en' }],
+    [
+      '2',
+      { kind: 'report', lang: 'en', report: { kind: 'ask', field: 'recruiter', draft: {}, retry: false } },
+    ],
     ['0', { kind: 'menu', lang: 'st', invalidChoice: false }],
     ['0*0', { kind: 'menu', lang: 'en', invalidChoice: false }],
     ['0*1*senqu', { kind: 'search', lang: 'st', query: 'senqu' }],
-    ['0*2', { kind: 'report', lang: 'st' }],
+    [
+      '0*2',
+      { kind: 'report', lang: 'st', report: { kind: 'ask', field: 'recruiter', draft: {}, retry: false } },
+    ],
+    ['4', { kind: 'trackAsk', lang: 'en' }],
+    ['4*c-7kq3-x9pd', { kind: 'track', lang: 'en', reference: 'c-7kq3-x9pd' }],
     ['7', { kind: 'menu', lang: 'en', invalidChoice: true }],
     ['7*1', { kind: 'ask', lang: 'en' }],
     ['0*9', { kind: 'menu', lang: 'st', invalidChoice: true }],
@@ -53,7 +61,7 @@ describe('USSD screens', () => {
     { kind: 'menu', lang, invalidChoice: false },
     { kind: 'menu', lang, invalidChoice: true },
     { kind: 'ask', lang },
-    { kind: 'report', lang },
+    { kind: 'report', lang, report: { kind: 'ask', field: 'recruiter', draft: {}, retry: false } },
     { kind: 'search', lang, query: 'x' },
   ])
 

@@ -272,6 +272,12 @@ export function ComplaintPage(props: {
           {c.happened_on ? formatDate(c.happened_on) : 'Date not given'} ·{' '}
           {c.district ?? 'district not given'}
         </dd>
+        {c.channel === 'ussd' && (
+          <>
+            <dt>Sent</dt>
+            <dd>By phone (USSD): the reporter answered numbered questions and typed no description</dd>
+          </>
+        )}
         <dt>Promised</dt>
         <dd>
           {[c.promised_job, c.promised_employer, c.promised_country].filter(Boolean).join(' · ') || '—'}

@@ -1,0 +1,114 @@
+import type { ComplaintCategory } from '../complaints/rules.js'
+import { COMPLAINT_CATEGORIES } from '../complaints/rules.js'
+import type { Catalogue } from '../i18n/messages.js'
+import { formatMoney, parseMoney, type TypedMoney } from '../money.js'
+import { DISTRICTS, type District } from '../vocabulary.js'
+
+// Reporting a recruiter by USSD, a pure function of the answers the gateway sends back: the
+// recruiter, what happened, how much, where, whether the office may call, then a summary to
+// confirm. No state is kept between screens, so any instance answers the next one, and a
+// dropped session leaves nothing stored. An answer that cannot be read asks the same again.
+
+export const REPORT_FIELDS = ['recruiter', 'categories', 'amount', 'district', 'contact', 'confirm'] as const
+export type ReportField = (typeof REPORT_FIELDS)[number]
+
+export interface ReportDraft {
+  /** A name, a licence number or the job offer code on the advert, as typed. */
+  recruiter?: string
+  categories?: ComplaintCategory[]
+  /** Null: nothing was asked or paid (0). */
+  amount?: TypedMoney | null
+  district?: District
+  mayContact?: boolean
+}
+export type CompleteReport = Required<ReportDraft>
+
+export type ReportStep =
+  | { kind: 'ask'; field: ReportField; draft: ReportDraft; retry: boolean }
+  | { kind: 'send'; report: CompleteReport }
+  | { kind: 'cancelled' }
+
+/** Where a report is, from the answers given after choosing "Report a recruiter". */
+export function reportStep(answers: readonly string[]): ReportStep {
+  const draft: ReportDraft = {}
+  let field: ReportField = 'recruiter'
+  let retry = false
+  const next = (to: ReportField) => {
+    field = to
+    retry = false
+  }
+  for (const raw of answers) {
+    const answer = raw.trim()
+    retry = true
+    if (field === 'recruiter') {
+      if (answer.length >= 2 && answer.length <= 100) {
+        draft.recruiter = answer
+        next('categories')
+      }
+    } else if (field === 'categories') {
+      const numbers = answer.split(/[\s,.;]+/).filter(Boolean)
+      const chosen = numbers.map((n) => (/^\d+$/.test(n) ? COMPLAINT_CATEGORIES[Number(n) - 1] : undefined))
+      if (chosen.length > 0 && chosen.every(Boolean)) {
+        draft.categories = [...new Set(chosen as ComplaintCategory[])]
+        next('amount')
+      }
+    } else if (field === 'amount') {
+      const money = answer === '0' ? null : parseMoney(answer)
+      if (answer === '0' || (money && money.minor > 0)) {
+        draft.amount = money
+        next('district')
+      }
+    } else if (field === 'district') {
+      const district = /^\d+$/.test(answer) ? DISTRICTS[Number(answer) - 1] : undefined
+      if (district) {
+        draft.district = district
+        next('contact')
+      }
+    } else if (field === 'contact') {
+      if (answer === '1' || answer === '2') {
+        draft.mayContact = answer === '1'
+        next('confirm')
+      }
+    } else if (field === 'confirm') {
+      if (answer === '1') return { kind: 'send', report: draft as CompleteReport }
+      if (answer === '2') return { kind: 'cancelled' }
+    }
+  }
+  return { kind: 'ask', field, draft, retry }
+}
+
+/** A numbered list, one per line: "1 Asked a fee". */
+const numbered = (items: readonly string[]) => items.map((item, i) => `${i + 1} ${item}`).join('\n')
+
+/** The question for a field; `retry` says the last answer could not be read. */
+export function reportQuestion(step: Extract<ReportStep, { kind: 'ask' }>, t: Catalogue): string {
+  const u = t.ussd
+  const question = (() => {
+    switch (step.field) {
+      case 'recruiter':
+        return u.reportRecruiter
+      case 'categories':
+        return `${u.reportCategories}\n${numbered(COMPLAINT_CATEGORIES.map((c) => u.reportCategoryNames[c]))}`
+      case 'amount':
+        return u.reportAmount
+      case 'district':
+        return `${u.reportDistrict}\n${numbered(DISTRICTS)}`
+      case 'contact':
+        return u.reportContact
+      case 'confirm':
+        return summary(step.draft as CompleteReport, t, step.retry ? u.reportRetry.length + 1 : 0)
+    }
+  })()
+  return step.retry ? `${u.reportRetry} ${question}` : question
+}
+
+/** The summary to confirm, shortened where it must be: the choices stay whole. */
+function summary(report: CompleteReport, t: Catalogue, before: number): string {
+  const u = t.ussd
+  const what = report.categories.map((c) => u.reportCategoryNames[c]).join(', ')
+  const amount = report.amount ? formatMoney(report.amount.minor, report.amount.currency) : u.reportNoAmount
+  const tail = `\n${u.reportConfirm}`
+  const body = `${report.recruiter}: ${what}; ${amount}; ${report.district}; ${report.mayContact ? u.reportCallYes : u.reportCallNo}`
+  const room = 160 - 'CON '.length - before - tail.length
+  return `${body.length > room ? `${body.slice(0, room - 3).trimEnd()}...` : body}${tail}`
+}
