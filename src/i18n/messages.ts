@@ -48,7 +48,8 @@ const en = {
   dateAtTime: (date: string, time: string) => `${date} at ${time}`,
 
   homeTitle: 'Is this recruiter licensed?',
-  homeLead: 'Before you pay anyone for a job, check that the recruiter is licensed.',
+  homeLead:
+    'You never pay a recruiter for a job. Before you accept a job or hand over your documents, check that the recruiter is licensed.',
   searchLabel: 'Name of the recruiter or licence number',
   searchHint: 'For example: Maluti Recruitment, or LRA-2026-00042',
   searchButton: 'Check',
@@ -295,7 +296,7 @@ const en = {
   },
 
   ussd: {
-    menu: 'Check a recruiter before you pay.\n1 Check a recruiter\n2 Report a recruiter\n3 Check a job offer\n4 Check my report\n0 Sesotho',
+    menu: 'Never pay for a job.\n1 Check a recruiter\n2 Report a recruiter\n3 Check a job offer\n4 Check my report\n0 Sesotho',
     askName: 'Type the recruiter name or licence number:',
     askCode: 'Type the job offer code from the advert (8 digits):',
     codeUnknown: 'No approved job has this code. The advert may be fake. Do not pay anyone.',
@@ -361,7 +362,7 @@ const st: Catalogue = {
   skipLink: 'Tlolela litabeng tsa mantlha',
   errorPrefix: 'Phoso: ',
   footer: 'Lekala la Mesebetsi le Khiro, Lesotho.',
-  staffSignIn: 'Ho kena ha basebetsi',
+  staffSignIn: 'Ho kena ha bahlanka ba Lekala',
   months: [
     'Pherekhong',
     'Hlakola',
@@ -379,13 +380,14 @@ const st: Catalogue = {
   dateAtTime: (date: string, time: string) => `${date} ka ${time}`,
 
   homeTitle: 'Na moemeli enoa oa mesebetsi o na le laesense?',
-  homeLead: 'Pele u lefa motho bakeng sa mosebetsi, sheba hore moemeli o na le laesense.',
+  homeLead:
+    'Se lefe letho bakeng sa mosebetsi. Pele u amohela mosebetsi kapa u fana ka litokomane tsa hao, sheba hore moemeli o na le laesense.',
   searchLabel: 'Lebitso la moemeli kapa nomoro ea laesense',
   searchHint: 'Mohlala: Maluti Recruitment, kapa LRA-2026-00042',
   searchButton: 'Sheba',
   noFeeTitle: 'Moemeli ha a lumelloe ho u lefisa chelete efe kapa efe.',
   noFeeText:
-    'Baemeli ba nang le laesense ba lefuoa ke mohiri, eseng ke mosebetsi. Haeba motho a u kopa chelete bakeng sa mosebetsi, foromo kapa sebaka beseng, se lefe.',
+    'Baemeli ba nang le laesense ba lefuoa ke mohiri, eseng ke basebetsi. Haeba motho a u kopa chelete bakeng sa mosebetsi, foromo kapa setulo ka beseng, se lefe.',
   reportTitle: 'Mokhoa oa ho tlaleha moemeli',
   reportLink: 'Mokhoa oa ho tlaleha moemeli',
   reportSteps: [
@@ -410,7 +412,7 @@ const st: Catalogue = {
   tradingAs: 'O boetse o bitsoa',
   licenceNumber: 'Nomoro ea laesense',
   district: 'Setereke',
-  sectors: 'O batlela mesebetsi ea',
+  sectors: 'Mefuta ea mesebetsi',
   noLicenceNumber: 'Ha e eo',
 
   standing: {
@@ -438,7 +440,7 @@ const st: Catalogue = {
   conditionsLabel: 'Lipehelo tsa laesense',
   advice: {
     licensed: 'Moemeli enoa a ka batlela batho mesebetsi. Ha a lumelloe ho u lefisa letho.',
-    pending: 'Moemeli enoa ha a so lumelloe ho batlela batho mesebetsi. Se lefe.',
+    pending: 'Moemeli enoa ha a e-so lumelloe ho batlela batho mesebetsi. Se lefe.',
     suspended: 'Moemeli enoa ha a lumelloe ho batlela batho mesebetsi hona joale. Se lefe.',
     revoked: 'Moemeli enoa ha a lumelloe ho batlela batho mesebetsi. Se lefe. Mo tlalehe.',
     surrendered: 'Moemeli enoa ha a lumelloe ho batlela batho mesebetsi. Se lefe.',
@@ -475,14 +477,14 @@ const st: Catalogue = {
     mining: 'Merafo',
     construction: 'Kaho',
     domestic_work: 'Mosebetsi oa lapeng',
-    hospitality: 'Lihotele le baeti',
+    hospitality: 'Lihotele le bohahlauli',
     security_services: 'Tšireletso',
     other: 'Tse ling',
   },
 
   warningsTitle: 'Litemoso',
   warnings: {
-    fee: 'Ho fumanoe hore o lefisitse basebetsi chelete ea ho hiroa.',
+    fee: 'Ho fumanoe hore o lefisitse basebetsi chelete ea ho ba fumanela mosebetsi.',
     fraud:
       'Ho fumanoe hore o thetsitse basebetsi: mosebetsi oa leshano, konteraka e fetotsoeng kapa litokomane tse tšoeroeng.',
     under_watch:
@@ -494,12 +496,12 @@ const st: Catalogue = {
     title: 'Tlaleha moemeli',
     lead: 'Re bolelle ka moemeli ea u kopileng chelete, ea u thetsitseng ka mosebetsi kapa ea tšoereng litokomane tsa hao. Ho tlaleha ke mahala.',
     anonymous:
-      'Ha ho hlokahale hore u fane ka lebitso, nomoro ea mohala kapa email. Litlaleho tse se nang tsona le tsona lia baloa, empa re ke ke ra u bolella seo re se fumaneng.',
+      'Ha ho hlokahale hore u fane ka lebitso, nomoro ea mohala kapa email. Le litlaleho tse se nang tsona lia baloa, empa re ke ke ra u bolella seo re se fumaneng.',
     recruiterHeading: 'Moemeli',
-    registered: 'Moemeli, haeba a le ngolisong',
-    registeredNone: 'Ha a ngolisong, kapa ha ke tsebe',
+    registered: 'Moemeli, haeba a le bukeng ea ngoliso',
+    registeredNone: 'Ha a eo bukeng ea ngoliso, kapa ha ke tsebe',
     recruiterName: 'Lebitso la moemeli kapa la motho',
-    recruiterNameHint: 'Joalo ka ha a u boleletse. Le a hlokahala haeba moemeli a sa khethoa ka holimo.',
+    recruiterNameHint: 'Joalo ka ha a u boleletse. Lea hlokahala haeba moemeli a sa khethoa ka holimo.',
     recruiterPlace: 'Moo le kopaneng teng',
     recruiterPhone: 'Nomoro ea hae ea mohala',
     whatHappened: 'Ho etsahetse eng?',
@@ -509,8 +511,8 @@ const st: Catalogue = {
       deception: 'Mosebetsi o neng o tšepisitsoe e ne e le leshano, kapa o fapane',
       contract_substitution: 'Ke filoe konteraka e fapaneng le eo ke e lumetseng',
       documents_retained: 'Ba tšoere phasepoto kapa ID ea ka',
-      unlicensed_recruitment: 'Ba hira batho ntle le lengolo-tumello',
-      wages_withheld: 'Moputso oa ka ha oa lefshoa',
+      unlicensed_recruitment: 'Ba batlela batho mesebetsi ba se na laesense',
+      wages_withheld: 'Moputso oa ka ha oa lefuoa',
       other: 'Ho hong',
     } satisfies Record<ComplaintCategory, string>,
     feeAmount: 'U lefile bokae?',
@@ -532,7 +534,7 @@ const st: Catalogue = {
     promisedEmployer: 'Mohiri',
     promisedCountry: 'Naha',
     description: 'Re bolelle se etsahetseng',
-    descriptionHint: 'Ka mantsoe a hao. Mabitso, matsatsi, libaka le chelete li a thusa.',
+    descriptionHint: 'Ka mantsoe a hao. Mabitso, matsatsi, libaka le chelete lia thusa.',
     contactHeading: 'Kamoo re ka u fumanang (ha ho qobelloe)',
     contactPhone: 'Nomoro ea hao ea mohala',
     contactEmail: 'Email ea hao',
@@ -645,7 +647,7 @@ const st: Catalogue = {
   },
 
   ussd: {
-    menu: 'Sheba moemeli pele u lefa.\n1 Sheba moemeli\n2 Tlaleha moemeli\n3 Sheba mosebetsi\n4 Sheba tlaleho\n0 English',
+    menu: 'Se lefe letho bakeng sa mosebetsi.\n1 Sheba moemeli\n2 Tlaleha moemeli\n3 Sheba mosebetsi\n4 Sheba tlaleho\n0 English',
     askName: 'Ngola lebitso la moemeli kapa nomoro ea laesense:',
     askCode: 'Ngola khoutu ea mosebetsi e papatsong (linomoro tse 8):',
     codeUnknown: 'Ha ho mosebetsi o lumelletsoeng o nang le khoutu ena. Papatso e ka ba ea leshano. Se lefe.',
@@ -697,7 +699,7 @@ const st: Catalogue = {
     warnings: {
       fee: 'o lefisitse chelete',
       fraud: 'o thetsitse basebetsi',
-      under_watch: 'o ntse a shebiloe',
+      under_watch: 'o ntse a lekoloa',
     } satisfies Record<PublicWarning, string>,
   },
 }

@@ -125,22 +125,27 @@ export interface UssdFound {
 function resultsScreen(found: UssdFound, t: Catalogue): string {
   const matches = found.results
   const header = found.similar ? `${t.ussd.notFoundSimilar}\n` : ''
-  // What must be said goes first; the no-fee reminder before names get too short to recognise.
-  const footers = found.more
-    ? ([[`\n${t.ussd.moreMatches}`, 12]] as const)
-    : ([
-        [`\n${t.ussd.resultsFooter}`, 20],
-        ['', 12],
-      ] as const)
+  // The licence number of a match, so a certificate's can be compared (whole; the name is cut).
+  // Look-alikes are other recruiters: the warning needs the room more than their numbers.
+  const number = (a: PublicAgency) => (a.licence_number && !found.similar ? ` ${a.licence_number}` : '')
   for (let n = Math.min(USSD_MATCHES, matches.length); n >= 1; n--) {
     const shown = matches.slice(0, n)
+    // What must be said goes first; the no-fee reminder before names get too short to
+    // recognise; "more matched" whenever not all are shown.
+    const footers =
+      found.more || n < matches.length
+        ? ([[`\n${t.ussd.moreMatches}`, 12]] as const)
+        : ([
+            [`\n${t.ussd.resultsFooter}`, 20],
+            ['', 12],
+          ] as const)
     for (const [footer, shortest] of footers) {
-      const fixed = shown.map((a, i) => `${i + 1}. : ${ussdStatus(a, t)}`)
+      const fixed = shown.map((a, i) => `${i + 1}. ${number(a)}: ${ussdStatus(a, t)}`)
       const room = USSD_MAX_LENGTH - 'END '.length - plainText(header + fixed.join('\n') + footer).length
       const perName = Math.floor(room / n)
       if (perName < shortest) continue
       const lines = shown.map(
-        (a, i) => `${i + 1}. ${truncate(plainText(a.name), perName)}: ${ussdStatus(a, t)}`,
+        (a, i) => `${i + 1}. ${truncate(plainText(a.name), perName)}${number(a)}: ${ussdStatus(a, t)}`,
       )
       return screen('END', header + lines.join('\n') + footer)
     }

@@ -509,7 +509,7 @@ describe('triage, flags and points', () => {
       }).toString(),
     })
     expect(await ussd.text()).toMatch(
-      /Letseng Diamond Labour: Licensed until .*\. WARNING: charged fees, deceived workers, under watch/,
+      /Letseng Diamond La.* LRA-\d{4}-\d{5}: Licensed until .*\. WARNING: charged fees, deceived workers, under watch/,
     )
 
     // The agency list, sorted by points, puts it first with its flags; its renewal waits in the

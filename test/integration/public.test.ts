@@ -394,20 +394,20 @@ describe('USSD', () => {
 
   it('checks a recruiter: menu, then a name, then the matches with their status', async () => {
     expect((await dial('')).reply).toBe(
-      'CON Check a recruiter before you pay.\n1 Check a recruiter\n2 Report a recruiter\n3 Check a job offer\n4 Check my report\n0 Sesotho',
+      'CON Never pay for a job.\n1 Check a recruiter\n2 Report a recruiter\n3 Check a job offer\n4 Check my report\n0 Sesotho',
     )
     expect((await dial('1')).reply).toBe('CON Type the recruiter name or licence number:')
     const found = await dial('1*maluti mountain')
     expect(found.status).toBe(200)
     expect(found.reply).toMatch(
-      /^END 1\. Maluti Mountain Recruitment \(Pty\) Ltd: Licensed until \d+\/\d+\/\d{4}/,
+      /^END 1\. Maluti Mountain Recruitment \(Pty\) Ltd LRA-\d{4}-\d{5}: Licensed until \d+\/\d+\/\d{4}/,
     )
     // A name only resembling: the warning first, then the other recruiters.
     const resembling = await dial('1*malti mountin')
     expect(resembling.reply).toMatch(/^END NOT in the registry: not licensed\. Do not pay\./)
     expect(resembling.reply).toContain('Maluti Mountain')
     expect((await dial('1*Jobs4U')).reply).toMatch(/^END Not in the registry\./)
-    expect((await dial('1*senqu')).reply).toContain('Senqu River Staffing: Suspended')
+    expect((await dial('1*senqu')).reply).toMatch(/Senqu River Staffing LRA-\d{4}-\d{5}: Suspended/)
   })
 
   it('says when a recruiter is not in the registry, and how to report', async () => {
@@ -419,10 +419,12 @@ describe('USSD', () => {
 
   it('switches to Sesotho with 0 and back', async () => {
     expect((await dial('0')).reply).toBe(
-      'CON Sheba moemeli pele u lefa.\n1 Sheba moemeli\n2 Tlaleha moemeli\n3 Sheba mosebetsi\n4 Sheba tlaleho\n0 English',
+      'CON Se lefe letho bakeng sa mosebetsi.\n1 Sheba moemeli\n2 Tlaleha moemeli\n3 Sheba mosebetsi\n4 Sheba tlaleho\n0 English',
     )
-    expect((await dial('0*1*senqu')).reply).toMatch(/^END 1\. Senqu River Staffing: Laesense e emisitsoe/)
-    expect((await dial('0*0')).reply).toMatch(/^CON Check a recruiter/)
+    expect((await dial('0*1*senqu')).reply).toMatch(
+      /^END 1\. Senqu River Staffing LRA-\d{4}-\d{5}: Laesense e emisitsoe/,
+    )
+    expect((await dial('0*0')).reply).toMatch(/^CON Never pay for a job/)
   })
 
   it('needs no CSRF token (a gateway posts it) but refuses a malformed callback with 422', async () => {

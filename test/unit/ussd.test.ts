@@ -88,9 +88,13 @@ describe('USSD screens', () => {
       { results: longNames.map((n) => agency(n)) },
     )
     const lines = reply.split('\n')
-    expect(lines[0]).toMatch(/^END 1\. Lesotho Highlands.*\.\.\.: Licensed until 31\/12\/2026$/)
-    expect(lines[1]).toMatch(/^2\. .*: Licensed until 31\/12\/2026$/)
-    expect(lines[2]).toMatch(/^3\. .*: Licensed until 31\/12\/2026$/)
+    // Each licence number stays whole beside its status; what does not fit is said to exist.
+    expect(lines[0]).toMatch(
+      /^END 1\. Lesotho Highlands.*\.\.\. LRA-2026-00001: Licensed until 31\/12\/2026$/,
+    )
+    for (const line of lines.slice(1, -1))
+      expect(line).toMatch(/^\d\. .* LRA-2026-00001: Licensed until 31\/12\/2026$/)
+    if (lines.length < 4) expect(lines.at(-1)).toBe('More matched: dial again and type more of the name.')
   })
 
   it('keep short names whole and add the no-fee reminder when it fits', () => {
@@ -100,7 +104,9 @@ describe('USSD screens', () => {
         results: [agency('Senqu Staffing', 'suspended')],
       },
     )
-    expect(reply).toBe('END 1. Senqu Staffing: Suspended\nRecruiters may not charge you a fee.')
+    expect(reply).toBe(
+      'END 1. Senqu Staffing LRA-2026-00001: Suspended\nRecruiters may not charge you a fee.',
+    )
   })
 
   it('warn about findings after the status, in full, even when names must shrink', () => {
@@ -111,7 +117,7 @@ describe('USSD screens', () => {
     )
     expect(en.length).toBeLessThanOrEqual(USSD_MAX_LENGTH)
     expect(en.split('\n')[0]).toMatch(
-      /^END 1\. Lesotho.*: Licensed until 31\/12\/2026\. WARNING: charged fees, under watch$/,
+      /^END 1\. Lesotho.* LRA-2026-00001: Licensed until 31\/12\/2026\. WARNING: charged fees, under watch$/,
     )
     const st = ussdReply(
       { kind: 'search', lang: 'st', query: 'x' },
@@ -120,7 +126,7 @@ describe('USSD screens', () => {
       },
     )
     expect(st).toContain(
-      '1. Senqu Staffing: O na le laesense ho fihlela 31/12/2026. TEMOSO: o thetsitse basebetsi',
+      '1. Senqu Staffing LRA-2026-00001: O na le laesense ho fihlela 31/12/2026. TEMOSO: o thetsitse basebetsi',
     )
     // Three warned results with long names: fewer results, never a cut warning.
     for (const lang of ['en', 'st'] as const) {
@@ -137,7 +143,7 @@ describe('USSD screens', () => {
       const t =
         lang === 'en'
           ? 'charged fees, deceived workers, under watch'
-          : 'o lefisitse chelete, o thetsitse basebetsi, o ntse a shebiloe'
+          : 'o lefisitse chelete, o thetsitse basebetsi, o ntse a lekoloa'
       expect(all).toContain(t)
     }
   })
@@ -170,7 +176,9 @@ describe('USSD screens', () => {
         results: [agency('Tšepo Placements', 'suspended')],
       },
     )
-    expect(reply).toBe('END 1. Tsepo Placements: Laesense e emisitsoe\nBaemeli ha ba lumelloe ho u lefisa.')
+    expect(reply).toBe(
+      'END 1. Tsepo Placements LRA-2026-00001: Laesense e emisitsoe\nBaemeli ha ba lumelloe ho u lefisa.',
+    )
     expect(plainText('“Tšepo” – Motšeanong…')).toBe('"Tsepo" - Motseanong...')
   })
 
