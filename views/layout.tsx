@@ -15,6 +15,8 @@ export function Layout(props: {
   lang?: Language
   /** The same page in the other language (public pages). */
   otherLanguageHref?: string
+  /** What search results and shared links say of a public page. */
+  description?: string | undefined
   children: Child
 }) {
   const { ctx } = props
@@ -28,6 +30,7 @@ export function Layout(props: {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {props.description && <meta name="description" content={props.description} />}
         <title>{`${props.hasErrors ? t.errorPrefix : ''}${props.title} – ${t.siteName}`}</title>
         {/* htmx must not inject its own <style>: the CSP allows only our stylesheet. */}
         <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />

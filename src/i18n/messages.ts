@@ -47,6 +47,8 @@ const en = {
   ],
   dateAtTime: (date: string, time: string) => `${date} at ${time}`,
 
+  metaDescription:
+    'The Lesotho government register of licensed labour recruiters: check a recruiter or a job offer before you accept a job, and report one. You never pay a recruiter for a job.',
   homeTitle: 'Is this recruiter licensed?',
   homeLead:
     'You never pay a recruiter for a job. Before you accept a job or hand over your documents, check that the recruiter is licensed.',
@@ -379,6 +381,8 @@ const st: Catalogue = {
   ],
   dateAtTime: (date: string, time: string) => `${date} ka ${time}`,
 
+  metaDescription:
+    'Buka ea ngoliso ea baemeli ba mesebetsi ba nang le laesense Lesotho: sheba moemeli kapa mosebetsi pele u o amohela, kapa u tlalehe moemeli. Se lefe letho bakeng sa mosebetsi.',
   homeTitle: 'Na moemeli enoa oa mesebetsi o na le laesense?',
   homeLead:
     'Se lefe letho bakeng sa mosebetsi. Pele u amohela mosebetsi kapa u fana ka litokomane tsa hao, sheba hore moemeli o na le laesense.',

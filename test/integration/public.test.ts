@@ -286,6 +286,19 @@ describe('nothing internal reaches the public', () => {
   })
 })
 
+describe('what search results and shared links say', () => {
+  it('gives every public page a description in the reader’s language', async () => {
+    const description = async (path: string) =>
+      /<meta name="description" content="([^"]+)"/.exec(
+        await (await registry.app.request(path)).text(),
+      )?.[1] ?? ''
+    expect(await description('/')).toContain('You never pay a recruiter for a job')
+    expect(await description('/?lang=st')).toContain('Se lefe letho bakeng sa mosebetsi')
+    expect(await description('/complaints/new')).toContain('register of licensed labour recruiters')
+    expect(await description('/jobs')).toContain('check a recruiter or a job offer')
+  })
+})
+
 describe('reporting and tracking by USSD', () => {
   async function screen(sessionId: string, text: string, phoneNumber = '+26658001234') {
     const res = await registry.app.request('/ussd', {

@@ -90,7 +90,11 @@ export function JobOfferPage(props: {
           ? t.jobs.standingText.closed(formatPublicDate(offer.open_until, t))
           : t.jobs.standingText[props.standing]()
   return (
-    <PublicLayout pc={props.pc} title={`${t.jobs.title(code)}: ${words}`}>
+    <PublicLayout
+      pc={props.pc}
+      title={`${t.jobs.title(code)}: ${words}`}
+      description={`${t.jobs.title(code)}, ${offer.position}, ${offer.agency.name}: ${words}. ${t.jobs.noFeeBig}`}
+    >
       <h1 class={`status-banner ${look.tone}`}>
         <span aria-hidden="true">{look.symbol}</span> {words}
       </h1>

@@ -16,6 +16,8 @@ export function PublicLayout(props: {
   pc: PublicContext
   title: string
   hasErrors?: boolean
+  /** What search results and shared links say of the page; the registry's own words otherwise. */
+  description?: string
   children: Child
 }) {
   const { pc } = props
@@ -26,6 +28,7 @@ export function PublicLayout(props: {
       hasErrors={props.hasErrors}
       lang={pc.lang}
       otherLanguageHref={pc.otherLanguageHref}
+      description={props.description ?? pc.t.metaDescription}
     >
       {props.children}
     </Layout>

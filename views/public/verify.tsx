@@ -18,7 +18,11 @@ export function VerifyPage(props: { pc: PublicContext; number: string; agency: P
     (s) => s === agency.standing,
   )
   return (
-    <PublicLayout pc={props.pc} title={`${t.verifyTitle(props.number)}: ${words}`}>
+    <PublicLayout
+      pc={props.pc}
+      title={`${t.verifyTitle(props.number)}: ${words}`}
+      description={`${t.verifyTitle(props.number)}, ${agency.name}: ${words}. ${t.noFeeTitle}`}
+    >
       <h1 class={`status-banner ${look.tone}`}>
         <span aria-hidden="true">{look.symbol}</span> {words}
       </h1>
