@@ -143,6 +143,8 @@ const startServer = () =>
       // One load generator on one address: the per-address limits would measure only 429s.
       PUBLIC_LOOKUPS_PER_MINUTE: '100000000',
       COMPLAINTS_PER_HOUR: '100000000',
+      // One gateway standing for thousands of phones at once.
+      USSD_SCREENS_PER_MINUTE_TOTAL: '100000000',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
@@ -334,11 +336,13 @@ async function driveWrites(s: Scenario, seconds: number, log: WriteLog) {
         log.sent.add(key)
         return { ...req, body: post.body(n, key, token, samples) }
       },
-      onResponse: (status: number, _body: string, context: object, headers?: IncomingHttpHeaders) => {
+      onResponse: (status: number, body: string, context: object, headers?: IncomingHttpHeaders) => {
         const location = headers?.location
-        if (status === post.expectedStatus && location) {
+        const identifier = post.replyNames
+          ? post.replyNames(body)
+          : location && new URL(location, base).pathname.split('/').pop()
+        if (status === post.expectedStatus && identifier) {
           const key = (context as { key: string }).key
-          const identifier = new URL(location, base).pathname.split('/').pop()!
           const earlier = log.answered.get(key)
           if (earlier !== undefined && earlier !== identifier) log.contradicted++
           log.answered.set(key, identifier)
@@ -354,7 +358,7 @@ async function checkWrites(s: Scenario, log: WriteLog): Promise<string[]> {
   await new Promise((r) => setTimeout(r, 1000))
   const check = await openDatabase({ databaseUrl: dbUrl, dataDir: '' })
   try {
-    const stored = await s.post!.storedRows(check.db, log.keyPrefix)
+    const stored = await s.post!.storedRows(check.db, log.keyPrefix, log.sent)
     const byKey = new Map<string, string[]>()
     for (const row of stored) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row.identifier])
     const problems: string[] = []

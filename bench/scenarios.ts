@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Database } from '../src/db/database.js'
 import { rankDistrict } from '../src/inspections/due.js'
+import { ussdReportKey } from '../src/public/ussd-store.js'
 import { dashboardFigures } from '../src/reports/figures.js'
 import { defaultPeriod } from '../src/reports/schemas.js'
 import { addMonths, todayInLesotho } from '../src/time.js'
@@ -55,11 +56,17 @@ export interface WriteScenario {
   body: (n: number, key: string, csrf: string, samples: string[]) => string
   /** The status a stored submission answers with. */
   expectedStatus: number
+  /** The identifier a reply names, when it names it in its body rather than a Location header. */
+  replyNames?: (body: string) => string | undefined
   /**
    * After the run: the rows stored for `sent` (every key sent, answered or not), keyed by
    * idempotency key, each with the identifier the reply named (from its Location header).
    */
-  storedRows: (db: Database, keyPrefix: string) => Promise<{ key: string; identifier: string }[]>
+  storedRows: (
+    db: Database,
+    keyPrefix: string,
+    sent: ReadonlySet<string>,
+  ) => Promise<{ key: string; identifier: string }[]>
 }
 
 const fixed =
@@ -277,6 +284,51 @@ SCENARIOS.push({
           .where('submission_key', 'in', keys)
           .execute()
       ).map((r) => r.submission_key),
+  },
+})
+
+// A report by USSD from a feature phone: the last screen of a whole session (the recruiter, what
+// happened, how much, the district, may we call, confirm), each session its own, one in ten
+// redialled or resent by the gateway. Each session must store exactly one report.
+SCENARIOS.push({
+  name: 'ussd-report',
+  about: 'POST /ussd: the confirming screen of a distinct USSD report session, 1 in 10 sent again',
+  paths: fixed('/ussd'),
+  post: {
+    formPath: '/complaints/new',
+    resendEvery: 10,
+    samples: async () => [],
+    body: (n, key) =>
+      new URLSearchParams({
+        sessionId: key,
+        serviceCode: '*120*55#',
+        phoneNumber: `+2665${String(n % 10_000_000).padStart(7, '0')}`,
+        text: [
+          '2',
+          `Bench USSD recruiter ${n}`,
+          '1 2',
+          'M300',
+          String(1 + (n % 10)),
+          n % 2 ? '1' : '2',
+          '1',
+        ].join('*'),
+      }).toString(),
+    expectedStatus: 200,
+    replyNames: (body) => /C-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(body)?.[0],
+    storedRows: async (db, _keyPrefix, sent) => {
+      const byReportKey = new Map([...sent].map((key) => [ussdReportKey(key), key]))
+      const keys = [...byReportKey.keys()]
+      const rows: { key: string; identifier: string }[] = []
+      for (let i = 0; i < keys.length; i += 1000) {
+        const found = await db
+          .selectFrom('complaints')
+          .select(['submission_key', 'reference'])
+          .where('submission_key', 'in', keys.slice(i, i + 1000))
+          .execute()
+        for (const r of found) rows.push({ key: byReportKey.get(r.submission_key)!, identifier: r.reference })
+      }
+      return rows
+    },
   },
 })
 
