@@ -360,7 +360,7 @@ const st: Catalogue = {
   otherLanguageLink: 'English',
   otherLanguageLabel: 'Read in English',
 
-  siteName: 'Buka ea Baemeli ba Mesebetsi · Lesotho',
+  siteName: 'Buka ea Ngoliso ea Baemeli ba Mesebetsi · Lesotho',
   skipLink: 'Tlolela litabeng tsa mantlha',
   errorPrefix: 'Phoso: ',
   footer: 'Lekala la Mesebetsi le Khiro, Lesotho.',
@@ -395,9 +395,9 @@ const st: Catalogue = {
   reportTitle: 'Mokhoa oa ho tlaleha moemeli',
   reportLink: 'Mokhoa oa ho tlaleha moemeli',
   reportSteps: [
-    'Eea ofising e haufi ea Lekala la Mesebetsi le Khiro, e teng toropong e ngoe le e ngoe ea setereke, kapa seteisheneng sefe kapa sefe sa sepolesa.',
+    'Eea ofising e haufi ea Lekala la Mesebetsi le Khiro, e teng toropong e kholo ea setereke se seng le se seng, kapa seteisheneng sefe kapa sefe sa sepolesa.',
     'Bolela lebitso la moemeli, moo le kopaneng teng, seo a u tšepisitseng sona le seo a u kopileng ho se lefa.',
-    'Tlisa pampiri efe kapa efe, molaetsa kapa rasiti eo a u fileng eona.',
+    'Tlisa lipampiri, lirasiti le melaetsa tsohle tseo a u fileng tsona.',
   ],
   reportNamed: (name: string) => `Moemeli eo u botsitseng ka eena: “${name}”.`,
   reportPrivate: 'Ha ho hlokahale hore u fane ka lebitso la hao.',
@@ -405,11 +405,11 @@ const st: Catalogue = {
 
   lookupTitle: (q: string) => `Liphetho tsa “${q}”`,
   lookupTooLong: 'Ngola litlhaku tse sa feteng 100.',
-  resultCount: (n: number) => (n === 1 ? 'Ho fumanoe moemeli a le 1' : `Ho fumanoe baemeli ba ${n}`),
+  resultCount: (n: number) => (n === 1 ? 'Ho fumanoe moemeli a le mong' : `Ho fumanoe baemeli ba ${n}`),
   similarTitle: 'Na u ne u bolela e mong oa bana? Ke baemeli ba bang.',
   similarText: (q: string) =>
     `Mabitso a bona a tšoana feela le “${q}”. Haeba moemeli eo u kopaneng le eena a sa sebelise le leng la mabitso ana hantle, ha a na laesense.`,
-  moreResults: 'Ho bontšoa feela a tšoanang haholo. Ngola lebitso ka botlalo ho fumana a mang.',
+  moreResults: 'Ho bontšoa feela mabitso a tšoanang haholo. Ngola lebitso ka botlalo ho fumana a mang.',
   notFoundTitle: (q: string) => `“${q}” ha a eo bukeng ea ngoliso.`,
   notFoundText: 'Moemeli ea sa ngolisoang ha a na laesense. Se lefe.',
   notFoundReport: 'Tlaleha moemeli enoa',
@@ -466,7 +466,7 @@ const st: Catalogue = {
   checkedOn: (when: string) => `E shebiloe ka ${when}.`,
   verifyUnknownTitle: 'Nomoro ena ea laesense ha e eo bukeng ea ngoliso',
   verifyUnknownText: (number: string) =>
-    `Ha ho laesense e nang le nomoro ${number}. Setifikeiti se ka 'na sa ba sa bohata. Se lefe motho ea u bontšitseng sona.`,
+    `Ha ho laesense e nang le nomoro ${number}. Setifikeiti se ka 'na sa ba sa bohata. U se ke ua lefa motho ea u bontšitseng sona.`,
 
   tooManyTitle: 'Ka kopo ema hanyane',
   tooManyText:
@@ -482,7 +482,7 @@ const st: Catalogue = {
     construction: 'Kaho',
     domestic_work: 'Mosebetsi oa lapeng',
     hospitality: 'Lihotele le bohahlauli',
-    security_services: 'Tšireletso',
+    security_services: 'Tšireletso (balebeli)',
     other: 'Tse ling',
   },
 
@@ -490,7 +490,7 @@ const st: Catalogue = {
   warnings: {
     fee: 'Ho fumanoe hore o lefisitse basebetsi chelete ea ho ba fumanela mosebetsi.',
     fraud:
-      'Ho fumanoe hore o thetsitse basebetsi: mosebetsi oa leshano, konteraka e fetotsoeng kapa litokomane tse tšoeroeng.',
+      'Ho fumanoe hore o thetsitse basebetsi: mosebetsi oa leshano, konteraka e fetotsoeng, kapa ho se ba khutlisetse litokomane tsa bona.',
     under_watch:
       'O ntse a lekoloa ka hloko ke ofisi ea lilaesense, hobane o fumanoe a fositse lilemong tse peli tse fetileng.',
   } satisfies Record<PublicWarning, string>,
@@ -512,7 +512,7 @@ const st: Catalogue = {
     whatHappenedHint: 'Khetha tsohle tse etsahetseng.',
     categories: {
       recruitment_fee: 'Ke kopiloe ho lefa chelete bakeng sa mosebetsi',
-      deception: 'Mosebetsi o neng o tšepisitsoe e ne e le leshano, kapa o fapane',
+      deception: 'Mosebetsi o ne o le oa leshano, kapa o ne o se oo ke o tšepisitsoeng',
       contract_substitution: 'Ke filoe konteraka e fapaneng le eo ke e lumetseng',
       documents_retained: 'Ba tšoere phasepoto kapa ID ea ka',
       unlicensed_recruitment: 'Ba batlela batho mesebetsi ba se na laesense',
@@ -542,9 +542,9 @@ const st: Catalogue = {
     contactHeading: 'Kamoo re ka u fumanang (ha ho qobelloe)',
     contactPhone: 'Nomoro ea hao ea mohala',
     contactEmail: 'Email ea hao',
-    mayContact: 'Le ka ikopanya le nna ka tlaleho ena',
+    mayContact: 'Le ka ikopanya le nna mabapi le tlaleho ena',
     contactLanguage: 'Puo eo le ka buang le nna ka eona',
-    optional: '(ha ho qobelloe)',
+    optional: '(haeba u rata)',
     submit: 'Romela tlaleho',
     problem: 'Ho na le bothata',
     errors: {
@@ -557,7 +557,7 @@ const st: Catalogue = {
       currency: 'Khetha mofuta oa chelete eo u lefileng ka eona.',
       currencyMismatch:
         'Chelete e ngotsoe ka mofuta o mong, empa mona ho khethiloe o mong: khetha mofuta oo u lefileng ka oona.',
-      date: 'Ngola letsatsi le fetileng.',
+      date: 'Ngola letsatsi le seng le fetile.',
       phone: 'Ngola nomoro ea mohala, mohlala +266 5800 0000.',
       email: 'Ngola aterese ea email, mohlala lebitso@example.com.',
       consent: 'Fana ka nomoro ea mohala kapa email hore re tle re ikopanye le uena.',
@@ -568,7 +568,7 @@ const st: Catalogue = {
     sentTitle: 'Tlaleho ea hao e rometsoe',
     sentReference: 'Nomoro ea hao ea tlaleho',
     sentKeep:
-      'E ngole kapa u e nke setšoantšo. Ka eona u ka sheba se etsahetseng ka tlaleho ea hao. Ha e bontše lebitso la hao.',
+      'E ngole kapa u nke setšoantšo sa eona. Ka eona u ka sheba se etsahetseng ka tlaleho ea hao. Ha e bontše lebitso la hao.',
     trackLink: 'Sheba tlaleho',
     trackTitle: 'Sheba tlaleho',
     trackLabel: 'Nomoro ea tlaleho',

@@ -373,6 +373,16 @@ describe('reporting and tracking by USSD', () => {
       may_contact: true,
       channel: 'ussd',
     })
+    // It reaches triage like any report, saying how it came.
+    const officer = await registry.signedInAs('licensing_officer')
+    const queue = await (await officer.client.get('/complaints')).text()
+    expect(queue).toContain('Bra Tsietsi')
+    const { id } = await registry.db
+      .selectFrom('complaints')
+      .select('id')
+      .where('recruiter_name', '=', 'Bra Tsietsi')
+      .executeTakeFirstOrThrow()
+    expect(await (await officer.client.get(`/complaints/${id}`)).text()).toContain('By phone (USSD)')
     // Cancelled: nothing stored.
     expect(
       await screen('AT-report-cancel', ['2', 'Cancelled Recruiter', '1', '0', '5', '2', '2'].join('*')),
