@@ -588,7 +588,7 @@ const st: Catalogue = {
       referred_to_police: 'E fetiselitsoe sepoleseng: mapolesa a e batlisisa.',
     } satisfies Record<TrackedStatus, string>,
     tooMany:
-      'Ho tlile litlaleho tse ngata ho tsoa marang-rang a hao horeng ena, kahoo ea hao ha e so romeloe. E ka tlase: leka hape hamorao, kapa u e ise ofising ea Labour.',
+      'Ho tlile litlaleho tse ngata ho tsoa marang-rang a hao horeng ena, kahoo ea hao ha e so romeloe. E ka tlase: leka hape hamorao, kapa u e ise ofising ea Lekala la Mesebetsi (Labour).',
   },
 
   jobs: {
@@ -674,7 +674,7 @@ const st: Catalogue = {
     } satisfies Record<ComplaintCategory, string>,
     reportAmount: 'O kopile kapa o nkile bokae? Ngola chelete, kapa 0 haeba ho se letho:',
     reportDistrict: 'Ho etsahetse seterekeng sefe?',
-    reportContact: 'Na ofisi ea Mesebetsi e ka u letsetsa nomorong ena?\n1 E\n2 Che',
+    reportContact: 'Na ofisi ea Labour e ka u letsetsa nomorong ena?\n1 E\n2 Che',
     reportConfirm: '1 Romela\n2 Hlakola',
     reportNoAmount: 'ha ho chelete',
     reportCallYes: 'ba ka letsetsa',
@@ -687,7 +687,7 @@ const st: Catalogue = {
     trackNotFound: 'Ha ho tlaleho e nang le nomoro ena. E hlahlobe ebe u letsetsa hape.',
     trackStatus: {
       received: 'E amohetsoe: e emetse ho baloa ke ofisiri.',
-      under_review: 'E ntse e shebiloe ke ofisiri.',
+      under_review: 'E ntse e hlahlojoa ke ofisiri.',
       found_true: "E fumanoe e le 'nete: e ngotsoe bukeng ea ngoliso.",
       not_proven: 'Ha ea pakoa. Rea leboha: u ka romela tlaleho e ncha haeba u tseba ho hongata.',
       referred_to_police: 'E fetiselitsoe sepoleseng, se e batlisisang.',
