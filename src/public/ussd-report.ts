@@ -99,7 +99,12 @@ export function reportQuestion(step: Extract<ReportStep, { kind: 'ask' }>, t: Ca
         return summary(step.draft as CompleteReport, t, step.retry ? u.reportRetry.length + 1 : 0)
     }
   })()
-  return step.retry ? `${u.reportRetry} ${question}` : question
+  if (!step.retry) return question
+  // A numbered list has no room for the question again: "Not understood." and the list.
+  if (step.field === 'categories')
+    return `${u.reportRetry}\n${numbered(COMPLAINT_CATEGORIES.map((c) => u.reportCategoryNames[c]))}`
+  if (step.field === 'district') return `${u.reportRetry}\n${numbered(DISTRICTS)}`
+  return `${u.reportRetry} ${question}`
 }
 
 /** The summary to confirm, shortened where it must be: the choices stay whole. */

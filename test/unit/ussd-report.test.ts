@@ -55,7 +55,7 @@ describe('a report by USSD', () => {
       const step = reportStep(answers)
       expect(step).toMatchObject({ kind: 'ask', field, retry: true })
       const reply = ussdReply({ kind: 'report', lang: 'en', report: step })
-      expect(reply).toMatch(/^CON Not understood\. /)
+      expect(reply).toMatch(/^CON Not understood\.[ \n]/)
     }
     // Then a good answer goes on.
     expect(reportStep(['Ntate Sello', '9', '1'])).toMatchObject({
@@ -88,6 +88,11 @@ describe('a report by USSD', () => {
       [LONG, '1 2 3 4 5 6 7', 'R 1 500 000', '6', '1'],
       [LONG, '1 2 3 4 5 6 7', 'R 1 500 000', '6', '1', 'x'],
       [LONG, '1 2 3 4 5 6 7', 'R 1 500 000', '6', '1', '2'],
+      // A bad answer on each screen, the lists above all (they are nearly full already).
+      [LONG, '9'],
+      [LONG, '1', 'a lot'],
+      [LONG, '1', '0', '11'],
+      [LONG, '1', '0', '5', '3'],
     ]
     for (const lang of ['en', 'st'] as Language[])
       for (const answers of paths) {
