@@ -258,6 +258,11 @@ export async function agencyDetails(db: Database, id: string) {
 }
 export type AgencyDetails = NonNullable<Awaited<ReturnType<typeof agencyDetails>>>
 
+/** An agency's id and legal name, for a page about one of its records. */
+export function agencyNamed(db: Database, id: string) {
+  return db.selectFrom('agencies').select(['id', 'legal_name']).where('id', '=', id).executeTakeFirst()
+}
+
 export interface DuplicateMatch {
   id: string
   legal_name: string

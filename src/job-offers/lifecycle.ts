@@ -49,24 +49,6 @@ export function offerTransition(
   return { ok: true, to: DECISION_STATUS[decision] }
 }
 
-/** What staff pages call an offer: its status, and for an approved one whether it is valid today. */
-export function staffOfferStatus(status: JobOfferStatus, standing: OfferStanding | null): string {
-  if (status !== 'approved' || !standing) return STATUS_WORDS[status]
-  return {
-    open: 'Approved: open',
-    not_yet_open: 'Approved: not open yet',
-    closed: 'Approved but closed: not valid now',
-    withdrawn: 'Withdrawn',
-    agency_not_licensed: 'Approved but the licence is not in force: not valid now',
-  }[standing]
-}
-const STATUS_WORDS: Record<JobOfferStatus, string> = {
-  submitted: 'Awaiting decision',
-  approved: 'Approved',
-  refused: 'Refused',
-  withdrawn: 'Withdrawn',
-}
-
 /** The decisions an officer can take on an offer in this status. */
 export function allowedOfferDecisions(from: JobOfferStatus): JobOfferDecision[] {
   if (from === 'submitted') return ['approve', 'refuse', 'withdraw']

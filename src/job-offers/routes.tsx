@@ -9,6 +9,8 @@ import {
   OfferPage,
 } from '../../views/job-offers/offer-pages.js'
 import { AdvertSlipPage } from '../../views/job-offers/slip.js'
+import { agencyNamed } from '../agencies/queries.js'
+import { agencyIdValidator } from '../agencies/routes.js'
 import { conflictPage } from '../audit/conflict.js'
 import { actorOf, requireRole } from '../auth/guard.js'
 import { formatDate } from '../format.js'
@@ -42,7 +44,6 @@ import {
 const readers = requireRole(...LICENSING_READERS)
 const writers = requireRole(...LICENSING_WRITERS)
 const offerIdValidator = paramOr404(offerIdParam, 'There is no job offer at this address.')
-const agencyIdValidator = paramOr404(z.object({ id: z.uuid() }), 'There is no agency at this address.')
 const newKey = () => randomBytes(18).toString('base64url')
 
 const NOTICES: Record<string, string> = {
@@ -59,12 +60,7 @@ async function loadOffer(c: Context<AppEnv>, id: string) {
 }
 
 async function loadAgency(c: Context<AppEnv>, id: string) {
-  const agency = await c
-    .get('db')
-    .selectFrom('agencies')
-    .select(['id', 'legal_name'])
-    .where('id', '=', id)
-    .executeTakeFirst()
+  const agency = await agencyNamed(c.get('db'), id)
   if (!agency) throw new PageError(404, 'There is no agency at this address.')
   return agency
 }

@@ -1,6 +1,8 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { AppealListPage, AppealPage, NewAppealPage } from '../../views/licensing/appeal-pages.js'
+import { agencyNamed } from '../agencies/queries.js'
+import { agencyIdValidator } from '../agencies/routes.js'
 import { conflictPage } from '../audit/conflict.js'
 import { actorOf, requireRole } from '../auth/guard.js'
 import type { AppEnv } from '../http/env.js'
@@ -18,7 +20,6 @@ const APPEAL_READERS = ['licensing_manager', 'licensing_officer', 'admin'] as co
 const readers = requireRole(...APPEAL_READERS)
 const recorders = requireRole(...LICENSING_WRITERS)
 const deciders = requireRole('licensing_manager')
-const agencyIdValidator = paramOr404(z.object({ id: z.uuid() }), 'There is no agency at this address.')
 const appealIdValidator = paramOr404(z.object({ id: z.uuid() }), 'There is no appeal at this address.')
 const reason = (what: string) =>
   requiredText({
@@ -43,12 +44,7 @@ const DONE: Record<string, string> = {
 }
 
 async function loadAgency(c: Context<AppEnv>, id: string) {
-  const agency = await c
-    .get('db')
-    .selectFrom('agencies')
-    .select(['id', 'legal_name'])
-    .where('id', '=', id)
-    .executeTakeFirst()
+  const agency = await agencyNamed(c.get('db'), id)
   if (!agency) throw new PageError(404, 'There is no agency at this address.')
   return agency
 }

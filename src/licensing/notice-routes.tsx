@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { NewNoticePage, NoticePage } from '../../views/licensing/notice-pages.js'
+import { agencyIdValidator } from '../agencies/routes.js'
 import { conflictPage } from '../audit/conflict.js'
 import { actorOf, requireRole } from '../auth/guard.js'
 import type { AppEnv } from '../http/env.js'
@@ -25,7 +26,6 @@ import { noticeDecisionSchema, noticeIdParam, noticeSchema, representationsSchem
 
 const readers = requireRole(...LICENSING_READERS)
 const writers = requireRole(...LICENSING_WRITERS)
-const agencyIdValidator = paramOr404(z.object({ id: z.uuid() }), 'There is no agency at this address.')
 const noticeIdValidator = paramOr404(noticeIdParam, 'There is no notice at this address.')
 
 const DONE: Record<string, string> = {

@@ -1,10 +1,27 @@
-import type { CostsPaidBy, JobOfferDecision, JobOfferStatus } from '../../src/job-offers/lifecycle.js'
+import type {
+  CostsPaidBy,
+  JobOfferDecision,
+  JobOfferStatus,
+  OfferStanding,
+} from '../../src/job-offers/lifecycle.js'
 
 export const OFFER_STATUS_LABELS: Record<JobOfferStatus, string> = {
   submitted: 'Awaiting decision',
   approved: 'Approved',
   refused: 'Refused',
   withdrawn: 'Withdrawn',
+}
+
+/** What staff pages call an offer: its status, and for an approved one whether it is valid today. */
+export function staffOfferStatus(status: JobOfferStatus, standing: OfferStanding | null): string {
+  if (status !== 'approved' || !standing) return OFFER_STATUS_LABELS[status]
+  return {
+    open: 'Approved: open',
+    not_yet_open: 'Approved: not open yet',
+    closed: 'Approved but closed: not valid now',
+    withdrawn: 'Withdrawn',
+    agency_not_licensed: 'Approved but the licence is not in force: not valid now',
+  }[standing]
 }
 
 export const PAID_BY_LABELS: Record<CostsPaidBy | 'worker', string> = {

@@ -9,11 +9,11 @@ import {
   type JobOfferDecision,
   type JobOfferStatus,
   type OfferStanding,
-  staffOfferStatus,
 } from '../../src/job-offers/lifecycle.js'
 import type { OfferDetails } from '../../src/job-offers/queries.js'
 import { CURRENCIES, formatMoney } from '../../src/money.js'
 import { SECTOR_LABELS } from '../../src/vocabulary.js'
+import { STATUS_LABELS as COMPLAINT_STATUS_LABELS } from '../complaints/labels.js'
 import { DataTable } from '../components/data-table.js'
 import {
   CsrfField,
@@ -26,15 +26,13 @@ import {
 } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
 import { Layout } from '../layout.js'
-
-const COMPLAINT_STATUS_WORDS: Record<string, string> = {
-  received: 'Received, not yet read',
-  under_review: 'Under review',
-  decided: 'Decided',
-  closed: 'Closed',
-}
-
-import { DECISION_WORDS, OFFER_FIELD_LABELS, OFFER_STATUS_LABELS, PAID_BY_LABELS } from './labels.js'
+import {
+  DECISION_WORDS,
+  OFFER_FIELD_LABELS,
+  OFFER_STATUS_LABELS,
+  PAID_BY_LABELS,
+  staffOfferStatus,
+} from './labels.js'
 
 const PAID_BY_OPTIONS = COSTS_PAID_BY_CHOICES.map((v) => ({ value: v, label: PAID_BY_LABELS[v] }))
 const CURRENCY_OPTIONS = CURRENCIES.map((c) => ({
@@ -299,7 +297,7 @@ export function OfferPage(props: {
                 <a href={`/complaints/${c.id}`}>{c.reference}</a>
               </td>
               <td>{formatDateTime(c.created_at)}</td>
-              <td>{COMPLAINT_STATUS_WORDS[c.status] ?? c.status}</td>
+              <td>{COMPLAINT_STATUS_LABELS[c.status]}</td>
             </tr>
           ))}
         </DataTable>
