@@ -144,10 +144,13 @@ function bestMatches(db: Database, tsquery: string, folded: string, today: strin
           .where(sql<boolean>`candidate.search_words @@ to_tsquery('simple', ${tsquery})`)
           .limit(CANDIDATES),
       )
-      // A match in the legal name before one only in a trading name.
+      // A match in the legal name before one only in a trading name; of names alike, one whose
+      // licence is in force first, so a pending or revoked namesake never hides it.
       .orderBy(
         sql`word_similarity(${folded}, lower(agencies.legal_name)) desc,
-        word_similarity(${folded}, agencies.search_text) desc, lower(agencies.legal_name), agencies.id`,
+        word_similarity(${folded}, agencies.search_text) desc,
+        coalesce(licences.status = 'active' and licences.expires_on >= ${today}::date, false) desc,
+        lower(agencies.legal_name), agencies.id`,
       )
       .limit(LOOKUP_LIMIT + 1)
       .execute()
