@@ -643,7 +643,7 @@ describe('triage, flags and points', () => {
   it('filters the queue and counts by status', async () => {
     const page = await words(await officer.client.get('/complaints?status=open&registered=no'))
     expect(page).toContain('Received:')
-    expect(page).toContain('not registered')
+    expect(page).toContain('not linked to an agency')
     expect(page).not.toContain('Thabana Ntlenyana Placements')
     const bad = await officer.client.get('/complaints?status=nonsense')
     expect(bad.status).toBe(422)

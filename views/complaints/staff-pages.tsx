@@ -76,7 +76,7 @@ export function ComplaintResults(props: {
               <td>
                 {r.agency_name ?? (
                   <>
-                    {r.recruiter_name ?? 'Not named'} <span class="tag neutral">not registered</span>
+                    {r.recruiter_name ?? 'Not named'} <span class="tag neutral">not linked to an agency</span>
                   </>
                 )}
               </td>
