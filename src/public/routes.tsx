@@ -27,7 +27,7 @@ import { licenceNumberIn } from '../licence-number.js'
 import { todayInLesotho } from '../time.js'
 import { publicContext } from './context.js'
 import { findPublicLicence, lookupAgencies, type PublicAgency, publicRegister } from './queries.js'
-import { type UssdJob, type UssdOutcome, ussdReply, ussdStep } from './ussd.js'
+import { plainText, type UssdJob, type UssdOutcome, ussdReply, ussdStep } from './ussd.js'
 import { storeUssdReport } from './ussd-store.js'
 
 // The public side of the registry: no sign-in, English and Sesotho, light enough for a cheap
@@ -271,10 +271,12 @@ export function publicRoutes(config: Config) {
         c.header('Cache-Control', 'no-store')
         if (!fromGateway(c))
           return c.text('END This service is available only through the USSD gateway.', 403)
+        // A refusal the caller must read is a 200 "END ...": gateways end a session on any
+        // 4xx without showing what it says.
         const overall = ussdAllScreens.take('all')
         if (!overall.allowed) {
           c.header('Retry-After', String(overall.retryAfter))
-          return c.text('END The service is busy. Please dial again in a minute.', 429)
+          return c.text(plainText(`END ${messagesFor('en').ussd.busy}\n${messagesFor('st').ussd.busy}`))
         }
         const parsed = await parseForm(c, ussdCallback)
         if (!parsed.ok) return c.text('END Sorry, the request was not understood.', 422)
@@ -282,11 +284,11 @@ export function publicRoutes(config: Config) {
         // Gateways share a few addresses: the limit is per phone instead (the gateway check makes
         // the number the network's, not one the caller chose).
         const verdict = ussdScreens.take(`phone:${phoneNumber}`)
+        const step = ussdStep(text)
         if (!verdict.allowed) {
           c.header('Retry-After', String(verdict.retryAfter))
-          return c.text('END Too many requests. Wait a minute, then dial again.', 429)
+          return c.text(plainText(`END ${messagesFor(step.lang).ussd.tooMany}`))
         }
-        const step = ussdStep(text)
         const today = todayInLesotho()
         const found =
           step.kind === 'search'

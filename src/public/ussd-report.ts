@@ -9,16 +9,27 @@ import { DISTRICTS, type District } from '../vocabulary.js'
 // confirm. No state is kept between screens, so any instance answers the next one, and a
 // dropped session leaves nothing stored. An answer that cannot be read asks the same again.
 
-export const REPORT_FIELDS = ['recruiter', 'categories', 'amount', 'district', 'contact', 'confirm'] as const
+export const REPORT_FIELDS = [
+  'recruiter',
+  'categories',
+  'details',
+  'amount',
+  'district',
+  'contact',
+  'confirm',
+] as const
 export type ReportField = (typeof REPORT_FIELDS)[number]
 
 export interface ReportDraft {
   /** A name, a licence number or the job offer code on the advert, as typed. */
   recruiter?: string
   categories?: ComplaintCategory[]
+  /** A few words, asked only when "Something else" was chosen: the category alone says nothing. */
+  details?: string | null
   /** Null: nothing was asked or paid (0). */
   amount?: TypedMoney | null
-  district?: District
+  /** Null: outside Lesotho, or the caller could not say. */
+  district?: District | null
   mayContact?: boolean
 }
 export type CompleteReport = Required<ReportDraft>
@@ -50,6 +61,12 @@ export function reportStep(answers: readonly string[]): ReportStep {
       const chosen = numbers.map((n) => (/^\d+$/.test(n) ? COMPLAINT_CATEGORIES[Number(n) - 1] : undefined))
       if (chosen.length > 0 && chosen.every(Boolean)) {
         draft.categories = [...new Set(chosen as ComplaintCategory[])]
+        draft.details = null
+        next(draft.categories.includes('other') ? 'details' : 'amount')
+      }
+    } else if (field === 'details') {
+      if (answer.length >= 3 && answer.length <= DETAILS_MAX) {
+        draft.details = answer
         next('amount')
       }
     } else if (field === 'amount') {
@@ -59,8 +76,9 @@ export function reportStep(answers: readonly string[]): ReportStep {
         next('district')
       }
     } else if (field === 'district') {
-      const district = /^\d+$/.test(answer) ? DISTRICTS[Number(answer) - 1] : undefined
-      if (district) {
+      const district =
+        answer === '0' ? null : /^\d+$/.test(answer) ? DISTRICTS[Number(answer) - 1] : undefined
+      if (district !== undefined) {
         draft.district = district
         next('contact')
       }
@@ -77,8 +95,14 @@ export function reportStep(answers: readonly string[]): ReportStep {
   return { kind: 'ask', field, draft, retry }
 }
 
+/** What a caller may type for "Something else": a screen's worth. */
+export const DETAILS_MAX = 150
+
 /** A numbered list, one per line: "1 Asked a fee". */
 const numbered = (items: readonly string[]) => items.map((item, i) => `${i + 1} ${item}`).join('\n')
+
+/** The ten districts, then "0 Outside Lesotho": many are deceived on farms and mines abroad. */
+const districts = (t: Catalogue) => `${numbered(DISTRICTS)}\n0 ${t.ussd.reportOutsideLesotho}`
 
 /** The question for a field; `retry` says the last answer could not be read. */
 export function reportQuestion(step: Extract<ReportStep, { kind: 'ask' }>, t: Catalogue): string {
@@ -89,10 +113,12 @@ export function reportQuestion(step: Extract<ReportStep, { kind: 'ask' }>, t: Ca
         return u.reportRecruiter
       case 'categories':
         return `${u.reportCategories}\n${numbered(COMPLAINT_CATEGORIES.map((c) => u.reportCategoryNames[c]))}`
+      case 'details':
+        return u.reportDetails
       case 'amount':
         return u.reportAmount
       case 'district':
-        return `${u.reportDistrict}\n${numbered(DISTRICTS)}`
+        return `${u.reportDistrict}\n${districts(t)}`
       case 'contact':
         return u.reportContact
       case 'confirm':
@@ -103,7 +129,7 @@ export function reportQuestion(step: Extract<ReportStep, { kind: 'ask' }>, t: Ca
   // A numbered list has no room for the question again: "Not understood." and the list.
   if (step.field === 'categories')
     return `${u.reportRetry}\n${numbered(COMPLAINT_CATEGORIES.map((c) => u.reportCategoryNames[c]))}`
-  if (step.field === 'district') return `${u.reportRetry}\n${numbered(DISTRICTS)}`
+  if (step.field === 'district') return `${u.reportRetry}\n${districts(t)}`
   return `${u.reportRetry} ${question}`
 }
 
@@ -113,7 +139,8 @@ function summary(report: CompleteReport, t: Catalogue, before: number): string {
   const what = report.categories.map((c) => u.reportCategoryNames[c]).join(', ')
   const amount = report.amount ? formatMoney(report.amount.minor, report.amount.currency) : u.reportNoAmount
   const tail = `\n${u.reportConfirm}`
-  const body = `${report.recruiter}: ${what}; ${amount}; ${report.district}; ${report.mayContact ? u.reportCallYes : u.reportCallNo}`
+  const where = report.district ?? u.reportOutsideLesotho
+  const body = `${report.recruiter}: ${what}; ${amount}; ${where}; ${report.mayContact ? u.reportCallYes : u.reportCallNo}`
   const room = 160 - 'CON '.length - before - tail.length
   return `${body.length > room ? `${body.slice(0, room - 3).trimEnd()}...` : body}${tail}`
 }

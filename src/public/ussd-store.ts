@@ -34,12 +34,14 @@ export async function storeUssdReport(
     fee_amount: report.amount ?? undefined,
     fee_currency: report.amount?.currency ?? undefined,
     happened_on: undefined,
-    district: report.district,
+    district: report.district ?? undefined,
     job_offer_code: code.ok ? code.code : undefined,
     promised_job: undefined,
     promised_employer: undefined,
     promised_country: undefined,
-    description: 'Reported by phone (USSD): no description was typed.',
+    description: report.details
+      ? `Reported by phone (USSD): ${report.details}`
+      : 'Reported by phone (USSD): no description was typed.',
     // The caller's number is kept only when they said the office may call them on it.
     contact_phone: report.mayContact ? session.phoneNumber : undefined,
     contact_email: undefined,

@@ -1,5 +1,5 @@
 import { countryName } from '../agencies/countries.js'
-import type { TrackedStatus } from '../complaints/rules.js'
+import { normaliseReference, type TrackedStatus } from '../complaints/rules.js'
 import { type Catalogue, type Language, messagesFor, otherLanguage } from '../i18n/messages.js'
 import type { OfferStanding } from '../job-offers/lifecycle.js'
 import type { PublicOffer } from '../job-offers/queries.js'
@@ -100,7 +100,7 @@ function ussdStatus(agency: PublicAgency, t: Catalogue): string {
   const status =
     agency.standing === 'licensed' && agency.expires_on
       ? t.licensedUntil(shortDate(agency.expires_on))
-      : t.standing[agency.standing]
+      : `${t.standing[agency.standing]}. ${t.ussd.doNotPay}`
   if (agency.warnings.length === 0) return status
   return `${status}. ${t.ussd.warning}: ${agency.warnings.map((w) => t.ussd.warnings[w]).join(', ')}`
 }
@@ -165,15 +165,11 @@ export type UssdJob =
  * fee for this job.": the status and the no-fee rule always whole, the names shortened to fit.
  */
 function jobScreen(job: UssdJob, t: Catalogue): string {
+  // A code that cannot be one is asked again; a code no approved offer has ends with the warning.
   if (!job.offer)
-    return screen(
-      'END',
-      job.problem === 'mistyped'
-        ? t.ussd.codeMistyped
-        : job.problem === 'not_a_code'
-          ? t.ussd.codeNotACode
-          : t.ussd.codeUnknown,
-    )
+    return job.problem === 'unknown'
+      ? screen('END', t.ussd.codeUnknown)
+      : screen('CON', job.problem === 'mistyped' ? t.ussd.codeMistyped : t.ussd.codeNotACode)
   const { offer } = job
   const status =
     job.standing === 'open' ? t.ussd.jobOpenUntil(shortDate(offer.open_until)) : t.jobs.standing[job.standing]
@@ -215,10 +211,11 @@ export function ussdReply(
       return screen('CON', t.ussd.trackAsk)
     case 'track': {
       const tracked = outcome && 'tracked' in outcome ? outcome.tracked : null
-      return screen(
-        'END',
-        tracked ? `${step.reference.toUpperCase()}: ${t.ussd.trackStatus[tracked]}` : t.ussd.trackNotFound,
-      )
+      // The reference as the registry writes it, whatever spacing or case was typed.
+      const reference = normaliseReference(step.reference) ?? step.reference
+      return tracked
+        ? screen('END', `${reference}: ${t.ussd.trackStatus[tracked]}`)
+        : screen('CON', t.ussd.trackNotFound)
     }
     case 'search':
       return found.results.length === 0 ? screen('END', t.ussd.notFound) : resultsScreen(found, t)

@@ -253,10 +253,13 @@ describe('the USSD callback', () => {
   it('keeps a limit on all screens together, whatever phone numbers the calls claim', async () => {
     const limited = await createTestRegistry({ USSD_SCREENS_PER_MINUTE_TOTAL: '3' })
     try {
-      const statuses = []
+      const replies = []
       for (let i = 0; i < 5; i++)
-        statuses.push((await screen(limited.app, '/ussd', `+2665000010${i}`)).status)
-      expect(statuses).toEqual([200, 200, 200, 429, 429])
+        replies.push((await (await screen(limited.app, '/ussd', `+2665000010${i}`)).text()).split(' ')[0])
+      expect(replies).toEqual(['CON', 'CON', 'CON', 'END', 'END'])
+      const busy = await screen(limited.app, '/ussd', '+26650000200')
+      expect(await busy.text()).toMatch(/^END The service is busy\. .*\nTsebeletso e phathahane/)
+      expect(busy.headers.get('retry-after')).toBeTruthy()
     } finally {
       await limited.close()
     }

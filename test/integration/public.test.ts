@@ -299,6 +299,21 @@ describe('what search results and shared links say', () => {
   })
 })
 
+describe('namesakes', () => {
+  it('lists the one whose licence is in force first, whatever was registered first', async () => {
+    await insertPublicFixture(registry.db, { name: 'Mokhoro Farm Labour', standing: 'pending' })
+    await insertPublicFixture(registry.db, { name: 'Mokhoro Farm Labour', standing: 'revoked' })
+    const licensed = await insertPublicFixture(registry.db, {
+      name: 'Mokhoro Farm Labour',
+      standing: 'licensed',
+    })
+    const body = await text(await get('/lookup?q=mokhoro%20farm'))
+    expect(body.indexOf(licensed.licenceNumber!)).toBeGreaterThan(-1)
+    expect(body.indexOf(licensed.licenceNumber!)).toBeLessThan(body.indexOf('Application pending'))
+    expect(body.indexOf(licensed.licenceNumber!)).toBeLessThan(body.indexOf('Revoked'))
+  })
+})
+
 describe('reporting and tracking by USSD', () => {
   async function screen(sessionId: string, text: string, phoneNumber = '+26658001234') {
     const res = await registry.app.request('/ussd', {
@@ -350,7 +365,30 @@ describe('reporting and tracking by USSD', () => {
     expect(await screen('AT-track-1', `4*${reference!.toLowerCase()}`)).toBe(
       `END ${reference}: Received: waiting to be read by an officer.`,
     )
-    expect(await screen('AT-track-2', '4*C-0000-0000')).toContain('No report has this reference')
+    expect(await screen('AT-track-2', '4*C-0000-0000')).toBe(
+      'CON No report has this reference. Check it and type it again:',
+    )
+  })
+
+  it('keeps the words of "Something else" and a place outside Lesotho', async () => {
+    const answers = ['2', 'Ntate Lerato', '7', 'Took our passports at the border', '0', '0', '2', '1']
+    expect(await screen('AT-report-other', answers.slice(0, 3).join('*'))).toBe(
+      'CON Say in a few words what happened:',
+    )
+    expect(await screen('AT-report-other', answers.slice(0, 6).join('*'))).toMatch(
+      /^CON May the labour office call you/,
+    )
+    expect(await screen('AT-report-other', answers.join('*'))).toMatch(/^END Report sent/)
+    const stored = await registry.db
+      .selectFrom('complaints')
+      .select(['categories', 'district', 'description'])
+      .where('recruiter_name', '=', 'Ntate Lerato')
+      .executeTakeFirstOrThrow()
+    expect(stored).toEqual({
+      categories: ['other'],
+      district: null,
+      description: 'Reported by phone (USSD): Took our passports at the border',
+    })
   })
 
   it('takes a report in Sesotho to triage with its categories, district and the number the caller allowed', async () => {
@@ -484,18 +522,23 @@ describe('rate limits', () => {
   it('limits USSD per phone number, not per gateway address', async () => {
     const limited = await createTestRegistry({ USSD_SCREENS_PER_MINUTE: '2' })
     try {
-      const dial = (phoneNumber: string) =>
+      const dial = (phoneNumber: string, text = '') =>
         limited.app.request('/ussd', {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ sessionId: 's', phoneNumber, text: '' }).toString(),
+          body: new URLSearchParams({ sessionId: 's', phoneNumber, text }).toString(),
         })
+      expect(await (await dial('+26650000001')).text()).toMatch(/^CON Never pay/)
       expect((await dial('+26650000001')).status).toBe(200)
-      expect((await dial('+26650000001')).status).toBe(200)
-      const refused = await dial('+26650000001')
-      expect(refused.status).toBe(429)
-      expect(await refused.text()).toMatch(/^END /)
-      expect((await dial('+26650000002')).status).toBe(200)
+      // The refusal is a screen the caller reads (a gateway ends a session on a 4xx without
+      // showing it), in the language the caller chose.
+      const refused = await dial('+26650000001', '0*1')
+      expect(refused.status).toBe(200)
+      expect(refused.headers.get('retry-after')).toBeTruthy()
+      expect(await refused.text()).toBe(
+        'END Ho na le likopo tse ngata haholo ho tsoa founong ena. Ema motsotso ebe u letsetsa hape.',
+      )
+      expect(await (await dial('+26650000002')).text()).toMatch(/^CON Never pay/)
     } finally {
       await limited.close()
     }

@@ -23,22 +23,26 @@ describe('a report by USSD', () => {
       report: {
         recruiter: 'Ntate Sello',
         categories: ['recruitment_fee', 'deception'],
+        details: null,
         amount: { minor: 150_000, currency: 'LSL' },
         district: 'Leribe',
         mayContact: true,
       },
     })
-    expect(reportStep(['Ntate Sello', '7', '0', '10', '2', '1'])).toEqual({
+    // "Something else" asks for a few words, and "0" is a place outside Lesotho.
+    expect(reportStep(['Ntate Sello', '7'])).toMatchObject({ kind: 'ask', field: 'details' })
+    expect(reportStep(['Ntate Sello', '7', 'Took my passport at Ficksburg', '0', '0', '2', '1'])).toEqual({
       kind: 'send',
       report: {
         recruiter: 'Ntate Sello',
         categories: ['other'],
+        details: 'Took my passport at Ficksburg',
         amount: null,
-        district: 'Thaba-Tseka',
+        district: null,
         mayContact: false,
       },
     })
-    expect(reportStep(['Ntate Sello', '7', '0', '10', '2', '2'])).toEqual({ kind: 'cancelled' })
+    expect(reportStep(['Ntate Sello', '2', '0', '10', '2', '2'])).toEqual({ kind: 'cancelled' })
   })
 
   it('asks the same again, saying so, when an answer cannot be read', () => {
@@ -49,6 +53,7 @@ describe('a report by USSD', () => {
       [['Ntate Sello', '1', 'a lot'], 'amount'],
       [['Ntate Sello', '1', '-5'], 'amount'],
       [['Ntate Sello', '1', '0', '11'], 'district'],
+      [['Ntate Sello', '7', 'x'], 'details'],
       [['Ntate Sello', '1', '0', '5', '3'], 'contact'],
       [['Ntate Sello', '1', '0', '5', '1', '9'], 'confirm'],
     ] as const) {
@@ -93,6 +98,9 @@ describe('a report by USSD', () => {
       [LONG, '1', 'a lot'],
       [LONG, '1', '0', '11'],
       [LONG, '1', '0', '5', '3'],
+      [LONG, '7'],
+      [LONG, '7', 'x'],
+      [LONG, '7', 'y'.repeat(150), '0', '0', '1'],
     ]
     for (const lang of ['en', 'st'] as Language[])
       for (const answers of paths) {

@@ -105,7 +105,7 @@ describe('USSD screens', () => {
       },
     )
     expect(reply).toBe(
-      'END 1. Senqu Staffing LRA-2026-00001: Suspended\nRecruiters may not charge you a fee.',
+      'END 1. Senqu Staffing LRA-2026-00001: Suspended. Do not pay\nRecruiters may not charge you a fee.',
     )
   })
 
@@ -177,7 +177,7 @@ describe('USSD screens', () => {
       },
     )
     expect(reply).toBe(
-      'END 1. Tsepo Placements LRA-2026-00001: Laesense e emisitsoe\nBaemeli ha ba lumelloe ho u lefisa.',
+      'END 1. Tsepo Placements LRA-2026-00001: Laesense e emisitsoe. Se lefe\nBaemeli ha ba lumelloe ho u lefisa.',
     )
     expect(plainText('“Tšepo” – Motšeanong…')).toBe('"Tsepo" - Motseanong...')
   })
@@ -225,5 +225,57 @@ describe('USSD screens', () => {
         if (standing !== 'open') expect(reply).toContain(plainText(messagesFor(lang).jobs.standing[standing]))
         expect(reply).toBe(plainText(reply))
       }
+  })
+})
+
+describe('USSD answers that can be typed again', () => {
+  it('asks for a job offer code again after a typing mistake, and ends only for a code no offer has', () => {
+    const step: UssdStep = { kind: 'job', lang: 'en', code: '48215537' }
+    expect(ussdReply(step, undefined, { offer: null, problem: 'mistyped' })).toBe(
+      'CON This code has a typing mistake. Check it against the advert and type it again:',
+    )
+    expect(ussdReply(step, undefined, { offer: null, problem: 'not_a_code' })).toMatch(
+      /^CON A job offer code has 8 digits/,
+    )
+    expect(ussdReply(step, undefined, { offer: null, problem: 'unknown' })).toMatch(
+      /^END No approved job .* Do not pay/,
+    )
+    // The gateway sends every answer: the last one typed is the code read.
+    expect(ussdStep('3*4821553*48215536')).toEqual({ kind: 'job', lang: 'en', code: '48215536' })
+  })
+
+  it('shows a report reference as the registry writes it, and asks again for one it does not know', () => {
+    const step: UssdStep = { kind: 'track', lang: 'en', reference: ' c 7kq3x9pd ' }
+    expect(ussdReply(step, undefined, undefined, { tracked: 'under_review' })).toBe(
+      'END C-7KQ3-X9PD: Being looked at by an officer.',
+    )
+    expect(ussdReply(step, undefined, undefined, { tracked: null })).toBe(
+      'CON No report has this reference. Check it and type it again:',
+    )
+  })
+
+  it('says "do not pay" beside every recruiter whose licence is not in force, in both languages', () => {
+    for (const lang of ['en', 'st'] as const)
+      for (const standing of [
+        'pending',
+        'suspended',
+        'revoked',
+        'surrendered',
+        'expired',
+        'not_licensed',
+      ] as const) {
+        const reply = ussdReply(
+          { kind: 'search', lang, query: 'x' },
+          { results: [agency('Senqu Staffing', standing)] },
+        )
+        expect(reply, `${lang} ${standing}`).toContain(
+          plainText(`${messagesFor(lang).standing[standing]}. ${messagesFor(lang).ussd.doNotPay}`),
+        )
+      }
+    const licensed = ussdReply(
+      { kind: 'search', lang: 'en', query: 'x' },
+      { results: [agency('Senqu Staffing')] },
+    )
+    expect(licensed).not.toContain('Do not pay')
   })
 })
