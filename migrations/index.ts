@@ -19,6 +19,7 @@ import * as m0017 from './0017_job_offers.js'
 import * as m0018 from './0018_licence_notices.js'
 import * as m0019 from './0019_licence_appeals.js'
 import * as m0020 from './0020_complaint_channel.js'
+import * as m0021 from './0021_inspection_photos.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0018_licence_notices': m0018,
   '0019_licence_appeals': m0019,
   '0020_complaint_channel': m0020,
+  '0021_inspection_photos': m0021,
 }

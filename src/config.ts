@@ -77,6 +77,13 @@ export const configSchema = z
       .optional(),
     REGISTER_DOWNLOADS_PER_HOUR: z.coerce.number().int().min(1).default(20),
     COMPLAINTS_PER_HOUR: z.coerce.number().int().min(1).default(60),
+    // The largest inspection photo taken, in bytes: the phone makes them 150-400 KB.
+    PHOTO_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(64 * 1024)
+      .max(50 * 1024 * 1024)
+      .default(5 * 1024 * 1024),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((config, ctx) => {

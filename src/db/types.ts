@@ -426,6 +426,26 @@ export interface InspectionReferralsTable {
   consent_recorded: ColumnType<boolean, boolean | undefined, boolean>
 }
 
+export interface InspectionPhotosTable {
+  id: Generated<string>
+  inspection_id: string
+  sha256: string
+  attached_to: ColumnType<string, string | undefined, never>
+  content_type: 'image/jpeg' | 'image/png' | 'image/webp'
+  byte_size: number
+  taken_at: Date | null
+  latitude: number | null
+  longitude: number | null
+  uploaded_by: string
+  uploaded_at: Generated<Date>
+}
+
+export interface InspectionPhotoPiecesTable {
+  photo_id: string
+  position: number
+  data: Uint8Array
+}
+
 export interface InspectionFollowUpsTable {
   id: Generated<string>
   inspection_id: string
@@ -516,6 +536,8 @@ export interface DB {
   inspection_indicators: InspectionIndicatorsTable
   inspection_recruiters: InspectionRecruitersTable
   inspection_referrals: InspectionReferralsTable
+  inspection_photos: InspectionPhotosTable
+  inspection_photo_pieces: InspectionPhotoPiecesTable
   inspection_follow_ups: InspectionFollowUpsTable
   inspection_amendments: InspectionAmendmentsTable
   inspection_findings: InspectionFindingsTable

@@ -13,8 +13,12 @@ export const BODY_LIMITS = {
   ussd: 8 * 1024,
 } as const
 
-function limitFor(path: string): number {
+/** Where a phone sends an inspection's photos (src/inspections/photo-routes.tsx). */
+export const PHOTO_UPLOAD_PATH = '/inspections/photos'
+
+function limitFor(path: string, photoMax: number): number {
   if (path === '/ussd' || path.startsWith('/ussd/')) return BODY_LIMITS.ussd
+  if (path === PHOTO_UPLOAD_PATH) return photoMax
   return BODY_LIMITS.form
 }
 
@@ -26,7 +30,7 @@ function limitFor(path: string): number {
 export const limitBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   // Read from the headers alone: touching the body would build a whole fetch Request for it.
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
-  const limit = limitFor(c.req.path)
+  const limit = limitFor(c.req.path, c.get('config').PHOTO_MAX_BYTES)
   const declared = c.req.header('content-length')
   if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
     if (!/^\d+$/.test(declared) || Number(declared) > limit) throw new PageError(413)

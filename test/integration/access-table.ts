@@ -20,6 +20,13 @@ const licensingOffice: Role[] = ['licensing_officer', 'admin']
 const licensingOfficeAndPolice: Role[] = ['licensing_officer', 'admin', 'police_officer']
 const worksiteKeepers: Role[] = ['inspector', 'admin']
 const fieldTeams: Role[] = ['inspector', 'police_officer', 'admin']
+const photoReaders: Role[] = [
+  'inspector',
+  'police_officer',
+  'admin',
+  'licensing_officer',
+  'licensing_manager',
+]
 const reportReaders: Role[] = ['analyst', 'licensing_officer', 'admin']
 
 export const ACCESS: Record<string, readonly Role[] | 'public'> = {
@@ -124,6 +131,8 @@ export const ACCESS: Record<string, readonly Role[] | 'public'> = {
   'GET /inspections/new': fieldTeams,
   'POST /inspections': fieldTeams,
   'GET /inspections/:id': everyStaffRole,
+  'POST /inspections/photos': fieldTeams,
+  'GET /inspections/photos/:id': photoReaders,
   'GET /inspections/:id/amend': fieldTeams,
   'POST /inspections/:id/amend': fieldTeams,
   'POST /follow-ups/:id/done': fieldTeams,

@@ -15,6 +15,8 @@ import { ACCESS } from './access-table.js'
 
 let registry: Awaited<ReturnType<typeof createTestRegistry>>
 const clients = new Map<Role | 'anonymous', TestClient>()
+/** Real values of POST query fields, so requests reach a record, not only 404s. */
+const KNOWN_QUERY: Record<string, string[]> = {}
 /** A real id for each kind of path parameter, so requests reach the records, not only 404s. */
 const ids: Record<string, string> = {}
 
@@ -43,6 +45,12 @@ const DECLARED: Record<string, string[]> = {
   'POST /notices/:id/decide': ['version', 'decision', 'reason'],
   'POST /agencies/:id/appeals': ['decision', 'lodged_on', 'grounds'],
   'POST /appeals/:id/decide': ['version', 'decision', 'reason'],
+  // A photo's bytes are its body; what the phone read from it are query fields (POST_QUERY).
+  'POST /inspections/photos': [],
+}
+// Query parameters of POST routes.
+const POST_QUERY: Record<string, string[]> = {
+  'POST /inspections/photos': ['record', 'sha256', 'attached_to', 'taken_at', 'latitude', 'longitude'],
 }
 // Query parameters the routes read besides their filter forms.
 const COMMON_QUERY = ['q', 'page', 'lang', 'done', 'next', 'from', 'to', 'table', 'ref', 'licence', 'name']
@@ -246,6 +254,7 @@ async function send(
   values: Record<string, string | string[] | undefined>,
   encoding: (typeof ENCODINGS)[number],
   withToken: boolean,
+  queryNames: string[] = [],
 ) {
   const client = clients.get(who)!
   const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
@@ -255,7 +264,14 @@ async function send(
     const q = query.toString()
     return registry.app.request(`${path}${q ? `?${q}` : ''}`, { headers: { cookie } })
   }
-  const made = body(withToken ? { _csrf: client.csrfToken, ...values } : values, encoding)
+  const query = new URLSearchParams()
+  const form = { ...values }
+  for (const name of queryNames) {
+    for (const x of [form[name] ?? []].flat()) query.append(name, x)
+    delete form[name]
+  }
+  if (queryNames.length) path = `${path}?${query.toString()}`
+  const made = body(withToken ? { _csrf: client.csrfToken, ...form } : form, encoding)
   // The token also goes in the header, so that bodies of other kinds get past the CSRF check.
   const headers: Record<string, string> = withToken
     ? { cookie, 'x-csrf-token': client.csrfToken }
@@ -281,6 +297,11 @@ beforeAll(async () => {
     return row
   }
   const target = await registry.createUser('analyst', { name: 'Fuzz Target' })
+  KNOWN_QUERY.record = [
+    (await one(db.selectFrom('inspections').select('idempotency_key').executeTakeFirst())).idempotency_key,
+  ]
+  KNOWN_QUERY.sha256 = ['0'.repeat(64)]
+  KNOWN_QUERY.attached_to = ['inspection', 'indicator:deception', 'recruiter:1']
   Object.assign(ids, {
     agencies: (await one(db.selectFrom('licences').select('agency_id').executeTakeFirst())).agency_id,
     licence: (await one(db.selectFrom('licences').select('licence_number').executeTakeFirst()))
@@ -367,6 +388,7 @@ describe('hostile input on every route', () => {
           ? [
               ...(formFields.get(route.key) ?? new Map()),
               ...(DECLARED[route.key] ?? []).map((n) => [n, new Set<string>()] as const),
+              ...(POST_QUERY[route.key] ?? []).map((n) => [n, new Set(KNOWN_QUERY[n] ?? [])] as const),
             ]
           : [
               ...(queryFields.get(route.key) ?? new Map()),
@@ -404,7 +426,15 @@ describe('hostile input on every route', () => {
             ),
             async (at, values, encoding, withToken) => {
               const before = await snapshot()
-              const res = await send(who, route.method, at, values, encoding, withToken)
+              const res = await send(
+                who,
+                route.method,
+                at,
+                values,
+                encoding,
+                withToken,
+                POST_QUERY[route.key],
+              )
               await res.arrayBuffer()
               requests++
               const label = `${who} ${route.method} ${at} ${encoding} ${JSON.stringify(values).slice(0, 300)}`

@@ -115,6 +115,21 @@ export class TestClient {
     return this.request('GET', path, { headers })
   }
 
+  /** The Cookie header this client sends. */
+  get cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+  }
+
+  /** Posts raw bytes (a photo) with the CSRF token in its header, as the device does. */
+  sendBytes(path: string, bytes: Uint8Array, contentType = 'image/jpeg') {
+    const headers = new Headers({
+      cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      'x-csrf-token': this.csrfToken,
+      'content-type': contentType,
+    })
+    return this.app.request(path, { method: 'POST', headers, body: bytes as unknown as BodyInit })
+  }
+
   /** Posts a form with the CSRF token, as a page from the registry would. */
   post(path: string, form: FormValues = {}, headers?: Record<string, string>) {
     return this.request('POST', path, { form: { [CSRF_FIELD]: this.csrfToken, ...form }, headers })

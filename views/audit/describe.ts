@@ -47,6 +47,8 @@ const SENTENCES: Record<string, string> = {
   'inspection.draft_saved': 'Inspection draft saved: {}',
   'inspection.amended': 'Inspection amended: {}',
   'inspection.follow_up_done': 'Follow-up marked done on the inspection {}',
+  'inspection.photo_added': 'Photo added to the inspection {}',
+  'inspection.photo_opened': 'Photo opened from the inspection {}',
   'worksite.added': 'Worksite {} added',
   'worksite.updated': 'Details of worksite {} changed',
   'complaint.assigned': 'Complaint {} assigned',
