@@ -33,7 +33,10 @@ export function wordPrefixQuery(q: string): string | null {
 
 /** The words of a search, folded as names are ("Tšepo Recruit" -> ["tsepo", "recruit"]). */
 export function searchWords(q: string): string[] {
-  return foldAccents(q).match(/[\p{L}\p{N}]+/gu) ?? []
+  const words = foldAccents(q).match(/[\p{L}\p{N}]+/gu) ?? []
+  // "Khaketla and Sons" finds "Khaketla & Sons": "&" is hard to type on a keypad, and is no word.
+  const kept = words.filter((w) => !/^(and|le)$/i.test(w))
+  return kept.length > 0 ? kept : words
 }
 
 /** Every agency; the words as typed (or a number); or names whose words the typed ones resemble. */
