@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps) {
   app.use(loadSession)
   app.use(csrfProtection({ secret: deps.secret, exemptPaths: ['/ussd'] }))
 
-  app.route('/', publicRoutes(deps.config))
+  app.route('/', publicRoutes(deps.config, deps.secret))
   app.route('/', complaintPublicRoutes(deps.config))
   app.route('/', jobOfferPublicRoutes(deps.config))
   app.route('/', homeRoutes)

@@ -16,6 +16,7 @@ export interface TypedMoney {
 
 // A symbol or code before the amount: "M1,500", "R 1 500.50", "LSL 800", "maloti 800".
 const PREFIX = /^(maloti|loti|rand|lsl|zar|m|r)\.?\s*/i
+const SUFFIX = /(?<=\d)\s*(maloti|loti|rand|lsl|zar|m|r)\.?$/i
 const PREFIX_CURRENCY: Record<string, Currency> = {
   m: 'LSL',
   lsl: 'LSL',
@@ -27,7 +28,8 @@ const PREFIX_CURRENCY: Record<string, Currency> = {
 }
 
 /**
- * Money as people write it: "1500", "1,500", "M1,500", "R 1 500.50", "1 500,50", "1.500,50".
+ * Money as people write it: "1500", "1,500", "M1,500", "R 1 500.50", "1 500,50", "1.500,50",
+ * "300 maloti", "500 rand".
  * Spaces group thousands. A comma followed by exactly three digits groups thousands; otherwise
  * it is the decimal mark (as a dot is). With both marks, the last one is the decimal mark.
  * Anything else, more than two decimals, or more than MAX_MINOR_UNITS, is null: asked again
@@ -36,8 +38,12 @@ const PREFIX_CURRENCY: Record<string, Currency> = {
 export function parseMoney(typed: string): TypedMoney | null {
   let text = typed.trim()
   const prefix = PREFIX.exec(text)
-  const currency = prefix ? PREFIX_CURRENCY[prefix[1]!.toLowerCase()]! : null
+  // Or after it, as it is said: "300 maloti", "500 rand", "300 R".
+  const suffix = prefix ? null : SUFFIX.exec(text)
+  const named = prefix?.[1] ?? suffix?.[1]
+  const currency = named ? PREFIX_CURRENCY[named.toLowerCase()]! : null
   if (prefix) text = text.slice(prefix[0].length)
+  if (suffix) text = text.slice(0, suffix.index)
   // Spaces of every kind (a phone keyboard may give a no-break space) between digit groups.
   text = text.replace(/(?<=\d)[\s\u00a0\u202f](?=\d{3}(?!\d))/g, '')
   if (!/^\d[\d.,]*$/.test(text)) return null

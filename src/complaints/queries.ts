@@ -101,6 +101,7 @@ export async function complaintDetails(db: Database, id: string) {
       'complaints.unlicensed_recruiter_id',
       'complaints.job_offer_code',
       'complaints.channel',
+      'complaints.outside_lesotho',
       'complaints.job_offer_id',
       'complaints.recruiter_name',
       'complaints.recruiter_place',

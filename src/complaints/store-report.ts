@@ -31,7 +31,7 @@ function feeCurrency(input: ComplaintInput) {
  */
 export async function storeReport(
   db: Database,
-  input: ComplaintInput & { licenceNumber: string | null },
+  input: ComplaintInput & { licenceNumber: string | null; outsideLesotho?: boolean },
   language: Language,
   channel: 'web' | 'ussd' = 'web',
 ): Promise<StoreResult> {
@@ -49,6 +49,7 @@ export async function storeReport(
       fee_currency: typed(feeCurrency(input), 'text'),
       happened_on: typed(input.happened_on ?? null, 'date'),
       district: typed(input.district ?? null, 'text'),
+      outside_lesotho: typed(input.outsideLesotho === true, 'boolean'),
       promised_job: typed(input.promised_job ?? null, 'text'),
       promised_employer: typed(input.promised_employer ?? null, 'text'),
       promised_country: typed(input.promised_country ?? null, 'text'),

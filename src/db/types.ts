@@ -304,6 +304,7 @@ export interface ComplaintsTable {
   job_offer_id: ColumnType<string | null, string | null | undefined, string | null>
   /** Where the report came from: the web form or a USSD session. */
   channel: ColumnType<'web' | 'ussd', 'web' | 'ussd' | undefined, 'web' | 'ussd'>
+  outside_lesotho: ColumnType<boolean, boolean | undefined, boolean>
   description: string
   contact_phone: string | null
   contact_email: string | null

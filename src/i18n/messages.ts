@@ -52,6 +52,8 @@ const en = {
   homeTitle: 'Is this recruiter licensed?',
   homeLead:
     'You never pay a recruiter for a job. Before you accept a job or hand over your documents, check that the recruiter is licensed.',
+  ussdDial: (code: string) =>
+    `No internet? Dial ${code} from any phone to check a recruiter or a job offer, or to report a recruiter.`,
   searchLabel: 'Name of the recruiter or licence number',
   searchHint: 'For example: Maluti Recruitment, or LRA-2026-00042',
   searchButton: 'Check',
@@ -344,7 +346,8 @@ const en = {
       'Not in the registry. A recruiter who is not listed is not licensed. Do not pay. Dial again and choose 2 to report it.',
     resultsFooter: 'Recruiters may not charge you a fee.',
     notFoundSimilar: 'NOT in the registry: not licensed. Do not pay. Other recruiters with similar names:',
-    moreMatches: 'More matched: dial again and type more of the name.',
+    moreMatches: 'More matched: dial again, type the licence number or more of the name.',
+    moreMatchesShort: 'More matched.',
     unknownChoice: 'Choose 1, 2, 3, 4 or 0.',
     doNotPay: 'Do not pay',
     tooMany: 'Too many screens from this phone. Wait a minute, then dial again.',
@@ -391,6 +394,8 @@ const st: Catalogue = {
   homeTitle: 'Na moemeli enoa oa mesebetsi o na le laesense?',
   homeLead:
     'Se lefe letho bakeng sa mosebetsi. Pele u amohela mosebetsi kapa u fana ka litokomane tsa hao, sheba hore moemeli o na le laesense.',
+  ussdDial: (code: string) =>
+    `Ha u na inthanete? Letsetsa ${code} ka founo efe kapa efe ho sheba moemeli kapa mosebetsi, kapa ho tlaleha moemeli.`,
   searchLabel: 'Lebitso la moemeli kapa nomoro ea laesense',
   searchHint: 'Mohlala: Maluti Recruitment, kapa LRA-2026-00042',
   searchButton: 'Sheba',
@@ -687,7 +692,7 @@ const st: Catalogue = {
     reportCallNo: 'ba se ke ba letsetsa',
     reportRetry: 'Ha ho utloisisehe.',
     reportSent: (reference: string) =>
-      `Tlaleho e rometsoe. Nomoro ea hao: ${reference}. E boloke: letsetsa hape u khethe 4 ho bona se etsahalang.`,
+      `Tlaleho e rometsoe. Nomoro ea tlaleho ea hao: ${reference}. E boloke: letsetsa hape u khethe 4 ho bona se etsahalang.`,
     reportCancelled: 'Ha ho letho le rometsoeng.',
     trackAsk: 'Ngola nomoro ea tlaleho ea hao, mohlala C-7KQ3-X9PD:',
     trackNotFound: 'Ha ho tlaleho e nang le nomoro ena. E hlahlobe ebe u e ngola hape:',
@@ -703,7 +708,8 @@ const st: Catalogue = {
     resultsFooter: 'Baemeli ha ba lumelloe ho u lefisa.',
     notFoundSimilar:
       'HA A EO bukeng ea ngoliso: ha a na laesense. Se lefe. Baemeli ba bang ba mabitso a tšoanang:',
-    moreMatches: 'Ho na le a mang: letsetsa hape u ngole lebitso ka botlalo.',
+    moreMatches: 'Ho na le a mang: letsetsa hape, ngola nomoro ea laesense kapa lebitso ka botlalo.',
+    moreMatchesShort: 'Ho na le a mang.',
     unknownChoice: 'Khetha 1, 2, 3, 4 kapa 0.',
     doNotPay: 'Se lefe',
     tooMany: 'Ho na le likopo tse ngata haholo ho tsoa founong ena. Ema motsotso ebe u letsetsa hape.',

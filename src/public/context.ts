@@ -15,5 +15,6 @@ export function publicContext(c: Context<AppEnv>): PublicContext {
     lang,
     t: messagesFor(lang),
     otherLanguageHref: `${url.pathname}${url.search}`,
+    ussdCode: c.get('config').USSD_CODE,
   }
 }

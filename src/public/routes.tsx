@@ -97,7 +97,7 @@ async function ussdJob(c: Context<AppEnv>, typed: string, today: string): Promis
   return { offer, standing: offerStanding(offer, offer.agency.standing, today) }
 }
 
-export function publicRoutes(config: Config) {
+export function publicRoutes(config: Config, secret: string) {
   const lookups = new RateLimiter({ limit: config.PUBLIC_LOOKUPS_PER_MINUTE, windowMs: 60_000 })
   const downloads = new RateLimiter({ limit: config.REGISTER_DOWNLOADS_PER_HOUR, windowMs: 3_600_000 })
   const ussdScreens = new RateLimiter({ limit: config.USSD_SCREENS_PER_MINUTE, windowMs: 60_000 })
@@ -280,7 +280,7 @@ export function publicRoutes(config: Config) {
         }
         const parsed = await parseForm(c, ussdCallback)
         if (!parsed.ok) return c.text('END Sorry, the request was not understood.', 422)
-        const { text, phoneNumber, sessionId } = parsed.data
+        const { text, phoneNumber } = parsed.data
         // Gateways share a few addresses: the limit is per phone instead (the gateway check makes
         // the number the network's, not one the caller chose).
         const verdict = ussdScreens.take(`phone:${phoneNumber}`)
@@ -300,9 +300,10 @@ export function publicRoutes(config: Config) {
           step.kind === 'report' && step.report.kind === 'send'
             ? {
                 sent: await storeUssdReport(db, step.report.report, {
-                  sessionId,
                   phoneNumber,
                   lang: step.lang,
+                  day: today,
+                  secret,
                 }),
               }
             : step.kind === 'track'

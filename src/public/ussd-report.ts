@@ -70,9 +70,10 @@ export function reportStep(answers: readonly string[]): ReportStep {
         next('amount')
       }
     } else if (field === 'amount') {
-      const money = answer === '0' ? null : parseMoney(answer)
-      if (answer === '0' || (money && money.minor > 0)) {
-        draft.amount = money
+      // "0", "0.00", "M0": nothing asked or taken.
+      const money = parseMoney(answer)
+      if (money) {
+        draft.amount = money.minor > 0 ? money : null
         next('district')
       }
     } else if (field === 'district') {
@@ -133,14 +134,19 @@ export function reportQuestion(step: Extract<ReportStep, { kind: 'ask' }>, t: Ca
   return `${u.reportRetry} ${question}`
 }
 
-/** The summary to confirm, shortened where it must be: the choices stay whole. */
+/**
+ * The summary to confirm, shortened where it must be: the amount, the place and the call choice
+ * stay whole (they are what is confirmed); the recruiter and what happened give way.
+ */
 function summary(report: CompleteReport, t: Catalogue, before: number): string {
   const u = t.ussd
   const what = report.categories.map((c) => u.reportCategoryNames[c]).join(', ')
   const amount = report.amount ? formatMoney(report.amount.minor, report.amount.currency) : u.reportNoAmount
-  const tail = `\n${u.reportConfirm}`
   const where = report.district ?? u.reportOutsideLesotho
-  const body = `${report.recruiter}: ${what}; ${amount}; ${where}; ${report.mayContact ? u.reportCallYes : u.reportCallNo}`
-  const room = 160 - 'CON '.length - before - tail.length
-  return `${body.length > room ? `${body.slice(0, room - 3).trimEnd()}...` : body}${tail}`
+  const choices = `; ${amount}; ${where}; ${report.mayContact ? u.reportCallYes : u.reportCallNo}\n${u.reportConfirm}`
+  const room = 160 - 'CON '.length - before - choices.length
+  const who = `${report.recruiter}: `
+  const start = who.length > room / 2 ? `${who.slice(0, Math.floor(room / 2) - 5).trimEnd()}...: ` : who
+  const body = `${start}${what}`
+  return `${body.length > room ? `${body.slice(0, room - 3).trimEnd()}...` : body}${choices}`
 }

@@ -119,40 +119,47 @@ export interface UssdFound {
 }
 
 /**
- * Up to three matches, each "1. Name: status", names shortened until the screen fits. For names
- * that only look like the one typed, the not-registered warning comes first.
+ * Up to three matches, each "1. Name LRA-2026-00042: status". A status is never shown without
+ * the name it belongs to, nor cut; "more matched" is said whenever not all are shown (a
+ * same-name recruiter that is not licensed may be among them). For names that only look like
+ * the one typed, the not-registered warning comes first.
  */
 function resultsScreen(found: UssdFound, t: Catalogue): string {
   const matches = found.results
   const header = found.similar ? `${t.ussd.notFoundSimilar}\n` : ''
-  // The licence number of a match, so a certificate's can be compared (whole; the name is cut).
   // Look-alikes are other recruiters: the warning needs the room more than their numbers.
-  const number = (a: PublicAgency) => (a.licence_number && !found.similar ? ` ${a.licence_number}` : '')
-  for (let n = Math.min(USSD_MATCHES, matches.length); n >= 1; n--) {
-    const shown = matches.slice(0, n)
-    // What must be said goes first; the no-fee reminder before names get too short to
-    // recognise; "more matched" whenever not all are shown.
-    const footers =
-      found.more || n < matches.length
-        ? ([[`\n${t.ussd.moreMatches}`, 12]] as const)
-        : ([
-            [`\n${t.ussd.resultsFooter}`, 20],
-            ['', 12],
-          ] as const)
-    for (const [footer, shortest] of footers) {
-      const fixed = shown.map((a, i) => `${i + 1}. ${number(a)}: ${ussdStatus(a, t)}`)
-      const room = USSD_MAX_LENGTH - 'END '.length - plainText(header + fixed.join('\n') + footer).length
-      const perName = Math.floor(room / n)
-      if (perName < shortest) continue
-      const lines = shown.map(
-        (a, i) => `${i + 1}. ${truncate(plainText(a.name), perName)}${number(a)}: ${ussdStatus(a, t)}`,
-      )
-      return screen('END', header + lines.join('\n') + footer)
-    }
-  }
-  // The warning alone, when no look-alike fits beside it; a status alone always fits.
+  const number = (a: PublicAgency, numbers: boolean) =>
+    numbers && a.licence_number && !found.similar ? ` ${a.licence_number}` : ''
+  // Tried in order, the first that fits wins: names long enough to recognise, licence numbers,
+  // more matches, the longer "more matched" and the no-fee reminder; names of six letters last.
+  for (const shortest of [12, 6])
+    for (const numbers of [true, false])
+      for (let n = Math.min(USSD_MATCHES, matches.length); n >= 1; n--) {
+        const hidden = found.more || n < matches.length
+        const footers = hidden
+          ? [`\n${t.ussd.moreMatches}`, `\n${t.ussd.moreMatchesShort}`]
+          : [`\n${t.ussd.resultsFooter}`, '']
+        for (const footer of footers) {
+          const shown = matches.slice(0, n)
+          const fixed = shown.map((a, i) => `${i + 1}. ${number(a, numbers)}: ${ussdStatus(a, t)}`)
+          const room = USSD_MAX_LENGTH - 'END '.length - plainText(header + fixed.join('\n') + footer).length
+          const perName = Math.floor(room / n)
+          if (perName < shortest) continue
+          const lines = shown.map(
+            (a, i) =>
+              `${i + 1}. ${truncate(plainText(a.name), perName)}${number(a, numbers)}: ${ussdStatus(a, t)}`,
+          )
+          return screen('END', header + lines.join('\n') + footer)
+        }
+      }
+  // Nothing fits beside the warning: the warning alone (the recruiter typed is not registered).
   if (found.similar) return screen('END', t.ussd.notFound)
-  return screen('END', truncate(ussdStatus(matches[0]!, t), USSD_MAX_LENGTH - 4))
+  // A status too long for any name beside it: the name first, and the status as far as it goes.
+  const first = matches[0]!
+  return screen(
+    'END',
+    truncate(`${truncate(plainText(first.name), 20)}: ${ussdStatus(first, t)}`, USSD_MAX_LENGTH - 4),
+  )
 }
 
 /** What the code typed on a `job` step names. */
@@ -173,15 +180,31 @@ function jobScreen(job: UssdJob, t: Catalogue): string {
   const { offer } = job
   const status =
     job.standing === 'open' ? t.ussd.jobOpenUntil(shortDate(offer.open_until)) : t.jobs.standing[job.standing]
-  const tail = `: ${status}. ${t.ussd.jobNoFee}`
-  const room = USSD_MAX_LENGTH - 'END '.length - plainText(tail).length
-  const country = countryName(offer.employer_country)
-  const position = truncate(
-    plainText(`${offer.position} (${country})`),
-    Math.max(12, Math.floor(room * 0.55)),
-  )
-  const agency = truncate(plainText(offer.agency.name), Math.max(8, room - position.length - 2))
-  return screen('END', `${position}, ${agency}${tail}`)
+  // The recruiter's warnings follow the status: all of them, or the first where room is short.
+  const said = offer.agency.warnings.map((w) => t.ussd.warnings[w])
+  // An offer not valid now already says not to pay: its warnings give way to the status.
+  const warningsAs = said.length
+    ? [
+        `${t.ussd.warning}: ${said.join(', ')}. `,
+        `${t.ussd.warning}: ${said[0]}. `,
+        ...(job.standing === 'open' ? [] : ['']),
+      ]
+    : ['']
+  const country = plainText(` (${countryName(offer.employer_country)})`)
+  for (const warnings of warningsAs) {
+    const tail = `: ${status}. ${warnings}${t.ussd.jobNoFee}`
+    const room = USSD_MAX_LENGTH - 'END '.length - plainText(tail).length - country.length - 2
+    // The country stays whole (where the job is); the position and the agency share the rest.
+    if (room >= 16) {
+      const position = truncate(plainText(offer.position), Math.floor(room * 0.5))
+      const agency = truncate(plainText(offer.agency.name), room - position.length)
+      return screen('END', `${position}${country}, ${agency}${tail}`)
+    }
+  }
+  // Where even that is too long, the recruiter and the country, then what must be said.
+  const tail = `: ${status}. ${warningsAs.at(-1)}${t.ussd.jobNoFee}`
+  const room = USSD_MAX_LENGTH - 'END '.length - plainText(tail).length - country.length
+  return screen('END', `${truncate(plainText(offer.agency.name), Math.max(4, room))}${country}${tail}`)
 }
 
 /** What a `report` or `track` step came to: the report's reference, or the report found. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readOfferCode } from '../../src/job-offers/code.js'
 import { addDays, todayInLesotho } from '../../src/time.js'
 import { insertPublicFixture, PRIVATE_VALUES } from '../support/public-fixtures.js'
 import { createTestRegistry, TestClient } from '../support/registry.js'
@@ -299,6 +300,30 @@ describe('what search results and shared links say', () => {
   })
 })
 
+describe('the home page', () => {
+  it('tells people without internet the USSD code to dial, when the service has one', async () => {
+    expect(await text(await get('/'))).not.toContain('No internet?')
+    const withCode = await createTestRegistry({ USSD_CODE: '*120*55#' })
+    try {
+      const home = await text(await withCode.app.request('/'))
+      expect(home).toContain('No internet? Dial *120*55# from any phone')
+      const st = await text(await withCode.app.request('/?lang=st'))
+      expect(st).toContain('Letsetsa *120*55# ka founo efe kapa efe')
+    } finally {
+      await withCode.close()
+    }
+  })
+})
+
+describe('names with "&"', () => {
+  it('are found when "and" is typed, as it is on a keypad', async () => {
+    await insertPublicFixture(registry.db, { name: 'Khaketla & Sons Recruitment', standing: 'licensed' })
+    const body = await text(await get('/lookup?q=khaketla%20and%20sons'))
+    expect(body).toContain('Khaketla &amp; Sons Recruitment')
+    expect(body).not.toContain('is not in the registry')
+  })
+})
+
 describe('namesakes', () => {
   it('lists the one whose licence is in force first, whatever was registered first', async () => {
     await insertPublicFixture(registry.db, { name: 'Mokhoro Farm Labour', standing: 'pending' })
@@ -335,6 +360,11 @@ describe('reporting and tracking by USSD', () => {
     expect(sent).toMatch(/^END Report sent\. Your reference: C-/)
     // The gateway resends the last screen; the caller's phone shows it twice.
     expect(await screen('AT-report-1', answers.join('*'))).toBe(sent)
+    // The session dropped before the reference was read: the caller redials and answers the
+    // same, and is given the same reference, not a second report.
+    expect(await screen('AT-report-1-redialled', answers.join('*'))).toBe(sent)
+    // Another caller's same answers are their own report.
+    expect(await screen('AT-report-2', answers.join('*'), '+26658009999')).not.toBe(sent)
     const stored = await registry.db
       .selectFrom('complaints')
       .select([
@@ -348,6 +378,7 @@ describe('reporting and tracking by USSD', () => {
         'recruiter_name',
       ])
       .where('recruiter_name', '=', 'Ntate Sello')
+      .where('reference', '=', reference!)
       .execute()
     expect(stored).toEqual([
       {
@@ -370,6 +401,20 @@ describe('reporting and tracking by USSD', () => {
     )
   })
 
+  it('keeps a job offer code typed as the recruiter, even one with a typing mistake, as the code', async () => {
+    // 4821-5534: one digit off a valid code, so its check digit does not match.
+    const typed = ['4821-5533', '4821-5534', '4821-5535'].find((c) => !readOfferCode(c).ok)!
+    expect(await screen('AT-report-code', ['2', typed, '2', '0', '5', '2', '1'].join('*'))).toMatch(
+      /^END Report sent/,
+    )
+    const stored = await registry.db
+      .selectFrom('complaints')
+      .select(['recruiter_name', 'job_offer_code'])
+      .where('job_offer_code', '=', typed.replace(/\D/g, ''))
+      .executeTakeFirstOrThrow()
+    expect(stored).toEqual({ recruiter_name: null, job_offer_code: typed.replace(/\D/g, '') })
+  })
+
   it('keeps the words of "Something else" and a place outside Lesotho', async () => {
     const answers = ['2', 'Ntate Lerato', '7', 'Took our passports at the border', '0', '0', '2', '1']
     expect(await screen('AT-report-other', answers.slice(0, 3).join('*'))).toBe(
@@ -381,13 +426,14 @@ describe('reporting and tracking by USSD', () => {
     expect(await screen('AT-report-other', answers.join('*'))).toMatch(/^END Report sent/)
     const stored = await registry.db
       .selectFrom('complaints')
-      .select(['categories', 'district', 'description'])
+      .select(['categories', 'district', 'outside_lesotho', 'description'])
       .where('recruiter_name', '=', 'Ntate Lerato')
       .executeTakeFirstOrThrow()
     expect(stored).toEqual({
       categories: ['other'],
       district: null,
-      description: 'Reported by phone (USSD): Took our passports at the border',
+      outside_lesotho: true,
+      description: 'Took our passports at the border',
     })
   })
 
@@ -397,7 +443,7 @@ describe('reporting and tracking by USSD', () => {
       ['0', '2', 'Bra Tsietsi', '4', '0', '5', '1', '1'].join('*'),
       '+26659990000',
     )
-    expect(sent).toMatch(/^END Tlaleho e rometsoe\. Nomoro ea hao: C-/)
+    expect(sent).toMatch(/^END Tlaleho e rometsoe\. Nomoro ea tlaleho ea hao: C-/)
     const stored = await registry.db
       .selectFrom('complaints')
       .select(['language', 'categories', 'district', 'contact_phone', 'may_contact', 'channel'])

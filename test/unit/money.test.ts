@@ -23,6 +23,13 @@ describe('reading money as people type it', () => {
     ['0,75', 75, null],
     ['  2 000  ', 200000, null],
     ['1,50', 150, null],
+    // The currency after the amount, as it is said.
+    ['300 maloti', 30000, 'LSL'],
+    ['500 rand', 50000, 'ZAR'],
+    ['300 R', 30000, 'ZAR'],
+    ['1500 M', 150000, 'LSL'],
+    ['1 500 Maloti', 150000, 'LSL'],
+    ['0.00', 0, null],
   ])('reads %j as %i minor units in %s', (typed, minor, currency) => {
     expect(parseMoney(typed)).toEqual({ minor, currency })
   })
@@ -40,7 +47,8 @@ describe('reading money as people type it', () => {
     '1500.505',
     '1e5',
     '$1500',
-    '1500 M',
+    'M300 maloti',
+    'R 300 rand',
     '12 34',
     '1,500 000',
     '99999999999',

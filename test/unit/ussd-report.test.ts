@@ -83,6 +83,20 @@ describe('a report by USSD', () => {
     })
   })
 
+  it('keeps what is confirmed whole in the summary, shortening the recruiter and what happened', () => {
+    for (const lang of ['en', 'st'] as Language[])
+      for (const retry of [false, true]) {
+        const answers = [LONG, '1 2 3 4 5 6', 'R 1 500 000', '0', '1', ...(retry ? ['9'] : [])]
+        const reply = ussdReply({ kind: 'report', lang, report: reportStep(answers) })
+        const u = messagesFor(lang).ussd
+        expect(reply.length, reply).toBeLessThanOrEqual(USSD_MAX_LENGTH)
+        expect(reply, reply).toContain(
+          plainText(`; R 1,500,000.00; ${u.reportOutsideLesotho}; ${u.reportCallYes}\n${u.reportConfirm}`),
+        )
+        expect(reply).toMatch(/^CON (Not understood\. |Ha ho utloisisehe\. )?Lesotho Highl/)
+      }
+  })
+
   it('keeps every screen of every path within 160 plain characters, in both languages', () => {
     const paths = [
       [],

@@ -82,6 +82,23 @@ describe('USSD screens', () => {
     }
   })
 
+  it('never give a status without the name of the recruiter it belongs to', () => {
+    for (const lang of ['en', 'st'] as const)
+      for (const standing of ['licensed', 'pending', 'suspended', 'not_licensed'] as const)
+        for (const n of [1, 2, 3])
+          for (const more of [false, true]) {
+            const results = longNames.slice(0, n).map((name) => ({
+              ...agency(name, standing),
+              warnings: ['fee', 'fraud', 'under_watch'] as PublicAgency['warnings'],
+            }))
+            const reply = ussdReply({ kind: 'search', lang, query: 'x' }, { results, more })
+            expect(reply.length, reply).toBeLessThanOrEqual(USSD_MAX_LENGTH)
+            // The first recruiter is named, and said to be one of several when others are hidden.
+            expect(reply, reply).toMatch(/^END (1\. )?(Lesotho|Lesot|Les)/)
+            if (more || n > 1) expect(reply, reply).toMatch(/More matched|Ho na le a mang/)
+          }
+  })
+
   it('show up to three matches, numbered, shortening names rather than dropping statuses', () => {
     const reply = ussdReply(
       { kind: 'search', lang: 'en', query: 'x' },
@@ -94,7 +111,7 @@ describe('USSD screens', () => {
     )
     for (const line of lines.slice(1, -1))
       expect(line).toMatch(/^\d\. .* LRA-2026-00001: Licensed until 31\/12\/2026$/)
-    if (lines.length < 4) expect(lines.at(-1)).toBe('More matched: dial again and type more of the name.')
+    if (lines.length < 4) expect(lines.at(-1)).toMatch(/^More matched/)
   })
 
   it('keep short names whole and add the no-fee reminder when it fits', () => {
@@ -166,7 +183,7 @@ describe('USSD screens', () => {
         more: true,
       },
     )
-    expect(more).toMatch(/More matched: dial again and type more of the name\.$/)
+    expect(more).toMatch(/\nMore matched(: dial again, type the licence number or more of the name)?\.$/)
   })
 
   it('write Sesotho without characters a basic phone cannot show', () => {
@@ -208,6 +225,16 @@ describe('USSD screens', () => {
     expect(short).toBe(
       'END Fruit picker (South Africa), Maluti Placements: Approved job offer, open until 3/3/2027. Pay no fee for this job.',
     )
+    const warnedShort = ussdReply({ kind: 'job', lang: 'en', code: 'x' }, undefined, {
+      offer: {
+        ...offer('Fruit picker', 'Maluti Placements'),
+        agency: { ...agency('Maluti Placements'), warnings: ['fee', 'fraud'] },
+      },
+      standing: 'open',
+    })
+    expect(warnedShort).toBe(
+      'END Fruit picker (South Africa), Maluti Placements: Approved job offer, open until 3/3/2027. WARNING: charged fees, deceived workers. Pay no fee for this job.',
+    )
     for (const lang of ['en', 'st'] as const)
       for (const standing of [
         'open',
@@ -222,6 +249,20 @@ describe('USSD screens', () => {
         })
         expect(reply.length, reply).toBeLessThanOrEqual(USSD_MAX_LENGTH)
         expect(reply).toContain(plainText(messagesFor(lang).ussd.jobNoFee))
+        const warned = ussdReply({ kind: 'job', lang, code: 'x' }, undefined, {
+          offer: {
+            ...offer('Underground general worker and machine operator', longNames[0]!),
+            agency: { ...agency(longNames[0]!), warnings: ['fee', 'fraud', 'under_watch'] },
+          },
+          standing,
+        })
+        expect(warned.length, warned).toBeLessThanOrEqual(USSD_MAX_LENGTH)
+        // All the warnings where they fit, else the first; the country whole either way.
+        if (standing === 'open')
+          expect(warned, warned).toContain(
+            plainText(`${messagesFor(lang).ussd.warning}: ${messagesFor(lang).ussd.warnings.fee}`),
+          )
+        expect(warned).toContain('(South Africa)')
         if (standing !== 'open') expect(reply).toContain(plainText(messagesFor(lang).jobs.standing[standing]))
         expect(reply).toBe(plainText(reply))
       }

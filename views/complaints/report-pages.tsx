@@ -28,7 +28,7 @@ function ErrorList(props: { pc: PublicContext; form: FormState }) {
   const entries = Object.entries(props.form.errors).filter((e): e is [string, string] => Boolean(e[1]))
   if (entries.length === 0) return null
   return (
-    <div class="error-summary" role="alert" tabindex={-1} aria-labelledby="error-summary-title">
+    <div class="error-summary" role="alert" tabindex={-1} autofocus aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">{props.pc.t.complaint.problem}</h2>
       <ul>
         {entries.map(([field, message]) => (

@@ -261,7 +261,8 @@ export function ComplaintPage(props: {
         <dd>{[c.recruiter_name, c.recruiter_place, c.recruiter_phone].filter(Boolean).join(' · ') || '—'}</dd>
         <dt>What happened</dt>
         <dd>{categoryList(c.categories)}</dd>
-        <dt>Paid</dt>
+        {/* The USSD question is "how much did they ask or take"; the web form asks what was paid. */}
+        <dt>{c.channel === 'ussd' ? 'Asked or taken' : 'Paid'}</dt>
         <dd>
           {c.fee_amount_minor !== null && !c.fee_currency
             ? `${formatMoney(c.fee_amount_minor, null)} (currency not said)`
@@ -270,12 +271,12 @@ export function ComplaintPage(props: {
         <dt>When and where</dt>
         <dd>
           {c.happened_on ? formatDate(c.happened_on) : 'Date not given'} ·{' '}
-          {c.district ?? 'district not given'}
+          {c.district ?? (c.outside_lesotho ? 'outside Lesotho' : 'district not given')}
         </dd>
         {c.channel === 'ussd' && (
           <>
             <dt>Sent</dt>
-            <dd>By phone (USSD): the reporter answered numbered questions and typed no description</dd>
+            <dd>By phone (USSD): the reporter answered numbered questions</dd>
           </>
         )}
         <dt>Promised</dt>

@@ -40,7 +40,7 @@ export function ErrorSummary(props: { form: FormState; labels: Record<string, st
   const entries = Object.entries(props.form.errors).filter((e): e is [string, string] => Boolean(e[1]))
   if (entries.length === 0) return null
   return (
-    <div class="error-summary" role="alert" tabindex={-1} aria-labelledby="error-summary-title">
+    <div class="error-summary" role="alert" tabindex={-1} autofocus aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">There is a problem</h2>
       <ul>
         {entries.map(([field, message]) => (

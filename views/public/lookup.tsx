@@ -135,6 +135,7 @@ export function LookupPage(props: {
         <a href="/jobs">{t.jobs.link}</a> · <a href="/complaints/new">{t.complaint.link}</a> ·{' '}
         <a href="/complaints/track">{t.complaint.trackLink}</a>
       </p>
+      {props.pc.ussdCode && <p>{t.ussdDial(props.pc.ussdCode)}</p>}
     </PublicLayout>
   )
 }

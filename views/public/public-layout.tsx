@@ -10,6 +10,8 @@ export interface PublicContext {
   t: Catalogue
   /** This page in the other language. */
   otherLanguageHref: string
+  /** The USSD code to dial, where the service has one (USSD_CODE). */
+  ussdCode?: string | undefined
 }
 
 export function PublicLayout(props: {
