@@ -21,6 +21,7 @@ import * as m0019 from './0019_licence_appeals.js'
 import * as m0020 from './0020_complaint_channel.js'
 import * as m0021 from './0021_inspection_photos.js'
 import * as m0022 from './0022_complaint_outside_lesotho.js'
+import * as m0023 from './0023_inspection_expected_photos.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '0020_complaint_channel': m0020,
   '0021_inspection_photos': m0021,
   '0022_complaint_outside_lesotho': m0022,
+  '0023_inspection_expected_photos': m0023,
 }

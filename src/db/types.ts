@@ -368,6 +368,8 @@ export interface InspectionsTable {
   complaint_references: ColumnType<string[], string[] | undefined, string[]>
   lead_inspector: string
   police_officers: ColumnType<PoliceOfficer[], string | undefined, string>
+  /** The photos the record was submitted with, sent after it (inspection_photos). */
+  expected_photos: ColumnType<{ sha256: string; attached_to: string }[], string | undefined, string>
   other_agencies: ColumnType<OtherAgency[], OtherAgency[] | undefined, OtherAgency[]>
   other_agencies_detail: string | null
   workers_present: Count

@@ -8,7 +8,7 @@ import { fieldErrors, paramOr404 } from '../http/validation.js'
 import { INSPECTION_WRITERS, PHOTO_READERS } from './access.js'
 import { photoTypeOf, SNIFF_BYTES } from './photo-bytes.js'
 import { findPhoto, PhotoRefused, photoById, postgresPieces, storePhoto } from './photos.js'
-import { INDICATORS, LABOUR_FINDINGS } from './rules.js'
+import { isPhotoSubject } from './rules.js'
 
 // A phone sends each photo of a record on its own request, after the record (the device's send
 // loop, views/browser/offline.tsx): the photo's bytes are the body, what the phone read from it
@@ -17,16 +17,11 @@ import { INDICATORS, LABOUR_FINDINGS } from './rules.js'
 const writers = requireRole(...INSPECTION_WRITERS)
 const readers = requireRole(...PHOTO_READERS)
 
-/** What a photo shows evidence of: the visit, or one indicator, recruiter or labour finding. */
 const attachedTo = z
   .string()
   .max(80)
   .refine(
-    (v) =>
-      v === 'inspection' ||
-      INDICATORS.some((i) => v === `indicator:${i}`) ||
-      LABOUR_FINDINGS.some((f) => v === `finding:${f}`) ||
-      /^recruiter:([1-9]|1\d|20)$/.test(v),
+    isPhotoSubject,
     'Say what the photo is evidence of: the inspection, an indicator, a recruiter or a finding',
   )
 

@@ -185,6 +185,7 @@ export async function photosOf(db: Database, inspectionId: string) {
     .selectFrom('inspection_photos')
     .select([
       'id',
+      'sha256',
       'attached_to',
       'content_type',
       'byte_size',

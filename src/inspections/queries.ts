@@ -1,6 +1,7 @@
 import { type Actor, writeAudit } from '../audit/audit.js'
 import type { Database } from '../db/database.js'
 import type { District } from '../vocabulary.js'
+import { photosOf } from './photos.js'
 
 /** One inspection with everything recorded, for its page. */
 export async function inspectionDetails(db: Database, id: string) {
@@ -12,7 +13,7 @@ export async function inspectionDetails(db: Database, id: string) {
     .where('inspections.id', '=', id)
     .executeTakeFirst()
   if (!inspection) return null
-  const [indicators, recruiters, referrals, followUps, findings, amendments] = await Promise.all([
+  const [indicators, recruiters, referrals, followUps, findings, amendments, photos] = await Promise.all([
     db.selectFrom('inspection_indicators').selectAll().where('inspection_id', '=', id).execute(),
     db
       .selectFrom('inspection_recruiters')
@@ -43,8 +44,9 @@ export async function inspectionDetails(db: Database, id: string) {
       .where('inspection_id', '=', id)
       .orderBy('amended_at')
       .execute(),
+    photosOf(db, id),
   ])
-  return { inspection, indicators, recruiters, referrals, followUps, findings, amendments }
+  return { inspection, indicators, recruiters, referrals, followUps, findings, amendments, photos }
 }
 export type InspectionDetails = NonNullable<Awaited<ReturnType<typeof inspectionDetails>>>
 

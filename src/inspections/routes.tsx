@@ -24,7 +24,7 @@ import {
 import { lesothoLocal } from '../time.js'
 import { DISTRICTS, type Role } from '../vocabulary.js'
 import { findWorksite } from '../worksites/queries.js'
-import { INSPECTION_WRITERS } from './access.js'
+import { INSPECTION_WRITERS, PHOTO_READERS } from './access.js'
 import { DUE_PER_PAGE, dueForInspection } from './due.js'
 import { formValuesOf } from './form-values.js'
 import { inspectionDetails, markFollowUpDone } from './queries.js'
@@ -170,6 +170,7 @@ export const inspectionRoutes = new Hono<AppEnv>()
         details={details}
         notice={done ? NOTICES[done] : undefined}
         canChange={canRecord(c.get('user'))}
+        canSeePhotos={PHOTO_READERS.includes(c.get('user')!.role)}
       />,
     )
   })

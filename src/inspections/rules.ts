@@ -160,3 +160,20 @@ export function headcountProblems(h: {
   if (h.foreign_nationals > present) problems.foreign_nationals = 'Cannot be more than the workers present'
   return problems
 }
+
+/** The most photos one record takes (a phone's storage is the real limit). */
+export const MAX_PHOTOS = 50
+
+/**
+ * What a photo is evidence of: the whole visit ("inspection"), one indicator
+ * ("indicator:debt_bondage"), a recruiter row ("recruiter:2") or a labour finding
+ * ("finding:no_payslips").
+ */
+export function isPhotoSubject(value: string): boolean {
+  return (
+    value === 'inspection' ||
+    INDICATORS.some((i) => value === `indicator:${i}`) ||
+    LABOUR_FINDINGS.some((f) => value === `finding:${f}`) ||
+    /^recruiter:([1-9]|1\d|20)$/.test(value)
+  )
+}

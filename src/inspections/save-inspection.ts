@@ -251,6 +251,11 @@ function stateOf(record: InspectionRecord, worksiteId: string, actor: Writer) {
   const submitting = record.action === 'submit'
   return {
     ...columnsOf(record, worksiteId),
+    // Only a new record or a draft lists its photos: an amendment keeps the list it had, and adds
+    // photos from the record page (a photo is never taken off a submitted record).
+    expected_photos: JSON.stringify(
+      record.photos.map((p) => ({ sha256: p.sha256, attached_to: p.attachedTo })),
+    ),
     content_hash: contentHash(record),
     status: submitting ? ('submitted' as const) : ('draft' as const),
     submitted_at: submitting ? new Date() : null,

@@ -18,7 +18,9 @@ import {
   INSPECTION_TYPES,
   type Indicator,
   type IndicatorLevel,
+  isPhotoSubject,
   LABOUR_FINDINGS,
+  MAX_PHOTOS,
   OTHER_AGENCIES,
   OUTCOMES,
   REFERRAL_DESTINATIONS,
@@ -74,6 +76,21 @@ function fieldShape() {
     police_case_number: text(60),
     notes: text(LONG),
     action: z.enum(['draft', 'submit'], { error: 'Choose to save a draft or to submit' }),
+    // The photos taken for the record, sent after it: "<sha256>:<what it is evidence of>".
+    photo: z.preprocess(
+      list,
+      z
+        .array(
+          z
+            .string()
+            .max(150)
+            .refine(
+              (p) => /^[0-9a-f]{64}:/.test(p) && isPhotoSubject(p.slice(65)),
+              'A photo of this record is damaged: take it again',
+            ),
+        )
+        .max(MAX_PHOTOS, `A record takes at most ${MAX_PHOTOS} photos`),
+    ),
   }
   for (const h of HEADCOUNTS) shape[h] = count
   for (let i = 1; i <= POLICE_ROWS; i++) {
@@ -174,6 +191,8 @@ export interface InspectionRecord {
   referrals: Partial<Record<ReferralDestination, VictimCounts & { consentRecorded: boolean }>>
   followUps: { action: string; dueOn: string }[]
   notes: string | null
+  /** The photos the device took for it, each sent on its own after the record. */
+  photos: { sha256: string; attachedTo: string }[]
   action: 'draft' | 'submit'
 }
 
@@ -343,6 +362,10 @@ export function parseInspectionForm(
       referrals,
       followUps,
       notes: s('notes'),
+      photos: [...new Set((v.photo as string[] | undefined) ?? [])].map((p) => ({
+        sha256: p.slice(0, 64),
+        attachedTo: p.slice(65),
+      })),
       action: v.action as 'draft' | 'submit',
     },
   }

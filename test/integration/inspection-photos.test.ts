@@ -207,6 +207,65 @@ describe('a photo sent from the field', () => {
   })
 })
 
+describe('the record page', () => {
+  it('shows the photos that arrived and says which are still on the device that took them', async () => {
+    const first = jpegWithMetadata()
+    const second = Buffer.concat([
+      jpegStripped().subarray(0, -2),
+      Buffer.alloc(99, 1),
+      Buffer.from([0xff, 0xd9]),
+    ])
+    const key = randomBytes(18).toString('base64url')
+    const res = await inspector.client.post('/inspections', {
+      idempotency_key: key,
+      worksite_id: worksiteId,
+      visited_at: '2026-11-21T10:00',
+      type: 'routine',
+      lead_inspector: 'Thabo Mokhethi',
+      outcome: 'no_issue',
+      photo: [`${sha(first)}:indicator:debt_bondage`, `${sha(second)}:inspection`],
+      action: 'submit',
+    })
+    expect(res.status).toBe(303)
+    const page = res.headers.get('location')!.split('?')[0]!
+    const text = async (client: TestClient) =>
+      (await (await client.get(page)).text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+    expect(await text(inspector.client)).toContain(
+      '0 of 2 photos have arrived. 2 are still on the device that took them (Indicator: Debt bondage; The visit)',
+    )
+    expect(
+      (await inspector.client.sendBytes(uploadPath(key, first, '&attached_to=indicator:debt_bondage'), first))
+        .status,
+    ).toBe(201)
+    const html = await (await inspector.client.get(page)).text()
+    expect(html).toMatch(
+      /<img src="\/inspections\/photos\/[0-9a-f-]{36}" alt="Photo 1: Indicator: Debt bondage"/,
+    )
+    expect(html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain(
+      '1 of 2 photos have arrived. 1 is still on the device that took it (The visit)',
+    )
+    // An analyst counts; the photos are not shown to them.
+    const analyst = await registry.signedInAs('analyst')
+    const theirs = await (await analyst.client.get(page)).text()
+    expect(theirs).not.toContain('/inspections/photos/')
+    expect(theirs.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain(
+      '1 photo. Photos are shown only to inspectors',
+    )
+    // A photo listed twice, or something that is not one, is refused with the record.
+    const bad = await inspector.client.post('/inspections', {
+      idempotency_key: randomBytes(18).toString('base64url'),
+      worksite_id: worksiteId,
+      visited_at: '2026-11-21T10:00',
+      type: 'routine',
+      lead_inspector: 'Thabo Mokhethi',
+      outcome: 'no_issue',
+      photo: 'not-a-photo',
+      action: 'submit',
+    })
+    expect(bad.status).toBe(422)
+  })
+})
+
 describe('a photo upload cut off half-way', () => {
   it('leaves nothing stored, and the same photo sent again is stored once', async () => {
     const server = serve({ fetch: registry.app.fetch, port: 0, hostname: '127.0.0.1' })

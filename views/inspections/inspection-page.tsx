@@ -14,6 +14,7 @@ import {
   LEVEL_LABELS,
   OTHER_AGENCY_LABELS,
   OUTCOME_LABELS,
+  photoSubjectLabel,
   TYPE_LABELS,
   VICTIM_GROUP_LABELS,
 } from './labels.js'
@@ -30,6 +31,8 @@ export function InspectionPage(props: {
   notice?: string
   /** The viewer may continue a draft or amend a submitted record. */
   canChange: boolean
+  /** The viewer may see the photos (field teams and the licensing office, not analysts). */
+  canSeePhotos: boolean
 }) {
   const { inspection: i, indicators, recruiters, referrals, followUps, findings } = props.details
   const title = `Inspection of ${i.worksite_name}, ${formatDate(i.visited_at)}`
@@ -233,7 +236,63 @@ export function InspectionPage(props: {
           <p>{i.notes}</p>
         </>
       )}
+      <InspectionPhotos details={props.details} canSee={props.canSeePhotos} />
     </Layout>
+  )
+}
+
+/**
+ * The photos that have arrived, small (each opens whole, and each opening is audited), and those
+ * the record was submitted with that are still on the device that took them.
+ */
+function InspectionPhotos(props: { details: InspectionDetails; canSee: boolean }) {
+  const { photos, inspection } = props.details
+  const arrived = new Set(photos.map((p) => p.sha256))
+  const waiting = inspection.expected_photos.filter((p) => !arrived.has(p.sha256))
+  if (photos.length === 0 && waiting.length === 0) return null
+  return (
+    <section aria-labelledby="photos-title">
+      <h2 id="photos-title">Photos</h2>
+      {waiting.length > 0 && (
+        <p class="notice warning" data-photos-waiting>
+          {photos.length} of {photos.length + waiting.length} photos have arrived. {waiting.length}{' '}
+          {waiting.length === 1 ? 'is' : 'are'} still on the device that took{' '}
+          {waiting.length === 1 ? 'it' : 'them'} (
+          {waiting.map((p) => photoSubjectLabel(p.attached_to)).join('; ')}): sent when it has a network.
+        </p>
+      )}
+      {!props.canSee ? (
+        <p>
+          {photos.length === 1 ? '1 photo' : `${photos.length} photos`}. Photos are shown only to inspectors,
+          police officers and the licensing office.
+        </p>
+      ) : (
+        <ul class="photo-grid">
+          {photos.map((p, n) => (
+            <li>
+              <a href={`/inspections/photos/${p.id}`}>
+                <img
+                  src={`/inspections/photos/${p.id}`}
+                  alt={`Photo ${n + 1}: ${photoSubjectLabel(p.attached_to)}`}
+                  width="160"
+                  loading="lazy"
+                />
+              </a>
+              <p class="hint">
+                {photoSubjectLabel(p.attached_to)}
+                {p.taken_at && `. Taken ${formatDateTime(p.taken_at)}`}
+                {p.latitude !== null && p.longitude !== null && (
+                  <>
+                    {' '}
+                    at <a href={`geo:${p.latitude},${p.longitude}`}>{`${p.latitude}, ${p.longitude}`}</a>
+                  </>
+                )}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   )
 }
 

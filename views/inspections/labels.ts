@@ -82,3 +82,13 @@ export const HEADCOUNT_LABELS = {
   under_18: 'Under 18',
   foreign_nationals: 'Foreign nationals',
 } as const
+
+/** What a photo is evidence of, in words: "Indicator: Debt bondage", "Recruiter 2". */
+export function photoSubjectLabel(subject: string): string {
+  const [kind, value] = subject.split(':') as [string, string | undefined]
+  if (kind === 'indicator' && value) return `Indicator: ${INDICATOR_LABELS[value as Indicator] ?? value}`
+  if (kind === 'finding' && value)
+    return `Labour standards: ${LABOUR_FINDING_LABELS[value as LabourFinding] ?? value}`
+  if (kind === 'recruiter' && value) return `Recruiter ${value}`
+  return 'The visit'
+}
