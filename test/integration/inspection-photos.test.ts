@@ -239,7 +239,7 @@ describe('the record page', () => {
     ).toBe(201)
     const html = await (await inspector.client.get(page)).text()
     expect(html).toMatch(
-      /<img src="\/inspections\/photos\/[0-9a-f-]{36}" alt="Photo 1: Indicator: Debt bondage"/,
+      /<img src="\/inspections\/photos\/[0-9a-f-]{36}" alt="Evidence 1: Indicator: Debt bondage"/,
     )
     expect(html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain(
       '1 of 2 photos have arrived. 1 is still on the device that took it (The visit)',

@@ -273,7 +273,7 @@ function InspectionPhotos(props: { details: InspectionDetails; canSee: boolean }
               <a href={`/inspections/photos/${p.id}`}>
                 <img
                   src={`/inspections/photos/${p.id}`}
-                  alt={`Photo ${n + 1}: ${photoSubjectLabel(p.attached_to)}`}
+                  alt={`Evidence ${n + 1}: ${photoSubjectLabel(p.attached_to)}`}
                   width="160"
                   loading="lazy"
                 />
