@@ -3,6 +3,15 @@
 // What each kept record may do, and what a reply means, is device-store.ts's (unit-tested).
 
 import {
+  type DevicePhoto,
+  deletePhoto,
+  photosOfRecord,
+  photosOfUser,
+  preparePhoto,
+  putPhoto,
+  uploadAddress,
+} from './device-photos.js'
+import {
   type DeviceDraft,
   type DraftEvent,
   deviceKey,
@@ -178,6 +187,7 @@ function wireForm(form: HTMLFormElement) {
   currentKey = keyInput.value
   history.replaceState(history.state, '', `${location.pathname}${location.search}#draft=${currentKey}`)
   showState(form)
+  wirePhotos(form)
 
   const typed = () => {
     const current = getDraft(store, currentKey!)
@@ -270,6 +280,7 @@ function showState(form: HTMLFormElement, options: { announce?: boolean } = {}) 
   for (const element of inputsOf(form)) if (element.type !== 'hidden') element.disabled = locked
   for (const button of form.querySelectorAll<HTMLButtonElement>('button[type="submit"]'))
     button.hidden = locked
+  void renderPhotos(form)
   const banner = document.querySelector<HTMLElement>('[data-device-state]')
   const hadFocus = banner?.contains(document.activeElement) ?? false
   banner?.remove()
@@ -396,6 +407,166 @@ function say(form: HTMLFormElement, message: string) {
   if (status) status.textContent = message
 }
 
+// ---- Photos ---------------------------------------------------------------------------
+
+/** The photos section of the form: shown with this script, which keeps and sends the photos. */
+function wirePhotos(form: HTMLFormElement) {
+  const section = form.querySelector<HTMLElement>('[data-photos]')
+  if (!section || !('indexedDB' in window)) return
+  section.hidden = false
+  for (const input of section.querySelectorAll<HTMLInputElement>('[data-photo-input]'))
+    input.addEventListener('change', () => void addPhotos(form, input))
+  void renderPhotos(form)
+}
+
+/** Makes each chosen photo smaller and keeps it with the record, then lists it. */
+async function addPhotos(form: HTMLFormElement, input: HTMLInputElement) {
+  const files = [...(input.files ?? [])]
+  const key = currentKey
+  const subject = form.querySelector<HTMLSelectElement>('[data-photo-subject]')?.value ?? 'inspection'
+  const status = form.querySelector<HTMLElement>('[data-photo-status]')
+  const problems: string[] = []
+  for (const [n, file] of files.entries()) {
+    if (!key) break
+    if (status) status.textContent = `Keeping photo ${n + 1} of ${files.length} on this device…`
+    const prepared = await preparePhoto(file)
+    if ('problem' in prepared) {
+      problems.push(prepared.problem)
+      continue
+    }
+    await putPhoto({
+      id: `${key}:${prepared.sha256}`,
+      recordKey: key,
+      userId,
+      sha256: prepared.sha256,
+      attachedTo: subject,
+      facts: prepared.facts,
+      blob: prepared.blob,
+      state: 'waiting',
+      reason: null,
+      addedAt: new Date().toISOString(),
+    })
+  }
+  input.value = ''
+  await renderPhotos(form)
+  if (status)
+    status.textContent =
+      problems.join(' ') ||
+      (files.length === 1
+        ? 'The photo is kept on this device.'
+        : `${files.length} photos are kept on this device.`)
+  // The list of photos is part of the record: keep it with what was typed.
+  form.dispatchEvent(new Event('change'))
+}
+
+const thumbnails = new Map<string, string>()
+
+/** The record's photos: small, with what each shows, and a `photo` field each for the record. */
+async function renderPhotos(form: HTMLFormElement) {
+  const list = form.querySelector<HTMLElement>('[data-photo-list]')
+  if (!list || !currentKey) return
+  const photos = await photosOfRecord(currentKey).catch(() => [] as DevicePhoto[])
+  const draft = getDraft(store, currentKey)
+  const canRemove = draft === null || editable(draft)
+  const subjects = form.querySelector<HTMLSelectElement>('[data-photo-subject]')
+  const label = (value: string) =>
+    [...(subjects?.options ?? [])].find((o) => o.value === value)?.textContent ?? value
+  list.replaceChildren(
+    ...photos.map((photo, n) => {
+      let url = thumbnails.get(photo.id)
+      if (!url && photo.blob.size > 0) {
+        url = URL.createObjectURL(photo.blob)
+        thumbnails.set(photo.id, url)
+      }
+      return (
+        <li data-device-photo={photo.sha256}>
+          <input type="hidden" name="photo" value={`${photo.sha256}:${photo.attachedTo}`} />
+          {url && <img src={url} alt={`Evidence ${n + 1}: ${label(photo.attachedTo)}`} width="160" />}
+          <p class="hint">
+            {label(photo.attachedTo)}
+            {photo.state === 'sent'
+              ? '. Sent.'
+              : photo.state === 'refused'
+                ? `. Refused by the registry: ${photo.reason}`
+                : '. Kept on this device.'}
+          </p>
+          {canRemove && photo.state === 'waiting' && (
+            <button type="button" class="secondary" onClick={() => void removePhoto(form, photo)}>
+              Remove this photo
+            </button>
+          )}
+        </li>
+      ) as HTMLElement
+    }),
+  )
+}
+
+async function removePhoto(form: HTMLFormElement, photo: DevicePhoto) {
+  if (!window.confirm('Remove this photo from the record? It is deleted from this device.')) return
+  await deletePhoto(photo.id)
+  await renderPhotos(form)
+  form.dispatchEvent(new Event('change'))
+}
+
+/**
+ * Sends the photos of a record the registry has stored, one request each, keyed by the record
+ * and the photo's hash, so a resend stores nothing new. One that fails for the network is tried
+ * again later; one the registry refuses says why.
+ */
+async function sendPhotos(recordKey: string, token: string): Promise<'done' | 'retry'> {
+  const photos = (await photosOfRecord(recordKey).catch(() => [] as DevicePhoto[])).filter(
+    (p) => p.state === 'waiting',
+  )
+  const form = document.querySelector<HTMLFormElement>('form[data-offline-form]')
+  const status = recordKey === currentKey ? form?.querySelector<HTMLElement>('[data-photo-status]') : null
+  for (const [n, photo] of photos.entries()) {
+    if (status) status.textContent = `Sending photo ${n + 1} of ${photos.length}…`
+    let reply: Response
+    try {
+      reply = await fetch(uploadAddress(photo), {
+        method: 'POST',
+        body: photo.blob,
+        headers: { 'x-csrf-token': token, 'content-type': 'image/jpeg' },
+        credentials: 'same-origin',
+      })
+    } catch {
+      return 'retry'
+    }
+    if (reply.ok) {
+      // Sent: the picture leaves the device; what it was stays, for "3 of 5 photos sent".
+      await putPhoto({ ...photo, state: 'sent', blob: new Blob([]) })
+    } else if (reply.status === 422 || reply.status === 413) {
+      const said = (await reply.json().catch(() => null)) as { error?: string } | null
+      await putPhoto({
+        ...photo,
+        state: 'refused',
+        reason: said?.error ?? (reply.status === 413 ? 'The photo is too large.' : 'The photo was refused.'),
+      })
+    } else return 'retry'
+  }
+  if (status) status.textContent = photos.length ? 'The photos have been sent.' : ''
+  renderLists()
+  return 'done'
+}
+
+/** Photos still to send of records already in the registry (sent, or no longer listed). */
+async function sendLeftPhotos() {
+  const photos = await photosOfUser(userId).catch(() => [] as DevicePhoto[])
+  const records = new Set(
+    photos
+      .filter((p) => p.state === 'waiting')
+      .map((p) => p.recordKey)
+      .filter((key) => {
+        const draft = getDraft(store, key)
+        return draft === null || draft.state === 'sent'
+      }),
+  )
+  if (records.size === 0) return
+  const token = await freshToken()
+  if (typeof token !== 'string') return
+  for (const key of records) if ((await sendPhotos(key, token)) === 'retry') return
+}
+
 // ---- Sending --------------------------------------------------------------------------
 
 let sending = false
@@ -410,8 +581,9 @@ async function sendWaiting() {
       const draft = getDraft(store, key)
       if (draft?.state !== 'waiting') continue
       const outcome = await send(draft)
-      if (outcome.kind === 'retry') break
+      if (outcome.kind === 'retry') return
     }
+    await sendLeftPhotos()
   }
   try {
     // One tab sends at a time (the registry would store a record once anyway).
@@ -461,6 +633,8 @@ async function send(draft: DeviceDraft): Promise<SendOutcome> {
   }
   const latest = getDraft(store, draft.key) ?? draft
   const after = update(latest, { kind: 'answered', version: draft.version, outcome })
+  // The record is in the registry: its photos follow, each on its own (see sendPhotos).
+  if (after.state === 'sent' && typeof token === 'string') await sendPhotos(draft.key, token)
   if (after.key === currentKey) {
     if (after.state === 'sent' && outcome.kind === 'sent') location.assign(outcome.landing)
     else {
@@ -501,6 +675,23 @@ function renderLists() {
       drafts.length === 0 ? <p>Nothing is kept on this device.</p> : <DraftList drafts={drafts} />,
     )
   }
+  void showPhotoCounts()
+}
+
+/** Beside each kept record, how many of its photos the registry has: "3 of 5 photos sent". */
+async function showPhotoCounts() {
+  const spans = document.querySelectorAll<HTMLElement>('[data-photo-count]')
+  if (spans.length === 0) return
+  const photos = await photosOfUser(userId).catch(() => [] as DevicePhoto[])
+  for (const span of spans) {
+    const mine = photos.filter((p) => p.recordKey === span.dataset.photoCount)
+    const sent = mine.filter((p) => p.state === 'sent').length
+    const refused = mine.filter((p) => p.state === 'refused').length
+    span.textContent =
+      mine.length === 0
+        ? ''
+        : ` · ${sent} of ${mine.length} photos sent${refused ? `, ${refused} refused by the registry` : ''}`
+  }
 }
 
 function DraftList(props: { drafts: DeviceDraft[] }) {
@@ -512,6 +703,7 @@ function DraftList(props: { drafts: DeviceDraft[] }) {
           <span class={`tag ${STATE_TAGS[draft.state]}`}>{STATE_LABELS[draft.state]}</span>
           <br />
           <span class="hint">Changed {timeOf(draft.savedAt)} (Lesotho time)</span>
+          <span class="hint" data-photo-count={draft.key} />
           {draft.reason && (
             <p class={draft.state === 'refused' || draft.state === 'conflict' ? 'error-message' : 'hint'}>
               {draft.reason}
@@ -554,10 +746,14 @@ function DraftList(props: { drafts: DeviceDraft[] }) {
 
 function forget(draft: DeviceDraft) {
   const sure = window.confirm(
-    `Remove the inspection of ${draft.worksiteName} from this device? What was typed and not sent is lost.`,
+    `Remove the inspection of ${draft.worksiteName} from this device? What was typed and not sent is lost, with its photos.`,
   )
   if (!sure) return
   removeDraft(store, draft.key)
+  void photosOfRecord(draft.key).then(async (photos) => {
+    for (const photo of photos) await deletePhoto(photo.id)
+    renderLists()
+  })
   renderLists()
 }
 

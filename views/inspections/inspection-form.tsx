@@ -38,6 +38,7 @@ import {
   LEVEL_LABELS,
   OTHER_AGENCY_LABELS,
   OUTCOME_LABELS,
+  photoSubjectLabel,
   TYPE_LABELS,
   VICTIM_GROUP_LABELS,
 } from './labels.js'
@@ -384,6 +385,8 @@ export function InspectionFormPage(props: {
           <TextAreaField form={form} name="notes" label="Notes" rows={3} optional />
         </fieldset>
 
+        {!amend && <PhotoFields />}
+
         <p class="offline-status" data-offline-status role="status" />
         {amend ? (
           <div class="actions">
@@ -403,5 +406,50 @@ export function InspectionFormPage(props: {
         )}
       </form>
     </Layout>
+  )
+}
+
+/**
+ * Photos as evidence, taken with the camera or chosen from the gallery. The device script shows
+ * this section (views/browser/offline.tsx): photos are made smaller and kept on the device, then
+ * sent one by one after the record. The inputs have no name: the form sends only the list of
+ * photos the script adds as `photo` fields, never a file.
+ */
+function PhotoFields() {
+  const subjects: [string, string][] = [
+    ['inspection', photoSubjectLabel('inspection')],
+    ...INDICATORS.map((i): [string, string] => [`indicator:${i}`, photoSubjectLabel(`indicator:${i}`)]),
+    ...Array.from({ length: RECRUITER_ROWS }, (_, k): [string, string] => [
+      `recruiter:${k + 1}`,
+      photoSubjectLabel(`recruiter:${k + 1}`),
+    ]),
+    ...LABOUR_FINDINGS.map((f): [string, string] => [`finding:${f}`, photoSubjectLabel(`finding:${f}`)]),
+  ]
+  return (
+    <fieldset class="section" data-photos hidden>
+      <legend>Photos</legend>
+      <p class="hint">
+        A locked dormitory, a pay slip, a notice of fees, a passport held by the employer. Photos are kept on
+        this device and sent after the record, each on its own, when there is a network.
+      </p>
+      <div class="field">
+        <label for="photo_subject">What the next photos show evidence of</label>
+        <select id="photo_subject" data-photo-subject>
+          {subjects.map(([value, label]) => (
+            <option value={value}>{label}</option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="photo_camera">Take a photo</label>
+        <input id="photo_camera" type="file" accept="image/*" capture="environment" data-photo-input />
+      </div>
+      <div class="field">
+        <label for="photo_gallery">Or choose photos from the gallery</label>
+        <input id="photo_gallery" type="file" accept="image/*" multiple data-photo-input />
+      </div>
+      <p role="status" data-photo-status />
+      <ul class="photo-grid" data-photo-list />
+    </fieldset>
   )
 }
