@@ -32,20 +32,25 @@ beforeAll(async () => {
 })
 
 let worksiteId = ''
+/** A short inspection's form, with these fields added or replaced. */
+const recordForm = (extra: Record<string, string | string[]> = {}) => ({
+  idempotency_key: randomBytes(18).toString('base64url'),
+  worksite_id: worksiteId,
+  visited_at: '2026-11-20T10:00',
+  type: 'routine',
+  lead_inspector: 'Thabo Mokhethi',
+  workers_present: '12',
+  workers_interviewed: '4',
+  outcome: 'no_issue',
+  action: 'submit',
+  ...extra,
+})
+
 /** A submitted inspection: its key and id. */
-async function newRecord() {
-  const key = randomBytes(18).toString('base64url')
-  const res = await inspector.client.post('/inspections', {
-    idempotency_key: key,
-    worksite_id: worksiteId,
-    visited_at: '2026-11-20T10:00',
-    type: 'routine',
-    lead_inspector: 'Thabo Mokhethi',
-    workers_present: '12',
-    workers_interviewed: '4',
-    outcome: 'no_issue',
-    action: 'submit',
-  })
+async function newRecord(extra: Record<string, string | string[]> = {}) {
+  const form = recordForm(extra)
+  const key = form.idempotency_key as string
+  const res = await inspector.client.post('/inspections', form)
   expect(res.status).toBe(303)
   return { key, id: res.headers.get('location')!.split('/').pop()!.split('?')[0]! }
 }
@@ -215,19 +220,10 @@ describe('the record page', () => {
       Buffer.alloc(99, 1),
       Buffer.from([0xff, 0xd9]),
     ])
-    const key = randomBytes(18).toString('base64url')
-    const res = await inspector.client.post('/inspections', {
-      idempotency_key: key,
-      worksite_id: worksiteId,
-      visited_at: '2026-11-21T10:00',
-      type: 'routine',
-      lead_inspector: 'Thabo Mokhethi',
-      outcome: 'no_issue',
+    const { key, id } = await newRecord({
       photo: [`${sha(first)}:indicator:debt_bondage`, `${sha(second)}:inspection`],
-      action: 'submit',
     })
-    expect(res.status).toBe(303)
-    const page = res.headers.get('location')!.split('?')[0]!
+    const page = `/inspections/${id}`
     const text = async (client: TestClient) =>
       (await (await client.get(page)).text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
     expect(await text(inspector.client)).toContain(
@@ -252,16 +248,7 @@ describe('the record page', () => {
       '1 photo. Photos are shown only to inspectors',
     )
     // A photo listed twice, or something that is not one, is refused with the record.
-    const bad = await inspector.client.post('/inspections', {
-      idempotency_key: randomBytes(18).toString('base64url'),
-      worksite_id: worksiteId,
-      visited_at: '2026-11-21T10:00',
-      type: 'routine',
-      lead_inspector: 'Thabo Mokhethi',
-      outcome: 'no_issue',
-      photo: 'not-a-photo',
-      action: 'submit',
-    })
+    const bad = await inspector.client.post('/inspections', recordForm({ photo: 'not-a-photo' }))
     expect(bad.status).toBe(422)
   })
 })
