@@ -22,6 +22,7 @@ import * as m0020 from './0020_complaint_channel.js'
 import * as m0021 from './0021_inspection_photos.js'
 import * as m0022 from './0022_complaint_outside_lesotho.js'
 import * as m0023 from './0023_inspection_expected_photos.js'
+import * as m0024 from './0024_inspection_position.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '0021_inspection_photos': m0021,
   '0022_complaint_outside_lesotho': m0022,
   '0023_inspection_expected_photos': m0023,
+  '0024_inspection_position': m0024,
 }

@@ -385,6 +385,10 @@ export interface InspectionsTable {
   compliance_due_on: ColumnType<string | null, string | null | undefined, string | null>
   police_case_number: string | null
   notes: string | null
+  /** Where the record was made (src/geo.ts); the accuracy only when a phone gave the position. */
+  recorded_latitude: ColumnType<number | null, number | null | undefined, number | null>
+  recorded_longitude: ColumnType<number | null, number | null | undefined, number | null>
+  recorded_accuracy_m: ColumnType<number | null, number | null | undefined, number | null>
   recorded_by: string
   /** What the record held when last saved (src/inspections/save-inspection.ts). */
   content_hash: ColumnType<string | null, string | null | undefined, string | null>

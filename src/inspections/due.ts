@@ -19,6 +19,8 @@ interface FactsRow {
   kind: WorksiteKind
   sector: Sector
   village: string
+  latitude: number | null
+  longitude: number | null
   last_visit: Date | null
   days_since: number | null
   observed: number
@@ -33,6 +35,8 @@ export interface DueWorksite extends WorksiteRisk {
   kind: WorksiteKind
   sector: Sector
   village: string
+  latitude: number | null
+  longitude: number | null
   lastVisit: Date | null
 }
 
@@ -91,7 +95,7 @@ export async function rankDistrict(db: Database, district: District, today: stri
   // are read once per recruiting agency, shared by every worksite that agency supplies.
   const { rows } = await sql<FactsRow>`
     with ws as (
-      select id, name, kind, sector, village, last_inspected_at as last_visit,
+      select id, name, kind, sector, village, latitude, longitude, last_inspected_at as last_visit,
         indicators_observed as observed, indicators_suspected as suspected
       from worksites where district = ${district} and merged_into_id is null
     ),
@@ -119,7 +123,7 @@ export async function rankDistrict(db: Database, district: District, today: stri
         left join flagged fl on fl.agency_id = l.agency_id
       group by l.worksite_id
     )
-    select ws.id, ws.name, ws.kind, ws.sector, ws.village, ws.last_visit,
+    select ws.id, ws.name, ws.kind, ws.sector, ws.village, ws.latitude, ws.longitude, ws.last_visit,
       -- Counted here: working out Lesotho's date in JavaScript for 20,000 rows costs more.
       ${today}::date - ${lesothoDateOf('ws.last_visit')} as days_since,
       ws.observed, ws.suspected,
@@ -132,6 +136,8 @@ export async function rankDistrict(db: Database, district: District, today: stri
       kind: r.kind,
       sector: r.sector,
       village: r.village,
+      latitude: r.latitude,
+      longitude: r.longitude,
       lastVisit: r.last_visit,
       ...worksiteRisk(
         {

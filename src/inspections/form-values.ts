@@ -30,6 +30,9 @@ export function formValuesOf(details: InspectionDetails): Record<string, FormVal
     compliance_due_on: i.compliance_due_on ?? '',
     police_case_number: i.police_case_number ?? '',
     notes: i.notes ?? '',
+    position_latitude: i.recorded_latitude === null ? '' : String(i.recorded_latitude),
+    position_longitude: i.recorded_longitude === null ? '' : String(i.recorded_longitude),
+    position_accuracy: i.recorded_accuracy_m === null ? '' : String(i.recorded_accuracy_m),
   }
   i.police_officers.forEach((p, k) => {
     values[`police_${k + 1}_name`] = p.name

@@ -24,8 +24,12 @@ export type SaveResult =
 
 /** What a record holds, whatever its key and whether it is sent as a draft or submitted. */
 export function contentHash(record: InspectionRecord): string {
-  const { idempotencyKey: _key, action: _action, ...content } = record
-  return createHash('sha256').update(JSON.stringify(content)).digest('base64url')
+  const { idempotencyKey: _key, action: _action, position, ...content } = record
+  // A record without a position hashes as records did before positions were kept, so a device's
+  // resend of one of those is still the same record.
+  return createHash('sha256')
+    .update(JSON.stringify(position ? { ...content, position } : content))
+    .digest('base64url')
 }
 
 type Writer = Actor & { id: string }
@@ -49,6 +53,9 @@ function columnsOf(record: InspectionRecord, worksiteId: string) {
     compliance_due_on: record.complianceDueOn,
     police_case_number: record.policeCaseNumber,
     notes: record.notes,
+    recorded_latitude: record.position?.latitude ?? null,
+    recorded_longitude: record.position?.longitude ?? null,
+    recorded_accuracy_m: record.position?.accuracyMetres ?? null,
   }
 }
 

@@ -10,7 +10,7 @@ import {
 import { licenceNumberIn } from '../licence-number.js'
 import { currencyOf, type TypedMoney } from '../money.js'
 import { lesothoInstant } from '../time.js'
-import { type WorksiteInput, worksiteSchema } from '../worksites/schemas.js'
+import { coordinateField, type WorksiteInput, worksiteSchema } from '../worksites/schemas.js'
 import {
   headcountProblems,
   INDICATOR_LEVELS,
@@ -75,6 +75,17 @@ function fieldShape() {
     compliance_due_on: isoDate,
     police_case_number: text(60),
     notes: text(LONG),
+    // Where the record was made: from the phone (with its accuracy in metres) or typed (none).
+    position_latitude: coordinateField('latitude'),
+    position_longitude: coordinateField('longitude'),
+    position_accuracy: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: 'The position from the phone is damaged: take it again' })
+        .min(0, 'The position from the phone is damaged: take it again')
+        .max(100_000, 'The position from the phone is damaged: take it again')
+        .optional(),
+    ),
     action: z.enum(['draft', 'submit'], { error: 'Choose to save a draft or to submit' }),
     // The photos taken for the record, sent after it: "<sha256>:<what it is evidence of>".
     photo: z.preprocess(
@@ -191,6 +202,8 @@ export interface InspectionRecord {
   referrals: Partial<Record<ReferralDestination, VictimCounts & { consentRecorded: boolean }>>
   followUps: { action: string; dueOn: string }[]
   notes: string | null
+  /** Where the record was made; the accuracy in metres when the phone gave it, null when typed. */
+  position: { latitude: number; longitude: number; accuracyMetres: number | null } | null
   /** The photos the device took for it, each sent on its own after the record. */
   photos: { sha256: string; attachedTo: string }[]
   action: 'draft' | 'submit'
@@ -334,6 +347,20 @@ export function parseInspectionForm(
   if (submitting && !s('lead_inspector'))
     problem('lead_inspector', 'Enter the name of the lead labour inspector')
 
+  const latitude = v.position_latitude as number | undefined
+  const longitude = v.position_longitude as number | undefined
+  if ((latitude === undefined) !== (longitude === undefined))
+    problem(
+      latitude === undefined ? 'position_latitude' : 'position_longitude',
+      'Enter both latitude and longitude, or neither',
+    )
+  const accuracy = v.position_accuracy as number | undefined
+  // The accuracy is a hidden field: its message goes beside the coordinates it belongs to.
+  if (errors.position_accuracy) {
+    problem('position_latitude', errors.position_accuracy)
+    delete errors.position_accuracy
+  }
+
   if (Object.keys(errors).length > 0) return { errors }
   return {
     record: {
@@ -362,6 +389,10 @@ export function parseInspectionForm(
       referrals,
       followUps,
       notes: s('notes'),
+      position:
+        latitude !== undefined && longitude !== undefined
+          ? { latitude, longitude, accuracyMetres: accuracy === undefined ? null : Math.round(accuracy) }
+          : null,
       photos: [...new Set((v.photo as string[] | undefined) ?? [])].map((p) => ({
         sha256: p.slice(0, 64),
         attachedTo: p.slice(65),

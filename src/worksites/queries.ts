@@ -30,6 +30,8 @@ export async function listWorksites(db: Database, filters: WorksiteFilters) {
     'operator',
     'district',
     'village',
+    'latitude',
+    'longitude',
     'approx_workers',
     'created_at',
   ])

@@ -14,7 +14,8 @@ import { DISTRICTS, SECTORS, WORKSITE_KINDS } from '../vocabulary.js'
 // latitude and longitude swapped).
 export const LESOTHO_BOUNDS = { latitude: [-30.7, -28.5], longitude: [27.0, 29.5] } as const
 
-const coordinate = (name: 'latitude' | 'longitude') => {
+/** A latitude or longitude in Lesotho, typed or from a phone; blank is none. */
+export const coordinateField = (name: 'latitude' | 'longitude') => {
   const [min, max] = LESOTHO_BOUNDS[name]
   return z.preprocess(
     blankToUndefined,
@@ -36,8 +37,8 @@ export const worksiteSchema = z
     operator: optionalText({ max: 200 }),
     district: z.enum(DISTRICTS, { error: 'Choose the district' }),
     village: requiredText({ max: 200, messages: { required: 'Enter the village or town' } }),
-    latitude: coordinate('latitude'),
-    longitude: coordinate('longitude'),
+    latitude: coordinateField('latitude'),
+    longitude: coordinateField('longitude'),
     approx_workers: z.preprocess(
       blankToUndefined,
       z.coerce

@@ -30,7 +30,11 @@ describe.skipIf(!run)('the worksite register in a real browser', () => {
       mustChangePassword: false,
     })
     browser = await launchChromium()
-    const context = await browser.newContext()
+    // The phone stands about a kilometre south of the orchard, its fix good to 8 m.
+    const context = await browser.newContext({
+      permissions: ['geolocation'],
+      geolocation: { latitude: -28.96, longitude: 27.77, accuracy: 8 },
+    })
     context.setDefaultTimeout(8_000)
     page = await context.newPage()
     problems = watchForPageProblems(page)
@@ -77,6 +81,12 @@ describe.skipIf(!run)('the worksite register in a real browser', () => {
     await page.waitForURL(/q=pek/)
     const results = page.locator('#worksite-results')
     expect(await results.innerText()).toContain('Ha Mokoena Orchards')
+    // Asked, the list says how far each worksite is from where the inspector stands.
+    await results.getByRole('button', { name: 'Show how far each worksite is from me' }).click()
+    await results.getByText('1.1 km away').waitFor()
+    expect(await results.getByRole('status').innerText()).toContain(
+      'Distances in a straight line from where you are',
+    )
     expect(problems).toEqual([])
   })
 
@@ -94,11 +104,15 @@ describe.skipIf(!run)('the worksite register in a real browser', () => {
       .getByLabel('Retention of identity documents: evidence')
       .fill('Passports kept in the office safe.')
     await page.getByLabel('Outcome', { exact: true }).selectOption('advice_given')
+    await page.getByRole('button', { name: "Use this phone's position" }).click()
+    await page.getByText('Position from this phone, to within 8 m.').waitFor()
+    expect(await page.getByLabel('Latitude (where you are)').inputValue()).toBe('-28.960000')
     await page.getByRole('button', { name: 'Submit the inspection' }).click()
     await page.getByText('The inspection has been submitted. It is now locked.').waitFor()
     const record = await page.locator('main').innerText()
     expect(record).toContain('Passports kept in the office safe.')
     expect(record).toContain('Advice given')
+    expect(record).toContain('-28.96000, 27.77000 (from the phone, to within 8 m)')
     await expectAccessible(page)
     expect(problems).toEqual([])
   })

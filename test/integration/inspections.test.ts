@@ -273,6 +273,67 @@ describe('recording an inspection', () => {
     expect(await countFor(unknown.idempotency_key)).toBe(0)
   })
 
+  it('keeps where the record was made: from the phone with its accuracy (rough beyond 100 m) or typed', async () => {
+    const idOf = (res: Response) => res.headers.get('location')!.split('/').pop()!.split('?')[0]!
+    const precise = await inspector.client.post(
+      '/inspections',
+      inspection({
+        position_latitude: '-28.87651',
+        position_longitude: '28.0512',
+        position_accuracy: '12.4',
+      }),
+    )
+    expect(precise.status).toBe(303)
+    const page = await words(await inspector.client.get(`/inspections/${idOf(precise)}`))
+    expect(page).toContain('Recorded at -28.87651, 28.05120 (from the phone, to within 12 m)')
+    expect(await (await inspector.client.get(`/inspections/${idOf(precise)}`)).text()).toContain(
+      'href="geo:-28.87651,28.0512"',
+    )
+
+    const rough = await inspector.client.post(
+      '/inspections',
+      inspection({ position_latitude: '-28.88', position_longitude: '28.05', position_accuracy: '2900' }),
+    )
+    expect(await words(await inspector.client.get(`/inspections/${idOf(rough)}`))).toContain(
+      'Rough: to within 2.9 km',
+    )
+
+    const typed = await inspector.client.post(
+      '/inspections',
+      inspection({ position_latitude: '-28.9', position_longitude: '28.1' }),
+    )
+    expect(await words(await inspector.client.get(`/inspections/${idOf(typed)}`))).toContain(
+      'Recorded at -28.90000, 28.10000 (typed)',
+    )
+    const none = await inspector.client.post('/inspections', inspection())
+    expect(await words(await inspector.client.get(`/inspections/${idOf(none)}`))).toContain(
+      'Recorded at Not recorded',
+    )
+
+    // Half a position, one outside Lesotho (a lost minus sign) or a damaged accuracy: nothing saved.
+    for (const [fields, field, message] of [
+      [{ position_latitude: '-28.9' }, 'position_longitude', 'Enter both latitude and longitude, or neither'],
+      [
+        { position_latitude: '28.9', position_longitude: '28.1' },
+        'position_latitude',
+        'A latitude in Lesotho is between -30.7 and -28.5',
+      ],
+      [
+        { position_latitude: '-28.9', position_longitude: '28.1', position_accuracy: '-5' },
+        'position_latitude',
+        'The position from the phone is damaged',
+      ],
+    ] as const) {
+      const form = inspection(fields)
+      const res = await inspector.client.post('/inspections', form)
+      expect(res.status, field).toBe(422)
+      const html = await res.text()
+      expect(html).toContain(message)
+      expect(html).toContain(`id="${field}-error"`)
+      expect(await countFor(form.idempotency_key)).toBe(0)
+    }
+  })
+
   it('adds a worksite on the spot with the record, once, however often the record is sent', async () => {
     const page = await inspector.client.get('/inspections/new')
     expect(page.status).toBe(200)

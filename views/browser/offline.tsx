@@ -30,6 +30,7 @@ import {
   shownFields,
   toSend,
 } from './device-store'
+import { wireDistances, wirePosition } from './position.js'
 
 const store = window.localStorage
 const userId = document.body.dataset.user ?? ''
@@ -97,6 +98,9 @@ function onPage() {
   if ('serviceWorker' in navigator)
     for (const hint of document.querySelectorAll<HTMLElement>('[data-offline-hint]')) hint.hidden = false
   if (form && !form.dataset.wired) wireForm(form)
+  // After wireForm, so a kept record's position is back before its accuracy is read.
+  for (const f of document.querySelectorAll<HTMLFormElement>('form')) wirePosition(f)
+  wireDistances(document)
   showKeptCopy()
   renderLists()
   void keepThisPage()
@@ -258,7 +262,10 @@ function fill(form: HTMLFormElement, fields: [string, string][]) {
     if (!name || name === '_csrf' || name === 'idempotency_key') continue
     if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio'))
       element.checked = values.get(name)?.includes(element.value) ?? false
-    else if (!(element instanceof HTMLInputElement && element.type === 'hidden'))
+    // Hidden fields belong to the page (worksite, key) unless marked as kept with the record.
+    else if (
+      !(element instanceof HTMLInputElement && element.type === 'hidden' && !('kept' in element.dataset))
+    )
       element.value = values.get(name)?.[0] ?? ''
   }
 }

@@ -5,6 +5,7 @@ import type { FormState } from '../../src/http/validation.js'
 import type { DueWorksite } from '../../src/inspections/due.js'
 import { SECTOR_LABELS, WORKSITE_KIND_LABELS } from '../../src/vocabulary.js'
 import { DataTable } from '../components/data-table.js'
+import { DistanceOffer, positionOf } from '../components/distance.js'
 import { FilterForm } from '../components/filter-form.js'
 import { DISTRICT_OPTIONS, ErrorSummary, hasErrors, SelectField } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
@@ -19,6 +20,7 @@ export function DueResults(props: {
   const first = (props.paging.page - 1) * props.paging.perPage
   return (
     <div id="due-results" aria-live="polite">
+      {props.rows.length > 0 && <DistanceOffer />}
       {props.rows.length === 0 ? (
         <p>
           No worksites are registered in {props.district}. <a href="/worksites/new">Add one</a> to plan its
@@ -30,13 +32,14 @@ export function DueResults(props: {
           headings={['Rank', 'Worksite', 'Last inspected', 'Risk score', 'Why']}
         >
           {props.rows.map((w, k) => (
-            <tr>
+            <tr {...positionOf(w)}>
               <td>{first + k + 1}</td>
               <td>
                 <a href={`/worksites/${w.id}`}>{w.name}</a>
                 <div class="muted">
                   {WORKSITE_KIND_LABELS[w.kind]}, {SECTOR_LABELS[w.sector]}, {w.village}
                 </div>
+                <div class="muted" data-distance />
               </td>
               <td>{w.lastVisit ? formatDate(w.lastVisit) : 'Never'}</td>
               <td>{w.score}</td>

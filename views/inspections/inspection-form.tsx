@@ -1,3 +1,4 @@
+import { positionFixText } from '../../src/geo.js'
 import type { PageContext } from '../../src/http/render.js'
 import type { FormState } from '../../src/http/validation.js'
 import {
@@ -61,6 +62,9 @@ function allLabels(): Record<string, string> {
     compliance_due_on: 'Comply by',
     police_case_number: 'Police case number',
     amendment_reason: 'Reason for the amendment',
+    position_latitude: 'Where you are: latitude',
+    position_longitude: 'Where you are: longitude',
+    position_accuracy: 'Where you are: position from the phone',
     ...HEADCOUNT_LABELS,
   }
   for (const f of NEW_WORKSITE_FIELDS)
@@ -192,6 +196,7 @@ export function InspectionFormPage(props: {
             hint="For an inspection following up complaints: their references, separated by commas."
             optional
           />
+          <PositionFields form={form} />
         </fieldset>
 
         <fieldset class="section">
@@ -406,6 +411,35 @@ export function InspectionFormPage(props: {
         )}
       </form>
     </Layout>
+  )
+}
+
+/**
+ * Where the record is made: the device script offers the phone's position (with its accuracy,
+ * views/browser/position.ts); without it, or when the fix is rough, the coordinates are typed.
+ */
+function PositionFields(props: { form: FormState }) {
+  const { form } = props
+  const accuracy = String(form.values.position_accuracy ?? '')
+  return (
+    <fieldset class="position" data-position>
+      <legend>Where you are recording this</legend>
+      <p class="hint">
+        Use this phone's position, or type the coordinates from a GPS in decimal degrees (for example -29.31
+        and 27.48). Leave both blank if you have neither.
+      </p>
+      <p data-position-offer hidden>
+        <button type="button" class="secondary" data-position-button>
+          Use this phone's position
+        </button>
+      </p>
+      <p role="status" data-position-status>
+        {accuracy ? positionFixText(Number(accuracy)) : ''}
+      </p>
+      <TextField form={form} name="position_latitude" label="Latitude (where you are)" optional />
+      <TextField form={form} name="position_longitude" label="Longitude (where you are)" optional />
+      <input type="hidden" name="position_accuracy" value={accuracy} data-kept />
+    </fieldset>
   )
 }
 

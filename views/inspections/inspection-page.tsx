@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime } from '../../src/format.js'
+import { distanceLabel, isRoughFix } from '../../src/geo.js'
 import type { PageContext } from '../../src/http/render.js'
 import type { InspectionDetails } from '../../src/inspections/queries.js'
 import { totalVictims } from '../../src/inspections/rules.js'
@@ -18,6 +19,29 @@ import {
   TYPE_LABELS,
   VICTIM_GROUP_LABELS,
 } from './labels.js'
+
+/** Where the record was made, as a geo: link the phone's map opens, and how precise it is. */
+function RecordedPosition(props: {
+  latitude: number | null
+  longitude: number | null
+  accuracy: number | null
+}) {
+  const { latitude, longitude, accuracy } = props
+  if (latitude === null || longitude === null) return <>Not recorded</>
+  const rough = isRoughFix(accuracy)
+  return (
+    <>
+      <a href={`geo:${latitude},${longitude}`}>{`${latitude.toFixed(5)}, ${longitude.toFixed(5)}`}</a>{' '}
+      {accuracy === null ? (
+        '(typed)'
+      ) : rough ? (
+        <span class="tag warn">{`Rough: to within ${distanceLabel(accuracy)}`}</span>
+      ) : (
+        `(from the phone, to within ${distanceLabel(accuracy)})`
+      )}
+    </>
+  )
+}
 
 const FINDING_STATUS_LABELS = {
   unreviewed: 'awaiting review',
@@ -85,6 +109,14 @@ export function InspectionPage(props: {
       <dl class="summary">
         <dt>Visited</dt>
         <dd>{formatDateTime(i.visited_at)}</dd>
+        <dt>Recorded at</dt>
+        <dd>
+          <RecordedPosition
+            latitude={i.recorded_latitude}
+            longitude={i.recorded_longitude}
+            accuracy={i.recorded_accuracy_m}
+          />
+        </dd>
         <dt>Type</dt>
         <dd>
           {TYPE_LABELS[i.type]}

@@ -5,6 +5,7 @@ import { SECTOR_LABELS, WORKSITE_KIND_LABELS } from '../../src/vocabulary.js'
 import type { WorksiteRow } from '../../src/worksites/queries.js'
 import { WORKSITE_SORTS } from '../../src/worksites/schemas.js'
 import { DataTable } from '../components/data-table.js'
+import { DistanceOffer, positionOf } from '../components/distance.js'
 import { FilterForm } from '../components/filter-form.js'
 import {
   DISTRICT_OPTIONS,
@@ -33,6 +34,7 @@ export function WorksiteResults(props: { rows: WorksiteRow[]; paging: Paging; fi
   return (
     <div id="worksite-results" aria-live="polite">
       <p>{paging.total === 1 ? '1 worksite' : `${paging.total.toLocaleString('en')} worksites`}</p>
+      {rows.length > 0 && <DistanceOffer />}
       {rows.length === 0 ? (
         filtered ? (
           <p>
@@ -45,10 +47,11 @@ export function WorksiteResults(props: { rows: WorksiteRow[]; paging: Paging; fi
       ) : (
         <DataTable caption="Worksites" headings={['Worksite', 'Kind', 'Sector', 'District', 'Workers']}>
           {rows.map((w) => (
-            <tr>
+            <tr {...positionOf(w)}>
               <td>
                 <a href={`/worksites/${w.id}`}>{w.name}</a>
                 {w.operator && <div class="muted">{w.operator}</div>}
+                <div class="muted" data-distance />
               </td>
               <td>{WORKSITE_KIND_LABELS[w.kind]}</td>
               <td>{SECTOR_LABELS[w.sector]}</td>
