@@ -23,6 +23,7 @@ import * as m0021 from './0021_inspection_photos.js'
 import * as m0022 from './0022_complaint_outside_lesotho.js'
 import * as m0023 from './0023_inspection_expected_photos.js'
 import * as m0024 from './0024_inspection_position.js'
+import * as m0025 from './0025_inspection_confirmations.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '0022_complaint_outside_lesotho': m0022,
   '0023_inspection_expected_photos': m0023,
   '0024_inspection_position': m0024,
+  '0025_inspection_confirmations': m0025,
 }

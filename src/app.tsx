@@ -22,6 +22,7 @@ import type { AppEnv } from './http/env.js'
 import { requestLog } from './http/logging.js'
 import { type ErrorStatus, PageError } from './http/problems.js'
 import { isPartial, pageContext, renderPage, sendHtml } from './http/render.js'
+import { confirmRoutes } from './inspections/confirm-routes.js'
 import { photoRoutes } from './inspections/photo-routes.js'
 import { inspectionRoutes } from './inspections/routes.js'
 import { jobOfferPublicRoutes } from './job-offers/public-routes.js'
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', complaintRoutes)
   app.route('/', worksiteRoutes)
   app.route('/', photoRoutes)
+  app.route('/', confirmRoutes)
   app.route('/', inspectionRoutes)
   app.route('/', reportRoutes)
 

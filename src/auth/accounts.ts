@@ -80,9 +80,10 @@ export type LoginResult =
  * password hash, whatever happens: against the account's hash, or a dummy of the same cost for
  * an email no account has, or while sign-in is paused (the answer is then the pause, even for
  * the right password). So neither the words, the status nor the time of the answer tells which
- * emails have accounts. Sign-ins and new pauses are audited (`client` says where from).
+ * emails have accounts. New pauses are audited (`client` says where from). It opens no session:
+ * attemptLogin does, and a one-off check (a confirmation on another person's device) does not.
  */
-export async function attemptLogin(
+export async function checkPassword(
   db: Database,
   email: string,
   password: string,
@@ -114,6 +115,22 @@ export async function attemptLogin(
     return { outcome: 'paused', until: pausedNow }
   }
   if (!user.active) return { outcome: 'inactive' }
+  return { outcome: 'ok', user }
+}
+
+/** Signs in: the password checked as checkPassword does, then the sign-in recorded and audited. */
+export async function attemptLogin(
+  db: Database,
+  email: string,
+  password: string,
+  client: Pick<Actor, 'clientAddress'>,
+  options: { now?: Date; verify?: typeof verifyPassword } = {},
+): Promise<LoginResult> {
+  const now = options.now ?? new Date()
+  const checked = await checkPassword(db, email, password, client, { ...options, now })
+  if (checked.outcome !== 'ok') return checked
+  const { user } = checked
+  const address = client.clientAddress
   const signedIn = await db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('users')

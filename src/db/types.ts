@@ -390,6 +390,8 @@ export interface InspectionsTable {
   recorded_longitude: ColumnType<number | null, number | null | undefined, number | null>
   recorded_accuracy_m: ColumnType<number | null, number | null | undefined, number | null>
   recorded_by: string
+  /** The version the latest confirmation by the other service is of (inspection_confirmations). */
+  confirmed_version: ColumnType<number | null, never, number | null>
   /** What the record held when last saved (src/inspections/save-inspection.ts). */
   content_hash: ColumnType<string | null, string | null | undefined, string | null>
   submitted_at: ColumnType<Date | null, Date | null | undefined, Date | null>
@@ -460,6 +462,22 @@ export interface InspectionFollowUpsTable {
   due_on: ColumnType<string, string, string>
   done_at: Date | null
   done_by: string | null
+}
+
+/** A submitted inspection confirmed by an officer of the other service, per version. */
+export interface InspectionConfirmationsTable {
+  id: Generated<string>
+  inspection_id: string
+  inspection_version: number
+  /** Who submitted or last amended the version confirmed, and their service. */
+  record_user_id: string
+  record_service: 'labour' | 'police'
+  confirmed_by: string
+  confirmed_service: 'labour' | 'police'
+  /** On the confirmer's own account, or by their password on another person's device. */
+  method: 'own_account' | 'password_on_device'
+  on_device_of: string | null
+  confirmed_at: CreatedAt
 }
 
 export interface InspectionAmendmentsTable {
@@ -547,6 +565,7 @@ export interface DB {
   inspection_photo_pieces: InspectionPhotoPiecesTable
   inspection_follow_ups: InspectionFollowUpsTable
   inspection_amendments: InspectionAmendmentsTable
+  inspection_confirmations: InspectionConfirmationsTable
   inspection_findings: InspectionFindingsTable
   agencies: AgenciesTable
   agency_name_words: AgencyNameWordsTable

@@ -43,6 +43,7 @@ export async function seedDemoData(
   const users = demoUsers()
   let officer = { id: '', label: '' }
   let inspector = { id: '', label: '' }
+  let police = ''
   for (const u of users) {
     const inserted = await insertUser(db, {
       email: u.email,
@@ -54,6 +55,7 @@ export async function seedDemoData(
     })
     if (u.role === 'licensing_officer') officer = { id: inserted.id, label: inserted.name }
     if (u.role === 'inspector') inspector = { id: inserted.id, label: inserted.name }
+    if (u.role === 'police_officer') police = inserted.id
   }
   const today = todayInLesotho()
   // Licence numbers run per year of first issue, as the registry issues them.
@@ -144,6 +146,7 @@ export async function seedDemoData(
   }
   const inspections = options.inspections ?? worksites * 5
   await seedInspections(db, random, inspections, worksiteFacts, agencyIds, today, inspector)
+  await confirmJointOperations(db, police)
   await refreshWorksiteFacts(db)
   // One entry for the whole load: who put this data here and how much.
   await writeAudit(db, SYSTEM_ACTOR, {
@@ -152,6 +155,20 @@ export async function seedDemoData(
     after: { users: users.length, agencies: options.agencies, worksites, complaints, inspections },
   })
   return { users, worksites, complaints, inspections }
+}
+
+/** Seven in ten planned joint operations confirmed by the police officer, the day after the visit. */
+async function confirmJointOperations(db: Database, police: string) {
+  if (!police) return
+  await sql`
+    insert into inspection_confirmations (inspection_id, inspection_version, record_user_id, record_service,
+      confirmed_by, confirmed_service, method, confirmed_at)
+    select id, version, submitted_by, 'labour', ${police}::uuid, 'police', 'own_account', submitted_at + interval '1 day'
+    from inspections
+    where status = 'submitted' and type = 'joint_operation' and abs(hashtext(id::text)) % 10 < 7`.execute(db)
+  await sql`
+    update inspections i set confirmed_version = c.inspection_version
+    from inspection_confirmations c where c.inspection_id = i.id`.execute(db)
 }
 
 async function seedInspections(

@@ -25,9 +25,11 @@ import { lesothoLocal } from '../time.js'
 import { DISTRICTS, type Role } from '../vocabulary.js'
 import { findWorksite } from '../worksites/queries.js'
 import { INSPECTION_WRITERS, PHOTO_READERS } from './access.js'
+import { latestConfirmation } from './confirmations.js'
 import { DUE_PER_PAGE, dueForInspection } from './due.js'
 import { formValuesOf } from './form-values.js'
-import { inspectionDetails, markFollowUpDone } from './queries.js'
+import { loadDetails } from './load-details.js'
+import { markFollowUpDone } from './queries.js'
 import { amendInspection, saveInspection } from './save-inspection.js'
 import { parseInspectionForm } from './schemas.js'
 
@@ -48,6 +50,7 @@ const NOTICES: Record<string, string> = {
   unchanged: 'This inspection had already been submitted; nothing was changed.',
   amended: 'The amendment has been saved. The record as first submitted is kept.',
   follow_up_done: 'The follow-up has been marked done.',
+  confirmed: 'The record has been confirmed by both services.',
 }
 
 const newKey = () => randomBytes(18).toString('base64url')
@@ -81,16 +84,6 @@ function renderForm(
 }
 
 /** An inspection as this person may see it: a draft only to the one who started it. */
-async function loadDetails(c: Context<AppEnv>, id: string) {
-  const details = await inspectionDetails(c.get('db'), id)
-  if (!details) throw new PageError(404, 'There is no inspection at this address.')
-  if (details.inspection.status === 'draft' && details.inspection.recorded_by !== c.get('user')?.id)
-    throw new PageError(
-      403,
-      'This is a draft, not yet submitted: only the person who started it can open it.',
-    )
-  return details
-}
 
 const amendmentReason = requiredText({
   max: 2000,
@@ -161,7 +154,11 @@ export const inspectionRoutes = new Hono<AppEnv>()
     return c.redirect(`/inspections/${result.id}?done=${result.saved}`, 303)
   })
   .get('/inspections/:id', readers, idValidator, async (c) => {
-    const details = await loadDetails(c, c.req.valid('param').id)
+    const id = c.req.valid('param').id
+    const [details, confirmation] = await Promise.all([
+      loadDetails(c, id),
+      latestConfirmation(c.get('db'), id),
+    ])
     const done = c.req.query('done')
     return renderPage(
       c,
@@ -170,6 +167,7 @@ export const inspectionRoutes = new Hono<AppEnv>()
         details={details}
         notice={done ? NOTICES[done] : undefined}
         canChange={canRecord(c.get('user'))}
+        confirmation={confirmation}
         canSeePhotos={PHOTO_READERS.includes(c.get('user')!.role)}
       />,
     )

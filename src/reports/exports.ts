@@ -346,6 +346,19 @@ export const TIP_FIELDS: { name: string; meaning: string }[] = [
     meaning: 'Of those, inspections that observed at least one of the 11 ILO forced-labour indicators.',
   },
   { name: 'criminal_investigations', meaning: 'Inspections that opened a criminal investigation.' },
+  {
+    name: 'joint_operations_planned',
+    meaning: 'Inspections planned as joint operations (the inspection type).',
+  },
+  {
+    name: 'joint_operations_confirmed_by_both_services',
+    meaning:
+      'Inspections submitted by one of the labour and police services and confirmed by an officer of the other, as the record now stands.',
+  },
+  {
+    name: 'share_confirmed_by_both_services',
+    meaning: 'Those confirmed by both services as a share of all inspections (0 to 1, two decimals).',
+  },
   { name: 'victims_female_under_18', meaning: 'Potential victims referred through the NRM: girls under 18.' },
   { name: 'victims_female_18_and_over', meaning: 'Women 18 and over.' },
   { name: 'victims_male_under_18', meaning: 'Boys under 18.' },
@@ -366,7 +379,7 @@ export const TIP_FIELDS: { name: string; meaning: string }[] = [
 export async function tipData(db: Database, f: ReportFilters) {
   const { rows } = await sql<Record<string, string | number>>`
     with i as (
-      select i.id, i.outcome, w.district, w.sector
+      select i.id, i.outcome, i.type, i.version, i.confirmed_version, w.district, w.sector
       from inspections i join worksites w on w.id = i.worksite_id
       where i.status = 'submitted' and i.visited_at >= ${start(f)} and i.visited_at < ${end(f)}
         and (${f.district}::text is null or w.district = ${f.district})
@@ -380,7 +393,9 @@ export async function tipData(db: Database, f: ReportFilters) {
       select district, sector, count(*)::int as inspections,
         count(*) filter (where exists (select 1 from inspection_indicators ii
           where ii.inspection_id = i.id and ii.level = 'observed'))::int as with_indicators,
-        count(*) filter (where outcome = 'criminal_investigation')::int as investigations
+        count(*) filter (where outcome = 'criminal_investigation')::int as investigations,
+        count(*) filter (where type = 'joint_operation')::int as planned_joint,
+        count(*) filter (where confirmed_version = version)::int as confirmed_joint
       from i group by district, sector
     ),
     victims as (
@@ -402,6 +417,9 @@ export async function tipData(db: Database, f: ReportFilters) {
     select ${f.from}::text as period_start, ${f.to}::text as period_end, g.district, g.sector,
       g.inspections, g.with_indicators as inspections_with_forced_labour_indicators,
       g.investigations as criminal_investigations,
+      g.planned_joint as joint_operations_planned,
+      g.confirmed_joint as joint_operations_confirmed_by_both_services,
+      round(g.confirmed_joint::numeric / g.inspections, 2)::float8 as share_confirmed_by_both_services,
       coalesce(v.f_u18, 0) as victims_female_under_18, coalesce(v.f_adult, 0) as victims_female_18_and_over,
       coalesce(v.m_u18, 0) as victims_male_under_18, coalesce(v.m_adult, 0) as victims_male_18_and_over,
       coalesce(v.social_welfare, 0) as referred_to_social_welfare,

@@ -20,7 +20,15 @@ export interface DashboardFigures {
   complaintsByStatus: { status: ComplaintStatus; count: number }[]
   complaints: { received: number; decided: number; substantiated: number; referredToPolice: number }
   inspectionsByType: { type: InspectionType; count: number }[]
-  inspections: { total: number; withIndicator: number; criminalInvestigations: number }
+  inspections: {
+    total: number
+    withIndicator: number
+    criminalInvestigations: number
+    /** Planned as joint operations (the inspection type). */
+    plannedJoint: number
+    /** Submitted by one of labour and police, confirmed by the other, as the record now stands. */
+    confirmedByBoth: number
+  }
   indicatorsObserved: { indicator: Indicator; count: number }[]
   victimsByGroup: { femaleUnder18: number; femaleAdult: number; maleUnder18: number; maleAdult: number }
   victimsByDestination: { destination: ReferralDestination; count: number; withConsent: number }[]
@@ -45,7 +53,7 @@ const bounds = (f: ReportFilters) => ({
 function inspectionsIn(f: ReportFilters) {
   const { start, end } = bounds(f)
   return sql`
-    select i.id, i.type, i.outcome, i.visited_at, w.district, w.sector
+    select i.id, i.type, i.outcome, i.visited_at, i.version, i.confirmed_version, w.district, w.sector
     from inspections i join worksites w on w.id = i.worksite_id
     where i.status = 'submitted' and i.visited_at >= ${start} and i.visited_at < ${end}
       and (${f.district}::text is null or w.district = ${f.district})
@@ -70,6 +78,8 @@ interface GroupedRow {
   total: number
   with_indicator: number
   investigations: number
+  planned_joint: number
+  confirmed_joint: number
 }
 
 // Figures depend only on the registry, the filters and the day: worked out once and shared by
@@ -166,7 +176,9 @@ export async function dashboardFigures(
             when grouping(${month('i.visited_at')}) = 0 then 'month' else 'all' end as by,
           coalesce(i.type, i.district, ${month('i.visited_at')}) as key,
           count(*)::int as total, count(o.inspection_id)::int as with_indicator,
-          count(*) filter (where i.outcome = 'criminal_investigation')::int as investigations
+          count(*) filter (where i.outcome = 'criminal_investigation')::int as investigations,
+          count(*) filter (where i.type = 'joint_operation')::int as planned_joint,
+          count(*) filter (where i.confirmed_version = i.version)::int as confirmed_joint
         from (${inspectionsIn(f)}) i left join observed o on o.inspection_id = i.id
         group by grouping sets ((i.type), (i.district), (${month('i.visited_at')}), ())
         order by 3 desc, 2`.execute(db),
@@ -266,6 +278,8 @@ export async function dashboardFigures(
       total: n(everything?.total),
       withIndicator: n(everything?.with_indicator),
       criminalInvestigations: n(everything?.investigations),
+      plannedJoint: n(everything?.planned_joint),
+      confirmedByBoth: n(everything?.confirmed_joint),
     },
     indicatorsObserved: indicators.rows,
     victimsByGroup: {

@@ -29,6 +29,14 @@ describe.skipIf(!run)('the worksite register in a real browser', () => {
       passwordHash: await hashPassword('a long test password'),
       mustChangePassword: false,
     })
+    await insertUser(server.handle.db, {
+      email: 'police@police.gov.ls',
+      name: 'Palesa Ntsane',
+      role: 'police_officer',
+      homeDistrict: 'Leribe',
+      passwordHash: await hashPassword('the police officer password'),
+      mustChangePassword: false,
+    })
     browser = await launchChromium()
     // The phone stands about a kilometre south of the orchard, its fix good to 8 m.
     const context = await browser.newContext({
@@ -113,6 +121,26 @@ describe.skipIf(!run)('the worksite register in a real browser', () => {
     expect(record).toContain('Passports kept in the office safe.')
     expect(record).toContain('Advice given')
     expect(record).toContain('-28.96000, 27.77000 (from the phone, to within 8 m)')
+    await expectAccessible(page)
+    expect(problems).toEqual([])
+  })
+
+  it('has the record confirmed by the police officer on the team, with their password on this phone', async () => {
+    expect(await page.locator('[data-confirmation]').innerText()).toContain(
+      'Not yet confirmed by the other service on the team',
+    )
+    await page.getByRole('link', { name: 'Confirm it with the other service' }).click()
+    await page.getByRole('heading', { name: 'The police officer on the team confirms here' }).waitFor()
+    await expectAccessible(page)
+    await page.getByLabel("The police officer's email address").fill('police@police.gov.ls')
+    await page.getByLabel("The police officer's password").fill('the police officer password')
+    await page.getByRole('button', { name: 'Confirm this record' }).click()
+    await page.getByText('The record has been confirmed by both services.').waitFor()
+    expect(await page.locator('[data-confirmation]').innerText()).toContain(
+      'Confirmed by Thabo Mokhethi (labour) and Palesa Ntsane (police)',
+    )
+    // The phone is still signed in as the inspector.
+    expect(await page.locator('header').innerText()).toContain('Thabo Mokhethi (Labour inspector)')
     await expectAccessible(page)
     expect(problems).toEqual([])
   })

@@ -135,6 +135,8 @@ export const ACCESS: Record<string, readonly Role[] | 'public'> = {
   'GET /inspections/photos/:id': photoReaders,
   'GET /inspections/:id/amend': fieldTeams,
   'POST /inspections/:id/amend': fieldTeams,
+  'GET /inspections/:id/confirm': fieldTeams,
+  'POST /inspections/:id/confirm': fieldTeams,
   'POST /follow-ups/:id/done': fieldTeams,
   'GET /inspections/:id/edit': fieldTeams,
   'GET /dashboard': reportReaders,

@@ -113,7 +113,7 @@ beforeAll(async () => {
       action: 'submit',
       ...values,
     })
-  await inspect({
+  const confirmedByPolice = await inspect({
     worksite_id: farm,
     type: 'routine',
     indicator_retention_of_identity_documents: 'observed',
@@ -125,6 +125,11 @@ beforeAll(async () => {
     outcome: 'criminal_investigation',
     police_case_number: 'CR 44/2026',
   })
+  // The routine farm visit is confirmed by the police officer on the team; the planned joint
+  // operation at the factory is not (yet).
+  const police = (await registry.signedInAs('police_officer')).client
+  const confirmedId = confirmedByPolice.headers.get('location')!.split('/').pop()!.split('?')[0]!
+  expect((await police.post(`/inspections/${confirmedId}/confirm`, { version: '1' })).status).toBe(303)
   await inspect({ worksite_id: factory, type: 'joint_operation' })
   await inspect({
     worksite_id: farm,
@@ -159,7 +164,13 @@ describe('dashboard figures', () => {
       { status: 'received', count: 1 },
     ])
     expect(f.complaints).toEqual({ received: 3, decided: 2, substantiated: 1, referredToPolice: 1 })
-    expect(f.inspections).toEqual({ total: 2, withIndicator: 1, criminalInvestigations: 1 })
+    expect(f.inspections).toEqual({
+      total: 2,
+      withIndicator: 1,
+      criminalInvestigations: 1,
+      plannedJoint: 1,
+      confirmedByBoth: 1,
+    })
     expect(f.inspectionsByType).toEqual([
       { type: 'joint_operation', count: 1 },
       { type: 'routine', count: 1 },
@@ -204,7 +215,13 @@ describe('dashboard figures', () => {
     expect(leribe.licencesByStatus).toEqual([{ status: 'active', count: 1 }])
     expect(leribe.districts.map((d) => d.district)).toEqual(['Leribe'])
     const factories = await dashboardFigures(registry.db, { ...all, sector: 'manufacturing' }, today)
-    expect(factories.inspections).toEqual({ total: 1, withIndicator: 0, criminalInvestigations: 0 })
+    expect(factories.inspections).toEqual({
+      total: 1,
+      withIndicator: 0,
+      criminalInvestigations: 0,
+      plannedJoint: 1,
+      confirmedByBoth: 0,
+    })
     // Only the complaint about the factory agency: an unlisted recruiter has no sector.
     expect(factories.complaints.received).toBe(1)
     expect(factories.applications.approved).toBe(0)
@@ -308,17 +325,27 @@ describe('the dashboard page and downloads', () => {
         inspections: 1,
         inspections_with_forced_labour_indicators: 1,
         criminal_investigations: 1,
+        joint_operations_planned: 0,
+        joint_operations_confirmed_by_both_services: 1,
+        share_confirmed_by_both_services: 1,
         victims_female_18_and_over: 2,
         victims_male_under_18: 1,
         referred_to_social_welfare: 3,
         referrals_with_consent_recorded: 3,
       }),
-      expect.objectContaining({ district: 'Maseru', sector: 'manufacturing', inspections: 1 }),
+      expect.objectContaining({
+        district: 'Maseru',
+        sector: 'manufacturing',
+        inspections: 1,
+        joint_operations_planned: 1,
+        joint_operations_confirmed_by_both_services: 0,
+        share_confirmed_by_both_services: 0,
+      }),
     ])
     // Every field is a count, a period bound or a category from the registry's own lists.
     const free = json.fields.filter(
       (f) =>
-        !/^(period_start|period_end|district|sector|inspections.*|criminal_investigations|victims_.*|referred_to_.*|referrals_with_consent_recorded)$/.test(
+        !/^(period_start|period_end|district|sector|inspections.*|criminal_investigations|joint_operations_.*|share_confirmed_by_both_services|victims_.*|referred_to_.*|referrals_with_consent_recorded)$/.test(
           f.name,
         ),
     )

@@ -49,6 +49,8 @@ const SENTENCES: Record<string, string> = {
   'inspection.follow_up_done': 'Follow-up marked done on the inspection {}',
   'inspection.photo_added': 'Photo added to the inspection {}',
   'inspection.photo_opened': 'Photo opened from the inspection {}',
+  'inspection.confirmed': 'Inspection confirmed by the other service on the team: {}',
+  'worksite.merged': 'Worksite {} merged into another as a duplicate',
   'worksite.added': 'Worksite {} added',
   'worksite.updated': 'Details of worksite {} changed',
   'complaint.assigned': 'Complaint {} assigned',

@@ -1,12 +1,14 @@
 import { formatDate, formatDateTime } from '../../src/format.js'
 import { distanceLabel, isRoughFix } from '../../src/geo.js'
 import type { PageContext } from '../../src/http/render.js'
+import type { Confirmation } from '../../src/inspections/confirmations.js'
 import type { InspectionDetails } from '../../src/inspections/queries.js'
 import { totalVictims } from '../../src/inspections/rules.js'
 import { formatMoney } from '../../src/money.js'
 import { DataTable } from '../components/data-table.js'
 import { LicenceNumber } from '../components/licence-number.js'
 import { Layout } from '../layout.js'
+import { ConfirmationNotice } from './confirm-page.js'
 import {
   DESTINATION_LABELS,
   HEADCOUNT_LABELS,
@@ -55,6 +57,7 @@ export function InspectionPage(props: {
   notice?: string
   /** The viewer may continue a draft or amend a submitted record. */
   canChange: boolean
+  confirmation: Confirmation | null
   /** The viewer may see the photos (field teams and the licensing office, not analysts). */
   canSeePhotos: boolean
 }) {
@@ -79,6 +82,12 @@ export function InspectionPage(props: {
           ? `on ${formatDateTime(i.submitted_at)}; locked.`
           : 'Not yet submitted.'}
       </p>
+      <ConfirmationNotice
+        inspectionId={i.id}
+        status={i.status}
+        confirmation={props.confirmation}
+        canConfirm={props.canChange}
+      />
       {props.canChange && (
         <p>
           {i.status === 'draft' ? (

@@ -93,6 +93,26 @@ export const FIGURE_TABLES: FigureTable[] = [
     chart: 'bars',
   },
   {
+    id: 'joint-operations',
+    title: 'Joint operations confirmed by both services',
+    about:
+      'Inspections planned as joint operations, and inspections confirmed by both services: submitted by a labour inspector and confirmed by the police officer on the team (or the other way round), as the record now stands; an amendment after the confirmation asks for it again.',
+    header: [
+      'Inspections',
+      'Planned as joint operations',
+      'Confirmed by both services',
+      'Share of all inspections',
+    ],
+    rows: (f) => [
+      [
+        f.inspections.total,
+        f.inspections.plannedJoint,
+        f.inspections.confirmedByBoth,
+        percent(f.inspections.confirmedByBoth, f.inspections.total),
+      ],
+    ],
+  },
+  {
     id: 'inspection-findings',
     title: 'Forced labour found and investigations opened',
     about:
