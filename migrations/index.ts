@@ -24,6 +24,7 @@ import * as m0022 from './0022_complaint_outside_lesotho.js'
 import * as m0023 from './0023_inspection_expected_photos.js'
 import * as m0024 from './0024_inspection_position.js'
 import * as m0025 from './0025_inspection_confirmations.js'
+import * as m0026 from './0026_worksite_merges.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '0023_inspection_expected_photos': m0023,
   '0024_inspection_position': m0024,
   '0025_inspection_confirmations': m0025,
+  '0026_worksite_merges': m0026,
 }

@@ -34,6 +34,7 @@ import { publicContext } from './public/context.js'
 import { publicRoutes } from './public/routes.js'
 import { reportRoutes } from './reports/routes.js'
 import { setupRoutes } from './setup/routes.js'
+import { mergeRoutes } from './worksites/merge-routes.js'
 import { worksiteRoutes } from './worksites/routes.js'
 
 export interface AppDeps {
@@ -97,6 +98,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', appealRoutes)
   app.route('/', jobOfferRoutes)
   app.route('/', complaintRoutes)
+  // Before the worksite routes, so /worksites/duplicates is not read as a worksite's id.
+  app.route('/', mergeRoutes)
   app.route('/', worksiteRoutes)
   app.route('/', photoRoutes)
   app.route('/', confirmRoutes)

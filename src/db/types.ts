@@ -256,6 +256,9 @@ export interface WorksitesTable {
   approx_workers: number | null
   /** Set when found to be another worksite's duplicate. */
   merged_into_id: ColumnType<string | null, string | null | undefined, string | null>
+  merged_at: ColumnType<Date | null, never, Date | null>
+  merged_by: ColumnType<string | null, never, string | null>
+  merge_reason: ColumnType<string | null, never, string | null>
   /** Kept from its submitted inspections (src/inspections/worksite-facts.ts). */
   last_inspected_at: ColumnType<Date | null, never, Date | null>
   indicators_observed: ColumnType<number, never, number>

@@ -60,39 +60,44 @@ function columnsOf(record: InspectionRecord, worksiteId: string) {
 }
 
 /**
- * The agency behind each licence the record names, or why the record cannot be written as it
- * is (a worksite gone from the register or merged, a licence no agency holds), by field. One
- * statement: the worksite and the licences are read together.
+ * The agency behind each licence the record names and the worksite it is stored against, or why
+ * the record cannot be written as it is (a worksite not in the register, a licence no agency
+ * holds), by field. A worksite merged into another (added twice, then merged while this record
+ * waited on a device) is followed to the one kept. One statement: worksite and licences together.
  */
 async function checkReferences(
   trx: Database,
   record: InspectionRecord,
   /** Null when the worksite is being added with the record. */
   worksiteId: string | null,
-): Promise<{ agencies: Map<string, string> } | { refused: Record<string, string> }> {
+): Promise<
+  { agencies: Map<string, string>; worksiteId: string | null } | { refused: Record<string, string> }
+> {
   const licences = record.recruiters.flatMap((r) => (r.licence ? [r.licence] : []))
   const {
     rows: [found],
   } = await sql<{
-    worksite: 'none' | 'merged' | 'ok'
+    kept: string | null
     known: { licence_number: string; agency_id: string }[]
   }>`
+    with recursive chain as (
+      select id, merged_into_id, 0 as depth from worksites where id = ${worksiteId}::uuid
+      union all
+      select w.id, w.merged_into_id, c.depth + 1 from worksites w join chain c on w.id = c.merged_into_id
+      where c.depth < 20
+    )
     select
-      case when ${worksiteId}::uuid is null then 'ok'
-        else coalesce((select case when merged_into_id is null then 'ok' else 'merged' end
-          from worksites where id = ${worksiteId}::uuid), 'none') end as worksite,
+      (select id from chain where merged_into_id is null limit 1) as kept,
       coalesce((select json_agg(json_build_object('licence_number', licence_number, 'agency_id', agency_id))
         from licences where licence_number = any(${licences}::text[])), '[]'::json) as known`.execute(trx)
-  if (found!.worksite === 'none') return { refused: { worksite_id: 'This worksite is not in the register' } }
-  if (found!.worksite === 'merged')
-    return { refused: { worksite_id: 'This worksite was merged into another one: choose that one instead' } }
+  if (worksiteId && !found!.kept) return { refused: { worksite_id: 'This worksite is not in the register' } }
   const agencies = new Map(found!.known.map((l) => [l.licence_number, l.agency_id]))
   const refused: Record<string, string> = {}
   for (const r of record.recruiters)
     if (r.licence && !agencies.has(r.licence))
       refused[`recruiter_${r.row}_licence`] =
         'No agency holds this licence number: check it, or enter the name instead'
-  return Object.keys(refused).length > 0 ? { refused } : { agencies }
+  return Object.keys(refused).length > 0 ? { refused } : { agencies, worksiteId: found!.kept }
 }
 
 /** A worksite typed on the inspection form (a farm not yet in the register), audited. */
@@ -207,11 +212,11 @@ export function saveInspection(db: Database, actor: Writer, record: InspectionRe
     if (record.worksiteId) {
       const checked = await checkReferences(trx, record, record.worksiteId)
       if ('refused' in checked) {
-        // A record stored before its worksite was merged (its reply lost) is still stored.
+        // A record already stored (its reply lost) is still the same record.
         const earlier = await storedUnder(trx, key)
         return earlier?.status === 'submitted' ? resent(earlier, record) : checked
       }
-      const state = stateOf(record, record.worksiteId, actor)
+      const state = stateOf(record, checked.worksiteId!, actor)
       const inserted = await trx
         .insertInto('inspections')
         .values({ ...state, idempotency_key: key, recorded_by: actor.id })
@@ -231,7 +236,7 @@ export function saveInspection(db: Database, actor: Writer, record: InspectionRe
     const knownWorksite = record.worksiteId ?? existing?.worksite_id ?? null
     const checked = await checkReferences(trx, record, knownWorksite)
     if ('refused' in checked) return checked
-    const worksiteId = knownWorksite ?? (await addWorksiteOnTheSpot(trx, actor, record))
+    const worksiteId = checked.worksiteId ?? (await addWorksiteOnTheSpot(trx, actor, record))
     const state = stateOf(record, worksiteId, actor)
     if (!existing) {
       const inserted = await trx

@@ -11,3 +11,7 @@ export const WORKSITE_READERS: Role[] = ALL_STAFF
 export function canWriteWorksites(user: SessionUser | null): boolean {
   return user !== null && WORKSITE_WRITERS.includes(user.role)
 }
+
+// Worksites added twice are merged by those who meet them: inspectors, and licensing officers
+// who see where an agency's workers end up.
+export const WORKSITE_MERGERS: Role[] = ['inspector', 'licensing_officer', 'admin']

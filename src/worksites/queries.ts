@@ -10,7 +10,8 @@ const searchText = sql<string>`lower(worksites.name || ' ' || coalesce(worksites
 
 /** One page of the register, with the total that match. */
 export async function listWorksites(db: Database, filters: WorksiteFilters) {
-  let base = db.selectFrom('worksites')
+  // A merged worksite's page points to the one kept; it is no longer listed.
+  let base = db.selectFrom('worksites').where('merged_into_id', 'is', null)
   const q = filters.q?.toLowerCase()
   if (q) {
     // Every word typed must appear somewhere in the name, operator or village.

@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono'
+import { MergedWorksitePage } from '../../views/worksites/merge-page.js'
 import { WorksiteFormPage } from '../../views/worksites/worksite-form.js'
 import { WorksiteListPage, WorksiteResults } from '../../views/worksites/worksite-list.js'
 import { WorksitePage } from '../../views/worksites/worksite-page.js'
@@ -19,7 +20,8 @@ import {
 import { INSPECTION_WRITERS } from '../inspections/access.js'
 import { inspectionsOfWorksite, openFollowUps, recruitersSeenAt } from '../inspections/queries.js'
 import { todayInLesotho } from '../time.js'
-import { canWriteWorksites, WORKSITE_READERS, WORKSITE_WRITERS } from './access.js'
+import { canWriteWorksites, WORKSITE_MERGERS, WORKSITE_READERS, WORKSITE_WRITERS } from './access.js'
+import { likelyDuplicatesOf } from './merge.js'
 import {
   findWorksite,
   insertWorksite,
@@ -84,6 +86,7 @@ export const worksiteRoutes = new Hono<AppEnv>()
         paging={paging}
         filters={form}
         canWrite={canWriteWorksites(c.get('user'))}
+        canMerge={WORKSITE_MERGERS.includes(c.get('user')!.role)}
       />,
       <WorksiteResults rows={rows} paging={paging} filters={form} />,
       parsed.success ? 200 : 422,
@@ -115,11 +118,27 @@ export const worksiteRoutes = new Hono<AppEnv>()
     const done = c.req.query('done')
     const user = c.get('user')
     const db = c.get('db')
-    const [inspections, followUps, recruiters] = await Promise.all([
+    if (worksite.merged_into_id) {
+      const survivor = await loadWorksite(c, worksite.merged_into_id)
+      return renderPage(
+        c,
+        <MergedWorksitePage ctx={pageContext(c)} worksite={worksite} survivor={survivor} />,
+      )
+    }
+    const canMerge = WORKSITE_MERGERS.includes(user!.role)
+    const [inspections, followUps, recruiters, duplicates] = await Promise.all([
       inspectionsOfWorksite(db, worksite.id, user!.id),
       openFollowUps(db, { worksiteId: worksite.id }),
       recruitersSeenAt(db, worksite.id),
+      canMerge ? likelyDuplicatesOf(db, worksite) : [],
     ])
+    const moved = Number(c.req.query('moved'))
+    const notice =
+      done === 'merged'
+        ? `The duplicate has been merged into this worksite${Number.isInteger(moved) && moved > 0 ? `: ${moved === 1 ? '1 inspection' : `${moved} inspections`} moved here` : ''}.`
+        : done
+          ? NOTICES[done]
+          : undefined
     return renderPage(
       c,
       <WorksitePage
@@ -131,7 +150,8 @@ export const worksiteRoutes = new Hono<AppEnv>()
         today={todayInLesotho()}
         canRecordInspection={user !== null && INSPECTION_WRITERS.includes(user.role)}
         canWrite={canWriteWorksites(user)}
-        notice={done ? NOTICES[done] : undefined}
+        likelyDuplicates={canMerge ? duplicates.length : null}
+        notice={notice}
       />,
     )
   })

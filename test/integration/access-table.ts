@@ -28,6 +28,7 @@ const photoReaders: Role[] = [
   'licensing_manager',
 ]
 const reportReaders: Role[] = ['analyst', 'licensing_officer', 'admin']
+const worksiteMergers: Role[] = ['inspector', 'licensing_officer', 'admin']
 
 export const ACCESS: Record<string, readonly Role[] | 'public'> = {
   'GET /static/:file': 'public',
@@ -125,6 +126,9 @@ export const ACCESS: Record<string, readonly Role[] | 'public'> = {
   'GET /worksites/:id': everyStaffRole,
   'GET /worksites/:id/edit': worksiteKeepers,
   'POST /worksites/:id/edit': worksiteKeepers,
+  'GET /worksites/duplicates': worksiteMergers,
+  'GET /worksites/:id/merge': worksiteMergers,
+  'POST /worksites/:id/merge': worksiteMergers,
   'GET /inspections/due': everyStaffRole,
   'GET /inspections/device': fieldTeams,
   'GET /inspections/send-token': fieldTeams,

@@ -37,6 +37,8 @@ const DECLARED: Record<string, string[]> = {
   'POST /agencies/:id/flags/:flag/clear': ['reason'],
   'POST /inspection-findings/:id/decide': ['version', 'outcome', 'proven', 'reason'],
   'POST /follow-ups/:id/done': [],
+  // The merge form is shown only when a worksite has a likely duplicate.
+  'POST /worksites/:id/merge': ['into', 'reason', 'version'],
   'POST /complaints/:id/contact': [],
   'POST /complaints/:id/close': ['version'],
   'POST /job-offers/:id/:decision': ['version', 'reason'],

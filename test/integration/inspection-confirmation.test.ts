@@ -133,7 +133,7 @@ describe('confirming a record by both services', () => {
     const [entry] = await auditOf(id)
     expect(entry?.actor_id).toBe(police.user.id)
     expect(entry?.after).toMatchObject({ method: 'password_on_device', service: 'police' })
-    expect(String((entry?.after as { on_device_of: string }).on_device_of)).toContain(inspector.user.name)
+    expect(String((entry!.after as { on_device_of: string }).on_device_of)).toContain(inspector.user.name)
     // The inspector's own session is still theirs.
     expect(await words(await inspector.client.get(`/inspections/${id}`))).toContain(
       '(password given on the recording device)',

@@ -214,6 +214,34 @@ export function CheckboxesField(
   )
 }
 
+/** One choice among a few, each option's label possibly several lines (a worksite and why). */
+export function RadiosField(props: FieldProps & { options: readonly { value: string; label: Child }[] }) {
+  const chosen = textOf(props.form, props.name)
+  const error = props.form.errors[props.name]
+  return (
+    <div class={error ? 'field field-error' : 'field'} id={props.name} tabindex={-1}>
+      <fieldset aria-describedby={describedBy(props)}>
+        <legend>{props.label}</legend>
+        <HintAndError name={props.name} hint={props.hint} error={error} words={props.words} />
+        <div class="checkboxes">
+          {props.options.map((o) => (
+            <div class="checkbox">
+              <input
+                type="radio"
+                id={`${props.name}-${o.value}`}
+                name={props.name}
+                value={o.value}
+                checked={chosen === o.value}
+              />
+              <label for={`${props.name}-${o.value}`}>{o.label}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  )
+}
+
 export function MultiSelectField(
   props: FieldProps & { options: readonly { value: string; label: string }[] },
 ) {

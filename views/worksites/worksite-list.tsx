@@ -74,17 +74,21 @@ export function WorksiteListPage(props: {
   paging: Paging
   filters: FormState
   canWrite: boolean
+  canMerge: boolean
 }) {
   const { filters } = props
   return (
     <Layout ctx={props.ctx} title="Worksites" hasErrors={hasErrors(filters)}>
       <ErrorSummary form={filters} labels={LABELS} />
       <h1>Worksites</h1>
-      {props.canWrite && (
+      {(props.canWrite || props.canMerge) && (
         <p>
-          <a class="button" href="/worksites/new">
-            Add a worksite
-          </a>
+          {props.canWrite && (
+            <a class="button" href="/worksites/new">
+              Add a worksite
+            </a>
+          )}{' '}
+          {props.canMerge && <a href="/worksites/duplicates">Likely duplicate worksites</a>}
         </p>
       )}
       <FilterForm

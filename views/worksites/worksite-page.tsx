@@ -19,7 +19,9 @@ export function WorksitePage(props: {
   followUps: OpenFollowUp[]
   recruiters: RecruiterSeen[]
   today: string
-  notice?: string
+  /** How many worksites look like this one, for those who may merge; null for others. */
+  likelyDuplicates: number | null
+  notice?: string | undefined
 }) {
   const w = props.worksite
   const position =
@@ -53,6 +55,14 @@ export function WorksitePage(props: {
         <dt>Last changed</dt>
         <dd>{formatDateTime(w.updated_at)}</dd>
       </dl>
+      {props.likelyDuplicates !== null && props.likelyDuplicates > 0 && (
+        <p class="notice">
+          {props.likelyDuplicates === 1
+            ? 'Another worksite of this district looks like this one.'
+            : `${props.likelyDuplicates} other worksites of this district look like this one.`}{' '}
+          <a href={`/worksites/${w.id}/merge`}>If it was added twice, merge it</a>
+        </p>
+      )}
       {props.canWrite && (
         <p>
           <a class="button secondary" href={`/worksites/${w.id}/edit`}>
