@@ -168,6 +168,16 @@ describe.skipIf(!run)('photos taken for an inspection with no network', () => {
       )
     expect(widest).toBe(1600)
     expect(await stored()).toHaveLength(2)
+
+    // Later, a photo is added to the submitted record from its page: one more, none taken off.
+    await section.getByRole('heading', { name: 'Add photos to this record' }).waitFor()
+    await section.getByLabel('Or choose photos from the gallery').setInputFiles({
+      name: 'fees-notice.png',
+      mimeType: 'image/png',
+      buffer: pngPicture(800, 600, [30, 160, 30]),
+    })
+    await expect.poll(() => section.locator('.photo-grid img').count(), { timeout: 15_000 }).toBe(3)
+    expect(await stored()).toHaveLength(3)
     expect(problems).toEqual([])
   })
 })

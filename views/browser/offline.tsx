@@ -100,6 +100,7 @@ function onPage() {
   if (form && !form.dataset.wired) wireForm(form)
   // After wireForm, so a kept record's position is back before its accuracy is read.
   for (const f of document.querySelectorAll<HTMLFormElement>('form')) wirePosition(f)
+  wireAddPhotos()
   wireDistances(document)
   showKeptCopy()
   renderLists()
@@ -464,6 +465,62 @@ async function addPhotos(form: HTMLFormElement, input: HTMLInputElement) {
         : `${files.length} photos are kept on this device.`)
   // The list of photos is part of the record: keep it with what was typed.
   form.dispatchEvent(new Event('change'))
+}
+
+/**
+ * A submitted record's page: photos added to it are kept on this phone under the record's key,
+ * then sent like any record's photos (sendLeftPhotos); the page shows them once they are in.
+ */
+function wireAddPhotos() {
+  const section = document.querySelector<HTMLElement>('[data-add-photos]')
+  if (!section || section.dataset.wired || !('indexedDB' in window)) return
+  section.dataset.wired = 'yes'
+  section.hidden = false
+  const recordKey = section.dataset.addPhotos!
+  const status = section.querySelector<HTMLElement>('[data-photo-status]')!
+  for (const input of section.querySelectorAll<HTMLInputElement>('[data-photo-input]'))
+    input.addEventListener('change', async () => {
+      const files = [...(input.files ?? [])]
+      const subject = section.querySelector<HTMLSelectElement>('[data-photo-subject]')?.value ?? 'inspection'
+      const problems: string[] = []
+      for (const [n, file] of files.entries()) {
+        status.textContent = `Keeping photo ${n + 1} of ${files.length} on this phone…`
+        const prepared = await preparePhoto(file)
+        if ('problem' in prepared) {
+          problems.push(prepared.problem)
+          continue
+        }
+        await putPhoto({
+          id: `${recordKey}:${prepared.sha256}`,
+          recordKey,
+          userId,
+          sha256: prepared.sha256,
+          attachedTo: subject,
+          facts: prepared.facts,
+          blob: prepared.blob,
+          state: 'waiting',
+          reason: null,
+          addedAt: new Date().toISOString(),
+        })
+      }
+      input.value = ''
+      if (problems.length > 0) {
+        status.textContent = problems.join(' ')
+        return
+      }
+      status.textContent = navigator.onLine
+        ? 'Sending the photos…'
+        : 'The photos are kept on this phone: they are sent when there is a network.'
+      await sendLeftPhotos()
+      const left = (await photosOfRecord(recordKey).catch(() => [] as DevicePhoto[])).filter(
+        (p) => p.state !== 'sent',
+      )
+      if (left.length === 0) location.reload()
+      else
+        status.textContent = left.some((p) => p.state === 'refused')
+          ? left.map((p) => p.reason).join(' ')
+          : 'The photos are kept on this phone: they are sent when there is a network.'
+    })
 }
 
 const thumbnails = new Map<string, string>()

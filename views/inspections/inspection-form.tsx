@@ -39,10 +39,10 @@ import {
   LEVEL_LABELS,
   OTHER_AGENCY_LABELS,
   OUTCOME_LABELS,
-  photoSubjectLabel,
   TYPE_LABELS,
   VICTIM_GROUP_LABELS,
 } from './labels.js'
+import { PhotoInputs } from './photo-inputs.js'
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
   values.map((v) => ({ value: v, label: labels[v] }))
@@ -450,15 +450,6 @@ function PositionFields(props: { form: FormState }) {
  * photos the script adds as `photo` fields, never a file.
  */
 function PhotoFields() {
-  const subjects: [string, string][] = [
-    ['inspection', photoSubjectLabel('inspection')],
-    ...INDICATORS.map((i): [string, string] => [`indicator:${i}`, photoSubjectLabel(`indicator:${i}`)]),
-    ...Array.from({ length: RECRUITER_ROWS }, (_, k): [string, string] => [
-      `recruiter:${k + 1}`,
-      photoSubjectLabel(`recruiter:${k + 1}`),
-    ]),
-    ...LABOUR_FINDINGS.map((f): [string, string] => [`finding:${f}`, photoSubjectLabel(`finding:${f}`)]),
-  ]
   return (
     <fieldset class="section" data-photos hidden>
       <legend>Photos</legend>
@@ -466,22 +457,7 @@ function PhotoFields() {
         A locked dormitory, a pay slip, a notice of fees, a passport held by the employer. Photos are kept on
         this device and sent after the record, each on its own, when there is a network.
       </p>
-      <div class="field">
-        <label for="photo_subject">What the next photos show evidence of</label>
-        <select id="photo_subject" data-photo-subject>
-          {subjects.map(([value, label]) => (
-            <option value={value}>{label}</option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="photo_camera">Take a photo</label>
-        <input id="photo_camera" type="file" accept="image/*" capture="environment" data-photo-input />
-      </div>
-      <div class="field">
-        <label for="photo_gallery">Or choose photos from the gallery</label>
-        <input id="photo_gallery" type="file" accept="image/*" multiple data-photo-input />
-      </div>
+      <PhotoInputs />
       <p role="status" data-photo-status />
       <ul class="photo-grid" data-photo-list />
     </fieldset>

@@ -21,6 +21,7 @@ import {
   TYPE_LABELS,
   VICTIM_GROUP_LABELS,
 } from './labels.js'
+import { PhotoInputs } from './photo-inputs.js'
 
 /** Where the record was made, as a geo: link the phone's map opens, and how precise it is. */
 function RecordedPosition(props: {
@@ -277,7 +278,11 @@ export function InspectionPage(props: {
           <p>{i.notes}</p>
         </>
       )}
-      <InspectionPhotos details={props.details} canSee={props.canSeePhotos} />
+      <InspectionPhotos
+        details={props.details}
+        canSee={props.canSeePhotos}
+        canAdd={props.canChange && i.status === 'submitted'}
+      />
     </Layout>
   )
 }
@@ -286,11 +291,11 @@ export function InspectionPage(props: {
  * The photos that have arrived, small (each opens whole, and each opening is audited), and those
  * the record was submitted with that are still on the device that took them.
  */
-function InspectionPhotos(props: { details: InspectionDetails; canSee: boolean }) {
+function InspectionPhotos(props: { details: InspectionDetails; canSee: boolean; canAdd: boolean }) {
   const { photos, inspection } = props.details
   const arrived = new Set(photos.map((p) => p.sha256))
   const waiting = inspection.expected_photos.filter((p) => !arrived.has(p.sha256))
-  if (photos.length === 0 && waiting.length === 0) return null
+  if (photos.length === 0 && waiting.length === 0 && !props.canAdd) return null
   return (
     <section aria-labelledby="photos-title">
       <h2 id="photos-title">Photos</h2>
@@ -302,6 +307,7 @@ function InspectionPhotos(props: { details: InspectionDetails; canSee: boolean }
           {waiting.map((p) => photoSubjectLabel(p.attached_to)).join('; ')}): sent when it has a network.
         </p>
       )}
+      {photos.length === 0 && waiting.length === 0 && <p>No photos were taken for this record.</p>}
       {!props.canSee ? (
         <p>
           {photos.length === 1 ? '1 photo' : `${photos.length} photos`}. Photos are shown only to inspectors,
@@ -332,6 +338,18 @@ function InspectionPhotos(props: { details: InspectionDetails; canSee: boolean }
             </li>
           ))}
         </ul>
+      )}
+      {props.canAdd && (
+        // Shown by the device script, which keeps each photo on this phone until it is sent.
+        <div class="add-photos" data-add-photos={inspection.idempotency_key} hidden>
+          <h3>Add photos to this record</h3>
+          <p class="hint">
+            Photos are added to a submitted record, never taken off it. Each is kept on this phone until it
+            has been sent, and the addition is in the audit log.
+          </p>
+          <PhotoInputs />
+          <p role="status" data-photo-status />
+        </div>
       )}
     </section>
   )
