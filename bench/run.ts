@@ -334,14 +334,17 @@ async function driveWrites(s: Scenario, seconds: number, log: WriteLog) {
         const key = `${log.keyPrefix}${String(n).padStart(8, '0')}`
         ;(context as { key?: string }).key = key
         log.sent.add(key)
-        return { ...req, body: post.body(n, key, token, samples) }
+        const body = post.body(n, key, token, samples)
+        if (!post.target) return { ...req, body }
+        const target = post.target(n, token, samples)
+        return { ...req, path: target.path, body, headers: { ...req.headers, cookie, ...target.headers } }
       },
       onResponse: (status: number, body: string, context: object, headers?: IncomingHttpHeaders) => {
         const location = headers?.location
         const identifier = post.replyNames
           ? post.replyNames(body)
           : location && new URL(location, base).pathname.split('/').pop()
-        if (status === post.expectedStatus && identifier) {
+        if ((status === post.expectedStatus || status === post.resentStatus) && identifier) {
           const key = (context as { key: string }).key
           const earlier = log.answered.get(key)
           if (earlier !== undefined && earlier !== identifier) log.contradicted++
@@ -476,6 +479,8 @@ try {
   // Downloads restart the server to measure its memory alone: they come after the rest.
   const ordered = [...scenarios.filter((s) => !s.download), ...scenarios.filter((s) => s.download)]
   let rssBeforeDownloads: number | null = null
+  // The highest peak before a scenario that measures its own (which resets it).
+  let peakBefore = 0
   for (const s of ordered) {
     if (s.download) {
       rssBeforeDownloads ??= peakRssMb(server.pid!)
@@ -488,6 +493,11 @@ try {
     }
     const paths = scenarioPaths.get(s.name)!
     if (paths.length === 0) throw new Error(`scenario ${s.name} has no paths at this scale`)
+    // Its own peak: the peak so far is kept for the whole run's figure, then reset.
+    if (s.ownPeak) {
+      peakBefore = Math.max(peakBefore, peakRssMb(server.pid!) ?? 0)
+      resetPeakRss(server.pid!)
+    }
     if (s.post) {
       const log: WriteLog = {
         keyPrefix: `bench-${Date.now().toString(36)}-`,
@@ -536,7 +546,7 @@ try {
   const baseline = rows.find((r) => r.scenario === 'baseline')?.requestsPerSecond
   for (const r of rows)
     r.ratioToBaseline = baseline ? Math.round((r.requestsPerSecond / baseline) * 100) / 100 : null
-  const rss = rssBeforeDownloads ?? peakRssMb(server.pid!)
+  const rss = Math.max(peakBefore, rssBeforeDownloads ?? peakRssMb(server.pid!) ?? 0) || null
 
   console.table(
     rows.map((r) => ({

@@ -5,6 +5,7 @@ import { dashboardFigures } from '../src/reports/figures.js'
 import { defaultPeriod } from '../src/reports/schemas.js'
 import { addMonths, todayInLesotho } from '../src/time.js'
 import { DISTRICTS, type District, type Role } from '../src/vocabulary.js'
+import { benchPhoto } from './photo.js'
 
 // The benchmark's scenarios. Each feature adds the pages it must keep fast.
 export interface Scenario {
@@ -22,6 +23,8 @@ export interface Scenario {
   firstView?: boolean
   /** A write: every request POSTs a distinct form to `paths`, and the harness checks the rows. */
   post?: WriteScenario
+  /** Report this scenario's own peak server memory (the peak is reset before it). */
+  ownPeak?: boolean
   /** One download, on a server started for it, to measure its memory (`paths` unused). */
   download?: { path: string }
   /** Forms sent all at once, honest and hostile together (`paths` is where they go). */
@@ -52,9 +55,13 @@ export interface WriteScenario {
   /** Data the forms draw on (licence numbers, say), read once before the run. */
   samples: (db: Database) => Promise<string[]>
   /** The URL-encoded form for request number `n`, carrying `key` as its idempotency key. */
-  body: (n: number, key: string, csrf: string, samples: string[]) => string
+  body: (n: number, key: string, csrf: string, samples: string[]) => string | Buffer
+  /** Where request `n` goes and its headers, when not `paths` and a form (a photo's bytes). */
+  target?: (n: number, csrf: string, samples: string[]) => { path: string; headers: Record<string, string> }
   /** The status a stored submission answers with. */
   expectedStatus: number
+  /** The status a resend of a stored one answers with, when not the same. */
+  resentStatus?: number
   /** The identifier a reply names, when it names it in its body rather than a Location header. */
   replyNames?: (body: string) => string | undefined
   /**
@@ -353,6 +360,56 @@ function inspectionForm(n: number, key: string, csrf: string, samples: string[])
     })
   return new URLSearchParams(form).toString()
 }
+
+// Photos sent by inspectors' phones after their records: about 300 KB each, one request each,
+// keyed by the record and the photo's hash; one in ten sent again (a lost reply). Each key must
+// be stored once, and the server's memory stay bounded with 50 uploads streaming at once.
+const photoKeys = new Map<string, string>()
+SCENARIOS.push({
+  name: 'photo-upload',
+  about: 'POST /inspections/photos: a distinct 300 KB photo of a submitted record, 1 in 10 sent again',
+  signedInAs: 'inspector',
+  ownPeak: true,
+  paths: fixed('/inspections/photos'),
+  post: {
+    formPath: '/inspections/new',
+    resendEvery: 10,
+    samples: async (db) =>
+      (
+        await db
+          .selectFrom('inspections')
+          .select('idempotency_key')
+          .where('status', '=', 'submitted')
+          .orderBy(sql`md5(id::text)`)
+          .limit(500)
+          .execute()
+      ).map((r) => r.idempotency_key),
+    body: (n) => benchPhoto(n).bytes,
+    target: (n, csrf, samples) => {
+      const { sha256 } = benchPhoto(n)
+      photoKeys.set(sha256, String(n))
+      return {
+        path: `/inspections/photos?record=${samples[n % samples.length]}&sha256=${sha256}&attached_to=inspection`,
+        headers: { 'x-csrf-token': csrf, 'content-type': 'image/jpeg' },
+      }
+    },
+    expectedStatus: 201,
+    resentStatus: 200,
+    replyNames: (body) => /"photo":"([0-9a-f-]{36})"/.exec(body)?.[1],
+    // The photos stored by the run, found by their hashes, each under the key it was sent with.
+    storedRows: async (db, keyPrefix) => {
+      const rows = await db
+        .selectFrom('inspection_photos')
+        .select(['sha256', 'id'])
+        .where('sha256', 'in', [...photoKeys.keys(), ''])
+        .execute()
+      return rows.map((r) => ({
+        key: `${keyPrefix}${photoKeys.get(r.sha256)!.padStart(8, '0')}`,
+        identifier: r.id,
+      }))
+    },
+  },
+})
 
 SCENARIOS.push(
   {

@@ -152,6 +152,12 @@ export function createApp(deps: AppDeps) {
         'This form has expired or did not come from the registry. Go back, reload the page and try again.',
       )
     }
+    // The sender went away before its body arrived (a phone losing signal mid-upload): nothing was
+    // stored, nobody waits for an answer, and it is not the database's fault.
+    if (c.req.raw.signal.aborted || (error instanceof Error && error.message === 'aborted')) {
+      c.get('logger')?.info({ reqId: c.get('requestId') }, 'request abandoned by the client')
+      return c.body(null, 400)
+    }
     if (isDatabaseUnavailable(error)) {
       c.get('logger')?.warn({ reqId: c.get('requestId'), err: error.message }, 'database unavailable')
       c.header('Retry-After', '30')
