@@ -288,8 +288,12 @@ describe('a photo upload cut off half-way', () => {
           })
         })
       })
-      // Whatever the server was doing with it has ended.
+      // Whatever the server was doing with it has ended: told as a sender gone, not a failure.
       await new Promise((r) => setTimeout(r, 300))
+      const log = registry.logLines.join('')
+      expect(log).toContain('request abandoned by the client')
+      expect(log).not.toContain('database unavailable')
+      expect(log).not.toContain('"level":50')
       const before = (await storedPhotos()).length
       expect(
         await registry.db
