@@ -33,6 +33,9 @@ describe.skipIf(!run)('photos taken for an inspection with no network', () => {
   const open = async () => {
     context = await launchChromiumProfile(profile)
     context.setDefaultTimeout(10_000)
+    // Under trees on the farm: the phone's fix is rough.
+    await context.grantPermissions(['geolocation'])
+    await context.setGeolocation({ latitude: -28.95, longitude: 27.77, accuracy: 350 })
     page = context.pages()[0] ?? (await context.newPage())
     problems = watchForPageProblems(page)
   }
@@ -93,6 +96,8 @@ describe.skipIf(!run)('photos taken for an inspection with no network', () => {
     await page.getByLabel('Type of inspection').selectOption('routine')
     await page.getByLabel('Workers present').fill('30')
     await page.getByLabel('Outcome', { exact: true }).selectOption('no_issue')
+    await page.getByRole('button', { name: "Use this phone's position" }).click()
+    await page.getByText('Rough position: only to within 350 m.').waitFor()
     const photos = page.getByRole('group', { name: 'Photos' })
     // A large photo, as a camera takes it: kept smaller.
     await photos.getByLabel('Or choose photos from the gallery').setInputFiles({
@@ -122,6 +127,9 @@ describe.skipIf(!run)('photos taken for an inspection with no network', () => {
     await page.locator('html[data-offline="ready"]').waitFor({ state: 'attached' })
     await expect.poll(() => photos.locator('img').count()).toBe(2)
     expect(await photos.innerText()).toContain('Indicator: Debt bondage. Kept on this device.')
+    // The position, with how rough it is, came back with the rest of the record.
+    expect(await page.getByLabel('Latitude (where you are)').inputValue()).toBe('-28.950000')
+    await page.getByText('Rough position: only to within 350 m.').waitFor()
     await expectAccessible(page)
 
     await page.getByRole('button', { name: 'Submit the inspection' }).click()
@@ -135,7 +143,7 @@ describe.skipIf(!run)('photos taken for an inspection with no network', () => {
     await page.goto(`${server.url}/inspections/device`).catch(() => undefined)
     const kept = page.locator('[data-device-drafts-list]')
     await kept.getByText('Submitted: waiting to be sent').waitFor()
-    expect(await kept.innerText()).toContain('0 of 2 photos sent')
+    await kept.getByText('0 of 2 photos sent').waitFor()
     expect(await stored()).toEqual([])
 
     // The network returns: the record, then each photo, once.
@@ -156,6 +164,7 @@ describe.skipIf(!run)('photos taken for an inspection with no network', () => {
     const section = page.getByRole('region', { name: 'Photos' })
     await expect.poll(() => section.locator('img').count()).toBe(2)
     expect(await section.innerText()).not.toContain('still on the device')
+    expect(await page.locator('main').innerText()).toContain('-28.95000, 27.77000 Rough: to within 350 m')
     // The larger one is 1600 px on its longest side.
     const widest = await section
       .locator('img')
