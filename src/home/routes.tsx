@@ -5,6 +5,7 @@ import { ALL_STAFF, requireRole } from '../auth/guard.js'
 import type { AppEnv } from '../http/env.js'
 import { pageContext, renderPage } from '../http/render.js'
 import { INSPECTION_WRITERS } from '../inspections/access.js'
+import { awaitingConfirmationBy } from '../inspections/confirmations.js'
 import { openFollowUps } from '../inspections/queries.js'
 import { todayInLesotho } from '../time.js'
 
@@ -19,15 +20,18 @@ export const homeRoutes = new Hono<AppEnv>()
     const key = Object.keys(NOTICES).find((k) => c.req.query(k))
     const user = c.get('user')!
     // Inspectors and police see the follow-ups they owe; others have no field work.
-    const followUps = INSPECTION_WRITERS.includes(user.role)
-      ? await openFollowUps(c.get('db'), { userId: user.id, district: user.homeDistrict })
-      : null
+    const fieldWork = INSPECTION_WRITERS.includes(user.role)
+    const [followUps, toConfirm] = await Promise.all([
+      fieldWork ? openFollowUps(c.get('db'), { userId: user.id, district: user.homeDistrict }) : null,
+      fieldWork ? awaitingConfirmationBy(c.get('db'), user) : [],
+    ])
     return renderPage(
       c,
       <StaffHomePage
         ctx={pageContext(c)}
         notice={key ? NOTICES[key] : undefined}
         followUps={followUps}
+        toConfirm={toConfirm}
         today={todayInLesotho()}
       />,
     )

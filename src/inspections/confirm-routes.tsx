@@ -13,7 +13,7 @@ import { PageError } from '../http/problems.js'
 import { pageContext, renderPage } from '../http/render.js'
 import { emptyForm, type FormState, paramOr404, parseForm } from '../http/validation.js'
 import { INSPECTION_WRITERS } from './access.js'
-import { confirmationRefusal, confirmingService, serviceOf } from './confirmation-rules.js'
+import { confirmationRefusal, confirmingService, serviceOf, teamFor } from './confirmation-rules.js'
 import { confirmInspection, recordSideOf } from './confirmations.js'
 import { loadDetails } from './load-details.js'
 
@@ -55,7 +55,11 @@ async function confirmPage(
       ? 'Only a submitted record can be confirmed: submit it first.'
       : inspection.confirmed_version === inspection.version
         ? 'This record has already been confirmed by both services, as it now stands.'
-        : undefined
+        : teamFor(side.role, inspection).length === 0
+          ? confirming === 'police'
+            ? 'No police officer is recorded on this inspection’s team, so it cannot be confirmed as a joint operation. If police were there, amend the record to name them first.'
+            : 'No labour inspector is recorded as leading this inspection. Amend the record to name them first.'
+          : undefined
   return renderPage(
     c,
     <ConfirmPage
@@ -88,7 +92,7 @@ export const confirmRoutes = new Hono<AppEnv>()
     const refuse = (field: string, message: string, status: 401 | 403 | 422 | 429) =>
       confirmPage(c, id, { values, errors: { [field]: message } }, status)
 
-    const side = await recordSideOf(db, id)
+    const [side, details] = await Promise.all([recordSideOf(db, id), loadDetails(c, id)])
     const needed = side ? confirmingService(side.role) : null
     const onOwnAccount = needed !== null && serviceOf(user.role) === needed && !input.email
     let confirmer = await db
@@ -108,11 +112,18 @@ export const confirmRoutes = new Hono<AppEnv>()
         c.header('Retry-After', String(Math.max(1, Math.ceil((checked.until.getTime() - Date.now()) / 1000))))
         return refuse(
           'email',
-          `Too many failed attempts with this email from this network: confirming with it is paused until ${formatTime(checked.until)} (Lesotho time).`,
+          `Too many failed attempts with this email from this network: signing in and confirming with it are paused until ${formatTime(checked.until)} (Lesotho time), as after wrong passwords on the sign-in page. An administrator can reset the password.`,
           429,
         )
       }
       if (checked.outcome === 'inactive') return refuse('email', 'This account has been deactivated.', 403)
+      // A one-time password was given by an administrator: it is not yet the officer's own.
+      if (checked.user.must_change_password)
+        return refuse(
+          'email',
+          'This account still has the one-time password an administrator gave: the officer signs in and chooses their own first.',
+          422,
+        )
       confirmer = checked.user
       if (side) {
         const refusal = confirmationRefusal({
@@ -121,6 +132,8 @@ export const confirmRoutes = new Hono<AppEnv>()
           confirmed: false,
           confirmerRole: confirmer.role,
           confirmerActive: confirmer.active,
+          confirmerName: confirmer.name,
+          team: teamFor(side.role, details.inspection),
         })
         if (refusal) return refuse('email', refusal, 422)
       }

@@ -3,8 +3,15 @@ import { type Actor, writeAudit } from '../audit/audit.js'
 import { actorFor } from '../auth/accounts.js'
 import type { Database } from '../db/database.js'
 import type { User } from '../db/types.js'
-import type { Role } from '../vocabulary.js'
-import { confirmationRefusal, type Service, serviceOf } from './confirmation-rules.js'
+import type { District, Role } from '../vocabulary.js'
+import {
+  confirmationRefusal,
+  confirmingService,
+  isOnTheTeam,
+  type Service,
+  serviceOf,
+  teamFor,
+} from './confirmation-rules.js'
 
 // Confirming a submitted inspection by the other service on the team: on the confirming
 // officer's own account, or by their password on the device that recorded it (checked under the
@@ -85,7 +92,7 @@ export async function confirmInspection(
 ): Promise<ConfirmResult> {
   const inspection = await trx
     .selectFrom('inspections')
-    .select(['id', 'status', 'version', 'confirmed_version'])
+    .select(['id', 'status', 'version', 'confirmed_version', 'police_officers', 'lead_inspector'])
     .where('id', '=', input.inspectionId)
     .forUpdate()
     .executeTakeFirst()
@@ -100,6 +107,8 @@ export async function confirmInspection(
     confirmed: inspection.confirmed_version === inspection.version,
     confirmerRole: input.confirmer.role,
     confirmerActive: input.confirmer.active,
+    confirmerName: input.confirmer.name,
+    team: side ? teamFor(side.role, inspection) : [],
   })
   if (refusal || !side) return { refused: refusal ?? 'This record cannot be confirmed.' }
   const method = input.onDeviceOf ? ('password_on_device' as const) : ('own_account' as const)
@@ -134,4 +143,37 @@ export async function confirmInspection(
     },
   })
   return { confirmed: true }
+}
+
+/**
+ * Records of the last 60 days in the officer's home district that name them on the team and
+ * wait for their confirmation, newest first: what a police officer (or an inspector, for a
+ * police officer's record) finds on their home page.
+ */
+export async function awaitingConfirmationBy(
+  db: Database,
+  officer: { name: string; role: Role; homeDistrict: District },
+) {
+  const own = serviceOf(officer.role)
+  if (!own) return []
+  const recordRole: Role = own === 'police' ? 'inspector' : 'police_officer'
+  const { rows } = await sql<{
+    id: string
+    visited_at: Date
+    worksite_name: string
+    police_officers: { name: string }[]
+    lead_inspector: string
+  }>`
+    select i.id, i.visited_at, w.name as worksite_name, i.police_officers, i.lead_inspector
+    from inspections i
+      join worksites w on w.id = i.worksite_id
+      join users u on u.id = i.submitted_by
+    where i.status = 'submitted' and i.confirmed_version is distinct from i.version
+      and i.visited_at > now() - interval '60 days' and w.district = ${officer.homeDistrict}
+      and u.role = ${recordRole}
+    order by i.visited_at desc
+    limit 500`.execute(db)
+  return rows
+    .filter((r) => confirmingService(recordRole) === own && isOnTheTeam(officer.name, teamFor(recordRole, r)))
+    .slice(0, 20)
 }

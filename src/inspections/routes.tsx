@@ -25,7 +25,8 @@ import { lesothoLocal } from '../time.js'
 import { DISTRICTS, type Role } from '../vocabulary.js'
 import { findWorksite } from '../worksites/queries.js'
 import { INSPECTION_WRITERS, PHOTO_READERS } from './access.js'
-import { latestConfirmation } from './confirmations.js'
+import { teamFor } from './confirmation-rules.js'
+import { latestConfirmation, recordSideOf } from './confirmations.js'
 import { DUE_PER_PAGE, dueForInspection } from './due.js'
 import { formValuesOf } from './form-values.js'
 import { loadDetails } from './load-details.js'
@@ -155,10 +156,13 @@ export const inspectionRoutes = new Hono<AppEnv>()
   })
   .get('/inspections/:id', readers, idValidator, async (c) => {
     const id = c.req.valid('param').id
-    const [details, confirmation] = await Promise.all([
+    const [details, confirmation, side] = await Promise.all([
       loadDetails(c, id),
       latestConfirmation(c.get('db'), id),
+      recordSideOf(c.get('db'), id),
     ])
+    // Only a record naming someone of the other service on its team can be confirmed by both.
+    const confirmable = side !== null && teamFor(side.role, details.inspection).length > 0
     const done = c.req.query('done')
     return renderPage(
       c,
@@ -168,6 +172,7 @@ export const inspectionRoutes = new Hono<AppEnv>()
         notice={done ? NOTICES[done] : undefined}
         canChange={canRecord(c.get('user'))}
         confirmation={confirmation}
+        confirmable={confirmable}
         canSeePhotos={PHOTO_READERS.includes(c.get('user')!.role)}
       />,
     )

@@ -89,6 +89,7 @@ type InspectionRow = {
   id: string
   visited_at: Date
   type: string
+  confirmed_by_both: boolean
   worksite_id: string
   district: string
   sector: string
@@ -228,6 +229,7 @@ export const RECORD_EXPORTS: Record<'agencies' | 'licences' | 'complaints' | 'in
       'inspection_id',
       'visited_at',
       'type',
+      'confirmed_by_both_services',
       'worksite_id',
       'district',
       'sector',
@@ -255,7 +257,8 @@ export const RECORD_EXPORTS: Record<'agencies' | 'licences' | 'complaints' | 'in
         size,
         (last) => sql<InspectionRow>`
           with batch as (
-            select i.id, i.visited_at, i.type, i.worksite_id, w.district, w.sector, i.workers_present,
+            select i.id, i.visited_at, i.type, i.confirmed_version is not distinct from i.version as confirmed_by_both,
+              i.worksite_id, w.district, w.sector, i.workers_present,
               i.workers_interviewed, i.women, i.men, i.under_18, i.foreign_nationals, i.labour_findings,
               i.outcome
             from inspections i join worksites w on w.id = i.worksite_id
@@ -303,6 +306,7 @@ export const RECORD_EXPORTS: Record<'agencies' | 'licences' | 'complaints' | 'in
           r.id,
           iso(r.visited_at),
           r.type,
+          r.confirmed_by_both ? 'yes' : 'no',
           r.worksite_id,
           r.district,
           r.sector,
@@ -353,10 +357,10 @@ export const TIP_FIELDS: { name: string; meaning: string }[] = [
   {
     name: 'joint_operations_confirmed_by_both_services',
     meaning:
-      'Inspections submitted by one of the labour and police services and confirmed by an officer of the other, as the record now stands.',
+      'Inspections submitted by one of the labour and police services and confirmed by an officer of the other named on the team, as the record now stands (a visit planned as routine counts when police were on the team and confirmed it, so this can exceed the planned ones).',
   },
   {
-    name: 'share_confirmed_by_both_services',
+    name: 'confirmed_by_both_services_share_of_all_inspections',
     meaning: 'Those confirmed by both services as a share of all inspections (0 to 1, two decimals).',
   },
   { name: 'victims_female_under_18', meaning: 'Potential victims referred through the NRM: girls under 18.' },
@@ -419,7 +423,7 @@ export async function tipData(db: Database, f: ReportFilters) {
       g.investigations as criminal_investigations,
       g.planned_joint as joint_operations_planned,
       g.confirmed_joint as joint_operations_confirmed_by_both_services,
-      round(g.confirmed_joint::numeric / g.inspections, 2)::float8 as share_confirmed_by_both_services,
+      round(g.confirmed_joint::numeric / g.inspections, 2)::float8 as confirmed_by_both_services_share_of_all_inspections,
       coalesce(v.f_u18, 0) as victims_female_under_18, coalesce(v.f_adult, 0) as victims_female_18_and_over,
       coalesce(v.m_u18, 0) as victims_male_under_18, coalesce(v.m_adult, 0) as victims_male_18_and_over,
       coalesce(v.social_welfare, 0) as referred_to_social_welfare,

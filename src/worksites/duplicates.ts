@@ -5,6 +5,8 @@ import { distanceLabel, metresBetween } from '../geo.js'
 
 /** Positions this close are the same worksite's, give or take a phone's error. */
 export const SAME_PLACE_METRES = 500
+/** Worksites this far apart are two places, whatever their names say, unless the names are the same. */
+export const TWO_PLACES_METRES = 5_000
 /** Trigram similarity from which two names are called alike ("Ha Mokoena Orchard" and "Mokoena Orchards"). */
 export const ALIKE_NAMES = 0.3
 
@@ -37,6 +39,8 @@ export function duplicateReasons(a: SiteFacts, b: SiteFacts, nameSimilarity: num
   const apart = metresApart(a, b)
   const near = apart !== null && apart <= SAME_PLACE_METRES
   if (!alike && !near) return []
+  // "Maluti Knitwear" and "Tšepo Knitwear" 45 km apart are two factories.
+  if (!sameName && apart !== null && apart > TWO_PLACES_METRES) return []
   const reasons: string[] = []
   if (sameName) reasons.push('The same name')
   else if (alike) reasons.push('Names alike')

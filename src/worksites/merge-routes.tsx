@@ -32,8 +32,8 @@ async function mergePage(c: Context<AppEnv>, id: string, form: FormState, status
   const db = c.get('db')
   const worksite = await findWorksite(db, id)
   if (!worksite) throw new PageError(404, 'There is no worksite at this address.')
-  if (worksite.merged_into_id)
-    throw new PageError(409, 'This worksite has already been merged into another: open that one instead.')
+  // Already merged: its page says into which.
+  if (worksite.merged_into_id) return c.redirect(`/worksites/${id}`, 303)
   const [candidates, inspections] = await Promise.all([
     likelyDuplicatesOf(db, worksite),
     db

@@ -150,7 +150,7 @@ export const worksiteRoutes = new Hono<AppEnv>()
         today={todayInLesotho()}
         canRecordInspection={user !== null && INSPECTION_WRITERS.includes(user.role)}
         canWrite={canWriteWorksites(user)}
-        likelyDuplicates={canMerge ? duplicates.length : null}
+        likelyDuplicates={canMerge ? duplicates : null}
         notice={notice}
       />,
     )

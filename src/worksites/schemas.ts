@@ -17,14 +17,22 @@ export const LESOTHO_BOUNDS = { latitude: [-30.7, -28.5], longitude: [27.0, 29.5
 /** A latitude or longitude in Lesotho, typed or from a phone; blank is none. */
 export const coordinateField = (name: 'latitude' | 'longitude') => {
   const [min, max] = LESOTHO_BOUNDS[name]
+  const range = `A ${name} in Lesotho is between ${min} and ${max}`
   return z.preprocess(
     blankToUndefined,
     z.coerce
       .number({
         error: `Enter the ${name} as a decimal number, for example ${name === 'latitude' ? '-29.31' : '27.48'}`,
       })
-      .min(min, `A ${name} in Lesotho is between ${min} and ${max}`)
-      .max(max, `A ${name} in Lesotho is between ${min} and ${max}`)
+      .superRefine((value, ctx) => {
+        if (value >= min && value <= max) return
+        // The commonest slip: the minus sign of a southern latitude left out.
+        const signLost = name === 'latitude' && -value >= min && -value <= max
+        ctx.addIssue({
+          code: 'custom',
+          message: signLost ? `${range}: it starts with a minus sign, -${value}` : range,
+        })
+      })
       .optional(),
   )
 }

@@ -104,6 +104,9 @@ describe.skipIf(!run)('the worksite register in a real browser', () => {
     expect(await page.getByLabel('Lead labour inspector').inputValue()).toBe('Thabo Mokhethi')
     await expectAccessible(page)
     await page.getByLabel('Type of inspection').selectOption('routine')
+    // The police came along: the record can be confirmed by both services.
+    await page.getByLabel('Police officer 1: name').fill('Sgt Palesa Ntsane')
+    await page.getByLabel('Police officer 1: service number').fill('LMPS 40213')
     await page.getByLabel('Workers present').fill('40')
     await page
       .getByRole('combobox', { name: 'Retention of identity documents', exact: true })
@@ -153,7 +156,7 @@ describe.skipIf(!run)('the worksite register in a real browser', () => {
     await page.getByLabel('District').selectOption('Leribe')
     await page.getByLabel('Village or town').fill('Peka')
     await page.getByRole('button', { name: 'Add the worksite' }).click()
-    await page.getByText('Another worksite of this district looks like this one.').waitFor()
+    await page.getByText('Another worksite of this district looks like this one:').waitFor()
     await page.getByRole('link', { name: 'If it was added twice, merge it' }).click()
     await page.getByRole('heading', { name: 'Merge Mokoena Orchard into another worksite' }).waitFor()
     await expectAccessible(page)

@@ -35,8 +35,8 @@ async function submitted(by: TestClient = inspector.client, extra: Record<string
     worksite_id: worksiteId,
     visited_at: '2026-11-20T10:00',
     type: 'joint_operation',
-    lead_inspector: 'Thabo Mokhethi',
-    police_1_name: 'Palesa Ntsane',
+    lead_inspector: inspector.user.name,
+    police_1_name: `Sgt ${police.user.name}`,
     police_1_service_number: 'LMPS 40213',
     workers_present: '12',
     outcome: 'no_issue',
@@ -73,6 +73,9 @@ describe('confirming a record by both services', () => {
     expect(await words(await inspector.client.get(`/inspections/${id}`))).toContain(
       'Not yet confirmed by the other service on the team',
     )
+    // The officer named on the team finds it on their home page.
+    const home = await police.client.get('/staff')
+    expect(await home.text()).toContain(`href="/inspections/${id}"`)
     const page = await words(await police.client.get(`/inspections/${id}/confirm`))
     expect(page).toContain(`You confirm as ${police.user.name} (police)`)
     const res = await police.client.post(`/inspections/${id}/confirm`, {
@@ -85,6 +88,7 @@ describe('confirming a record by both services', () => {
     const [entry] = await auditOf(id)
     expect(entry?.actor_id).toBe(police.user.id)
     expect(entry?.after).toMatchObject({ method: 'own_account', service: 'police', on_device_of: null })
+    expect(await (await police.client.get('/staff')).text()).not.toContain(`href="/inspections/${id}"`)
 
     // A second confirmation, a resend or a double click, changes nothing and says why.
     const again = await police.client.post(`/inspections/${id}/confirm`, {
@@ -143,9 +147,9 @@ describe('confirming a record by both services', () => {
   })
 
   it('pauses confirming with an email after repeated wrong passwords, as sign-in does', async () => {
-    const id = await submitted()
-    const version = String(await versionOf(id))
     const target = await registry.createUser('police_officer')
+    const id = await submitted(inspector.client, { police_1_name: target.user.name })
+    const version = String(await versionOf(id))
     let last = 0
     for (let k = 0; k < 12 && last !== 429; k++) {
       const res = await inspector.client.post(`/inspections/${id}/confirm`, {
@@ -163,7 +167,7 @@ describe('confirming a record by both services', () => {
       password: target.password,
     })
     expect(right.status).toBe(429)
-    expect(await words(right)).toContain('confirming with it is paused until')
+    expect(await words(right)).toContain('signing in and confirming with it are paused until')
     expect(await confirmations(id)).toHaveLength(0)
   })
 
@@ -181,12 +185,43 @@ describe('confirming a record by both services', () => {
 
     const gone = await registry.createUser('police_officer')
     await registry.db.updateTable('users').set({ active: false }).where('id', '=', gone.user.id).execute()
-    const inactive = await inspector.client.post(`/inspections/${id}/confirm`, {
-      version,
-      email: gone.email,
-      password: gone.password,
-    })
+    const inactive = await inspector.client.post(
+      `/inspections/${await submitted(inspector.client, { police_1_name: gone.user.name })}/confirm`,
+      {
+        version: '1',
+        email: gone.email,
+        password: gone.password,
+      },
+    )
     expect(inactive.status).toBe(403)
+
+    // A police officer not on the team, or one who never chose their own password.
+    const stranger = await registry.createUser('police_officer', { name: 'Tumelo Sello' })
+    const notOnTeam = await inspector.client.post(`/inspections/${id}/confirm`, {
+      version,
+      email: stranger.email,
+      password: stranger.password,
+    })
+    expect(notOnTeam.status).toBe(422)
+    expect(await words(notOnTeam)).toContain(
+      `Tumelo Sello is not among the police officers this record names (Sgt ${police.user.name})`,
+    )
+    const fresh = await registry.createUser('police_officer', { mustChangePassword: true })
+    const oneTime = await inspector.client.post(
+      `/inspections/${await submitted(inspector.client, { police_1_name: fresh.user.name })}/confirm`,
+      { version: '1', email: fresh.email, password: fresh.password },
+    )
+    expect(oneTime.status).toBe(422)
+    expect(await words(oneTime)).toContain('still has the one-time password')
+
+    // A visit with no police on the team is no joint operation: nothing to confirm, no link.
+    const alone = await submitted(inspector.client, { police_1_name: '', police_1_service_number: '' })
+    expect(await words(await inspector.client.get(`/inspections/${alone}`))).not.toContain(
+      'Confirm it with the other service',
+    )
+    const noTeam = await police.client.post(`/inspections/${alone}/confirm`, { version: '1' })
+    expect(noTeam.status).toBe(422)
+    expect(await words(noTeam)).toContain('No police officer is recorded on this inspection’s team')
 
     // The confirm page was opened before an amendment: the officer would confirm what they did not read.
     const amended = await submitted()
@@ -224,8 +259,8 @@ describe('confirming a record by both services', () => {
       amendment_reason: 'Workers present was miscounted: 14, not 12.',
       visited_at: '2026-11-20T10:00',
       type: 'joint_operation',
-      lead_inspector: 'Thabo Mokhethi',
-      police_1_name: 'Palesa Ntsane',
+      lead_inspector: inspector.user.name,
+      police_1_name: `Sgt ${police.user.name}`,
       police_1_service_number: 'LMPS 40213',
       workers_present: '14',
       outcome: 'no_issue',

@@ -305,6 +305,12 @@ describe('recording an inspection', () => {
     expect(await words(await inspector.client.get(`/inspections/${idOf(typed)}`))).toContain(
       'Recorded at -28.90000, 28.10000 (typed)',
     )
+    // An amendment shows where the visit was recorded, and offers no phone position (the office is not the farm).
+    const amendPage = await inspector.client.get(`/inspections/${idOf(precise)}/amend`)
+    const amendHtml = await amendPage.text()
+    expect(amendHtml).toContain('Where the inspection was recorded')
+    expect(amendHtml).not.toContain('data-position-offer')
+    expect(amendHtml).toContain('value="-28.87651"')
     const none = await inspector.client.post('/inspections', inspection())
     expect(await words(await inspector.client.get(`/inspections/${idOf(none)}`))).toContain(
       'Recorded at Not recorded',
@@ -316,7 +322,7 @@ describe('recording an inspection', () => {
       [
         { position_latitude: '28.9', position_longitude: '28.1' },
         'position_latitude',
-        'A latitude in Lesotho is between -30.7 and -28.5',
+        'A latitude in Lesotho is between -30.7 and -28.5: it starts with a minus sign, -28.9',
       ],
       [
         { position_latitude: '-28.9', position_longitude: '28.1', position_accuracy: '-5' },

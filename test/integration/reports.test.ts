@@ -113,9 +113,12 @@ beforeAll(async () => {
       action: 'submit',
       ...values,
     })
+  const police = await registry.signedInAs('police_officer')
   const confirmedByPolice = await inspect({
     worksite_id: farm,
     type: 'routine',
+    police_1_name: police.user.name,
+    police_1_service_number: 'LMPS 40213',
     indicator_retention_of_identity_documents: 'observed',
     evidence_retention_of_identity_documents: 'Passports in the office safe',
     indicator_isolation: 'suspected',
@@ -127,9 +130,8 @@ beforeAll(async () => {
   })
   // The routine farm visit is confirmed by the police officer on the team; the planned joint
   // operation at the factory is not (yet).
-  const police = (await registry.signedInAs('police_officer')).client
   const confirmedId = confirmedByPolice.headers.get('location')!.split('/').pop()!.split('?')[0]!
-  expect((await police.post(`/inspections/${confirmedId}/confirm`, { version: '1' })).status).toBe(303)
+  expect((await police.client.post(`/inspections/${confirmedId}/confirm`, { version: '1' })).status).toBe(303)
   await inspect({ worksite_id: factory, type: 'joint_operation' })
   await inspect({
     worksite_id: farm,
@@ -264,6 +266,11 @@ describe('the dashboard page and downloads', () => {
     expect(inspections).toContain(
       ',retention_of_identity_documents,isolation,,0,0,,criminal_investigation,0,2,1,0\r\n',
     )
+    // The farm visit the police confirmed says so; the factory's planned joint operation does not.
+    const lines = inspections.split('\r\n').filter(Boolean)
+    expect(lines[0]).toContain('inspection_id,visited_at,type,confirmed_by_both_services,')
+    expect(lines.filter((l) => l.includes(',routine,yes,'))).toHaveLength(1)
+    expect(lines.filter((l) => l.includes(',joint_operation,no,'))).toHaveLength(1)
     const agencies = await (await analyst.get('/exports/agencies.csv')).text()
     expect(agencies).toContain('Mohokare Farm Labour')
     for (const secret of [
@@ -327,7 +334,7 @@ describe('the dashboard page and downloads', () => {
         criminal_investigations: 1,
         joint_operations_planned: 0,
         joint_operations_confirmed_by_both_services: 1,
-        share_confirmed_by_both_services: 1,
+        confirmed_by_both_services_share_of_all_inspections: 1,
         victims_female_18_and_over: 2,
         victims_male_under_18: 1,
         referred_to_social_welfare: 3,
@@ -339,13 +346,13 @@ describe('the dashboard page and downloads', () => {
         inspections: 1,
         joint_operations_planned: 1,
         joint_operations_confirmed_by_both_services: 0,
-        share_confirmed_by_both_services: 0,
+        confirmed_by_both_services_share_of_all_inspections: 0,
       }),
     ])
     // Every field is a count, a period bound or a category from the registry's own lists.
     const free = json.fields.filter(
       (f) =>
-        !/^(period_start|period_end|district|sector|inspections.*|criminal_investigations|joint_operations_.*|share_confirmed_by_both_services|victims_.*|referred_to_.*|referrals_with_consent_recorded)$/.test(
+        !/^(period_start|period_end|district|sector|inspections.*|criminal_investigations|joint_operations_.*|confirmed_by_both_services_.*|victims_.*|referred_to_.*|referrals_with_consent_recorded)$/.test(
           f.name,
         ),
     )

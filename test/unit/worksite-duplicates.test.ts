@@ -20,11 +20,18 @@ describe('likely duplicate worksites', () => {
     expect(duplicateReasons(farm, near, 0.1)).toEqual(['300 m apart'])
     // 600 m away, another name: two farms side by side.
     expect(duplicateReasons(farm, { ...near, latitude: -28.9554 }, 0.1)).toEqual([])
-    // Alike names 20 km apart: said, so the person can judge.
-    expect(duplicateReasons(farm, { ...farm, name: 'Mokoena Orchard', latitude: -29.13 }, 0.5)).toEqual([
-      'Names alike',
+    // Alike names 20 km apart are two places; the same name that far apart is said, to judge.
+    expect(duplicateReasons(farm, { ...farm, name: 'Mokoena Orchard', latitude: -29.13 }, 0.5)).toEqual([])
+    expect(duplicateReasons(farm, { ...farm, latitude: -29.13 }, 1)).toEqual([
+      'The same name',
       'The same village',
       'But 20 km apart',
+    ])
+    // Alike names 2 km apart (a position taken at the gate, another at the fields): said.
+    expect(duplicateReasons(farm, { ...farm, name: 'Mokoena Orchard', latitude: -28.968 }, 0.5)).toEqual([
+      'Names alike',
+      'The same village',
+      'But 2.0 km apart',
     ])
   })
 

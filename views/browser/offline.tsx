@@ -136,7 +136,9 @@ function showKeptCopy() {
 /** The page this script runs on may have been fetched before the worker was there: keep it too. */
 async function keepThisPage() {
   if (!('caches' in window) || !KEPT_PAGE.test(location.pathname)) return
-  const worker = navigator.serviceWorker?.controller
+  if (!('serviceWorker' in navigator)) return
+  // On the first visit the page is not yet controlled by the worker: ask the active one.
+  const worker = navigator.serviceWorker.controller ?? (await navigator.serviceWorker.ready).active
   worker?.postMessage({ user: userId, keep: location.pathname + location.search })
 }
 

@@ -1,16 +1,17 @@
 // Positions in the browser: the phone's own on the inspection form, and how far each worksite
 // is on the lists that carry coordinates. Without JavaScript, or without a position, the form
 // takes typed coordinates and the lists show no distances: nothing else changes.
-import { distanceLabel, metresBetween, type Position, positionFixText } from '../../src/geo.js'
+import { distanceLabel, isRoughFix, metresBetween, type Position, positionFixText } from '../../src/geo.js'
 
 const FIX_OPTIONS: PositionOptions = { enableHighAccuracy: true, timeout: 30_000, maximumAge: 0 }
 
 /** The form's "Use this phone's position": fills latitude, longitude and accuracy. */
 export function wirePosition(form: HTMLFormElement) {
   const section = form.querySelector<HTMLElement>('[data-position]')
-  if (!section || section.dataset.wired || !('geolocation' in navigator)) return
+  const offer = section?.querySelector<HTMLElement>('[data-position-offer]')
+  // An amendment offers no button: where the visit was is not where the amending officer is.
+  if (!section || !offer || section.dataset.wired || !('geolocation' in navigator)) return
   section.dataset.wired = 'yes'
-  const offer = section.querySelector<HTMLElement>('[data-position-offer]')!
   const button = section.querySelector<HTMLButtonElement>('[data-position-button]')!
   const status = section.querySelector<HTMLElement>('[data-position-status]')!
   const latitude = form.querySelector<HTMLInputElement>('input[name="position_latitude"]')!
@@ -19,6 +20,7 @@ export function wirePosition(form: HTMLFormElement) {
   offer.hidden = false
   const shown = () => {
     status.textContent = accuracy.value ? positionFixText(Number(accuracy.value)) : ''
+    status.className = accuracy.value && isRoughFix(Number(accuracy.value)) ? 'notice warning' : ''
     button.textContent = accuracy.value ? 'Take the position again' : "Use this phone's position"
   }
   shown()
@@ -38,6 +40,7 @@ export function wirePosition(form: HTMLFormElement) {
         latitude.value = fix.coords.latitude.toFixed(6)
         longitude.value = fix.coords.longitude.toFixed(6)
         accuracy.value = String(Math.round(fix.coords.accuracy))
+        for (const input of [latitude, longitude]) clearError(input)
         shown()
         // Kept with the record's draft, like anything typed.
         form.dispatchEvent(new Event('input', { bubbles: true }))
@@ -52,6 +55,18 @@ export function wirePosition(form: HTMLFormElement) {
       FIX_OPTIONS,
     )
   })
+}
+
+/** A message the registry gave a field, taken away once the field is filled anew. */
+function clearError(input: HTMLInputElement) {
+  input.removeAttribute('aria-invalid')
+  input.closest('.field')?.classList.remove('field-error')
+  document.getElementById(`${input.name}-error`)?.remove()
+  const described = (input.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .filter((id) => id && id !== `${input.name}-error`)
+  if (described.length) input.setAttribute('aria-describedby', described.join(' '))
+  else input.removeAttribute('aria-describedby')
 }
 
 /** Where the person was when they last asked: lists replaced since (a new search) show it too. */

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../src/format.js'
 import type { PageContext } from '../../src/http/render.js'
 import type { OpenFollowUp } from '../../src/inspections/queries.js'
 import { ROLE_LABELS } from '../../src/vocabulary.js'
@@ -11,6 +12,8 @@ export function StaffHomePage(props: {
   notice?: string
   /** For those who do field work: follow-ups still to do (null for other roles). */
   followUps: OpenFollowUp[] | null
+  /** Records that name this officer on the team and wait for their confirmation. */
+  toConfirm: { id: string; visited_at: Date; worksite_name: string }[]
   today: string
 }) {
   const user = props.ctx.user!
@@ -27,6 +30,21 @@ export function StaffHomePage(props: {
         You are signed in as {withArticle(ROLE_LABELS[user.role].toLowerCase())}, home district{' '}
         {user.homeDistrict}.
       </p>
+      {props.toConfirm.length > 0 && (
+        <section aria-labelledby="to-confirm-title">
+          <h2 id="to-confirm-title">Records waiting for your confirmation</h2>
+          <p>These records name you on the team. Read each and confirm it if it is right.</p>
+          <ul>
+            {props.toConfirm.map((r) => (
+              <li>
+                <a href={`/inspections/${r.id}`}>
+                  {r.worksite_name}, {formatDateTime(r.visited_at)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {props.followUps && (
         <section aria-labelledby="follow-ups-title">
           <h2 id="follow-ups-title">Follow-ups to do</h2>

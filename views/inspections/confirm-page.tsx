@@ -22,10 +22,13 @@ export function ConfirmationNotice(props: {
   inspectionId: string
   status: 'draft' | 'submitted'
   confirmation: Confirmation | null
+  confirmable: boolean
   canConfirm: boolean
 }) {
   const { confirmation: c } = props
   if (props.status !== 'submitted') return null
+  // A visit without the other service on its team is no joint operation: nothing to say.
+  if (!c && !props.confirmable) return null
   if (c?.current)
     return (
       <p class="notice success" data-confirmation>
@@ -34,7 +37,7 @@ export function ConfirmationNotice(props: {
         operation confirmed by both services.
       </p>
     )
-  const link = props.canConfirm && (
+  const link = props.canConfirm && props.confirmable && (
     <a href={`/inspections/${props.inspectionId}/confirm`}>Confirm it with the other service</a>
   )
   return (

@@ -196,7 +196,7 @@ export function InspectionFormPage(props: {
             hint="For an inspection following up complaints: their references, separated by commas."
             optional
           />
-          <PositionFields form={form} />
+          <PositionFields form={form} amend={Boolean(amend)} />
         </fieldset>
 
         <fieldset class="section">
@@ -418,21 +418,24 @@ export function InspectionFormPage(props: {
  * Where the record is made: the device script offers the phone's position (with its accuracy,
  * views/browser/position.ts); without it, or when the fix is rough, the coordinates are typed.
  */
-function PositionFields(props: { form: FormState }) {
+function PositionFields(props: { form: FormState; amend: boolean }) {
   const { form } = props
   const accuracy = String(form.values.position_accuracy ?? '')
   return (
     <fieldset class="position" data-position>
-      <legend>Where you are recording this</legend>
+      <legend>{props.amend ? 'Where the inspection was recorded' : 'Where you are recording this'}</legend>
       <p class="hint">
-        Use this phone's position, or type the coordinates from a GPS in decimal degrees (for example -29.31
-        and 27.48). Leave both blank if you have neither.
+        {props.amend
+          ? 'As it was recorded at the visit. Correct it only if it was wrong, in decimal degrees (for example -29.31 and 27.48).'
+          : 'The coordinates from a GPS in decimal degrees (for example -29.31 and 27.48), or this phone’s position where the button below is offered. Leave both blank if you have neither.'}
       </p>
-      <p data-position-offer hidden>
-        <button type="button" class="secondary" data-position-button>
-          Use this phone's position
-        </button>
-      </p>
+      {!props.amend && (
+        <p data-position-offer hidden>
+          <button type="button" class="secondary" data-position-button>
+            Use this phone's position
+          </button>
+        </p>
+      )}
       <p role="status" data-position-status>
         {accuracy ? positionFixText(Number(accuracy)) : ''}
       </p>

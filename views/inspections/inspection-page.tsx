@@ -59,6 +59,8 @@ export function InspectionPage(props: {
   /** The viewer may continue a draft or amend a submitted record. */
   canChange: boolean
   confirmation: Confirmation | null
+  /** The record names someone of the other service on its team, who may confirm it. */
+  confirmable: boolean
   /** The viewer may see the photos (field teams and the licensing office, not analysts). */
   canSeePhotos: boolean
 }) {
@@ -87,6 +89,7 @@ export function InspectionPage(props: {
         inspectionId={i.id}
         status={i.status}
         confirmation={props.confirmation}
+        confirmable={props.confirmable}
         canConfirm={props.canChange}
       />
       {props.canChange && (

@@ -112,7 +112,8 @@ export function DuplicatesPage(props: {
               <ul>
                 {candidates.map((c) => (
                   <li>
-                    <a href={`/worksites/${c.id}`}>{c.name}</a>, {c.village}: {c.reasons.join('. ')}.{' '}
+                    <a href={`/worksites/${c.id}`}>{c.name}</a>, {c.village}
+                    {c.operator ? ` (${c.operator})` : ''}: {c.reasons.join('. ')}.{' '}
                     <a href={`/worksites/${site.id}/merge?into=${c.id}`}>
                       Merge {site.name} into {c.name}
                     </a>

@@ -2,6 +2,7 @@ import { formatDate, formatDateTime } from '../../src/format.js'
 import type { PageContext } from '../../src/http/render.js'
 import type { inspectionsOfWorksite, OpenFollowUp, RecruiterSeen } from '../../src/inspections/queries.js'
 import { SECTOR_LABELS, WORKSITE_KIND_LABELS } from '../../src/vocabulary.js'
+import type { Candidate } from '../../src/worksites/merge.js'
 import type { Worksite } from '../../src/worksites/queries.js'
 import { DataTable } from '../components/data-table.js'
 import { FollowUpList } from '../inspections/follow-ups.js'
@@ -19,8 +20,8 @@ export function WorksitePage(props: {
   followUps: OpenFollowUp[]
   recruiters: RecruiterSeen[]
   today: string
-  /** How many worksites look like this one, for those who may merge; null for others. */
-  likelyDuplicates: number | null
+  /** The worksites that look like this one, for those who may merge; null for others. */
+  likelyDuplicates: Candidate[] | null
   notice?: string | undefined
 }) {
   const w = props.worksite
@@ -55,13 +56,25 @@ export function WorksitePage(props: {
         <dt>Last changed</dt>
         <dd>{formatDateTime(w.updated_at)}</dd>
       </dl>
-      {props.likelyDuplicates !== null && props.likelyDuplicates > 0 && (
-        <p class="notice">
-          {props.likelyDuplicates === 1
-            ? 'Another worksite of this district looks like this one.'
-            : `${props.likelyDuplicates} other worksites of this district look like this one.`}{' '}
-          <a href={`/worksites/${w.id}/merge`}>If it was added twice, merge it</a>
-        </p>
+      {props.likelyDuplicates && props.likelyDuplicates.length > 0 && (
+        <div class="notice">
+          <p>
+            {props.likelyDuplicates.length === 1
+              ? 'Another worksite of this district looks like this one:'
+              : `${props.likelyDuplicates.length} other worksites of this district look like this one:`}
+          </p>
+          <ul>
+            {props.likelyDuplicates.map((d) => (
+              <li>
+                <a href={`/worksites/${d.id}`}>{d.name}</a>, {d.village}
+                {d.operator ? ` (${d.operator})` : ''}: {d.reasons.join('. ')}.
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href={`/worksites/${w.id}/merge`}>If it was added twice, merge it</a>
+          </p>
+        </div>
       )}
       {props.canWrite && (
         <p>
