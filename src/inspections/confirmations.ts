@@ -3,7 +3,7 @@ import { type Actor, writeAudit } from '../audit/audit.js'
 import { actorFor } from '../auth/accounts.js'
 import type { Database } from '../db/database.js'
 import type { User } from '../db/types.js'
-import type { District, Role } from '../vocabulary.js'
+import type { Role } from '../vocabulary.js'
 import {
   confirmationRefusal,
   confirmingService,
@@ -146,14 +146,11 @@ export async function confirmInspection(
 }
 
 /**
- * Records of the last 60 days in the officer's home district that name them on the team and
+ * Records of the last 60 days, in any district, that name the officer on the team and
  * wait for their confirmation, newest first: what a police officer (or an inspector, for a
  * police officer's record) finds on their home page.
  */
-export async function awaitingConfirmationBy(
-  db: Database,
-  officer: { name: string; role: Role; homeDistrict: District },
-) {
+export async function awaitingConfirmationBy(db: Database, officer: { name: string; role: Role }) {
   const own = serviceOf(officer.role)
   if (!own) return []
   const recordRole: Role = own === 'police' ? 'inspector' : 'police_officer'
@@ -169,7 +166,7 @@ export async function awaitingConfirmationBy(
       join worksites w on w.id = i.worksite_id
       join users u on u.id = i.submitted_by
     where i.status = 'submitted' and i.confirmed_version is distinct from i.version
-      and i.visited_at > now() - interval '60 days' and w.district = ${officer.homeDistrict}
+      and i.visited_at > now() - interval '60 days'
       and u.role = ${recordRole}
     order by i.visited_at desc
     limit 500`.execute(db)

@@ -59,7 +59,7 @@ export async function likelyDuplicatesOf(
 export async function recentLikelyDuplicates(db: Database, days = 365, limit = 50) {
   const recent = await db
     .selectFrom('worksites')
-    .select(['id', 'name', 'village', 'district', 'latitude', 'longitude', 'created_at'])
+    .select(['id', 'name', 'village', 'district', 'operator', 'latitude', 'longitude', 'created_at'])
     .where('merged_into_id', 'is', null)
     .where('created_at', '>', new Date(Date.now() - days * 86_400_000))
     .orderBy('created_at', 'desc')

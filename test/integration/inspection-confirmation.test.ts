@@ -277,7 +277,7 @@ describe('confirming a record by both services', () => {
     expect(again.status).toBe(303)
     expect(await confirmations(id)).toHaveLength(2)
     expect(await words(await inspector.client.get(`/inspections/${id}`))).toContain(
-      'A joint operation confirmed by both services',
+      `Confirmed by ${inspector.user.name} (labour) and ${police.user.name} (police)`,
     )
   })
 })

@@ -33,8 +33,7 @@ export function ConfirmationNotice(props: {
     return (
       <p class="notice success" data-confirmation>
         <strong>{confirmedBySentence(c)}</strong>, on {formatDateTime(c.confirmedAt)}
-        {c.method === 'password_on_device' ? ' (password given on the recording device)' : ''}. A joint
-        operation confirmed by both services.
+        {c.method === 'password_on_device' ? ' (password given on the recording device)' : ''}.
       </p>
     )
   const link = props.canConfirm && props.confirmable && (

@@ -439,8 +439,18 @@ function PositionFields(props: { form: FormState; amend: boolean }) {
       <p role="status" data-position-status>
         {accuracy ? positionFixText(Number(accuracy)) : ''}
       </p>
-      <TextField form={form} name="position_latitude" label="Latitude (where you are)" optional />
-      <TextField form={form} name="position_longitude" label="Longitude (where you are)" optional />
+      <TextField
+        form={form}
+        name="position_latitude"
+        label={props.amend ? 'Latitude' : 'Latitude (where you are)'}
+        optional
+      />
+      <TextField
+        form={form}
+        name="position_longitude"
+        label={props.amend ? 'Longitude' : 'Longitude (where you are)'}
+        optional
+      />
       <input type="hidden" name="position_accuracy" value={accuracy} data-kept />
     </fieldset>
   )

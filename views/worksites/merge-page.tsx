@@ -41,7 +41,8 @@ export function MergePage(props: {
       </p>
       <h1>{title}</h1>
       <p>
-        {w.name}, {w.village}, {w.district}: {inspectionsText(props.inspections)}; added{' '}
+        {w.name}, {w.village}, {w.district}
+        {w.operator ? ` (${w.operator})` : ''}: {inspectionsText(props.inspections)}; added{' '}
         {formatDateTime(w.created_at)}.
       </p>
       {props.candidates.length === 0 ? (
@@ -84,7 +85,14 @@ export function MergePage(props: {
 export function DuplicatesPage(props: {
   ctx: PageContext
   pairs: {
-    site: { id: string; name: string; village: string; district: string; created_at: Date }
+    site: {
+      id: string
+      name: string
+      village: string
+      district: string
+      operator: string | null
+      created_at: Date
+    }
     candidates: Candidate[]
   }[]
 }) {
@@ -95,9 +103,9 @@ export function DuplicatesPage(props: {
       </p>
       <h1>Likely duplicate worksites</h1>
       <p>
-        Worksites added in the last year that have a name like another worksite of their district, or lie
-        within 500 m of one. Two inspectors adding the same farm offline make two worksites: merge one into
-        the other.
+        Worksites added in the last year that have a name like another worksite of their district (the same
+        name even far away), or lie within 500 m of one. Two inspectors adding the same farm offline make two
+        worksites: merge one into the other.
       </p>
       {props.pairs.length === 0 ? (
         <p>No likely duplicates: every worksite added in the last year looks like no other.</p>
@@ -106,8 +114,8 @@ export function DuplicatesPage(props: {
           {props.pairs.map(({ site, candidates }) => (
             <li>
               <p>
-                <a href={`/worksites/${site.id}`}>{site.name}</a>, {site.village}, {site.district} (added{' '}
-                {formatDate(site.created_at)}) looks like:
+                <a href={`/worksites/${site.id}`}>{site.name}</a>, {site.village}, {site.district}
+                {site.operator ? ` (${site.operator})` : ''} (added {formatDate(site.created_at)}) looks like:
               </p>
               <ul>
                 {candidates.map((c) => (
