@@ -4,6 +4,7 @@ import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insertUser } from '../../src/auth/accounts.js'
 import { hashPassword } from '../../src/auth/password.js'
+import { todayInLesotho } from '../../src/time.js'
 import {
   browserAvailable,
   expectAccessible,
@@ -160,7 +161,8 @@ describe.skipIf(!run)('the licensing office in a real browser', () => {
     await page.getByLabel('Who pays the recruitment costs').selectOption('employer')
     // The worker paying is refused, with the reason beside the field.
     await page.getByLabel('Who pays the travel costs').selectOption('worker')
-    const today = new Date().toISOString().slice(0, 10)
+    // Lesotho's date: between 22:00 and midnight UTC it is already tomorrow there.
+    const today = todayInLesotho()
     await page.getByLabel('Open from').fill(today)
     await page.getByLabel('Open until').fill(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`)
     await page.getByLabel('Contract or demand letter reference').fill('DL/2026/0042')
@@ -253,7 +255,7 @@ describe.skipIf(!run)('the licensing office in a real browser', () => {
     // "None came" waits for the date; representations can be recorded at once.
     expect(await page.getByLabel(/None came by/).isDisabled()).toBe(true)
     await page.getByLabel('What the agency said').fill('The fees were refunded; receipts attached')
-    await page.getByLabel('Received on').fill(new Date().toISOString().slice(0, 10))
+    await page.getByLabel('Received on').fill(todayInLesotho())
     await page.getByRole('button', { name: 'Record' }).click()
     await page.waitForURL(/done=representations/)
     await page.getByLabel('Reason').fill('Refunds confirmed with six workers')
