@@ -429,15 +429,15 @@ function wirePhotos(form: HTMLFormElement) {
   void renderPhotos(form)
 }
 
-/** Makes each chosen photo smaller and keeps it with the record, then lists it. */
-async function addPhotos(form: HTMLFormElement, input: HTMLInputElement) {
-  const files = [...(input.files ?? [])]
-  const key = currentKey
-  const subject = form.querySelector<HTMLSelectElement>('[data-photo-subject]')?.value ?? 'inspection'
-  const status = form.querySelector<HTMLElement>('[data-photo-status]')
+/** Makes each photo smaller and keeps it on the device under the record's key; what went wrong, in words. */
+async function keepPhotos(
+  recordKey: string,
+  files: File[],
+  subject: string,
+  status: HTMLElement | null,
+): Promise<string[]> {
   const problems: string[] = []
   for (const [n, file] of files.entries()) {
-    if (!key) break
     if (status) status.textContent = `Keeping photo ${n + 1} of ${files.length} on this device…`
     const prepared = await preparePhoto(file)
     if ('problem' in prepared) {
@@ -445,8 +445,8 @@ async function addPhotos(form: HTMLFormElement, input: HTMLInputElement) {
       continue
     }
     await putPhoto({
-      id: `${key}:${prepared.sha256}`,
-      recordKey: key,
+      id: `${recordKey}:${prepared.sha256}`,
+      recordKey,
       userId,
       sha256: prepared.sha256,
       attachedTo: subject,
@@ -457,6 +457,16 @@ async function addPhotos(form: HTMLFormElement, input: HTMLInputElement) {
       addedAt: new Date().toISOString(),
     })
   }
+  return problems
+}
+
+/** Makes each chosen photo smaller and keeps it with the record, then lists it. */
+async function addPhotos(form: HTMLFormElement, input: HTMLInputElement) {
+  const files = [...(input.files ?? [])]
+  const key = currentKey
+  const subject = form.querySelector<HTMLSelectElement>('[data-photo-subject]')?.value ?? 'inspection'
+  const status = form.querySelector<HTMLElement>('[data-photo-status]')
+  const problems = key ? await keepPhotos(key, files, subject, status) : []
   input.value = ''
   await renderPhotos(form)
   if (status)
@@ -484,27 +494,7 @@ function wireAddPhotos() {
     input.addEventListener('change', async () => {
       const files = [...(input.files ?? [])]
       const subject = section.querySelector<HTMLSelectElement>('[data-photo-subject]')?.value ?? 'inspection'
-      const problems: string[] = []
-      for (const [n, file] of files.entries()) {
-        status.textContent = `Keeping photo ${n + 1} of ${files.length} on this phone…`
-        const prepared = await preparePhoto(file)
-        if ('problem' in prepared) {
-          problems.push(prepared.problem)
-          continue
-        }
-        await putPhoto({
-          id: `${recordKey}:${prepared.sha256}`,
-          recordKey,
-          userId,
-          sha256: prepared.sha256,
-          attachedTo: subject,
-          facts: prepared.facts,
-          blob: prepared.blob,
-          state: 'waiting',
-          reason: null,
-          addedAt: new Date().toISOString(),
-        })
-      }
+      const problems = await keepPhotos(recordKey, files, subject, status)
       input.value = ''
       if (problems.length > 0) {
         status.textContent = problems.join(' ')
