@@ -128,9 +128,15 @@ await handle.close()
 
 const port = await freePort()
 const profiling = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : []
+// Node's own flags as `npm start` gives them (the heap limit among them), read from package.json.
+const startScript: string = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start
+const serverFlags = startScript
+  .slice(startScript.lastIndexOf('node '))
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'))
 const startServer = () =>
   // The compiled server, as `npm start` runs it (`npm run bench` builds it first).
-  spawn(process.execPath, [...profiling, '--enable-source-maps', 'dist/server.js'], {
+  spawn(process.execPath, [...profiling, ...serverFlags, 'dist/server.js'], {
     env: {
       ...process.env,
       DATABASE_URL: dbUrl,

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { currentRegistryVersion } from '../db/registry-version.js'
+import { sentBytes } from './compression.js'
 import type { AppEnv } from './env.js'
 
 // Registry pages change only when the registry does, yet each costs queries, a render and a
@@ -150,7 +151,7 @@ export function keptResponses(cache = new ResponseCache()): MiddlewareHandler<Ap
           expiresAt: endOfMinute(Date.now()),
           status: res.status,
           headers: [...res.headers].filter(([name]) => !PER_REQUEST_HEADERS.has(name)),
-          body: new Uint8Array(await res.clone().arrayBuffer()),
+          body: sentBytes(res) ?? new Uint8Array(await res.clone().arrayBuffer()),
         }
         cache.set(key, entry)
       }
