@@ -9,6 +9,7 @@ import { agencyRoutes } from './agencies/routes.js'
 import { auditRoutes } from './audit/routes.js'
 import { loadSession, SignInRequired } from './auth/guard.js'
 import { authRoutes } from './auth/routes.js'
+import { caseRoutes } from './cases/routes.js'
 import { complaintPublicRoutes } from './complaints/public-routes.js'
 import { complaintRoutes } from './complaints/routes.js'
 import { type Config, servesHttps } from './config.js'
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', noticeRoutes)
   app.route('/', appealRoutes)
   app.route('/', jobOfferRoutes)
+  app.route('/', caseRoutes)
   app.route('/', complaintRoutes)
   // Before the worksite routes, so /worksites/duplicates is not read as a worksite's id.
   app.route('/', mergeRoutes)

@@ -21,6 +21,7 @@ export const ROLES = [
   'inspector',
   'police_officer',
   'analyst',
+  'prosecutor',
 ] as const
 export type Role = (typeof ROLES)[number]
 
@@ -31,6 +32,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   inspector: 'Labour inspector',
   police_officer: 'Police officer',
   analyst: 'Analyst',
+  prosecutor: 'Prosecutor (Director of Public Prosecutions)',
 }
 
 export const SECTORS = [

@@ -1,4 +1,5 @@
 import { ALL_STAFF } from '../src/auth/guard.js'
+import { CASE_READERS } from '../src/cases/access.js'
 import { REPORT_READERS } from '../src/reports/access.js'
 import type { Role } from '../src/vocabulary.js'
 
@@ -34,6 +35,7 @@ export const STAFF_NAV: NavItem[] = [
   { href: '/complaints', label: 'Complaints', roles: ['admin', 'licensing_officer'] },
   { href: '/job-offers', label: 'Job offers', roles: ['admin', 'licensing_officer'] },
   { href: '/appeals', label: 'Appeals', roles: ['licensing_manager', 'licensing_officer', 'admin'] },
+  { href: '/cases', label: 'Criminal cases', roles: CASE_READERS },
   { href: '/dashboard', label: 'Dashboard', roles: REPORT_READERS },
   { href: '/unlicensed-recruiters', label: 'Unlicensed recruiters', roles: ['police_officer'] },
   { href: '/admin/users', label: 'Users', roles: ['admin'] },

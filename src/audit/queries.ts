@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { z } from 'zod'
+import { caseNumberText } from '../cases/case-number.js'
 import type { Database } from '../db/database.js'
 import { formatDate } from '../format.js'
 import { offsetOf } from '../http/pagination.js'
@@ -168,6 +169,16 @@ export async function auditSubjects(
           `${o.position}, ${o.employer_name}${o.code ? ` (${formatOfferCode(o.code)})` : ''}`,
           `/job-offers/${o.id}`,
         ),
+    ),
+    when(
+      ids('criminal_case'),
+      (list) =>
+        db
+          .selectFrom('criminal_cases')
+          .select(['id', 'station', 'case_number', 'case_year'])
+          .where('id', 'in', list)
+          .execute(),
+      (k) => put('criminal_case', k.id, caseNumberText(k), `/cases/${k.id}`),
     ),
     when(
       ids('licence_appeal'),

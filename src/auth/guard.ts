@@ -65,6 +65,7 @@ export const ALL_STAFF: Role[] = [
   'inspector',
   'police_officer',
   'analyst',
+  'prosecutor',
 ]
 
 /** The signed-in user as the audit log records them. */

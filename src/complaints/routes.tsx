@@ -11,6 +11,8 @@ import {
 import { agenciesKnownAs, agencyDetails } from '../agencies/queries.js'
 import { conflictPage } from '../audit/conflict.js'
 import { actorOf, requireRole } from '../auth/guard.js'
+import { CASE_READERS } from '../cases/access.js'
+import { casesOpenedFrom } from '../cases/queries.js'
 import type { AppEnv } from '../http/env.js'
 import { pageParam } from '../http/pagination.js'
 import { PageError } from '../http/problems.js'
@@ -102,10 +104,20 @@ async function showComplaint(
     details.complaint.agency_id || details.complaint.unlicensed_recruiter_id
       ? []
       : await suggestionsFor(c, typed.trim() || details.complaint.recruiter_name)
+  const cases = details.complaint.police_case_number
+    ? await casesOpenedFrom(c.get('db'), 'complaint_id', id)
+    : []
   c.header('Cache-Control', 'no-store')
   return renderPage(
     c,
-    <ComplaintPage ctx={pageContext(c)} details={details} suggestions={suggestions} {...extra} />,
+    <ComplaintPage
+      ctx={pageContext(c)}
+      details={details}
+      suggestions={suggestions}
+      cases={cases}
+      canReadCases={CASE_READERS.includes(c.get('user')!.role)}
+      {...extra}
+    />,
     status,
   )
 }

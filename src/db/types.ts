@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { CaseStage, Offence } from '../cases/stages.js'
 import type { ComplaintCategory, ComplaintStatus, Outcome, PublicFlag } from '../complaints/rules.js'
 import type { Language } from '../i18n/messages.js'
 import type {
@@ -557,7 +558,46 @@ export interface JobOfferEventsTable {
   at: CreatedAt
 }
 
+export interface CriminalCasesTable {
+  id: Generated<string>
+  station: string
+  case_year: number
+  case_number: number
+  district: string
+  investigating_officer: string
+  offences: Offence[]
+  reported_on: string
+  opened_on: string
+  complaint_id: string | null
+  inspection_id: string | null
+  stage: CaseStage
+  stage_since: string
+  court: string | null
+  court_case_number: string | null
+  charged_on: string | null
+  closed_reason: string | null
+  opened_by: string | null
+  submission_key: string
+  version: Generated<number>
+  created_at: CreatedAt
+}
+
+export interface CriminalCaseEventsTable {
+  id: Generated<number>
+  case_id: string
+  action: string
+  from_stage: string | null
+  to_stage: string
+  on_date: string
+  reason: string | null
+  actor_id: string | null
+  actor_label: string
+  at: CreatedAt
+}
+
 export interface DB {
+  criminal_cases: CriminalCasesTable
+  criminal_case_events: CriminalCaseEventsTable
   job_offers: JobOffersTable
   job_offer_events: JobOfferEventsTable
   inspections: InspectionsTable

@@ -251,6 +251,7 @@ export function demoUsers(): DemoUser[] {
     ['inspector', 'Thabo Mokhethi', 'Leribe'],
     ['police_officer', 'Constable Palesa Ntsane', 'Leribe'],
     ['analyst', 'Teboho Molapo', 'Maseru'],
+    ['prosecutor', 'Advocate Limpho Sekoati', 'Maseru'],
   ]
   return people.map(([role, name, district]) => ({
     role,

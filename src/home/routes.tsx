@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { sql } from 'kysely'
 import { StaffHomePage } from '../../views/home/staff-home.js'
 import { ALL_STAFF, requireRole } from '../auth/guard.js'
+import { casesWaitingFor } from '../cases/queries.js'
 import type { AppEnv } from '../http/env.js'
 import { pageContext, renderPage } from '../http/render.js'
 import { INSPECTION_WRITERS } from '../inspections/access.js'
@@ -21,9 +22,10 @@ export const homeRoutes = new Hono<AppEnv>()
     const user = c.get('user')!
     // Inspectors and police see the follow-ups they owe; others have no field work.
     const fieldWork = INSPECTION_WRITERS.includes(user.role)
-    const [followUps, toConfirm] = await Promise.all([
+    const [followUps, toConfirm, cases] = await Promise.all([
       fieldWork ? openFollowUps(c.get('db'), { userId: user.id, district: user.homeDistrict }) : null,
       fieldWork ? awaitingConfirmationBy(c.get('db'), user) : [],
+      casesWaitingFor(c.get('db'), user, todayInLesotho()),
     ])
     return renderPage(
       c,
@@ -32,6 +34,7 @@ export const homeRoutes = new Hono<AppEnv>()
         notice={key ? NOTICES[key] : undefined}
         followUps={followUps}
         toConfirm={toConfirm}
+        cases={cases}
         today={todayInLesotho()}
       />,
     )

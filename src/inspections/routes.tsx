@@ -7,6 +7,8 @@ import { InspectionFormPage } from '../../views/inspections/inspection-form.js'
 import { AlreadySubmittedPage, InspectionPage } from '../../views/inspections/inspection-page.js'
 import { conflictPage } from '../audit/conflict.js'
 import { ALL_STAFF, actorOf, requireRole } from '../auth/guard.js'
+import { CASE_READERS, canOpenCases } from '../cases/access.js'
+import { casesOpenedFrom } from '../cases/queries.js'
 import type { AppEnv } from '../http/env.js'
 import { listFilter, requiredText } from '../http/fields.js'
 import { keptResponses } from '../http/kept-responses.js'
@@ -156,10 +158,11 @@ export const inspectionRoutes = new Hono<AppEnv>()
   })
   .get('/inspections/:id', readers, idValidator, async (c) => {
     const id = c.req.valid('param').id
-    const [details, confirmation, side] = await Promise.all([
+    const [details, confirmation, side, cases] = await Promise.all([
       loadDetails(c, id),
       latestConfirmation(c.get('db'), id),
       recordSideOf(c.get('db'), id),
+      casesOpenedFrom(c.get('db'), 'inspection_id', id),
     ])
     // Only a record naming someone of the other service on its team can be confirmed by both.
     const confirmable = side !== null && teamFor(side.role, details.inspection).length > 0
@@ -174,6 +177,9 @@ export const inspectionRoutes = new Hono<AppEnv>()
         confirmation={confirmation}
         confirmable={confirmable}
         canSeePhotos={PHOTO_READERS.includes(c.get('user')!.role)}
+        cases={cases}
+        canReadCases={CASE_READERS.includes(c.get('user')!.role)}
+        canOpenCase={canOpenCases(c.get('user'))}
       />,
     )
   })

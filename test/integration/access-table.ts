@@ -12,6 +12,7 @@ const everyStaffRole: Role[] = [
   'inspector',
   'police_officer',
   'analyst',
+  'prosecutor',
 ]
 const licensingManagers: Role[] = ['licensing_manager']
 const appealReaders: Role[] = ['licensing_manager', 'licensing_officer', 'admin']
@@ -29,6 +30,9 @@ const photoReaders: Role[] = [
 ]
 const reportReaders: Role[] = ['analyst', 'licensing_officer', 'admin']
 const worksiteMergers: Role[] = ['inspector', 'licensing_officer', 'admin']
+const caseReaders: Role[] = ['police_officer', 'prosecutor', 'admin']
+const police: Role[] = ['police_officer']
+const policeAndProsecutors: Role[] = ['police_officer', 'prosecutor']
 
 export const ACCESS: Record<string, readonly Role[] | 'public'> = {
   'GET /static/:file': 'public',
@@ -107,6 +111,12 @@ export const ACCESS: Record<string, readonly Role[] | 'public'> = {
   'GET /job-offers/:id/slip': licensingOffice,
   'GET /job-offers/:id/:decision': licensingOffice,
   'POST /job-offers/:id/:decision': licensingOffice,
+  'GET /cases': caseReaders,
+  'GET /cases/new': police,
+  'POST /cases': police,
+  'GET /cases/:id': caseReaders,
+  'GET /cases/:id/:action': policeAndProsecutors,
+  'POST /cases/:id/:action': policeAndProsecutors,
   'POST /agencies/:id/flags/:flag/clear': licensingOffice,
   'POST /inspection-findings/:id/decide': licensingOffice,
   'GET /complaints': licensingOffice,

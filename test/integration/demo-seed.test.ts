@@ -51,7 +51,7 @@ describe('demo data in the database', () => {
       .where('action', '=', 'demo.seeded')
       .executeTakeFirstOrThrow()
     expect(audit.after).toEqual({
-      users: 6,
+      users: 7,
       agencies: 1500,
       worksites: 375,
       complaints: 3000,

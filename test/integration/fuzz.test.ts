@@ -42,6 +42,8 @@ const DECLARED: Record<string, string[]> = {
   'POST /complaints/:id/contact': [],
   'POST /complaints/:id/close': ['version'],
   'POST /job-offers/:id/:decision': ['version', 'reason'],
+  // The demo data has no criminal case yet, so no case page shows its step forms.
+  'POST /cases/:id/:action': ['version', 'on_date', 'court', 'court_case_number', 'reason'],
   'POST /agencies/:id/notices': ['action', 'grounds', 'public_reason', 'suspended_until', 'respond_by'],
   'POST /notices/:id/representations': ['version', 'answer', 'representations', 'received_on'],
   'POST /notices/:id/decide': ['version', 'decision', 'reason'],

@@ -87,6 +87,12 @@ const SENTENCES: Record<string, string> = {
   'appeal.upheld': 'Appeal of {} dismissed: the decision stands',
   'licence.restored': 'Licence {} restored on appeal',
   'appeal.overturned': 'Appeal of {} allowed: the decision undone',
+  'criminal_case.opened': 'Criminal case {} opened',
+  'criminal_case.send_to_dpp': 'Criminal case {} sent to the Director of Public Prosecutions',
+  'criminal_case.charge': 'Charge recorded in criminal case {}',
+  'criminal_case.record_verdict': 'Verdict recorded in criminal case {}',
+  'criminal_case.close': 'Criminal case {} closed',
+  'criminal_case.close_without_charge': 'Criminal case {} closed without charge',
 }
 
 const downloadName = (what: string | null) =>

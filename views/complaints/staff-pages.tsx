@@ -11,6 +11,7 @@ import type { PageContext } from '../../src/http/render.js'
 import type { FormState } from '../../src/http/validation.js'
 import { formatOfferCode, readOfferCode } from '../../src/job-offers/code.js'
 import { formatMoney } from '../../src/money.js'
+import { type CaseOf, CasesOpenedFrom } from '../cases/cases-of.js'
 import { sentenceOf } from '../components/code-words.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
@@ -201,6 +202,9 @@ export function ComplaintPage(props: {
   step?: { name: 'link' | 'unlicensed' | 'decide' | 'refer' | 'note'; form: FormState }
   suggestions: { id: string; legal_name: string; licence_number: string | null }[]
   notice?: string
+  /** The criminal cases the police opened from it (a referred complaint). */
+  cases?: CaseOf[]
+  canReadCases?: boolean
 }) {
   const { ctx, details } = props
   const c = details.complaint
@@ -235,6 +239,9 @@ export function ComplaintPage(props: {
         Assigned to {c.assigned_name ?? 'nobody'}. Received {formatDateTime(c.created_at)}, written in{' '}
         {c.language === 'st' ? 'Sesotho' : 'English'}.
       </p>
+      {c.police_case_number && (
+        <CasesOpenedFrom cases={props.cases ?? []} canRead={props.canReadCases ?? false} openHref={null} />
+      )}
 
       <h2>What was reported</h2>
       <dl class="facts">

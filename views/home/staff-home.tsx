@@ -1,7 +1,9 @@
+import type { CasesWaiting } from '../../src/cases/queries.js'
 import { formatDateTime } from '../../src/format.js'
 import type { PageContext } from '../../src/http/render.js'
 import type { OpenFollowUp } from '../../src/inspections/queries.js'
 import { ROLE_LABELS } from '../../src/vocabulary.js'
+import { CasesWaitingSection } from '../cases/cases-waiting.js'
 import { DeviceDrafts } from '../inspections/device-drafts.js'
 import { FollowUpList } from '../inspections/follow-ups.js'
 import { Layout } from '../layout.js'
@@ -15,6 +17,8 @@ export function StaffHomePage(props: {
   /** Records that name this officer on the team and wait for their confirmation. */
   toConfirm: { id: string; visited_at: Date; worksite_name: string }[]
   today: string
+  /** A prosecutor's cases sent to the DPP, a police officer's open investigations (null for others). */
+  cases: CasesWaiting | null
 }) {
   const user = props.ctx.user!
   const links = STAFF_NAV.filter((item) => item.href !== '/staff' && item.roles.includes(user.role))
@@ -45,6 +49,7 @@ export function StaffHomePage(props: {
           </ul>
         </section>
       )}
+      {props.cases && <CasesWaitingSection cases={props.cases} role={user.role} />}
       {props.followUps && (
         <section aria-labelledby="follow-ups-title">
           <h2 id="follow-ups-title">Follow-ups to do</h2>

@@ -5,6 +5,7 @@ import type { Confirmation } from '../../src/inspections/confirmations.js'
 import type { InspectionDetails } from '../../src/inspections/queries.js'
 import { totalVictims } from '../../src/inspections/rules.js'
 import { formatMoney } from '../../src/money.js'
+import { type CaseOf, CasesOpenedFrom } from '../cases/cases-of.js'
 import { DataTable } from '../components/data-table.js'
 import { LicenceNumber } from '../components/licence-number.js'
 import { Layout } from '../layout.js'
@@ -63,6 +64,10 @@ export function InspectionPage(props: {
   confirmable: boolean
   /** The viewer may see the photos (field teams and the licensing office, not analysts). */
   canSeePhotos: boolean
+  /** For a record that opened a criminal investigation: the cases opened from it. */
+  cases: CaseOf[]
+  canReadCases: boolean
+  canOpenCase: boolean
 }) {
   const { inspection: i, indicators, recruiters, referrals, followUps, findings } = props.details
   const title = `Inspection of ${i.worksite_name}, ${formatDate(i.visited_at)}`
@@ -157,6 +162,14 @@ export function InspectionPage(props: {
           {i.police_case_number && `, police case ${i.police_case_number}`}
         </dd>
       </dl>
+
+      {i.outcome === 'criminal_investigation' && i.status === 'submitted' && (
+        <CasesOpenedFrom
+          cases={props.cases}
+          canRead={props.canReadCases}
+          openHref={props.canOpenCase && i.police_case_number ? `/cases/new?inspection=${i.id}` : null}
+        />
+      )}
 
       <h2>Headcounts</h2>
       <dl class="summary">

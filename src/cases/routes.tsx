@@ -1,0 +1,252 @@
+import { randomBytes } from 'node:crypto'
+import { type Context, Hono } from 'hono'
+import {
+  CaseListPage,
+  CasePage,
+  CaseResults,
+  CaseStepPage,
+  NewCasePage,
+} from '../../views/cases/case-pages.js'
+import { conflictPage } from '../audit/conflict.js'
+import { actorOf, requireRole } from '../auth/guard.js'
+import { COMPLAINT_HANDLERS } from '../complaints/routes.js'
+import type { AppEnv } from '../http/env.js'
+import { PageError } from '../http/problems.js'
+import { pageContext, renderPage, renderPageOrPartial } from '../http/render.js'
+import {
+  emptyForm,
+  type FormState,
+  fieldErrors,
+  paramOr404,
+  parseForm,
+  typedValues,
+} from '../http/validation.js'
+import { todayInLesotho } from '../time.js'
+import { CASE_OPENERS, CASE_READERS, CASE_STEPPERS, caseActorOf } from './access.js'
+import { suggestedCaseNumber } from './case-number.js'
+import {
+  CASES_PER_PAGE,
+  type CaseSource,
+  caseDetails,
+  caseList,
+  caseSource,
+  openCase,
+  referralsWithoutCase,
+  takeCaseStep,
+} from './queries.js'
+import {
+  caseActionParam,
+  caseIdParam,
+  caseListQuery,
+  caseSourceQuery,
+  caseStepSchemas,
+  openCaseSchema,
+} from './schemas.js'
+import { allowedCaseActions, type CaseAction, caseTransition } from './stages.js'
+
+// Criminal cases, from the police station to the court's verdict: the police open and
+// investigate them; the DPP's prosecutor charges them and records the verdict. Which step each
+// may take is the pure machine in stages.ts; this file reads forms and opens transactions.
+
+const readers = requireRole(...CASE_READERS)
+const openers = requireRole(...CASE_OPENERS)
+const steppers = requireRole(...CASE_STEPPERS)
+const caseIdValidator = paramOr404(caseIdParam, 'There is no criminal case at this address.')
+const actionValidator = paramOr404(caseActionParam, 'There is no criminal case at this address.')
+const newKey = () => randomBytes(18).toString('base64url')
+
+const NOTICES: Record<string, string> = {
+  opened: 'The criminal case has been opened. It is under investigation.',
+  send_to_dpp: 'The case has been sent to the Director of Public Prosecutions.',
+  charge: 'The charge has been recorded.',
+  record_verdict: 'The verdict has been recorded.',
+  close: 'The case has been closed.',
+  close_without_charge: 'The case has been closed without charge.',
+}
+
+/** Dates of what has happened cannot be after today (Lesotho's date). */
+function futureDates(values: Record<string, unknown>, names: readonly string[], today: string) {
+  const errors: Record<string, string> = {}
+  for (const name of names) {
+    const value = values[name]
+    if (typeof value === 'string' && value > today) errors[name] = 'The date cannot be in the future'
+  }
+  return errors
+}
+
+async function loadCase(c: Context<AppEnv>, id: string) {
+  const details = await caseDetails(c.get('db'), id)
+  if (!details) throw new PageError(404, 'There is no criminal case at this address.')
+  return details
+}
+
+async function loadSource(c: Context<AppEnv>, named: { complaint?: string; inspection?: string }) {
+  if (!named.complaint && !named.inspection) return null
+  const source = await caseSource(c.get('db'), named)
+  if (!source)
+    throw new PageError(404, 'There is no complaint or inspection referred to the police at this address.')
+  return source
+}
+
+function newCaseForm(c: Context<AppEnv>, source: CaseSource | null): FormState {
+  return emptyForm({
+    submission_key: newKey(),
+    district: source?.district ?? c.get('user')!.homeDistrict,
+    reported_on: source?.reportedOn,
+    opened_on: todayInLesotho(),
+    ...suggestedCaseNumber(source?.typedNumber ?? null),
+    ...(source ? { [`${source.kind}_id`]: source.id } : {}),
+  })
+}
+
+export const caseRoutes = new Hono<AppEnv>()
+  .get('/cases', readers, async (c) => {
+    const raw = c.req.query()
+    const parsed = caseListQuery.safeParse(raw)
+    const filters = parsed.success ? parsed.data : { page: 1 }
+    const form = { values: typedValues(raw), errors: parsed.success ? {} : fieldErrors(parsed.error) }
+    delete form.values.page
+    const { rows, total } = await caseList(c.get('db'), filters, todayInLesotho())
+    const paging = { page: filters.page, perPage: CASES_PER_PAGE, total }
+    const user = c.get('user')!
+    return renderPageOrPartial(
+      c,
+      <CaseListPage
+        ctx={pageContext(c)}
+        rows={rows}
+        paging={paging}
+        filters={form}
+        canOpen={CASE_OPENERS.includes(user.role)}
+      />,
+      <CaseResults rows={rows} paging={paging} filters={form} />,
+      parsed.success ? 200 : 422,
+    )
+  })
+  .get('/cases/new', openers, async (c) => {
+    const named = caseSourceQuery.safeParse(c.req.query())
+    if (!named.success) throw new PageError(404, 'There is no complaint or inspection at this address.')
+    const source = await loadSource(c, named.data)
+    const referrals = source ? null : await referralsWithoutCase(c.get('db'))
+    return renderPage(
+      c,
+      <NewCasePage
+        ctx={pageContext(c)}
+        source={source}
+        form={newCaseForm(c, source)}
+        referrals={referrals}
+      />,
+    )
+  })
+  .post('/cases', openers, async (c) => {
+    const parsed = await parseForm(c, openCaseSchema)
+    const values = parsed.ok ? parsed.data : parsed.form.values
+    // A source that is not (or no longer) referred to the police is a page that does not exist;
+    // on a form sent back for correction, an unreadable one is simply dropped.
+    const named = caseSourceQuery.safeParse({
+      complaint: values.complaint_id,
+      inspection: values.inspection_id,
+    })
+    const source = named.success ? await loadSource(c, named.data) : null
+    const errors = {
+      ...(parsed.ok ? {} : parsed.form.errors),
+      ...futureDates(values, ['reported_on', 'opened_on'], todayInLesotho()),
+    }
+    if (!parsed.ok || Object.keys(errors).length > 0) {
+      const form = { values: typedValues(parsed.body), errors }
+      // A damaged key is replaced, so the form can still be sent once it is right.
+      if (
+        typeof form.values.submission_key !== 'string' ||
+        !/^[A-Za-z0-9_-]{16,64}$/.test(form.values.submission_key)
+      )
+        form.values.submission_key = newKey()
+      return renderPage(c, <NewCasePage ctx={pageContext(c)} source={source} form={form} />, 422)
+    }
+    const result = await c
+      .get('db')
+      .transaction()
+      .execute((trx) => openCase(trx, actorOf(c), parsed.data))
+    if (!result.ok)
+      return renderPage(
+        c,
+        <NewCasePage
+          ctx={pageContext(c)}
+          source={source}
+          form={{
+            values: typedValues(parsed.body),
+            errors: { case_number: 'This case number is already in the registry' },
+          }}
+          takenId={result.taken.id}
+        />,
+        422,
+      )
+    return c.redirect(`/cases/${result.id}${result.created ? '?done=opened' : ''}`, 303)
+  })
+  .get('/cases/:id', readers, caseIdValidator, async (c) => {
+    const details = await loadCase(c, c.req.valid('param').id)
+    const user = c.get('user')!
+    const done = c.req.query('done')
+    const actions = CASE_STEPPERS.includes(user.role)
+      ? allowedCaseActions(details.stage, caseActorOf(user), details.district)
+      : []
+    return renderPage(
+      c,
+      <CasePage
+        ctx={pageContext(c)}
+        details={details}
+        actions={actions}
+        today={todayInLesotho()}
+        notice={done ? NOTICES[done] : undefined}
+        // Complaints are read by the licensing office alone (they hold the complainant's contact).
+        sourceLinked={!details.complaint_id || (COMPLAINT_HANDLERS as readonly string[]).includes(user.role)}
+      />,
+    )
+  })
+  .get('/cases/:id/:action', steppers, actionValidator, async (c) => {
+    const { id, action } = c.req.valid('param')
+    const details = await loadCase(c, id)
+    const step = caseTransition(details.stage, action, caseActorOf(c.get('user')!), details.district)
+    if (!step.ok) throw new PageError(403, step.reason)
+    return renderPage(
+      c,
+      <CaseStepPage
+        ctx={pageContext(c)}
+        details={details}
+        action={action}
+        form={emptyForm({ on_date: todayInLesotho() })}
+      />,
+    )
+  })
+  .post('/cases/:id/:action', steppers, actionValidator, async (c) => {
+    const { id, action } = c.req.valid('param')
+    const details = await loadCase(c, id)
+    const parsed = await parseForm(c, caseStepSchemas[action as CaseAction])
+    const errors = {
+      ...(parsed.ok ? {} : parsed.form.errors),
+      ...futureDates(parsed.ok ? parsed.data : parsed.form.values, ['on_date'], todayInLesotho()),
+    }
+    if (!parsed.ok || Object.keys(errors).length > 0)
+      return renderPage(
+        c,
+        <CaseStepPage
+          ctx={pageContext(c)}
+          details={details}
+          action={action}
+          form={{ values: typedValues(parsed.body), errors }}
+        />,
+        422,
+      )
+    const user = c.get('user')!
+    const result = await c
+      .get('db')
+      .transaction()
+      .execute((trx) => takeCaseStep(trx, actorOf(c), caseActorOf(user), { id, action, ...parsed.data }))
+    if (!result.ok)
+      return conflictPage(c, {
+        what: 'criminal case',
+        entity: 'criminal_case',
+        entityId: id,
+        backHref: `/cases/${id}`,
+        refusal: result.conflict ? undefined : result.reason,
+      })
+    return c.redirect(`/cases/${id}?done=${action}`, 303)
+  })

@@ -1,0 +1,388 @@
+import { randomBytes } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addDays, todayInLesotho } from '../../src/time.js'
+import type { District } from '../../src/vocabulary.js'
+import { insertPublicFixture } from '../support/public-fixtures.js'
+import { createTestRegistry, TestClient } from '../support/registry.js'
+
+// Criminal cases end to end: the police open and investigate them in their district, the
+// prosecutor charges them; every step is dated, audited, and refused when stale or out of turn.
+
+let registry: Awaited<ReturnType<typeof createTestRegistry>>
+let police: TestClient
+let prosecutor: TestClient
+beforeAll(async () => {
+  registry = await createTestRegistry()
+  police = await signIn('police_officer', 'Maseru')
+  prosecutor = (await registry.signedInAs('prosecutor')).client
+})
+afterAll(() => registry.close())
+
+async function signIn(role: 'police_officer' | 'prosecutor' | 'analyst', district: District) {
+  const account = await registry.createUser(role, { district })
+  const client = new TestClient(registry.app)
+  const res = await client.post('/login', { email: account.email, password: account.password })
+  expect(res.status).toBe(303)
+  return client
+}
+
+const words = async (res: Response) =>
+  (await res.text())
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/\s+/g, ' ')
+const key = () => randomBytes(16).toString('base64url')
+let nextNumber = 100
+
+function caseForm(overrides: Record<string, string | string[]> = {}) {
+  nextNumber += 1
+  return {
+    station: 'Maseru Central',
+    case_number: String(nextNumber),
+    case_year: todayInLesotho().slice(0, 4),
+    district: 'Maseru',
+    investigating_officer: 'Detective Sergeant M. Lebona',
+    offences: ['trafficking_labour', 'fraud'],
+    reported_on: addDays(todayInLesotho(), -20),
+    opened_on: addDays(todayInLesotho(), -18),
+    submission_key: key(),
+    ...overrides,
+  }
+}
+
+async function openCase(overrides: Record<string, string | string[]> = {}) {
+  const res = await police.post('/cases', caseForm(overrides))
+  expect(res.status).toBe(303)
+  return res.headers.get('location')!.replace(/\?.*$/, '').replace('/cases/', '')
+}
+
+async function version(id: string) {
+  const row = await registry.db
+    .selectFrom('criminal_cases')
+    .select('version')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+  return String(row.version)
+}
+
+describe('opening a case', () => {
+  it('opens a case under investigation, with its event and audit entry', async () => {
+    const form = caseForm()
+    const res = await police.post('/cases', form)
+    expect(res.status).toBe(303)
+    const page = await words(await police.get(res.headers.get('location')!))
+    expect(page).toContain(`Criminal case Maseru Central CR ${form.case_number}/${form.case_year}`)
+    expect(page).toContain('The criminal case has been opened')
+    expect(page).toContain('Under investigation')
+    expect(page).toContain('Trafficking in persons for labour exploitation; Fraud')
+    expect(page).toContain('Investigation opened')
+    const id = res.headers.get('location')!.replace(/\?.*$/, '').replace('/cases/', '')
+    const audit = await registry.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', id)
+      .execute()
+    expect(audit.map((a) => a.action)).toEqual(['criminal_case.opened'])
+  })
+
+  it('opens it once however often the form is sent', async () => {
+    const form = caseForm()
+    const first = await police.post('/cases', form)
+    const again = await police.post('/cases', form)
+    expect(again.status).toBe(303)
+    expect(again.headers.get('location')!.replace(/\?.*$/, '')).toBe(
+      first.headers.get('location')!.replace(/\?.*$/, ''),
+    )
+    const rows = await registry.db
+      .selectFrom('criminal_cases')
+      .select('id')
+      .where('submission_key', '=', form.submission_key)
+      .execute()
+    expect(rows).toHaveLength(1)
+  })
+
+  it('refuses a case number already in the registry, naming that case, keeping what was typed', async () => {
+    const form = caseForm()
+    const id = await openCase(form)
+    const res = await police.post('/cases', {
+      ...form,
+      submission_key: key(),
+      investigating_officer: 'Inspector T. Mokoena',
+    })
+    expect(res.status).toBe(422)
+    const html = await res.text()
+    expect(html).toContain('This case number is already in the registry')
+    expect(html).toContain(`href="/cases/${id}"`)
+    expect(html).toContain('value="Inspector T. Mokoena"')
+  })
+
+  it('explains each wrong field, keeping what was typed, and stores nothing', async () => {
+    const form = caseForm({
+      station: '',
+      case_year: '26',
+      offences: [],
+      reported_on: addDays(todayInLesotho(), 2),
+      opened_on: addDays(todayInLesotho(), -30),
+      investigating_officer: 'Constable <b>Ntho</b>',
+    })
+    const res = await police.post('/cases', form)
+    expect(res.status).toBe(422)
+    const text = await words(res)
+    expect(text).toContain('Enter the police station')
+    expect(text).toContain('Enter the year as four digits')
+    expect(text).toContain('Choose at least one offence')
+    expect(text).toContain('The date cannot be in the future')
+    const html = await police.post('/cases', form).then((r) => r.text())
+    expect(html).toContain('value="Constable &lt;b&gt;Ntho&lt;/b&gt;"')
+    const stored = await registry.db
+      .selectFrom('criminal_cases')
+      .select('id')
+      .where('submission_key', '=', form.submission_key)
+      .execute()
+    expect(stored).toHaveLength(0)
+  })
+
+  it('carries over the case number of a complaint referred to the police, and links the two', async () => {
+    const fixture = await insertPublicFixture(registry.db, { name: 'Qacha Fast Jobs', standing: 'licensed' })
+    const complaint = await registry.db
+      .insertInto('complaints')
+      .values({
+        reference: `C-${randomBytes(4).toString('hex').toUpperCase()}`,
+        agency_id: fixture.agencyId,
+        categories: ['deception'],
+        description: 'Promised work in Bloemfontein that did not exist.',
+        district: 'Quthing',
+        police_case_number: 'CR 57/11/2026',
+        language: 'en',
+        submission_key: key(),
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const page = await police.get(`/cases/new?complaint=${complaint.id}`)
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    expect(html).toContain('CR 57/11/2026')
+    expect(html).toMatch(/name="case_number"[^>]*value="57"|value="57"[^>]*name="case_number"/)
+    expect(html).toMatch(/name="case_year"[^>]*value="2026"|value="2026"[^>]*name="case_year"/)
+    const id = await openCase({
+      complaint_id: complaint.id,
+      station: 'Quthing',
+      case_number: '57',
+      case_year: '2026',
+      district: 'Quthing',
+    })
+    const casePage = await words(await police.get(`/cases/${id}`))
+    expect(casePage).toMatch(/Opened from Complaint C-/)
+    const again = await words(await police.get(`/cases/new?complaint=${complaint.id}`))
+    expect(again).toContain('A case has already been opened from this complaint')
+    expect((await police.get(`/cases/new?complaint=${crypto.randomUUID()}`)).status).toBe(404)
+  })
+})
+
+describe('the steps of a case', () => {
+  it('goes from the police to the DPP to the court, in order, each step in its history', async () => {
+    const id = await openCase()
+    // The prosecutor cannot charge what the police have not sent.
+    expect((await prosecutor.get(`/cases/${id}/charge`)).status).toBe(403)
+    const sent = await police.post(`/cases/${id}/send_to_dpp`, {
+      version: await version(id),
+      on_date: addDays(todayInLesotho(), -5),
+    })
+    expect(sent.status).toBe(303)
+    const home = await words(await prosecutor.get('/staff'))
+    expect(home).toContain('Cases sent to the DPP, not yet charged')
+    expect(home).toMatch(/Maseru Central CR \d+\/\d{4} ?, Maseru: waiting 5 days/)
+    const charged = await prosecutor.post(`/cases/${id}/charge`, {
+      version: await version(id),
+      on_date: addDays(todayInLesotho(), -1),
+      court: 'Maseru Magistrate’s Court',
+      court_case_number: 'CRI/T/0412/2026',
+    })
+    expect(charged.status).toBe(303)
+    const page = await words(await prosecutor.get(`/cases/${id}?done=charge`))
+    expect(page).toContain('Charged in court since')
+    expect(page).toContain('Maseru Magistrate’s Court, case CRI/T/0412/2026')
+    expect(page).toContain('Sent to the Director of Public Prosecutions')
+    const events = await registry.db
+      .selectFrom('criminal_case_events')
+      .select(['action', 'to_stage'])
+      .where('case_id', '=', id)
+      .orderBy('id')
+      .execute()
+    expect(events).toEqual([
+      { action: 'open', to_stage: 'under_investigation' },
+      { action: 'send_to_dpp', to_stage: 'sent_to_dpp' },
+      { action: 'charge', to_stage: 'charged' },
+    ])
+    // A verdict needs the court's ruling for each suspect charged, which is not recorded here yet.
+    const verdict = await prosecutor.post(`/cases/${id}/record_verdict`, {
+      version: await version(id),
+      on_date: todayInLesotho(),
+    })
+    expect(verdict.status).toBe(409)
+    expect(await words(verdict)).toContain('Give the court’s ruling for every suspect charged first')
+  })
+
+  it('asks for a reason to close without charge, and keeps it', async () => {
+    const id = await openCase()
+    const bare = await police.post(`/cases/${id}/close_without_charge`, {
+      version: await version(id),
+      on_date: todayInLesotho(),
+      reason: '  ',
+    })
+    expect(bare.status).toBe(422)
+    expect(await words(bare)).toContain('Enter the reason')
+    const closed = await police.post(`/cases/${id}/close_without_charge`, {
+      version: await version(id),
+      on_date: todayInLesotho(),
+      reason: 'The complainant withdrew and no other witness came forward.',
+    })
+    expect(closed.status).toBe(303)
+    const page = await words(await police.get(`/cases/${id}`))
+    expect(page).toContain('Closed')
+    expect(page).toContain('The complainant withdrew and no other witness came forward.')
+    // A closed case offers no step, and refuses one sent anyway.
+    expect(page).not.toContain('Send to the Director of Public Prosecutions')
+    const late = await police.post(`/cases/${id}/send_to_dpp`, {
+      version: await version(id),
+      on_date: todayInLesotho(),
+    })
+    expect(late.status).toBe(409)
+  })
+
+  it('answers a stale page with 409 and saves nothing', async () => {
+    const id = await openCase()
+    const seen = await version(id)
+    await police.post(`/cases/${id}/send_to_dpp`, { version: seen, on_date: todayInLesotho() })
+    const stale = await police.post(`/cases/${id}/send_to_dpp`, { version: seen, on_date: todayInLesotho() })
+    expect(stale.status).toBe(409)
+    expect(await words(stale)).toContain('Nothing you submitted was saved')
+    const events = await registry.db
+      .selectFrom('criminal_case_events')
+      .select('id')
+      .where('case_id', '=', id)
+      .execute()
+    expect(events).toHaveLength(2)
+  })
+
+  it('refuses a date before the case reached its stage, or in the future', async () => {
+    const id = await openCase()
+    const future = await police.post(`/cases/${id}/send_to_dpp`, {
+      version: await version(id),
+      on_date: addDays(todayInLesotho(), 1),
+    })
+    expect(future.status).toBe(422)
+    expect(await words(future)).toContain('The date cannot be in the future')
+    const early = await police.post(`/cases/${id}/send_to_dpp`, {
+      version: await version(id),
+      on_date: addDays(todayInLesotho(), -40),
+    })
+    expect(early.status).toBe(409)
+    expect(await words(early)).toContain('The date cannot be before the case reached its present stage')
+  })
+
+  it('lets police elsewhere read a case but not investigate it', async () => {
+    const id = await openCase()
+    const leribe = await signIn('police_officer', 'Leribe')
+    const page = await leribe.get(`/cases/${id}`)
+    expect(page.status).toBe(200)
+    expect(await words(page)).not.toContain('Send to the Director of Public Prosecutions')
+    expect((await leribe.get(`/cases/${id}/send_to_dpp`)).status).toBe(403)
+    const sent = await leribe.post(`/cases/${id}/send_to_dpp`, {
+      version: await version(id),
+      on_date: todayInLesotho(),
+    })
+    expect(sent.status).toBe(409)
+    expect(await words(sent)).toContain('Only a police officer of Maseru sends its cases to the DPP')
+    expect(await version(id)).toBe('1')
+  })
+
+  it('gives 404 for a case that does not exist, and 403 to an analyst', async () => {
+    expect((await police.get(`/cases/${crypto.randomUUID()}`)).status).toBe(404)
+    expect((await police.get('/cases/not-a-case')).status).toBe(404)
+    const analyst = await signIn('analyst', 'Maseru')
+    expect((await analyst.get('/cases')).status).toBe(403)
+  })
+})
+
+describe('the list of cases', () => {
+  it('filters by district, stage, offence and age, longest waiting first', async () => {
+    const old = await openCase({
+      station: 'Mafeteng',
+      district: 'Mafeteng',
+      offences: ['unlicensed_recruitment'],
+      reported_on: addDays(todayInLesotho(), -400),
+      opened_on: addDays(todayInLesotho(), -400),
+    })
+    const recent = await openCase({
+      station: 'Mafeteng',
+      district: 'Mafeteng',
+      offences: ['unlicensed_recruitment'],
+      reported_on: addDays(todayInLesotho(), -3),
+      opened_on: addDays(todayInLesotho(), -3),
+    })
+    const listed = await police.get('/cases?district=Mafeteng&offence=unlicensed_recruitment')
+    const html = await listed.text()
+    expect(html.indexOf(`/cases/${old}`)).toBeGreaterThan(-1)
+    expect(html.indexOf(`/cases/${old}`)).toBeLessThan(html.indexOf(`/cases/${recent}`))
+    expect(
+      await words(await police.get('/cases?district=Mafeteng&offence=unlicensed_recruitment')),
+    ).toContain('400 days')
+    const aged = await police.get('/cases?district=Mafeteng&age=12')
+    const agedHtml = await aged.text()
+    expect(agedHtml).toContain(`/cases/${old}`)
+    expect(agedHtml).not.toContain(`/cases/${recent}`)
+    const none = await police.get('/cases?district=Mafeteng&stage=charged')
+    expect(await words(none)).toContain('No case matches these filters')
+    const bad = await police.get('/cases?stage=finished')
+    expect(bad.status).toBe(422)
+    expect(await words(bad)).toContain('Select a stage from the list')
+  })
+})
+
+describe('cases opened from an inspection', () => {
+  it('lists the inspection among referrals without a case, then links the case on its page', async () => {
+    const officer = await registry.createUser('inspector')
+    const worksite = await registry.db
+      .insertInto('worksites')
+      .values({
+        name: 'Ha Mabote Garment Works',
+        kind: 'factory',
+        sector: 'manufacturing',
+        district: 'Maseru',
+        village: 'Ha Mabote',
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const inspection = await registry.db
+      .insertInto('inspections')
+      .values({
+        worksite_id: worksite.id,
+        status: 'submitted',
+        visited_at: new Date(),
+        type: 'joint_operation',
+        lead_inspector: 'Inspector P. Mothibi',
+        recorded_by: officer.user.id,
+        submitted_by: officer.user.id,
+        outcome: 'criminal_investigation',
+        police_case_number: 'CR 88/12/2026',
+        submitted_at: new Date(),
+        idempotency_key: key(),
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const before = await police.get('/cases/new')
+    expect(await before.text()).toContain(`/cases/new?inspection=${inspection.id}`)
+    const form = await police.get(`/cases/new?inspection=${inspection.id}`)
+    expect(await words(form)).toContain('which gave the police case number CR 88/12/2026')
+    const id = await openCase({ inspection_id: inspection.id, case_number: '88', case_year: '2026' })
+    const page = await words(await police.get(`/inspections/${inspection.id}`))
+    expect(page).toMatch(/Criminal case Maseru Central CR 88\/2026 ?: Under investigation/)
+    expect(await (await police.get('/cases/new')).text()).not.toContain(
+      `/cases/new?inspection=${inspection.id}`,
+    )
+    expect(await words(await police.get(`/cases/${id}`))).toContain(
+      'Opened from Inspection of Ha Mabote Garment Works',
+    )
+  })
+})

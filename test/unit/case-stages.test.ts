@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import { suggestedCaseNumber } from '../../src/cases/case-number.js'
+import {
+  allowedCaseActions,
+  CASE_ACTIONS,
+  CASE_STAGES,
+  type CaseAction,
+  type CaseActor,
+  type CaseStage,
+  caseTransition,
+  daysInStage,
+  needsReason,
+} from '../../src/cases/stages.js'
+import { ROLES } from '../../src/vocabulary.js'
+
+// Every stage × action × actor, written out: the table below is the whole machine. A step not
+// in it must be refused, with a reason.
+
+const homePolice: CaseActor = { role: 'police_officer', district: 'Maseru' }
+const otherPolice: CaseActor = { role: 'police_officer', district: 'Leribe' }
+const prosecutor: CaseActor = { role: 'prosecutor', district: null }
+const others: CaseActor[] = ROLES.filter((r) => r !== 'police_officer' && r !== 'prosecutor').map((role) => ({
+  role,
+  district: 'Maseru',
+}))
+
+type Who = 'homePolice' | 'prosecutor'
+const ALLOWED: Record<
+  CaseStage,
+  Partial<Record<CaseAction, { who: Who; to: CaseStage; verdictGiven?: boolean }>>
+> = {
+  under_investigation: {
+    send_to_dpp: { who: 'homePolice', to: 'sent_to_dpp' },
+    close_without_charge: { who: 'homePolice', to: 'closed' },
+  },
+  sent_to_dpp: {
+    charge: { who: 'prosecutor', to: 'charged' },
+    close_without_charge: { who: 'prosecutor', to: 'closed' },
+  },
+  charged: { record_verdict: { who: 'prosecutor', to: 'verdict', verdictGiven: true } },
+  verdict: { close: { who: 'prosecutor', to: 'closed' } },
+  closed: {},
+}
+
+const actors: Record<string, CaseActor> = {
+  homePolice,
+  otherPolice,
+  prosecutor,
+  ...Object.fromEntries(others.map((a) => [a.role, a])),
+}
+
+describe('the stages of a criminal case', () => {
+  for (const stage of CASE_STAGES)
+    for (const action of CASE_ACTIONS)
+      for (const [name, actor] of Object.entries(actors))
+        for (const verdictGiven of [false, true]) {
+          const rule = ALLOWED[stage][action]
+          const allowed =
+            rule?.who === name && (rule.verdictGiven === undefined || rule.verdictGiven === verdictGiven)
+          it(`${stage} · ${action} · ${name}${verdictGiven ? ' · ruled' : ''}: ${allowed ? rule!.to : 'refused'}`, () => {
+            const step = caseTransition(stage, action, actor, 'Maseru', verdictGiven)
+            if (allowed) expect(step).toEqual({ ok: true, to: rule!.to })
+            else {
+              expect(step.ok).toBe(false)
+              if (!step.ok) expect(step.reason.length).toBeGreaterThan(10)
+            }
+          })
+        }
+
+  it('offers each actor only the steps it may take', () => {
+    expect(allowedCaseActions('under_investigation', homePolice, 'Maseru')).toEqual([
+      'send_to_dpp',
+      'close_without_charge',
+    ])
+    expect(allowedCaseActions('under_investigation', otherPolice, 'Maseru')).toEqual([])
+    expect(allowedCaseActions('sent_to_dpp', prosecutor, 'Maseru')).toEqual([
+      'charge',
+      'close_without_charge',
+    ])
+    expect(allowedCaseActions('charged', prosecutor, 'Maseru')).toEqual([])
+    expect(allowedCaseActions('charged', prosecutor, 'Maseru', true)).toEqual(['record_verdict'])
+    expect(allowedCaseActions('closed', prosecutor, 'Maseru', true)).toEqual([])
+  })
+
+  it('says why a step is refused, in the words of the case', () => {
+    expect(caseTransition('under_investigation', 'send_to_dpp', otherPolice, 'Maseru')).toEqual({
+      ok: false,
+      reason: 'Only a police officer of Maseru sends its cases to the DPP.',
+    })
+    expect(caseTransition('under_investigation', 'charge', prosecutor, 'Maseru')).toEqual({
+      ok: false,
+      reason: 'The police have not sent this case to the DPP yet.',
+    })
+    expect(caseTransition('charged', 'close_without_charge', prosecutor, 'Maseru')).toMatchObject({
+      ok: false,
+    })
+  })
+
+  it('asks a reason only of the steps that end a case', () => {
+    expect(CASE_ACTIONS.filter(needsReason)).toEqual(['close', 'close_without_charge'])
+  })
+
+  it('counts whole days in a stage, never fewer than none', () => {
+    expect(daysInStage('2026-11-01', '2026-12-01')).toBe(30)
+    expect(daysInStage('2026-03-28', '2026-03-30')).toBe(2)
+    expect(daysInStage('2026-12-02', '2026-12-01')).toBe(0)
+  })
+})
+
+describe('case numbers typed elsewhere', () => {
+  it('reads the number and year, never a month for a year', () => {
+    expect(suggestedCaseNumber('CR 57/11/2026')).toEqual({ case_number: '57', case_year: '2026' })
+    expect(suggestedCaseNumber('RCI 0412/2025')).toEqual({ case_number: '412', case_year: '2025' })
+    expect(suggestedCaseNumber('2026')).toEqual({ case_year: '2026' })
+    expect(suggestedCaseNumber('docket pending')).toEqual({})
+    expect(suggestedCaseNumber(null)).toEqual({})
+    expect(suggestedCaseNumber('CR 1234567/2026')).toEqual({ case_year: '2026' })
+  })
+})
