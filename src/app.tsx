@@ -9,6 +9,7 @@ import { agencyRoutes } from './agencies/routes.js'
 import { auditRoutes } from './audit/routes.js'
 import { loadSession, SignInRequired } from './auth/guard.js'
 import { authRoutes } from './auth/routes.js'
+import { casePartyRoutes } from './cases/party-routes.js'
 import { caseRoutes } from './cases/routes.js'
 import { complaintPublicRoutes } from './complaints/public-routes.js'
 import { complaintRoutes } from './complaints/routes.js'
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', appealRoutes)
   app.route('/', jobOfferRoutes)
   app.route('/', caseRoutes)
+  app.route('/', casePartyRoutes)
   app.route('/', complaintRoutes)
   // Before the worksite routes, so /worksites/duplicates is not read as a worksite's id.
   app.route('/', mergeRoutes)

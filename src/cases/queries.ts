@@ -3,6 +3,7 @@ import { type Actor, writeAudit } from '../audit/audit.js'
 import type { Database } from '../db/database.js'
 import { offsetOf } from '../http/pagination.js'
 import type { District } from '../vocabulary.js'
+import { caseFactsOf } from './parties.js'
 import type { CaseListFilters, OpenCaseInput } from './schemas.js'
 import { type CaseAction, type CaseActor, type CaseStage, caseTransition } from './stages.js'
 
@@ -190,13 +191,17 @@ export async function takeCaseStep(
     .forUpdate()
     .executeTakeFirstOrThrow()
   if (before.version !== input.version) return { ok: false, conflict: true }
-  // No suspects are recorded yet, so no verdict can be given for each: the step stays refused.
+  const suspects = await trx
+    .selectFrom('case_suspects')
+    .select(['verdict', 'overturned_on'])
+    .where('case_id', '=', input.id)
+    .execute()
   const step = caseTransition(
     before.stage as CaseStage,
     input.action,
     who,
     before.district as District,
-    false,
+    caseFactsOf(suspects),
   )
   if (!step.ok) return { ok: false, conflict: false, reason: step.reason }
   if (input.on_date < before.stage_since)

@@ -24,6 +24,7 @@ import {
 import { todayInLesotho } from '../time.js'
 import { CASE_OPENERS, CASE_READERS, CASE_STEPPERS, caseActorOf } from './access.js'
 import { suggestedCaseNumber } from './case-number.js'
+import { canChangeParties, canRecordSuspectVerdict, caseFactsOf } from './parties.js'
 import {
   CASES_PER_PAGE,
   type CaseSource,
@@ -43,6 +44,7 @@ import {
   openCaseSchema,
 } from './schemas.js'
 import { allowedCaseActions, type CaseAction, caseTransition } from './stages.js'
+import { peopleReferredBy, suspectsOf, victimsOf } from './suspects.js'
 
 // Criminal cases, from the police station to the court's verdict: the police open and
 // investigate them; the DPP's prosecutor charges them and records the verdict. Which step each
@@ -62,6 +64,10 @@ const NOTICES: Record<string, string> = {
   record_verdict: 'The verdict has been recorded.',
   close: 'The case has been closed.',
   close_without_charge: 'The case has been closed without charge.',
+  suspect_added: 'The suspect has been added.',
+  victims_added: 'The group of potential victims has been added.',
+  suspect_verdict: 'The court’s ruling has been recorded.',
+  conviction_overturned: 'The appeal has been recorded: the conviction no longer shows.',
 }
 
 /** Dates of what has happened cannot be after today (Lesotho's date). */
@@ -185,15 +191,28 @@ export const caseRoutes = new Hono<AppEnv>()
     const details = await loadCase(c, c.req.valid('param').id)
     const user = c.get('user')!
     const done = c.req.query('done')
-    const actions = CASE_STEPPERS.includes(user.role)
-      ? allowedCaseActions(details.stage, caseActorOf(user), details.district)
+    const db = c.get('db')
+    const [suspects, victims, referred] = await Promise.all([
+      suspectsOf(db, details.id),
+      victimsOf(db, details.id),
+      details.inspection_id ? peopleReferredBy(db, details.inspection_id) : null,
+    ])
+    const who = caseActorOf(user)
+    const steps = CASE_STEPPERS.includes(user.role)
+      ? allowedCaseActions(details.stage, who, details.district, caseFactsOf(suspects))
       : []
     return renderPage(
       c,
       <CasePage
         ctx={pageContext(c)}
         details={details}
-        actions={actions}
+        actions={steps}
+        suspects={suspects}
+        victims={victims}
+        referredByInspection={referred}
+        canChangeParties={canChangeParties(details.stage, who, details.district)}
+        canRule={canRecordSuspectVerdict(details.stage, who)}
+        canOverturn={who.role === 'prosecutor'}
         today={todayInLesotho()}
         notice={done ? NOTICES[done] : undefined}
         // Complaints are read by the licensing office alone (they hold the complainant's contact).

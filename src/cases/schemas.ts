@@ -1,14 +1,29 @@
 import { z } from 'zod'
+import { COUNTRY_CODES } from '../agencies/countries.js'
 import {
   blankToUndefined,
+  countField,
   dateField,
   listFilter,
+  optionalMoneyField,
+  optionalText,
   requiredText,
   searchFilter,
   versionField,
 } from '../http/fields.js'
 import { pageParam } from '../http/pagination.js'
 import { DISTRICTS } from '../vocabulary.js'
+import {
+  AGE_GROUPS,
+  AGENCY_LINKS,
+  EXPLOITATION_FORMS,
+  isPerson,
+  SEXES,
+  SUSPECT_KINDS,
+  SUSPECT_ROLES,
+  UNKNOWN_NATIONALITY,
+  VERDICTS,
+} from './parties.js'
 import { CASE_ACTIONS, CASE_AGES, CASE_STAGES, OFFENCES } from './stages.js'
 
 const text = (max: number, required: string, multiline = false) =>
@@ -108,3 +123,132 @@ export const caseSourceQuery = z.object({
   complaint: z.preprocess(blankToUndefined, z.uuid().optional()),
   inspection: z.preprocess(blankToUndefined, z.uuid().optional()),
 })
+
+const choice = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.enum(values, { error: message })
+const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.preprocess(blankToUndefined, z.enum(values, { error: message }).optional())
+const key = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'The page is out of date: reload it')
+const nationality = z.preprocess(
+  blankToUndefined,
+  z
+    .string({ error: 'Choose the nationality, or “Not known”' })
+    .refine((v) => v === UNKNOWN_NATIONALITY || COUNTRY_CODES.has(v), 'Choose the nationality from the list'),
+)
+
+/**
+ * A suspect as the police or the prosecutor adds them. An agency, or a person of one, is named by
+ * the agency's licence number or its registered name; a person has a sex, an age group and a
+ * nationality ("not known" is an answer), and an ID or passport number when known.
+ */
+export const suspectSchema = z
+  .object({
+    version: versionField,
+    submission_key: key,
+    kind: choice(SUSPECT_KINDS, 'Choose who the suspect is'),
+    agency: optionalText({ max: 200 }),
+    agency_link: optionalChoice(AGENCY_LINKS, 'Choose how the person is linked to the agency'),
+    name: optionalText({ max: 200 }),
+    role: choice(SUSPECT_ROLES, 'Choose the suspect’s role'),
+    sex: optionalChoice(SEXES, 'Choose the sex, or “Not known”'),
+    age_group: optionalChoice(AGE_GROUPS, 'Choose the age group, or “Age not known”'),
+    nationality: nationality.optional(),
+    id_number: optionalText({ max: 40 }),
+  })
+  .superRefine((s, ctx) => {
+    const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+    if ((s.kind === 'agency' || s.kind === 'agency_person') && !s.agency)
+      need('agency', 'Enter the agency’s licence number or registered name')
+    if (s.kind === 'agency_person' && !s.agency_link)
+      need('agency_link', 'Choose how the person is linked to the agency')
+    if (s.kind !== 'agency' && !s.name)
+      need('name', s.kind === 'employer' ? 'Enter the employer’s name' : 'Enter the suspect’s name')
+    if (isPerson(s.kind)) {
+      if (!s.sex) need('sex', 'Choose the sex, or “Not known”')
+      if (!s.age_group) need('age_group', 'Choose the age group, or “Age not known”')
+      if (!s.nationality) need('nationality', 'Choose the nationality, or “Not known”')
+    }
+  })
+export type SuspectInput = z.infer<typeof suspectSchema>
+
+/** A group of potential victims: a count, never a name. */
+export const victimsSchema = z
+  .object({
+    version: versionField,
+    submission_key: key,
+    people: z.coerce
+      .number({ error: 'Enter how many people' })
+      .int('Enter how many people as a whole number')
+      .min(1, 'Enter how many people, 1 or more')
+      .max(10_000, 'Must be 10,000 or fewer'),
+    sex: choice(SEXES, 'Choose the sex, or “Not known”'),
+    age_group: choice(AGE_GROUPS, 'Choose the age group, or “Age not known”'),
+    nationality: nationality.pipe(z.string({ error: 'Choose the nationality, or “Not known”' })),
+    exploitation: choice(EXPLOITATION_FORMS, 'Choose the form of exploitation, or “Not known yet”'),
+    referred_nrm: countField(10_000, 'how many were referred, 0 if none'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.referred_nrm > v.people)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['referred_nrm'],
+        message: 'Cannot be more than the people in this group',
+      })
+  })
+export type VictimsInput = z.infer<typeof victimsSchema>
+
+/** The court's ruling on one suspect; a sentence only for a conviction. */
+export const suspectVerdictSchema = z
+  .object({
+    version: versionField,
+    verdict: choice(VERDICTS, 'Choose the court’s ruling'),
+    verdict_on: dateField('Enter the day of the ruling'),
+    prison_months: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: 'Enter the prison term in months, or leave it empty' })
+        .int('Enter the prison term in whole months')
+        .min(1, 'Enter the prison term in whole months, or leave it empty')
+        .max(1200, 'Must be 1,200 months or fewer')
+        .optional(),
+    ),
+    prison_suspended: z.preprocess((v) => v === 'yes', z.boolean()),
+    fine: optionalMoneyField('Enter the fine in maloti, for example 5,000, or leave it empty'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.verdict !== 'convicted' && (v.prison_months !== undefined || v.fine !== undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: [v.prison_months !== undefined ? 'prison_months' : 'fine'],
+        message: 'A sentence is given only with a conviction',
+      })
+    if (v.verdict === 'convicted' && v.prison_months === undefined && v.fine === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['prison_months'],
+        message: 'Enter the sentence: a prison term, a fine, or both',
+      })
+    if (v.prison_suspended && v.prison_months === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['prison_suspended'],
+        message: 'Only a prison term can be suspended',
+      })
+  })
+export type SuspectVerdictInput = z.infer<typeof suspectVerdictSchema>
+
+/** A conviction overturned on appeal, recorded by the prosecutor. */
+export const overturnSchema = z.object({
+  version: versionField,
+  overturned_on: dateField('Enter the day of the appeal judgment'),
+  reason: requiredText({
+    max: 2000,
+    multiline: true,
+    messages: {
+      required: 'Enter the appeal court and its judgment',
+      tooLong: () => 'Must be 2,000 characters or fewer',
+    },
+  }),
+})
+
+export const suspectParam = z.object({ id: z.uuid(), suspectId: z.uuid() })

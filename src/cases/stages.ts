@@ -65,16 +65,23 @@ function investigates(actor: CaseActor, caseDistrict: District): boolean {
   return actor.role === 'police_officer' && actor.district === caseDistrict
 }
 
+/** What the steps depend on besides the stage: the suspects recorded, and whether the court has ruled on each. */
+export interface CaseFacts {
+  suspects: number
+  ruledOnAll: boolean
+}
+const NO_FACTS: CaseFacts = { suspects: 0, ruledOnAll: false }
+
 /**
- * The stage an action leads to, or why it cannot be taken here. `verdictGiven`: the court has
- * ruled on every suspect charged (the verdict step is refused before, and a case is closed after).
+ * The stage an action leads to, or why it cannot be taken here. A charge needs a suspect; the
+ * verdict step needs the court's ruling on every suspect (and a case is closed after it).
  */
 export function caseTransition(
   from: CaseStage,
   action: CaseAction,
   actor: CaseActor,
   caseDistrict: District,
-  verdictGiven = false,
+  facts: CaseFacts = NO_FACTS,
 ): CaseStep {
   if (from === 'closed') return refuse('This case is closed.')
   switch (action) {
@@ -91,11 +98,12 @@ export function caseTransition(
             ? 'The police have not sent this case to the DPP yet.'
             : 'This case has already been charged.',
         )
+      if (facts.suspects === 0) return refuse('Add the suspects charged first.')
       return { ok: true, to: 'charged' }
     case 'record_verdict':
       if (actor.role !== 'prosecutor') return refuse('Only a prosecutor records a verdict.')
       if (from !== 'charged') return refuse('A verdict is recorded once the case is charged, and only once.')
-      if (!verdictGiven) return refuse('Give the court’s ruling for every suspect charged first.')
+      if (!facts.ruledOnAll) return refuse('Give the court’s ruling for every suspect charged first.')
       return { ok: true, to: 'verdict' }
     case 'close':
       if (actor.role !== 'prosecutor') return refuse('Only a prosecutor closes a case after its verdict.')
@@ -121,9 +129,9 @@ export function allowedCaseActions(
   from: CaseStage,
   actor: CaseActor,
   caseDistrict: District,
-  verdictGiven = false,
+  facts: CaseFacts = NO_FACTS,
 ): CaseAction[] {
-  return CASE_ACTIONS.filter((a) => caseTransition(from, a, actor, caseDistrict, verdictGiven).ok)
+  return CASE_ACTIONS.filter((a) => caseTransition(from, a, actor, caseDistrict, facts).ok)
 }
 
 /** An action that ends the case or its investigation needs a reason. */

@@ -1,4 +1,13 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type {
+  AgeGroup,
+  AgencyLink,
+  ExploitationForm,
+  Sex,
+  SuspectKind,
+  SuspectRole,
+  Verdict,
+} from '../cases/parties.js'
 import type { CaseStage, Offence } from '../cases/stages.js'
 import type { ComplaintCategory, ComplaintStatus, Outcome, PublicFlag } from '../complaints/rules.js'
 import type { Language } from '../i18n/messages.js'
@@ -595,7 +604,50 @@ export interface CriminalCaseEventsTable {
   at: CreatedAt
 }
 
+export interface CaseSuspectsTable {
+  id: Generated<string>
+  case_id: string
+  kind: SuspectKind
+  agency_id: string | null
+  agency_link: AgencyLink | null
+  agency_person_id: string | null
+  name: string
+  role: SuspectRole
+  sex: Sex | null
+  age_group: AgeGroup | null
+  nationality: string | null
+  id_number: string | null
+  id_number_key: string | null
+  verdict: Verdict | null
+  verdict_on: CalendarDate | null
+  prison_months: number | null
+  prison_suspended: boolean | null
+  /** The fine in lisente (maloti × 100). */
+  fine_minor: number | null
+  overturned_on: CalendarDate | null
+  overturned_reason: string | null
+  added_by: string | null
+  submission_key: string
+  created_at: CreatedAt
+}
+
+export interface CaseVictimsTable {
+  id: Generated<string>
+  case_id: string
+  sex: Sex
+  age_group: AgeGroup
+  nationality: string
+  exploitation: ExploitationForm
+  people: number
+  referred_nrm: number
+  added_by: string | null
+  submission_key: string
+  created_at: CreatedAt
+}
+
 export interface DB {
+  case_suspects: CaseSuspectsTable
+  case_victims: CaseVictimsTable
   criminal_cases: CriminalCasesTable
   criminal_case_events: CriminalCaseEventsTable
   job_offers: JobOffersTable

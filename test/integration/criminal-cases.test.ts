@@ -192,6 +192,14 @@ describe('the steps of a case', () => {
     const home = await words(await prosecutor.get('/staff'))
     expect(home).toContain('Cases sent to the DPP, not yet charged')
     expect(home).toMatch(/Maseru Central CR \d+\/\d{4} ?, Maseru: waiting 5 days/)
+    const added = await prosecutor.post(`/cases/${id}/suspects/new`, {
+      version: await version(id),
+      submission_key: key(),
+      kind: 'employer',
+      name: 'Ficksburg Orchards (Pty) Ltd',
+      role: 'exploiter',
+    })
+    expect(added.status).toBe(303)
     const charged = await prosecutor.post(`/cases/${id}/charge`, {
       version: await version(id),
       on_date: addDays(todayInLesotho(), -1),
@@ -214,7 +222,7 @@ describe('the steps of a case', () => {
       { action: 'send_to_dpp', to_stage: 'sent_to_dpp' },
       { action: 'charge', to_stage: 'charged' },
     ])
-    // A verdict needs the court's ruling for each suspect charged, which is not recorded here yet.
+    // A verdict needs the court's ruling on each suspect charged.
     const verdict = await prosecutor.post(`/cases/${id}/record_verdict`, {
       version: await version(id),
       on_date: todayInLesotho(),
@@ -384,5 +392,257 @@ describe('cases opened from an inspection', () => {
     expect(await words(await police.get(`/cases/${id}`))).toContain(
       'Opened from Inspection of Ha Mabote Garment Works',
     )
+  })
+})
+
+describe('suspects, victims and verdicts', () => {
+  async function suspect(id: string, form: Record<string, string>, client = police) {
+    return client.post(`/cases/${id}/suspects/new`, {
+      version: await version(id),
+      submission_key: key(),
+      ...form,
+    })
+  }
+
+  it('adds an agency, a person of it and an unlisted recruiter; counts victims without names', async () => {
+    const agency = await insertPublicFixture(registry.db, {
+      name: 'Mohale Overseas Recruiting',
+      standing: 'licensed',
+    })
+    const id = await openCase()
+    expect(
+      (await suspect(id, { kind: 'agency', agency: agency.licenceNumber!.toLowerCase(), role: 'recruiter' }))
+        .status,
+    ).toBe(303)
+    const person = await suspect(id, {
+      kind: 'agency_person',
+      agency: 'Mohale Overseas Recruiting',
+      agency_link: 'staff',
+      name: 'Teboho Ramakatsa',
+      role: 'recruiter',
+      sex: 'male',
+      age_group: 'adult',
+      nationality: 'LS',
+      id_number: '0123456789',
+    })
+    expect(person.status).toBe(303)
+    const form = {
+      kind: 'unlisted_recruiter',
+      name: 'Mme Lerato',
+      role: 'transporter',
+      sex: 'female',
+      age_group: 'adult',
+      nationality: 'ZA',
+    }
+    const keyed = { version: await version(id), submission_key: key(), ...form }
+    expect((await police.post(`/cases/${id}/suspects/new`, keyed)).status).toBe(303)
+    // Sent again (a slow network): one suspect.
+    expect((await police.post(`/cases/${id}/suspects/new`, keyed)).status).toBe(303)
+    const victims = await police.post(`/cases/${id}/victims/new`, {
+      version: await version(id),
+      submission_key: key(),
+      people: '12',
+      sex: 'female',
+      age_group: 'adult',
+      nationality: 'LS',
+      exploitation: 'forced_labour',
+      referred_nrm: '9',
+    })
+    expect(victims.status).toBe(303)
+    const page = await words(await police.get(`/cases/${id}`))
+    expect(page).toContain('Mohale Overseas Recruiting Registered agency')
+    expect(page).toContain('Teboho Ramakatsa Staff of Mohale Overseas Recruiting')
+    expect(page).toContain('Male, Adult (18 or over), Lesotho')
+    expect(page).toContain('0123456789')
+    expect(page).toContain('Mme Lerato')
+    expect(page).toContain('Female, Adult (18 or over), South Africa')
+    expect(page).toContain('12 Female Adult (18 or over) Lesotho Forced labour 9')
+    const rows = await registry.db
+      .selectFrom('case_suspects')
+      .select('kind')
+      .where('case_id', '=', id)
+      .execute()
+    expect(rows.map((r) => r.kind).sort()).toEqual(['agency', 'agency_person', 'unlisted_recruiter'])
+  })
+
+  it('explains what a suspect or a group lacks, keeping what was typed', async () => {
+    const id = await openCase()
+    const noRole = await suspect(id, {
+      kind: 'agency_person',
+      agency: 'No Such Agency Ltd',
+      role: '',
+      name: 'Palesa',
+    })
+    expect(noRole.status).toBe(422)
+    expect(await words(noRole)).toContain('Choose the suspect’s role')
+    const res = await suspect(id, {
+      kind: 'agency_person',
+      agency: 'No Such Agency Ltd',
+      role: 'recruiter',
+      name: 'Palesa',
+    })
+    expect(res.status).toBe(422)
+    const text = await words(res)
+    expect(text).toContain('Choose how the person is linked to the agency')
+    expect(text).toContain('Choose the sex, or “Not known”')
+    expect(text).toContain('Choose the nationality, or “Not known”')
+    const unknownAgency = await suspect(id, {
+      kind: 'agency',
+      agency: 'No Such Agency Ltd',
+      role: 'recruiter',
+    })
+    expect(unknownAgency.status).toBe(422)
+    const html = await unknownAgency.text()
+    expect(html).toContain('No agency has this licence number or registered name')
+    expect(html).toContain('value="No Such Agency Ltd"')
+    const group = await police.post(`/cases/${id}/victims/new`, {
+      version: await version(id),
+      submission_key: key(),
+      people: '3',
+      sex: 'male',
+      age_group: 'under_18',
+      nationality: 'LS',
+      exploitation: 'forced_labour',
+      referred_nrm: '5',
+    })
+    expect(group.status).toBe(422)
+    expect(await words(group)).toContain('Cannot be more than the people in this group')
+    expect(
+      await registry.db.selectFrom('case_victims').select('id').where('case_id', '=', id).execute(),
+    ).toEqual([])
+  })
+
+  it('charges only with a suspect, rules on each, then gives the verdict; an appeal overturns a conviction', async () => {
+    const agency = await insertPublicFixture(registry.db, {
+      name: 'Semonkong Labour Brokers',
+      standing: 'licensed',
+    })
+    const id = await openCase()
+    await police.post(`/cases/${id}/send_to_dpp`, {
+      version: await version(id),
+      on_date: addDays(todayInLesotho(), -10),
+    })
+    const early = await prosecutor.post(`/cases/${id}/charge`, {
+      version: await version(id),
+      on_date: addDays(todayInLesotho(), -9),
+      court: 'Maseru Magistrate’s Court',
+      court_case_number: 'CRI/T/1/2026',
+    })
+    expect(early.status).toBe(409)
+    expect(await words(early)).toContain('Add the suspects charged first')
+    expect(
+      (await suspect(id, { kind: 'agency', agency: agency.licenceNumber!, role: 'recruiter' }, prosecutor))
+        .status,
+    ).toBe(303)
+    const director = await suspect(
+      id,
+      {
+        kind: 'unlisted_recruiter',
+        name: 'Ntate Mokhele',
+        role: 'organiser',
+        sex: 'male',
+        age_group: 'adult',
+        nationality: 'LS',
+        id_number: '999888777',
+      },
+      prosecutor,
+    )
+    expect(director.status).toBe(303)
+    await prosecutor.post(`/cases/${id}/charge`, {
+      version: await version(id),
+      on_date: addDays(todayInLesotho(), -8),
+      court: 'Maseru Magistrate’s Court',
+      court_case_number: 'CRI/T/2/2026',
+    })
+    const [agencySuspect, personSuspect] = await registry.db
+      .selectFrom('case_suspects')
+      .select(['id', 'kind'])
+      .where('case_id', '=', id)
+      .orderBy('created_at')
+      .execute()
+    // Police no longer add suspects once it is charged.
+    expect((await police.get(`/cases/${id}/suspects/new`)).status).toBe(403)
+    const noSentence = await prosecutor.post(`/cases/${id}/suspects/${agencySuspect!.id}/verdict`, {
+      version: await version(id),
+      verdict: 'convicted',
+      verdict_on: addDays(todayInLesotho(), -2),
+    })
+    expect(noSentence.status).toBe(422)
+    expect(await words(noSentence)).toContain('Enter the sentence: a prison term, a fine, or both')
+    const fined = await prosecutor.post(`/cases/${id}/suspects/${agencySuspect!.id}/verdict`, {
+      version: await version(id),
+      verdict: 'convicted',
+      verdict_on: addDays(todayInLesotho(), -2),
+      fine: '50,000',
+    })
+    expect(fined.status).toBe(303)
+    // Not every suspect has a ruling yet.
+    const tooSoon = await prosecutor.post(`/cases/${id}/record_verdict`, {
+      version: await version(id),
+      on_date: todayInLesotho(),
+    })
+    expect(tooSoon.status).toBe(409)
+    const jailed = await prosecutor.post(`/cases/${id}/suspects/${personSuspect!.id}/verdict`, {
+      version: await version(id),
+      verdict: 'convicted',
+      verdict_on: addDays(todayInLesotho(), -2),
+      prison_months: '36',
+      prison_suspended: 'yes',
+    })
+    expect(jailed.status).toBe(303)
+    expect(
+      (
+        await prosecutor.post(`/cases/${id}/record_verdict`, {
+          version: await version(id),
+          on_date: todayInLesotho(),
+        })
+      ).status,
+    ).toBe(303)
+    let page = await words(await prosecutor.get(`/cases/${id}`))
+    expect(page).toContain('Verdict given')
+    expect(page).toMatch(/Convicted on .*: a fine of M\s?50,000\.00/)
+    expect(page).toContain('36 months in prison, suspended')
+    const appeal = await prosecutor.post(`/cases/${id}/suspects/${agencySuspect!.id}/overturn`, {
+      version: await version(id),
+      overturned_on: todayInLesotho(),
+      reason: 'High Court, CRI/A/7/2026: conviction set aside.',
+    })
+    expect(appeal.status).toBe(303)
+    page = await words(await prosecutor.get(`/cases/${id}`))
+    expect(page).toContain('overturned on appeal on')
+    const audit = await registry.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', id)
+      .orderBy('id')
+      .execute()
+    expect(audit.map((a) => a.action)).toEqual([
+      'criminal_case.opened',
+      'criminal_case.send_to_dpp',
+      'criminal_case.suspect_added',
+      'criminal_case.suspect_added',
+      'criminal_case.charge',
+      'criminal_case.suspect_verdict',
+      'criminal_case.suspect_verdict',
+      'criminal_case.record_verdict',
+      'criminal_case.conviction_overturned',
+    ])
+  })
+
+  it('answers a suspect added from a stale page with 409', async () => {
+    const id = await openCase()
+    const seen = await version(id)
+    await police.post(`/cases/${id}/send_to_dpp`, { version: seen, on_date: todayInLesotho() })
+    const stale = await police.post(`/cases/${id}/suspects/new`, {
+      version: seen,
+      submission_key: key(),
+      kind: 'employer',
+      name: 'Ficksburg Orchards',
+      role: 'exploiter',
+    })
+    expect(stale.status).toBe(409)
+    expect(
+      await registry.db.selectFrom('case_suspects').select('id').where('case_id', '=', id).execute(),
+    ).toEqual([])
   })
 })

@@ -6,6 +6,7 @@ import {
   CASE_STAGES,
   type CaseAction,
   type CaseActor,
+  type CaseFacts,
   type CaseStage,
   caseTransition,
   daysInStage,
@@ -25,22 +26,28 @@ const others: CaseActor[] = ROLES.filter((r) => r !== 'police_officer' && r !== 
 }))
 
 type Who = 'homePolice' | 'prosecutor'
-const ALLOWED: Record<
-  CaseStage,
-  Partial<Record<CaseAction, { who: Who; to: CaseStage; verdictGiven?: boolean }>>
-> = {
+type Needs = 'suspects' | 'ruledOnAll'
+type Rule = { who: Who; to: CaseStage; needs?: Needs }
+const ALLOWED: Record<CaseStage, Partial<Record<CaseAction, Rule>>> = {
   under_investigation: {
     send_to_dpp: { who: 'homePolice', to: 'sent_to_dpp' },
     close_without_charge: { who: 'homePolice', to: 'closed' },
   },
   sent_to_dpp: {
-    charge: { who: 'prosecutor', to: 'charged' },
+    charge: { who: 'prosecutor', to: 'charged', needs: 'suspects' },
     close_without_charge: { who: 'prosecutor', to: 'closed' },
   },
-  charged: { record_verdict: { who: 'prosecutor', to: 'verdict', verdictGiven: true } },
+  charged: { record_verdict: { who: 'prosecutor', to: 'verdict', needs: 'ruledOnAll' } },
   verdict: { close: { who: 'prosecutor', to: 'closed' } },
   closed: {},
 }
+
+// No suspect; suspects not all ruled on; every suspect ruled on.
+const FACTS: { name: string; facts: CaseFacts; has: Needs[] }[] = [
+  { name: 'no suspect', facts: { suspects: 0, ruledOnAll: false }, has: [] },
+  { name: 'suspects', facts: { suspects: 2, ruledOnAll: false }, has: ['suspects'] },
+  { name: 'all ruled on', facts: { suspects: 2, ruledOnAll: true }, has: ['suspects', 'ruledOnAll'] },
+]
 
 const actors: Record<string, CaseActor> = {
   homePolice,
@@ -53,12 +60,11 @@ describe('the stages of a criminal case', () => {
   for (const stage of CASE_STAGES)
     for (const action of CASE_ACTIONS)
       for (const [name, actor] of Object.entries(actors))
-        for (const verdictGiven of [false, true]) {
+        for (const f of FACTS) {
           const rule = ALLOWED[stage][action]
-          const allowed =
-            rule?.who === name && (rule.verdictGiven === undefined || rule.verdictGiven === verdictGiven)
-          it(`${stage} · ${action} · ${name}${verdictGiven ? ' · ruled' : ''}: ${allowed ? rule!.to : 'refused'}`, () => {
-            const step = caseTransition(stage, action, actor, 'Maseru', verdictGiven)
+          const allowed = rule?.who === name && (rule.needs === undefined || f.has.includes(rule.needs))
+          it(`${stage} · ${action} · ${name} · ${f.name}: ${allowed ? rule!.to : 'refused'}`, () => {
+            const step = caseTransition(stage, action, actor, 'Maseru', f.facts)
             if (allowed) expect(step).toEqual({ ok: true, to: rule!.to })
             else {
               expect(step.ok).toBe(false)
@@ -73,13 +79,14 @@ describe('the stages of a criminal case', () => {
       'close_without_charge',
     ])
     expect(allowedCaseActions('under_investigation', otherPolice, 'Maseru')).toEqual([])
-    expect(allowedCaseActions('sent_to_dpp', prosecutor, 'Maseru')).toEqual([
-      'charge',
-      'close_without_charge',
-    ])
+    const ruled = { suspects: 1, ruledOnAll: true }
+    expect(allowedCaseActions('sent_to_dpp', prosecutor, 'Maseru')).toEqual(['close_without_charge'])
+    expect(
+      allowedCaseActions('sent_to_dpp', prosecutor, 'Maseru', { suspects: 1, ruledOnAll: false }),
+    ).toEqual(['charge', 'close_without_charge'])
     expect(allowedCaseActions('charged', prosecutor, 'Maseru')).toEqual([])
-    expect(allowedCaseActions('charged', prosecutor, 'Maseru', true)).toEqual(['record_verdict'])
-    expect(allowedCaseActions('closed', prosecutor, 'Maseru', true)).toEqual([])
+    expect(allowedCaseActions('charged', prosecutor, 'Maseru', ruled)).toEqual(['record_verdict'])
+    expect(allowedCaseActions('closed', prosecutor, 'Maseru', ruled)).toEqual([])
   })
 
   it('says why a step is refused, in the words of the case', () => {

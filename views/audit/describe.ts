@@ -93,6 +93,10 @@ const SENTENCES: Record<string, string> = {
   'criminal_case.record_verdict': 'Verdict recorded in criminal case {}',
   'criminal_case.close': 'Criminal case {} closed',
   'criminal_case.close_without_charge': 'Criminal case {} closed without charge',
+  'criminal_case.suspect_added': 'Suspect added to criminal case {}',
+  'criminal_case.victims_added': 'Potential victims added to criminal case {}',
+  'criminal_case.suspect_verdict': 'Ruling on a suspect recorded in criminal case {}',
+  'criminal_case.conviction_overturned': 'Conviction overturned on appeal in criminal case {}',
 }
 
 const downloadName = (what: string | null) =>

@@ -14,6 +14,7 @@ import {
   OFFENCES,
   type Offence,
 } from '../../src/cases/stages.js'
+import type { CaseSuspect, CaseVictims } from '../../src/cases/suspects.js'
 import { formatDate, formatDateTime } from '../../src/format.js'
 import type { Paging } from '../../src/http/pagination.js'
 import type { PageContext } from '../../src/http/render.js'
@@ -32,6 +33,7 @@ import {
 } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
 import { Layout } from '../layout.js'
+import { SuspectsSection, VictimsSection } from './party-pages.js'
 
 const STAGE_OPTIONS = CASE_STAGES.map((s) => ({ value: s, label: CASE_STAGE_LABELS[s] }))
 const OFFENCE_OPTIONS = OFFENCES.map((o) => ({ value: o, label: OFFENCE_LABELS[o] }))
@@ -295,6 +297,13 @@ export function CasePage(props: {
   notice?: string | undefined
   /** The viewer may open what the case came from. */
   sourceLinked: boolean
+  suspects: CaseSuspect[]
+  victims: CaseVictims[]
+  /** People referred by the inspection the case came from (null when it came from none). */
+  referredByInspection: number | null
+  canChangeParties: boolean
+  canRule: boolean
+  canOverturn: boolean
 }) {
   const k = props.details
   return (
@@ -361,6 +370,24 @@ export function CasePage(props: {
           </>
         )}
       </dl>
+
+      <SuspectsSection
+        caseId={k.id}
+        suspects={props.suspects}
+        canAdd={props.canChangeParties}
+        canRule={props.canRule}
+        canOverturn={props.canOverturn}
+      />
+      <VictimsSection
+        caseId={k.id}
+        victims={props.victims}
+        fromInspection={
+          props.referredByInspection === null || !k.inspection_id
+            ? null
+            : { people: props.referredByInspection, href: `/inspections/${k.inspection_id}` }
+        }
+        canAdd={props.canChangeParties}
+      />
 
       <h2>History</h2>
       <DataTable caption="History of this case" headings={['Date', 'What', 'Who', 'Reason', 'Recorded']}>
