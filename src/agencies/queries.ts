@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
+import { caseNumberText } from '../cases/case-number.js'
 import { demeritWindowStart } from '../complaints/rules.js'
 import type { Database } from '../db/database.js'
 import { offsetOf } from '../http/pagination.js'
@@ -376,17 +377,23 @@ export async function findPossibleDuplicates(
   return [...matches.values()].sort((a, b) => rank(b) - rank(a))
 }
 
-export interface BarredPerson {
-  name: string
-  agency_id: string
-  agency_name: string
-  revoked_on: string
-  barred_until: string
-}
+export type BarredPerson =
+  | {
+      because: 'revocation'
+      name: string
+      agency_id: string
+      agency_name: string
+      revoked_on: string
+      barred_until: string
+    }
+  | { because: 'conviction'; name: string; convicted_on: string; case_number: string; barred_until: string }
 
 /**
  * The people typed whose ID number is that of a principal or director of an agency whose licence
- * was revoked less than `years` ago: they may not be in a new agency until the bar ends.
+ * was revoked less than `years` ago, or of a person convicted of a recruitment offence less than
+ * `years` ago (a conviction overturned on appeal bars nobody): they may not be in a new agency
+ * until the bar ends. Editing an agency, its own people are not barred by its own revocation, nor
+ * by a conviction already known when they were in it (that is for the licence review).
  */
 export async function barredPeople(
   db: Database,
@@ -397,6 +404,7 @@ export async function barredPeople(
 ): Promise<BarredPerson[]> {
   const keys = people.map((p) => idNumberKey(p.id_number)).filter(Boolean)
   if (keys.length === 0 || years === 0) return []
+  const convicted = await convictedPeople(db, keys, excludeAgencyId)
   const rows = await db
     .selectFrom('agency_people')
     .innerJoin('agencies', 'agencies.id', 'agency_people.agency_id')
@@ -414,12 +422,28 @@ export async function barredPeople(
     .where('licences.status', '=', 'revoked')
     .$if(excludeAgencyId !== undefined, (qb) => qb.where('agencies.id', '!=', excludeAgencyId!))
     .execute()
-  return rows.flatMap((row) => {
+  const nameOf = (key: string) => people.find((p) => idNumberKey(p.id_number) === key)!.name
+  const byConviction = convicted.flatMap((row) => {
+    const until = barredUntil(row.verdict_on, years)
+    return until >= today
+      ? [
+          {
+            because: 'conviction' as const,
+            name: nameOf(row.id_number_key),
+            convicted_on: row.verdict_on,
+            case_number: caseNumberText(row),
+            barred_until: until,
+          },
+        ]
+      : []
+  })
+  const byRevocation = rows.flatMap((row) => {
     const person = people.find((p) => idNumberKey(p.id_number) === row.id_number_key)!
     const until = row.revoked_on ? barredUntil(row.revoked_on, years) : null
     return until && until >= today
       ? [
           {
+            because: 'revocation' as const,
             name: person.name,
             agency_id: row.agency_id,
             agency_name: row.agency_name,
@@ -429,6 +453,40 @@ export async function barredPeople(
         ]
       : []
   })
+  return [...byRevocation, ...byConviction]
+}
+
+/** Standing convictions of people with these ID numbers, besides those already in the agency edited. */
+function convictedPeople(db: Database, keys: string[], excludeAgencyId: string | undefined) {
+  return db
+    .selectFrom('case_suspects')
+    .innerJoin('criminal_cases', 'criminal_cases.id', 'case_suspects.case_id')
+    .select([
+      'case_suspects.id_number_key as id_number_key',
+      sql<string>`case_suspects.verdict_on::text`.as('verdict_on'),
+      'criminal_cases.station',
+      'criminal_cases.case_number',
+      'criminal_cases.case_year',
+    ])
+    .where('case_suspects.id_number_key', 'in', keys)
+    .where('case_suspects.verdict', '=', 'convicted')
+    .where('case_suspects.overturned_on', 'is', null)
+    .$if(excludeAgencyId !== undefined, (qb) =>
+      qb.where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('agency_people')
+              .select(sql`1`.as('one'))
+              .where('agency_people.agency_id', '=', excludeAgencyId!)
+              .whereRef('agency_people.id_number_key', '=', 'case_suspects.id_number_key'),
+          ),
+        ),
+      ),
+    )
+    .execute() as Promise<
+    { id_number_key: string; verdict_on: string; station: string; case_number: number; case_year: number }[]
+  >
 }
 
 /** The agency's own columns from a submitted form (people are stored beside it). */

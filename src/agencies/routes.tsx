@@ -2,11 +2,14 @@ import { type Context, Hono } from 'hono'
 import { AgencyFormPage } from '../../views/agencies/agency-form.js'
 import { AgencyListPage, AgencyResults } from '../../views/agencies/agency-list.js'
 import { AgencyPage } from '../../views/agencies/agency-page.js'
+import { AgencyCasesSection, ConvictionNotice } from '../../views/cases/agency-cases.js'
 import { AgencyOffers } from '../../views/job-offers/offer-pages.js'
 import { AgencyNotices } from '../../views/licensing/notice-pages.js'
 import { writeAudit } from '../audit/audit.js'
 import { conflictPage } from '../audit/conflict.js'
 import { actorOf, requireRole } from '../auth/guard.js'
+import { CASE_READERS, CASES_SEEN_ON_AGENCY_PAGE } from '../cases/access.js'
+import { casesNamingAgency } from '../cases/consequences.js'
 import { flagsForAgencies } from '../complaints/flags.js'
 import { agencyFlagsSection } from '../complaints/routes.js'
 import { isUniqueViolation } from '../db/errors.js'
@@ -295,9 +298,17 @@ export const agencyRoutes = new Hono<AppEnv>()
     const details = await agencyDetails(c.get('db'), c.req.valid('param').id)
     if (!details) throw new PageError(404, 'There is no agency at this address.')
     const key = Object.keys(NOTICES).find((k) => c.req.query('done') === k)
+    const role = c.get('user')!.role
+    const cases = await casesNamingAgency(c.get('db'), details.agency.id)
     return renderPage(
       c,
       <AgencyPage
+        conviction={<ConvictionNotice rows={cases} />}
+        cases={
+          CASES_SEEN_ON_AGENCY_PAGE.includes(role) && (
+            <AgencyCasesSection rows={cases} linkCases={CASE_READERS.includes(role)} />
+          )
+        }
         ctx={pageContext(c)}
         details={details}
         today={todayInLesotho()}

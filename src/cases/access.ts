@@ -6,6 +6,14 @@ import type { CaseActor } from './stages.js'
 // the registry: suspects' names and ID numbers are on these pages. Licensing officers see, on an
 // agency's page, only that cases name it and at which stage; analysts see figures.
 export const CASE_READERS: Role[] = ['police_officer', 'prosecutor', 'admin']
+/** Who sees, on an agency's page, the cases naming it and their stage (no suspects' names). */
+export const CASES_SEEN_ON_AGENCY_PAGE: Role[] = [
+  'licensing_officer',
+  'licensing_manager',
+  'admin',
+  'police_officer',
+  'prosecutor',
+]
 /** The police open cases; the state machine decides who takes each later step. */
 export const CASE_OPENERS: Role[] = ['police_officer']
 export const CASE_STEPPERS: Role[] = ['police_officer', 'prosecutor']

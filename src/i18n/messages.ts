@@ -146,6 +146,7 @@ const en = {
   sectorNames: SECTOR_LABELS as Record<Sector, string>,
 
   warningsTitle: 'Warnings',
+  convictedOn: (date: string) => `Convicted by a court of a recruitment offence on ${date}.`,
   warnings: {
     fee: 'Found to have charged workers a recruitment fee.',
     fraud: 'Found to have deceived workers: a false job offer, a changed contract or documents kept.',
@@ -354,6 +355,7 @@ const en = {
     busy: 'The service is busy. Dial again in a minute.',
     // After a result's status; short, so three results can still fit on a screen.
     warning: 'WARNING',
+    convicted: (date: string) => `convicted ${date}`,
     warnings: {
       fee: 'charged fees',
       fraud: 'deceived workers',
@@ -497,6 +499,8 @@ const st: Catalogue = {
   },
 
   warningsTitle: 'Litemoso',
+  convictedOn: (date: string) =>
+    `Lekhotla le mo fumane a le molato oa tlolo ea molao ea ho batlela batho mesebetsi ka ${date}.`,
   warnings: {
     fee: 'Ho fumanoe hore o lefisitse basebetsi chelete ea ho ba fumanela mosebetsi.',
     fraud:
@@ -715,6 +719,7 @@ const st: Catalogue = {
     tooMany: 'Ho na le likopo tse ngata haholo ho tsoa founong ena. Ema motsotso ebe u letsetsa hape.',
     busy: 'Tšebeletso e phathahane. Letsetsa hape kamora motsotso.',
     warning: 'TEMOSO',
+    convicted: (date: string) => `o fumanoe a le molato ${date}`,
     warnings: {
       fee: 'o lefisitse chelete',
       fraud: 'o thetsitse basebetsi',

@@ -14,6 +14,7 @@ import { agencyDetails, phoenixLinksOf } from '../agencies/queries.js'
 import { agencyIdValidator } from '../agencies/routes.js'
 import { conflictPage } from '../audit/conflict.js'
 import { actorOf, requireRole } from '../auth/guard.js'
+import { agenciesWithConvictions } from '../cases/consequences.js'
 import { flagsForAgencies } from '../complaints/flags.js'
 import { agenciesForReview } from '../complaints/queries.js'
 import { demeritWindowStart, REVIEW_POINTS } from '../complaints/rules.js'
@@ -194,11 +195,12 @@ export const licensingRoutes = new Hono<AppEnv>()
   .get('/licensing', readers, async (c) => {
     const today = todayInLesotho()
     const db = c.get('db')
-    const [reminders, queue, forReview, notices] = await Promise.all([
+    const [reminders, queue, forReview, notices, convicted] = await Promise.all([
       renewalReminders(db, today),
       applicationQueue(db, { page: 1 }),
       agenciesForReview(db, demeritWindowStart(today), REVIEW_POINTS),
       openNotices(db),
+      agenciesWithConvictions(db),
     ])
     return renderPage(
       c,
@@ -209,6 +211,7 @@ export const licensingRoutes = new Hono<AppEnv>()
         today={today}
         forReview={forReview.map((r) => ({ ...r, points: Number(r.points) }))}
         notices={notices}
+        convicted={convicted}
       />,
     )
   })

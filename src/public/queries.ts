@@ -36,6 +36,11 @@ export interface PublicAgency {
   pending_investigation: boolean
   /** Conditions in force, in the wording the officer wrote for the public (others are not shown). */
   public_conditions: string[]
+  /**
+   * The day the agency itself (never a person of it) was last convicted of a recruitment offence,
+   * while that conviction stands: one overturned on appeal is gone at once.
+   */
+  convicted_on: string | null
 }
 
 export const LOOKUP_LIMIT = 10
@@ -80,6 +85,9 @@ function publicColumns(db: Database, today: string) {
         .as('has_pending_application'),
       // The findings and clearances the warnings come from, in this same query.
       flagFacts('agencies.id').as('flag_facts'),
+      sql<string | null>`(select max(s.verdict_on)::text from case_suspects s
+        where s.agency_id = agencies.id and s.kind = 'agency' and s.verdict = 'convicted'
+          and s.overturned_on is null)`.as('convicted_on'),
       sql<{ code: string; position: string }[]>`(
         select coalesce(json_agg(json_build_object('code', o.code, 'position', o.position)
           order by o.open_until, o.code), '[]'::json)
@@ -112,6 +120,7 @@ function toPublic(row: PublicRow, today: string, warnings: PublicWarning[] = [])
     public_reason: current === 'suspended' || current === 'revoked' ? (row.public_reason ?? null) : null,
     pending_investigation: current === 'suspended' && row.pending_investigation === true,
     public_conditions: current === 'licensed' || current === 'suspended' ? row.public_conditions : [],
+    convicted_on: row.convicted_on,
   }
 }
 

@@ -78,6 +78,8 @@ function apiAgency(agency: PublicAgency) {
     sectors: agency.sectors,
     // Substantiated fee or fraud findings, and "under_watch" (demerit points).
     warnings: agency.warnings,
+    // The day the agency was convicted of a recruitment offence, while the conviction stands.
+    convicted_on: agency.convicted_on,
   }
 }
 

@@ -101,8 +101,13 @@ function ussdStatus(agency: PublicAgency, t: Catalogue): string {
     agency.standing === 'licensed' && agency.expires_on
       ? t.licensedUntil(shortDate(agency.expires_on))
       : `${t.standing[agency.standing]}. ${t.ussd.doNotPay}`
-  if (agency.warnings.length === 0) return status
-  return `${status}. ${t.ussd.warning}: ${agency.warnings.map((w) => t.ussd.warnings[w]).join(', ')}`
+  // A court's conviction says more than any finding: on a screen this small it stands alone
+  // (the web pages give the findings beside it).
+  const said = agency.convicted_on
+    ? [t.ussd.convicted(shortDate(agency.convicted_on))]
+    : agency.warnings.map((w) => t.ussd.warnings[w])
+  if (said.length === 0) return status
+  return `${status}. ${t.ussd.warning}: ${said.join(', ')}`
 }
 
 function truncate(text: string, max: number): string {

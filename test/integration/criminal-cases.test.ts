@@ -646,3 +646,140 @@ describe('suspects, victims and verdicts', () => {
     ).toEqual([])
   })
 })
+
+describe('what a conviction means for an agency', () => {
+  it('shows on its pages, public and staff, without suspects’ names to the licensing office, and bars the person; an appeal undoes it', async () => {
+    const agency = await insertPublicFixture(registry.db, {
+      name: 'Thaba-Tseka Gold Placements',
+      standing: 'licensed',
+    })
+    const id = await openCase()
+    const add = async (form: Record<string, string>) =>
+      expect(
+        (
+          await police.post(`/cases/${id}/suspects/new`, {
+            version: await version(id),
+            submission_key: key(),
+            ...form,
+          })
+        ).status,
+      ).toBe(303)
+    await add({ kind: 'agency', agency: agency.licenceNumber!, role: 'recruiter' })
+    await add({
+      kind: 'agency_person',
+      agency: agency.licenceNumber!,
+      agency_link: 'director',
+      name: 'Rethabile Sello',
+      role: 'organiser',
+      sex: 'female',
+      age_group: 'adult',
+      nationality: 'LS',
+      id_number: 'RS 778 899',
+    })
+    const officer = await registry.signedInAs('licensing_officer')
+    // Before any ruling: the licensing office sees the case and its stage, no names.
+    let agencyPage = await words(await officer.client.get(`/agencies/${agency.agencyId}`))
+    expect(agencyPage).toContain('Criminal cases')
+    expect(agencyPage).toMatch(/Maseru Central CR \d+\/\d{4} The agency Under investigation/)
+    expect(agencyPage).toContain('A director of the agency')
+    expect(agencyPage).not.toContain('Rethabile Sello')
+    expect(agencyPage).not.toContain('RS 778 899')
+    expect(agencyPage).not.toContain('Convicted of a recruitment offence')
+
+    await police.post(`/cases/${id}/send_to_dpp`, {
+      version: await version(id),
+      on_date: addDays(todayInLesotho(), -6),
+    })
+    await prosecutor.post(`/cases/${id}/charge`, {
+      version: await version(id),
+      on_date: addDays(todayInLesotho(), -5),
+      court: 'Maseru Magistrate’s Court',
+      court_case_number: 'CRI/T/77/2026',
+    })
+    const suspects = await registry.db
+      .selectFrom('case_suspects')
+      .select(['id', 'kind'])
+      .where('case_id', '=', id)
+      .orderBy('created_at')
+      .execute()
+    const convictedOn = addDays(todayInLesotho(), -1)
+    for (const s of suspects)
+      expect(
+        (
+          await prosecutor.post(`/cases/${id}/suspects/${s.id}/verdict`, {
+            version: await version(id),
+            verdict: 'convicted',
+            verdict_on: convictedOn,
+            fine: '20000',
+          })
+        ).status,
+      ).toBe(303)
+
+    const verify = await words(await new TestClient(registry.app).get(`/verify/${agency.licenceNumber}`))
+    expect(verify).toContain('Convicted by a court of a recruitment offence on')
+    const sesotho = await words(
+      await new TestClient(registry.app).get(`/verify/${agency.licenceNumber}?lang=st`),
+    )
+    expect(sesotho).toContain('Lekhotla le mo fumane a le molato')
+    const lookup = await words(await new TestClient(registry.app).get('/lookup?q=Thaba-Tseka Gold'))
+    expect(lookup).toContain('Convicted by a court of a recruitment offence on')
+    expect(lookup).not.toContain('Rethabile')
+    const api = await (
+      await new TestClient(registry.app).get(`/api/v1/licences/${agency.licenceNumber}`)
+    ).json()
+    expect(api.convicted_on).toBe(convictedOn)
+    expect(JSON.stringify(api)).not.toContain('Rethabile')
+
+    agencyPage = await words(await officer.client.get(`/agencies/${agency.agencyId}`))
+    expect(agencyPage).toContain('Convicted of a recruitment offence')
+    expect(agencyPage).toContain('The agency, on')
+    expect(agencyPage).toContain('A director of the agency, on')
+    expect(agencyPage).not.toContain('Rethabile Sello')
+    const licensing = await words(await officer.client.get('/licensing'))
+    expect(licensing).toMatch(
+      /Convicted of a recruitment offence .*Thaba-Tseka Gold Placements .* The agency and a principal or director ?, latest on/,
+    )
+    const analyst = await signIn('analyst', 'Maseru')
+    const analystPage = await words(await analyst.get(`/agencies/${agency.agencyId}`))
+    expect(analystPage).not.toContain('Criminal cases naming this agency')
+    expect(analystPage).not.toContain('Rethabile')
+
+    // The convicted director cannot be in a new agency.
+    const barred = await officer.client.post('/agencies', {
+      legal_name: 'Fresh Start Recruitment',
+      trading_names: '',
+      registration_number: `2026/C${randomBytes(3).toString('hex')}`,
+      district: 'Maseru',
+      physical_address: 'Plot 3, Kingsway, Maseru',
+      phone: '+266 5800 7777',
+      email: '',
+      sectors: ['mining'],
+      destination_countries: ['ZA'],
+      notes: '',
+      person_role: ['principal'],
+      person_name: ['R. Sello'],
+      person_id_number: ['rs778899'],
+    })
+    expect(barred.status).toBe(422)
+    expect(await words(barred)).toMatch(
+      /R\. Sello was convicted of a recruitment offence on .* \(criminal case Maseru Central CR \d+\/\d{4}\) ?: barred until/,
+    )
+
+    // Overturned on appeal: gone from the public page at once.
+    const agencySuspect = suspects.find((s) => s.kind === 'agency')!
+    expect(
+      (
+        await prosecutor.post(`/cases/${id}/suspects/${agencySuspect.id}/overturn`, {
+          version: await version(id),
+          overturned_on: todayInLesotho(),
+          reason: 'High Court: conviction set aside.',
+        })
+      ).status,
+    ).toBe(303)
+    const after = await words(await new TestClient(registry.app).get(`/verify/${agency.licenceNumber}`))
+    expect(after).not.toContain('Convicted by a court')
+    agencyPage = await words(await officer.client.get(`/agencies/${agency.agencyId}`))
+    expect(agencyPage).not.toContain('The agency, on')
+    expect(agencyPage).toContain('A director of the agency, on')
+  })
+})

@@ -228,6 +228,7 @@ describe('open data', () => {
         'pending_investigation',
         'conditions',
         'trading_names',
+        'convicted_on',
         'warnings',
       ].sort(),
     )

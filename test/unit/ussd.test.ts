@@ -20,6 +20,7 @@ const agency = (name: string, standing: PublicAgency['standing'] = 'licensed'): 
   public_reason: null,
   pending_investigation: false,
   public_conditions: [],
+  convicted_on: null,
 })
 
 describe('reading a USSD session from its answers', () => {
@@ -90,6 +91,7 @@ describe('USSD screens', () => {
             const results = longNames.slice(0, n).map((name) => ({
               ...agency(name, standing),
               warnings: ['fee', 'fraud', 'under_watch'] as PublicAgency['warnings'],
+              convicted_on: '2026-11-20',
             }))
             const reply = ussdReply({ kind: 'search', lang, query: 'x' }, { results, more })
             expect(reply.length, reply).toBeLessThanOrEqual(USSD_MAX_LENGTH)
@@ -124,6 +126,18 @@ describe('USSD screens', () => {
     expect(reply).toBe(
       'END 1. Senqu Staffing LRA-2026-00001: Suspended. Do not pay\nRecruiters may not charge you a fee.',
     )
+  })
+
+  it('say that the agency was convicted, and when, in place of other warnings', () => {
+    const convicted = {
+      ...agency('Senqu Staffing'),
+      warnings: ['fee'] as PublicAgency['warnings'],
+      convicted_on: '2026-11-20',
+    }
+    const en = ussdReply({ kind: 'search', lang: 'en', query: 'x' }, { results: [convicted] })
+    expect(en).toContain('Licensed until 31/12/2026. WARNING: convicted 20/11/2026\n')
+    const st = ussdReply({ kind: 'search', lang: 'st', query: 'x' }, { results: [convicted] })
+    expect(st).toContain('TEMOSO: o fumanoe a le molato 20/11/2026\n')
   })
 
   it('warn about findings after the status, in full, even when names must shrink', () => {

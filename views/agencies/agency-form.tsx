@@ -150,9 +150,19 @@ function BarredWarning(props: { barred: BarredPerson[]; form: FormState; canOver
       <ul>
         {props.barred.map((b) => (
           <li>
-            {b.name} was a principal or director of <a href={`/agencies/${b.agency_id}`}>{b.agency_name}</a>,
-            whose licence was revoked on {formatDate(b.revoked_on)}: barred until {formatDate(b.barred_until)}
-            .
+            {b.because === 'revocation' ? (
+              <>
+                {b.name} was a principal or director of{' '}
+                <a href={`/agencies/${b.agency_id}`}>{b.agency_name}</a>, whose licence was revoked on{' '}
+                {formatDate(b.revoked_on)}
+              </>
+            ) : (
+              <>
+                {b.name} was convicted of a recruitment offence on {formatDate(b.convicted_on)} (criminal case{' '}
+                {b.case_number})
+              </>
+            )}
+            : barred until {formatDate(b.barred_until)}.
           </li>
         ))}
       </ul>

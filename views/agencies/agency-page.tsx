@@ -88,6 +88,10 @@ export function AgencyPage(props: {
   notices?: Child
   /** Decisions that may be appealed, and the way to record an appeal. */
   appeals?: Child
+  /** Standing convictions of the agency or its people, said at the top. */
+  conviction?: Child
+  /** The criminal cases naming it (for the licensing office, the police and the DPP). */
+  cases?: Child
 }) {
   const { agency, people, licence, applications, events, conditions } = props.details
   const pending = applications.find((a) => a.status === 'submitted')
@@ -130,6 +134,7 @@ export function AgencyPage(props: {
           )}
         </p>
       )}
+      {props.conviction}
 
       <h2>Details</h2>
       <dl class="summary">
@@ -331,6 +336,7 @@ export function AgencyPage(props: {
         ))}
       </DataTable>
 
+      {props.cases}
       {props.flags}
     </Layout>
   )

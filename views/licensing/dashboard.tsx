@@ -1,3 +1,4 @@
+import type { AgencyWithConviction } from '../../src/cases/consequences.js'
 import { formatDate } from '../../src/format.js'
 import type { PageContext } from '../../src/http/render.js'
 import { reminderBand } from '../../src/licensing/lifecycle.js'
@@ -51,6 +52,8 @@ export function LicensingDashboardPage(props: {
   forReview: { id: string; legal_name: string; licence_number: string | null; points: number }[]
   /** Open notices of intended action. */
   notices: NoticeRow[]
+  /** Agencies convicted, or whose principal or director was convicted, of a recruitment offence. */
+  convicted: AgencyWithConviction[]
 }) {
   const band = (b: ReturnType<typeof reminderBand>) =>
     props.reminders.filter((r) => reminderBand(r.expires_on, props.today) === b)
@@ -86,6 +89,34 @@ export function LicensingDashboardPage(props: {
               </td>
               <td>{r.licence_number ? <LicenceNumber number={r.licence_number} /> : 'None'}</td>
               <td>{r.points}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      {props.convicted.length > 0 && <h3>Convicted of a recruitment offence</h3>}
+      {props.convicted.length > 0 && (
+        <DataTable
+          caption="Agencies convicted of a recruitment offence, or whose principal or director was, latest first"
+          headings={['Agency', 'Licence', 'Convicted']}
+        >
+          {props.convicted.map((r) => (
+            <tr>
+              <td>
+                <a href={`/agencies/${r.id}#agency-cases-title`}>{r.legal_name}</a>
+              </td>
+              <td>{r.licence_number ? <LicenceNumber number={r.licence_number} /> : 'None'}</td>
+              <td>
+                {[
+                  r.agency_convicted && 'The agency',
+                  r.people_convicted > 0 &&
+                    (r.people_convicted === 1
+                      ? 'a principal or director'
+                      : `${r.people_convicted} of its people`),
+                ]
+                  .filter(Boolean)
+                  .join(' and ')}
+                , latest on {formatDate(r.convicted_on)}
+              </td>
             </tr>
           ))}
         </DataTable>

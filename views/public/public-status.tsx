@@ -25,7 +25,8 @@ export function PublicStatus(props: { agency: PublicAgency; t: Catalogue; large?
 
 /** Substantiated findings and "under watch", in words, after the status. */
 export function PublicWarnings(props: { agency: PublicAgency; t: Catalogue }) {
-  if (props.agency.warnings.length === 0) return null
+  const { convicted_on } = props.agency
+  if (props.agency.warnings.length === 0 && !convicted_on) return null
   return (
     <div class="notice danger warnings">
       <p>
@@ -35,6 +36,7 @@ export function PublicWarnings(props: { agency: PublicAgency; t: Catalogue }) {
         </strong>
       </p>
       <ul>
+        {convicted_on && <li>{props.t.convictedOn(formatPublicDate(convicted_on, props.t))}</li>}
         {props.agency.warnings.map((w) => (
           <li>{props.t.warnings[w]}</li>
         ))}
