@@ -5,7 +5,9 @@ import { currentRegistryVersion } from '../db/registry-version.js'
 import type { Indicator, InspectionType, ReferralDestination } from '../inspections/rules.js'
 import { addDays, lesothoMonthOf, startOfDayInLesotho, todayInLesotho } from '../time.js'
 import type { District } from '../vocabulary.js'
+import { type LawEnforcementRow, lawEnforcementFigures } from './law-enforcement.js'
 import type { ReportFilters } from './schemas.js'
+import { type VictimsRow, victimsFigures } from './victims.js'
 
 // The dashboard's figures for a period and, optionally, one district or sector. Each group is
 // one query, run side by side. A district is the worksite's for inspections, the complainant's
@@ -14,6 +16,10 @@ import type { ReportFilters } from './schemas.js'
 // sector's figures). Days are Lesotho's.
 
 export interface DashboardFigures {
+  /** Criminal cases per district, the country's row last (law-enforcement.ts). */
+  lawEnforcement: LawEnforcementRow[]
+  /** Detected potential victims per district with SDG 16.2.2, the country's row last (victims.ts). */
+  victimsDetected: VictimsRow[]
   licencesByStatus: { status: string; count: number }[]
   applications: { approved: number; refused: number; withdrawn: number; medianDays: number | null }
   complaintsByCategory: { category: ComplaintCategory; count: number }[]
@@ -130,6 +136,8 @@ export async function dashboardFigures(
     inspectionGroups,
     indicators,
     victims,
+    lawEnforcement,
+    victimsDetected,
   ] = await Promise.all([
     // Licences as they stand today: an active licence past its expiry date counts as expired.
     sql<{ status: string; count: number }>`
@@ -204,6 +212,8 @@ export async function dashboardFigures(
             as with_consent
         from (${inspectionsIn(f)}) i join inspection_referrals r on r.inspection_id = i.id
         group by 1, 2 order by 1, 2`.execute(db),
+    lawEnforcementFigures(db, f),
+    victimsFigures(db, f),
   ])
   const a = applications.rows[0]!
   const ct = complaintTotals.rows[0]!
@@ -255,6 +265,8 @@ export async function dashboardFigures(
   for (const r of complaintsBy('district')) if (r.key) districtRow(r.key).complaints = r.count
 
   return {
+    lawEnforcement,
+    victimsDetected,
     licencesByStatus: licences.rows,
     applications: {
       approved: n(a.approved),

@@ -6,14 +6,19 @@ import { writeAudit } from '../audit/audit.js'
 import { actorOf, requireRole } from '../auth/guard.js'
 import { sendCsv } from '../http/csv.js'
 import type { AppEnv } from '../http/env.js'
+import { blankToUndefined } from '../http/fields.js'
 import { keptResponses } from '../http/kept-responses.js'
 import { PageError } from '../http/problems.js'
 import { pageContext, renderPageOrPartial } from '../http/render.js'
 import { type FormState, fieldErrors, typedValues } from '../http/validation.js'
 import { REPORT_READERS } from './access.js'
+import { CASE_EXPORT } from './case-export.js'
 import { RECORD_EXPORTS, TIP_FIELDS, tipData } from './exports.js'
 import { keptDashboardFigures } from './figures.js'
+import { lawEnforcementFigures } from './law-enforcement.js'
 import { type ReportFilters, reportFiltersSchema } from './schemas.js'
+import { lawEnforcementTable, suppressInspectionTable, victimsTable } from './tip-tables.js'
+import { victimsFigures } from './victims.js'
 
 const readers = requireRole(...REPORT_READERS)
 // Figures change only with the registry and are heavy to make: kept per viewer.
@@ -43,6 +48,60 @@ function auditDownload(c: Context<AppEnv>, what: string, f: ReportFilters) {
 }
 
 const tableQuery = z.object({ table: z.enum(FIGURE_TABLE_IDS) })
+
+// `?suppress_below=5`: counts from 1 to 4 are given as "<5", and enough others hidden that none
+// can be worked out (the data hub publishes what it is given).
+const suppressionQuery = z.object({
+  suppress_below: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'suppress_below must be a whole number from 2 to 100' })
+      .int('suppress_below must be a whole number from 2 to 100')
+      .min(2, 'suppress_below must be a whole number from 2 to 100')
+      .max(100, 'suppress_below must be a whole number from 2 to 100')
+      .optional(),
+  ),
+})
+function suppressionOf(c: Context<AppEnv>): number | undefined {
+  const parsed = suppressionQuery.safeParse(c.req.query())
+  if (!parsed.success) throw new PageError(422, Object.values(fieldErrors(parsed.error)).join(' '))
+  return parsed.data.suppress_below
+}
+
+/** The TIP export's three tables for the period, suppressed as asked. */
+async function tipTables(c: Context<AppEnv>, f: ReportFilters, suppressBelow: number | undefined) {
+  const db = c.get('db')
+  const [inspections, law, victims] = await Promise.all([
+    tipData(db, f),
+    lawEnforcementFigures(db, f),
+    victimsFigures(db, f),
+  ])
+  const names = TIP_FIELDS.map((field) => field.name)
+  return {
+    inspections: suppressBelow ? suppressInspectionTable(names, inspections, suppressBelow) : inspections,
+    lawEnforcement: lawEnforcementTable(law, f, suppressBelow),
+    victims: victimsTable(victims, f, suppressBelow),
+  }
+}
+
+async function sendTable(
+  c: Context<AppEnv>,
+  name: string,
+  f: ReportFilters,
+  suppressBelow: number | undefined,
+  header: string[],
+  rows: (string | number | null)[][],
+) {
+  await auditDownload(c, name, { ...f, ...(suppressBelow ? { suppress_below: suppressBelow } : {}) })
+  return sendCsv(
+    c,
+    `${name}_${fileSuffix(f)}${suppressBelow ? `_suppressed-below-${suppressBelow}` : ''}.csv`,
+    header,
+    (async function* () {
+      yield rows
+    })(),
+  )
+}
 
 export const reportRoutes = new Hono<AppEnv>()
   .get('/dashboard', readers, kept, async (c) => {
@@ -83,32 +142,60 @@ export const reportRoutes = new Hono<AppEnv>()
   .get('/exports/licences.csv', readers, (c) => exportRecords(c, 'licences'))
   .get('/exports/complaints.csv', readers, (c) => exportRecords(c, 'complaints'))
   .get('/exports/inspections.csv', readers, (c) => exportRecords(c, 'inspections'))
+  .get('/exports/cases.csv', readers, async (c) => {
+    const f = filtersOf(c)
+    await auditDownload(c, 'cases', f)
+    return sendCsv(c, `cases_${fileSuffix(f)}.csv`, CASE_EXPORT.header, CASE_EXPORT.batches(c.get('db'), f))
+  })
   .get('/exports/tip-data.csv', readers, async (c) => {
     const f = filtersOf(c)
-    const rows = await tipData(c.get('db'), f)
-    await auditDownload(c, 'tip-data', f)
-    return sendCsv(
-      c,
-      `tip-data_${fileSuffix(f)}.csv`,
-      TIP_FIELDS.map((field) => field.name),
-      (async function* () {
-        yield rows
-      })(),
-    )
+    const suppressBelow = suppressionOf(c)
+    const tables = await tipTables(c, f, suppressBelow)
+    const header = TIP_FIELDS.map((field) => field.name)
+    return sendTable(c, 'tip-data', f, suppressBelow, header, tables.inspections)
+  })
+  .get('/exports/tip-law-enforcement.csv', readers, async (c) => {
+    const f = filtersOf(c)
+    const suppressBelow = suppressionOf(c)
+    const table = (await tipTables(c, f, suppressBelow)).lawEnforcement
+    const header = table.fields.map((field) => field.name)
+    return sendTable(c, 'tip-law-enforcement', f, suppressBelow, header, table.rows)
+  })
+  .get('/exports/tip-victims.csv', readers, async (c) => {
+    const f = filtersOf(c)
+    const suppressBelow = suppressionOf(c)
+    const table = (await tipTables(c, f, suppressBelow)).victims
+    const header = table.fields.map((field) => field.name)
+    return sendTable(c, 'tip-victims', f, suppressBelow, header, table.rows)
   })
   .get('/exports/tip-data.json', readers, async (c) => {
     const f = filtersOf(c)
-    const rows = await tipData(c.get('db'), f)
-    await auditDownload(c, 'tip-data', f)
+    const suppressBelow = suppressionOf(c)
+    const tables = await tipTables(c, f, suppressBelow)
+    await auditDownload(c, 'tip-data', { ...f, ...(suppressBelow ? { suppress_below: suppressBelow } : {}) })
     c.header('Content-Disposition', `attachment; filename="tip-data_${fileSuffix(f)}.json"`)
     c.header('Cache-Control', 'no-store')
+    const named = (fields: { name: string }[], rows: unknown[][]) =>
+      rows.map((row) => Object.fromEntries(fields.map((field, i) => [field.name, row[i]])))
     return c.json({
       source: 'Lesotho labour recruiter registry',
       period: { start: f.from, end: f.to },
       district: f.district,
       sector: f.sector,
+      suppress_below: suppressBelow ?? null,
       fields: TIP_FIELDS,
-      rows: rows.map((row) => Object.fromEntries(TIP_FIELDS.map((field, i) => [field.name, row[i]]))),
+      rows: named(TIP_FIELDS, tables.inspections),
+      law_enforcement: {
+        about:
+          'Criminal cases, by the case’s district; cases have no sector, so a sector chosen does not narrow them.',
+        fields: tables.lawEnforcement.fields,
+        rows: named(tables.lawEnforcement.fields, tables.lawEnforcement.rows),
+      },
+      victims: {
+        about: 'Detected potential victims, each counted once, and SDG indicator 16.2.2.',
+        fields: tables.victims.fields,
+        rows: named(tables.victims.fields, tables.victims.rows),
+      },
     })
   })
 

@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import { listFilter, optionalDateField } from '../http/fields.js'
+import { blankToUndefined, listFilter, optionalDateField } from '../http/fields.js'
 import { addDays, addMonths, todayInLesotho } from '../time.js'
 import { DISTRICTS, type District, SECTORS, type Sector } from '../vocabulary.js'
+import { periodDates, readPeriod } from './periods.js'
 
 /** What the figures count: a period of days (both ends included), and one district or sector. */
 export interface ReportFilters {
@@ -21,6 +22,19 @@ const date = (label: string) =>
 
 export const reportFiltersSchema = z
   .object({
+    // A TIP reporting year or a calendar year; its dates replace any typed.
+    period: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .max(20)
+        .transform((v, ctx) => {
+          const named = readPeriod(v)
+          if (!named) ctx.addIssue({ code: 'custom', message: 'Choose a period from the list' })
+          return named ?? z.NEVER
+        })
+        .optional(),
+    ),
     from: date('first'),
     to: date('last'),
     district: listFilter(DISTRICTS, 'a district'),
@@ -28,9 +42,10 @@ export const reportFiltersSchema = z
   })
   .transform((v) => {
     const period = defaultPeriod()
+    const named = v.period ? periodDates(v.period) : null
     return {
-      from: v.from ?? (v.to ? addDays(addMonths(v.to, -12), 1) : period.from),
-      to: v.to ?? period.to,
+      from: named?.from ?? v.from ?? (v.to ? addDays(addMonths(v.to, -12), 1) : period.from),
+      to: named?.to ?? v.to ?? period.to,
       district: v.district ?? null,
       sector: v.sector ?? null,
     }

@@ -169,4 +169,7 @@ export const ACCESS: Record<string, readonly Role[] | 'public'> = {
   'GET /exports/inspections.csv': reportReaders,
   'GET /exports/tip-data.csv': reportReaders,
   'GET /exports/tip-data.json': reportReaders,
+  'GET /exports/tip-law-enforcement.csv': reportReaders,
+  'GET /exports/tip-victims.csv': reportReaders,
+  'GET /exports/cases.csv': reportReaders,
 }

@@ -91,6 +91,11 @@ const POST_QUERY: Record<string, string[]> = {
 // Query parameters the routes read besides their filter forms.
 const COMMON_QUERY = ['q', 'page', 'lang', 'done', 'next', 'from', 'to', 'table', 'ref', 'licence', 'name']
 const EXTRA_QUERY: Record<string, string[]> = {
+  'GET /exports/tip-data.csv': ['suppress_below'],
+  'GET /exports/tip-data.json': ['suppress_below'],
+  'GET /exports/tip-law-enforcement.csv': ['suppress_below'],
+  'GET /exports/tip-victims.csv': ['suppress_below'],
+  'GET /cases/new': ['complaint', 'inspection'],
   'GET /inspections/new': ['worksite'],
   'GET /setup': ['token'],
   'GET /login': ['signed_out'],

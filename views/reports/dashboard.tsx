@@ -2,6 +2,7 @@ import { formatDate } from '../../src/format.js'
 import type { PageContext } from '../../src/http/render.js'
 import type { FormState } from '../../src/http/validation.js'
 import type { DashboardFigures } from '../../src/reports/figures.js'
+import { periodChoices } from '../../src/reports/periods.js'
 import { SECTOR_LABELS, type Sector } from '../../src/vocabulary.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
@@ -17,17 +18,38 @@ import { Layout } from '../layout.js'
 import { BarChart, MonthChart } from './charts.js'
 import { FIGURE_TABLES, type FigureTable } from './tables.js'
 
-export const FILTER_LABELS = { from: 'From', to: 'To', district: 'District', sector: 'Sector' }
+export const FILTER_LABELS = {
+  period: 'Period',
+  from: 'From',
+  to: 'To',
+  district: 'District',
+  sector: 'Sector',
+}
 
 /** The filters as a query string, for the download links (only those that are set). */
 export function filterQuery(values: FormState['values']) {
   const query = new URLSearchParams()
-  for (const key of ['from', 'to', 'district', 'sector'] as const) {
+  for (const key of ['period', 'from', 'to', 'district', 'sector'] as const) {
     const value = values[key]
     if (typeof value === 'string' && value) query.set(key, value)
   }
   return query.toString()
 }
+
+const RECORD_LABELS = {
+  agencies: 'Agencies',
+  licences: 'Licences',
+  complaints: 'Complaints',
+  inspections: 'Inspections',
+  cases: 'Criminal cases opened in the period, one row each, no names',
+}
+
+const TIP_EXPORTS = [
+  { href: '/exports/tip-data.csv', label: 'Inspections and victims referred (CSV)' },
+  { href: '/exports/tip-law-enforcement.csv', label: 'Criminal cases (CSV)' },
+  { href: '/exports/tip-victims.csv', label: 'Detected victims and SDG 16.2.2 (CSV)' },
+  { href: '/exports/tip-data.json', label: 'All three (JSON)' },
+]
 
 function Figure(props: { table: FigureTable; figures: DashboardFigures; query: string }) {
   const { table } = props
@@ -99,22 +121,28 @@ export function DashboardResults(props: {
               people found at inspections.
             </p>
             <ul>
-              {(['agencies', 'licences', 'complaints', 'inspections'] as const).map((kind) => (
+              {(['agencies', 'licences', 'complaints', 'inspections', 'cases'] as const).map((kind) => (
                 <li>
                   <a href={`/exports/${kind}.csv${query ? `?${query}` : ''}`} hx-boost="false">
-                    {kind[0]!.toUpperCase() + kind.slice(1)} (CSV)
+                    {RECORD_LABELS[kind]} (CSV)
                   </a>
                 </li>
               ))}
               <li>
-                TIP data for the national data hub and SADC, counts only:{' '}
-                <a href={`/exports/tip-data.csv${query ? `?${query}` : ''}`} hx-boost="false">
-                  CSV
-                </a>{' '}
-                or{' '}
-                <a href={`/exports/tip-data.json${query ? `?${query}` : ''}`} hx-boost="false">
-                  JSON
-                </a>
+                TIP data for the national data hub and SADC, counts only:
+                <ul>
+                  {TIP_EXPORTS.map((e) => (
+                    <li>
+                      <a href={`${e.href}${query ? `?${query}` : ''}`} hx-boost="false">
+                        {e.label}
+                      </a>{' '}
+                      ·{' '}
+                      <a href={`${e.href}?${query ? `${query}&` : ''}suppress_below=5`} hx-boost="false">
+                        {e.label}, counts under 5 suppressed for publication
+                      </a>
+                    </li>
+                  ))}
+                </ul>
               </li>
             </ul>
           </section>
@@ -147,6 +175,14 @@ export function DashboardPage(props: {
         label="Choose what to count"
         button="Show"
       >
+        <SelectField
+          form={props.filters}
+          name="period"
+          label={FILTER_LABELS.period}
+          hint="A TIP reporting year runs from 1 April to 31 March"
+          blank="The dates below"
+          options={periodChoices()}
+        />
         <TextField form={props.filters} name="from" label={FILTER_LABELS.from} type="date" />
         <TextField form={props.filters} name="to" label={FILTER_LABELS.to} type="date" />
         <SelectField

@@ -1,5 +1,13 @@
+import {
+  EXPLOITATION_FORMS,
+  EXPLOITATION_LABELS,
+  SUSPECT_ROLE_LABELS,
+  SUSPECT_ROLES,
+} from '../../src/cases/parties.js'
+import { OFFENCE_LABELS, OFFENCES } from '../../src/cases/stages.js'
 import { formatMonth } from '../../src/format.js'
 import { INDICATORS } from '../../src/inspections/rules.js'
+import { CENSUS } from '../../src/reports/census.js'
 import type { DashboardFigures } from '../../src/reports/figures.js'
 import { CATEGORY_LABELS, STATUS_LABELS } from '../complaints/labels.js'
 import { DESTINATION_LABELS, INDICATOR_LABELS, TYPE_LABELS } from '../inspections/labels.js'
@@ -191,6 +199,113 @@ export const FIGURE_TABLES: FigureTable[] = [
         r.victims,
         r.criminalInvestigations,
       ]),
+  },
+  {
+    id: 'criminal-cases',
+    title: 'Criminal cases by district',
+    about:
+      'Investigations the police opened in the period, their suspects, prosecutions initiated (charged in the period) and continuing (charged before it, no verdict yet when it began), and the court’s rulings on suspects in the period. Cases have no sector: a sector chosen does not narrow them.',
+    header: [
+      'District',
+      'Investigations opened',
+      'Suspects',
+      'Prosecutions initiated',
+      'Prosecutions continuing',
+      'Convicted',
+      'Acquitted',
+      'Charges withdrawn',
+    ],
+    rows: (f) =>
+      f.lawEnforcement.map((r) => [
+        r.district ?? 'Lesotho',
+        r.investigations,
+        r.suspects,
+        r.prosecutionsInitiated,
+        r.prosecutionsContinuing,
+        r.convicted,
+        r.acquitted,
+        r.withdrawn,
+      ]),
+  },
+  {
+    id: 'cases-by-offence',
+    title: 'Investigations opened, by offence',
+    about: 'A case can name several offences, so these can add up to more than the cases.',
+    header: ['Offence', 'Investigations opened'],
+    rows: (f) => {
+      const all = f.lawEnforcement.at(-1)!
+      return OFFENCES.map((o) => [OFFENCE_LABELS[o], all.byOffence[o]])
+    },
+    chart: 'bars',
+  },
+  {
+    id: 'suspects',
+    title: 'Suspects, by sex and by role',
+    about:
+      'The suspects of the investigations opened in the period. Agencies and employers are companies: they have no sex.',
+    header: ['Suspects', 'Number'],
+    rows: (f) => {
+      const all = f.lawEnforcement.at(-1)!
+      return [
+        ['Women and girls', all.suspectsBySex.female],
+        ['Men and boys', all.suspectsBySex.male],
+        ['Sex not known', all.suspectsBySex.unknown],
+        ['Companies', all.suspectsBySex.legalPersons],
+        ...SUSPECT_ROLES.map((role) => [`Role: ${SUSPECT_ROLE_LABELS[role]}`, all.suspectsByRole[role]]),
+      ]
+    },
+  },
+  {
+    id: 'case-backlog',
+    title: 'Open cases on the last day, by stage and age',
+    about:
+      'Cases not yet given a verdict or closed on the period’s last day; their age counts from the day the investigation opened.',
+    header: ['Open cases', 'Number'],
+    rows: (f) => {
+      const all = f.lawEnforcement.at(-1)!
+      const b = all.backlog
+      return [
+        ['Under investigation', b.under_investigation],
+        ['With the Director of Public Prosecutions', b.sent_to_dpp],
+        ['Charged, awaiting the verdict', b.charged],
+        ['All open cases', b.under_investigation + b.sent_to_dpp + b.charged],
+        ['Open more than 6 months', all.backlogOver[6]],
+        ['Open more than 12 months', all.backlogOver[12]],
+        ['Open more than 24 months', all.backlogOver[24]],
+      ]
+    },
+  },
+  {
+    id: 'case-times',
+    title: 'How long cases take',
+    about: 'Median days, for the cases that reached the step in the period.',
+    header: ['From', 'To', 'Median days', 'Cases'],
+    rows: (f) => {
+      const all = f.lawEnforcement.at(-1)!
+      return [
+        ['Offence reported', 'Charge', all.medianDaysToCharge.median ?? '–', all.medianDaysToCharge.cases],
+        ['Charge', 'Verdict', all.medianDaysToVerdict.median ?? '–', all.medianDaysToVerdict.cases],
+      ]
+    },
+  },
+  {
+    id: 'victims-detected',
+    title: 'Detected potential victims per 100,000 people (SDG 16.2.2)',
+    about: `Referred by inspections visited in the period, and recorded on criminal cases opened in it; each counted once. Population: the ${CENSUS.year} census. Not given by sex or age: no census breakdown by sex and age group was found.`,
+    header: ['District', 'Potential victims', 'Referred through the NRM', 'Per 100,000 people'],
+    rows: (f) =>
+      f.victimsDetected.map((r) => [r.district ?? 'Lesotho', r.total, r.referredNrm, r.per100000 ?? '–']),
+  },
+  {
+    id: 'victims-by-exploitation',
+    title: 'Detected potential victims, by form of exploitation',
+    about: 'Inspections record no form of exploitation: the people they referred count as “not known”.',
+    header: ['Form of exploitation', 'Potential victims'],
+    rows: (f) => {
+      const all = f.victimsDetected.at(-1)!
+      return EXPLOITATION_FORMS.map((form) => [EXPLOITATION_LABELS[form], all.byExploitation[form]])
+    },
+    chart: 'bars',
   },
 ]
 
