@@ -95,6 +95,8 @@ if (!args.reuse) {
     // As many worksites as agencies, five inspections each (issues 6 and 7: 100,000 and 500,000).
     worksites: scale,
     inspections: scale * 5,
+    // Issue 20: 20,000 criminal cases at 100,000 agencies, most from referrals.
+    totalCases: Math.round(scale / 5),
     onProgress: (done, total) => {
       if (done % 20_000 === 0 || done === total)
         process.stdout.write(`  ${done.toLocaleString('en')} agencies\r`)

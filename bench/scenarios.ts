@@ -2,7 +2,9 @@ import { sql } from 'kysely'
 import type { Database } from '../src/db/database.js'
 import { rankDistrict } from '../src/inspections/due.js'
 import { dashboardFigures } from '../src/reports/figures.js'
+import { lawEnforcementFigures } from '../src/reports/law-enforcement.js'
 import { defaultPeriod } from '../src/reports/schemas.js'
+import { victimsFigures } from '../src/reports/victims.js'
 import { addMonths, todayInLesotho } from '../src/time.js'
 import { DISTRICTS, type District, type Role } from '../src/vocabulary.js'
 import { benchPhoto } from './photo.js'
@@ -446,6 +448,18 @@ SCENARIOS.push(
     paths: fixed('/dashboard', ...DISTRICTS.map((d) => `/dashboard?district=${encodeURIComponent(d)}`)),
   },
   {
+    name: 'case-list',
+    about: "a police officer's district's cases, filtered by stage, offence and age in turn (every district)",
+    signedInAs: 'police_officer',
+    paths: fixed(
+      ...DISTRICTS.flatMap((d) => [
+        `/cases?district=${encodeURIComponent(d)}&stage=under_investigation`,
+        `/cases?district=${encodeURIComponent(d)}&offence=trafficking_labour`,
+        `/cases?district=${encodeURIComponent(d)}&age=12`,
+      ]),
+    ),
+  },
+  {
     name: 'export-inspections',
     about: 'every inspection of the last six years as CSV, streamed',
     signedInAs: 'analyst',
@@ -504,6 +518,20 @@ export const TIMED_WORK: TimedWork[] = [
         district: item === 'all districts' ? null : (item as District),
         sector: null,
       }),
+  },
+  {
+    name: 'law-enforcement figures',
+    about:
+      'the criminal-case and victims figures of the last 12 months afresh (part of the dashboard figures)',
+    items: ['all districts', 'Maseru', "Qacha's Nek"],
+    run: (db, item) => {
+      const f = {
+        ...defaultPeriod(),
+        district: item === 'all districts' ? null : (item as District),
+        sector: null,
+      }
+      return Promise.all([lawEnforcementFigures(db, f), victimsFigures(db, f)])
+    },
   },
   {
     name: 'due-list ranking',

@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js'
 import { refreshWorksiteFacts } from '../inspections/worksite-facts.js'
 import { formatLicenceNumber } from '../licence-number.js'
 import { todayInLesotho } from '../time.js'
+import { seedCases } from './cases.js'
 import { generateComplaint } from './complaints.js'
 import {
   type DemoUser,
@@ -28,6 +29,10 @@ export interface SeedOptions {
   worksites?: number
   /** Inspections of those worksites; five per worksite unless given. */
   inspections?: number
+  /** Criminal cases the police open directly, beside those from referrals; one per 50 agencies unless given. */
+  cases?: number
+  /** Criminal cases in all instead: four in five from referrals where there are enough, the rest direct. */
+  totalCases?: number
   seed?: number
   onProgress?: (done: number, total: number) => void
 }
@@ -44,6 +49,8 @@ export async function seedDemoData(
   let officer = { id: '', label: '' }
   let inspector = { id: '', label: '' }
   let police = ''
+  let policeActor = { id: '', label: 'Police' }
+  let prosecutor = { id: '', label: 'Prosecutor' }
   for (const u of users) {
     const inserted = await insertUser(db, {
       email: u.email,
@@ -55,7 +62,11 @@ export async function seedDemoData(
     })
     if (u.role === 'licensing_officer') officer = { id: inserted.id, label: inserted.name }
     if (u.role === 'inspector') inspector = { id: inserted.id, label: inserted.name }
-    if (u.role === 'police_officer') police = inserted.id
+    if (u.role === 'police_officer') {
+      police = inserted.id
+      policeActor = { id: inserted.id, label: inserted.name }
+    }
+    if (u.role === 'prosecutor') prosecutor = { id: inserted.id, label: inserted.name }
   }
   const today = todayInLesotho()
   // Licence numbers run per year of first issue, as the registry issues them.
@@ -147,12 +158,20 @@ export async function seedDemoData(
   const inspections = options.inspections ?? worksites * 5
   await seedInspections(db, random, inspections, worksiteFacts, agencyIds, today, inspector)
   await confirmJointOperations(db, police)
+  const cases = await seedCases(db, random, {
+    today,
+    police: policeActor,
+    prosecutor,
+    direct: options.cases ?? Math.max(6, Math.floor(options.agencies / 50)),
+    ...(options.totalCases === undefined ? {} : { total: options.totalCases }),
+    agencyIds,
+  })
   await refreshWorksiteFacts(db)
   // One entry for the whole load: who put this data here and how much.
   await writeAudit(db, SYSTEM_ACTOR, {
     action: 'demo.seeded',
     entity: 'registry',
-    after: { users: users.length, agencies: options.agencies, worksites, complaints, inspections },
+    after: { users: users.length, agencies: options.agencies, worksites, complaints, inspections, cases },
   })
   return { users, worksites, complaints, inspections }
 }

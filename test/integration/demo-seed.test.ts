@@ -56,7 +56,41 @@ describe('demo data in the database', () => {
       worksites: 375,
       complaints: 3000,
       inspections: 1875,
+      cases: expect.any(Number),
     })
+  })
+
+  it('opens criminal cases from referrals and directly, at every stage, each step after the one before', async () => {
+    const cases = await registry.db
+      .selectFrom('criminal_cases')
+      .select(['id', 'stage', 'district', 'complaint_id', 'inspection_id', 'opened_on', 'stage_since'])
+      .execute()
+    expect(cases.length).toBeGreaterThan(60)
+    expect(new Set(cases.map((k) => k.stage))).toEqual(
+      new Set(['under_investigation', 'sent_to_dpp', 'charged', 'verdict', 'closed']),
+    )
+    expect(new Set(cases.map((k) => k.district)).size).toBe(10)
+    expect(cases.some((k) => k.complaint_id)).toBe(true)
+    expect(cases.some((k) => k.inspection_id)).toBe(true)
+    expect(cases.some((k) => !k.complaint_id && !k.inspection_id)).toBe(true)
+    const today = todayInLesotho()
+    for (const k of cases) expect(k.opened_on <= k.stage_since && k.stage_since <= today).toBe(true)
+    const events = await registry.db
+      .selectFrom('criminal_case_events')
+      .select(['case_id', 'to_stage', 'on_date'])
+      .orderBy('id')
+      .execute()
+    const last = new Map<string, string>()
+    for (const e of events) {
+      expect(e.on_date >= (last.get(e.case_id) ?? '0000')).toBe(true)
+      last.set(e.case_id, e.on_date)
+    }
+    const rulings = await registry.db
+      .selectFrom('case_suspects')
+      .select('verdict')
+      .where('verdict', 'is not', null)
+      .execute()
+    expect(new Set(rulings.map((s) => s.verdict))).toEqual(new Set(['convicted', 'acquitted', 'withdrawn']))
   })
 
   it('leaves complaints as a working office would: some waiting, some decided, some raising flags', async () => {
