@@ -58,6 +58,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         ? { statement_timeout: options.queryTimeoutMs, query_timeout: options.queryTimeoutMs }
         : {}),
       types: pgTypes,
+      // No JIT: the registry's figures are many small aggregates whose estimated cost passes
+      // PostgreSQL's JIT threshold, and compiling them cost more than running them (the
+      // law-enforcement figures at 100,000 agencies: 2,006 ms with JIT, 197 ms without).
+      options: '-c jit=off',
     })
     // An idle client losing its connection (database restart) must not crash the process;
     // the pool replaces it on next use.
