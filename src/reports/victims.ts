@@ -42,25 +42,19 @@ export async function victimsFigures(db: Database, f: ReportFilters): Promise<Vi
   const end = startOfDayInLesotho(addDays(f.to, 1))
   const { rows } = await sql<Record<string, string | number | null>>`
     with people as (
-      select w.district, 'female' as sex, 'under_18' as age, 'not_known' as form, r.female_under_18 as n, r.female_under_18 as referred
-        from inspections i join worksites w on w.id = i.worksite_id join inspection_referrals r on r.inspection_id = i.id
-        where i.status = 'submitted' and i.visited_at >= ${start} and i.visited_at < ${end}
-      union all
-      select w.district, 'female', 'adult', 'not_known', r.female_adult, r.female_adult
-        from inspections i join worksites w on w.id = i.worksite_id join inspection_referrals r on r.inspection_id = i.id
-        where i.status = 'submitted' and i.visited_at >= ${start} and i.visited_at < ${end}
-      union all
-      select w.district, 'male', 'under_18', 'not_known', r.male_under_18, r.male_under_18
-        from inspections i join worksites w on w.id = i.worksite_id join inspection_referrals r on r.inspection_id = i.id
-        where i.status = 'submitted' and i.visited_at >= ${start} and i.visited_at < ${end}
-      union all
-      select w.district, 'male', 'adult', 'not_known', r.male_adult, r.male_adult
-        from inspections i join worksites w on w.id = i.worksite_id join inspection_referrals r on r.inspection_id = i.id
-        where i.status = 'submitted' and i.visited_at >= ${start} and i.visited_at < ${end}
+      select w.district, g.sex, g.age, 'not_known' as form, g.n, g.n as referred
+      from inspections i
+      join worksites w on w.id = i.worksite_id
+      join inspection_referrals r on r.inspection_id = i.id
+      cross join lateral (values ('female', 'under_18', r.female_under_18), ('female', 'adult', r.female_adult),
+        ('male', 'under_18', r.male_under_18), ('male', 'adult', r.male_adult)) as g(sex, age, n)
+      where i.status = 'submitted' and i.visited_at >= ${start} and i.visited_at < ${end}
+        and (${f.district}::text is null or w.district = ${f.district})
       union all
       select k.district, v.sex, v.age_group, v.exploitation, v.people, v.referred_nrm
-        from criminal_cases k join case_victims v on v.case_id = k.id
-        where k.opened_on between ${f.from}::date and ${f.to}::date
+      from criminal_cases k join case_victims v on v.case_id = k.id
+      where k.opened_on between ${f.from}::date and ${f.to}::date
+        and (${f.district}::text is null or k.district = ${f.district})
     )
     select district,
       sum(n) filter (where sex = 'female' and age = 'under_18') as f_u18,
@@ -76,7 +70,7 @@ export async function victimsFigures(db: Database, f: ReportFilters): Promise<Vi
       sum(n) filter (where form = 'other') as e_other,
       sum(n) filter (where form = 'not_known') as e_not_known,
       sum(referred) as referred
-    from people where (${f.district}::text is null or district = ${f.district})
+    from people
     group by grouping sets ((district), ())`.execute(db)
   const byDistrict = new Map(rows.map((r) => [(r.district as District | null) ?? null, r]))
   // One district chosen: its row alone (the country's would be the same people).
