@@ -15,6 +15,8 @@ import { complaintPublicRoutes } from './complaints/public-routes.js'
 import { complaintRoutes } from './complaints/routes.js'
 import { type Config, servesHttps } from './config.js'
 import { type Database, isDatabaseUnavailable } from './db/database.js'
+import { focalPointPublicRoutes } from './focal-points/public-routes.js'
+import { focalPointRoutes } from './focal-points/routes.js'
 import { homeRoutes } from './home/routes.js'
 import { staticRoutes } from './http/assets.js'
 import { limitBody } from './http/body-limit.js'
@@ -101,6 +103,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', jobOfferRoutes)
   app.route('/', caseRoutes)
   app.route('/', casePartyRoutes)
+  app.route('/', focalPointRoutes)
+  app.route('/', focalPointPublicRoutes)
   app.route('/', complaintRoutes)
   // Before the worksite routes, so /worksites/duplicates is not read as a worksite's id.
   app.route('/', mergeRoutes)

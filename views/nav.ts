@@ -38,6 +38,7 @@ export const STAFF_NAV: NavItem[] = [
   { href: '/cases', label: 'Criminal cases', roles: CASE_READERS },
   { href: '/dashboard', label: 'Dashboard', roles: REPORT_READERS },
   { href: '/unlicensed-recruiters', label: 'Unlicensed recruiters', roles: ['police_officer'] },
+  { href: '/focal-points', label: 'Focal points', roles: ALL_STAFF },
   { href: '/admin/users', label: 'Users', roles: ['admin'] },
   { href: '/admin/audit', label: 'Audit log', roles: ['admin'] },
 ]

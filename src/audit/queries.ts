@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { z } from 'zod'
 import { caseNumberText } from '../cases/case-number.js'
 import type { Database } from '../db/database.js'
+import { FOCAL_SERVICE_LABELS } from '../focal-points/services.js'
 import { formatDate } from '../format.js'
 import { offsetOf } from '../http/pagination.js'
 import { formatOfferCode } from '../job-offers/code.js'
@@ -169,6 +170,12 @@ export async function auditSubjects(
           `${o.position}, ${o.employer_name}${o.code ? ` (${formatOfferCode(o.code)})` : ''}`,
           `/job-offers/${o.id}`,
         ),
+    ),
+    when(
+      ids('focal_point'),
+      (list) =>
+        db.selectFrom('focal_points').select(['id', 'district', 'service']).where('id', 'in', list).execute(),
+      (p) => put('focal_point', p.id, `${FOCAL_SERVICE_LABELS[p.service]}, ${p.district}`, '/focal-points'),
     ),
     when(
       ids('criminal_case'),

@@ -4,6 +4,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { ReportFormPage, ReportSentPage, TrackPage } from '../../views/complaints/report-pages.js'
 import type { Config } from '../config.js'
+import { focalPoints } from '../focal-points/queries.js'
 import type { AppEnv } from '../http/env.js'
 import { searchText } from '../http/fields.js'
 import { PageError } from '../http/problems.js'
@@ -124,7 +125,16 @@ export function complaintPublicRoutes(config: Config) {
         const found = reference ? await trackComplaint(c.get('db'), reference) : null
         if (!found) throw new PageError(404)
         c.header('Cache-Control', 'no-store')
-        return renderPage(c, <ReportSentPage pc={publicContext(c)} reference={found.reference} />)
+        // Where to go in person: the offices of the district the report named.
+        const offices = found.district ? await focalPoints(c.get('db'), found.district) : []
+        return renderPage(
+          c,
+          <ReportSentPage
+            pc={publicContext(c)}
+            reference={found.reference}
+            offices={found.district ? { district: found.district, points: offices } : null}
+          />,
+        )
       })
       .get('/complaints/track', publicLanguage, zValidator('query', trackQuery), async (c) => {
         const typed = c.req.valid('query').ref.trim()

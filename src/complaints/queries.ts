@@ -11,7 +11,7 @@ export const COMPLAINTS_PER_PAGE = 25
 export function trackComplaint(db: Database, reference: string) {
   return db
     .selectFrom('complaints')
-    .select(['reference', 'status', 'outcome', 'police_case_number'])
+    .select(['reference', 'status', 'outcome', 'police_case_number', 'district'])
     .where('reference', '=', reference)
     .executeTakeFirst()
 }

@@ -10,6 +10,7 @@ import type {
 } from '../cases/parties.js'
 import type { CaseStage, Offence } from '../cases/stages.js'
 import type { ComplaintCategory, ComplaintStatus, Outcome, PublicFlag } from '../complaints/rules.js'
+import type { FocalService } from '../focal-points/services.js'
 import type { Language } from '../i18n/messages.js'
 import type {
   Indicator,
@@ -645,7 +646,21 @@ export interface CaseVictimsTable {
   created_at: CreatedAt
 }
 
+export interface FocalPointsTable {
+  id: Generated<string>
+  district: District
+  service: FocalService
+  office: string
+  phone: string
+  address: string
+  hours: string | null
+  version: Generated<number>
+  updated_by: string | null
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
 export interface DB {
+  focal_points: FocalPointsTable
   case_suspects: CaseSuspectsTable
   case_victims: CaseVictimsTable
   criminal_cases: CriminalCasesTable

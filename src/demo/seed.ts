@@ -3,9 +3,11 @@ import { SYSTEM_ACTOR, writeAudit } from '../audit/audit.js'
 import { insertUser } from '../auth/accounts.js'
 import { hashPassword } from '../auth/password.js'
 import type { Database } from '../db/database.js'
+import { FOCAL_SERVICES, type FocalService } from '../focal-points/services.js'
 import { refreshWorksiteFacts } from '../inspections/worksite-facts.js'
 import { formatLicenceNumber } from '../licence-number.js'
 import { todayInLesotho } from '../time.js'
+import type { District } from '../vocabulary.js'
 import { seedCases } from './cases.js'
 import { generateComplaint } from './complaints.js'
 import {
@@ -166,6 +168,7 @@ export async function seedDemoData(
     ...(options.totalCases === undefined ? {} : { total: options.totalCases }),
     agencyIds,
   })
+  await seedFocalPoints(db)
   await refreshWorksiteFacts(db)
   // One entry for the whole load: who put this data here and how much.
   await writeAudit(db, SYSTEM_ACTOR, {
@@ -229,4 +232,37 @@ async function seedInspections(
           decided_at timestamptz, decided_by uuid)
         where f.inspection_id = d.inspection_id and f.agency_id = d.agency_id`.execute(db)
   }
+}
+
+/**
+ * Made-up office lines for seven districts' focal points (fictional numbers), so the public
+ * pages show some and the dashboard shows the districts still lacking them.
+ */
+async function seedFocalPoints(db: Database) {
+  const towns: [District, string][] = [
+    ['Maseru', 'Maseru'],
+    ['Leribe', 'Hlotse'],
+    ['Berea', 'Teyateyaneng'],
+    ['Mafeteng', 'Mafeteng'],
+    ["Mohale's Hoek", "Mohale's Hoek"],
+    ['Butha-Buthe', 'Butha-Buthe'],
+    ['Quthing', 'Quthing'],
+  ]
+  const offices: Record<FocalService, (town: string) => string> = {
+    police: (town) => `${town} Police Station, Child and Gender Protection Unit`,
+    labour: (town) => `${town} District Labour Office`,
+    social_welfare: (town) => `${town} Department of Social Development`,
+    shelter: () => 'Shelter helpline (NGO)',
+  }
+  const rows = towns.flatMap(([district, town], d) =>
+    FOCAL_SERVICES.filter((service) => !(d >= 5 && service === 'shelter')).map((service, s) => ({
+      district,
+      service,
+      office: offices[service](town),
+      phone: `+266 22${String(30 + d).padStart(2, '0')} ${String(1000 + s * 111)}`,
+      address: `${town} camp town`,
+      hours: 'Monday to Friday, 8:00 to 16:30',
+    })),
+  )
+  await db.insertInto('focal_points').values(rows).execute()
 }

@@ -1,4 +1,5 @@
 import type { ComplaintCategory, PublicWarning, TrackedStatus } from '../complaints/rules.js'
+import type { FocalService } from '../focal-points/services.js'
 import type { PublicReason } from '../licensing/lifecycle.js'
 import type { Currency } from '../money.js'
 import { SECTOR_LABELS, type Sector } from '../vocabulary.js'
@@ -146,6 +147,22 @@ const en = {
   sectorNames: SECTOR_LABELS as Record<Sector, string>,
 
   warningsTitle: 'Warnings',
+  offices: {
+    title: 'Where to report in person',
+    link: 'Offices where you can report in person, in every district',
+    lead: 'Offices in each district where you can report a recruiter or trafficking, or ask for help. These are office lines, not people’s own phones.',
+    choose: 'District',
+    all: 'All districts',
+    show: 'Show',
+    inDistrict: (district: string) => `Offices in ${district}`,
+    none: 'No office is recorded for this district yet. Go to any police station or labour office.',
+    services: {
+      police: 'Police: anti-trafficking',
+      labour: 'Labour office',
+      social_welfare: 'Social welfare',
+      shelter: 'Shelter (NGO)',
+    } satisfies Record<FocalService, string>,
+  },
   convictedOn: (date: string) => `Convicted by a court of a recruitment offence on ${date}.`,
   warnings: {
     fee: 'Found to have charged workers a recruitment fee.',
@@ -356,6 +373,7 @@ const en = {
     // After a result's status; short, so three results can still fit on a screen.
     warning: 'WARNING',
     convicted: (date: string) => `convicted ${date}`,
+    policeLine: (district: string, phone: string) => `Police ${district}: ${phone}`,
     warnings: {
       fee: 'charged fees',
       fraud: 'deceived workers',
@@ -499,6 +517,22 @@ const st: Catalogue = {
   },
 
   warningsTitle: 'Litemoso',
+  offices: {
+    title: 'Moo u ka tlalehang teng ka bouena',
+    link: 'Liofisi moo u ka tlalehang teng ka bouena, setereke se seng le se seng',
+    lead: 'Liofisi tsa setereke se seng le se seng moo u ka tlalehang moemeli kapa ho rekisoa ha batho, kapa ua kopa thuso. Ke linomoro tsa liofisi, eseng tsa batho.',
+    choose: 'Setereke',
+    all: 'Litereke tsohle',
+    show: 'Bontša',
+    inDistrict: (district: string) => `Liofisi tsa ${district}`,
+    none: 'Ha ho ofisi e ngotsoeng bakeng sa setereke sena. E-ea seteisheneng sefe kapa sefe sa mapolesa kapa ofising ea Labour.',
+    services: {
+      police: 'Mapolesa: khahlanong le ho rekisoa ha batho',
+      labour: 'Ofisi ea Labour',
+      social_welfare: 'Boiketlo ba Sechaba (Social Welfare)',
+      shelter: 'Sebaka sa bolulo (NGO)',
+    } satisfies Record<FocalService, string>,
+  },
   convictedOn: (date: string) =>
     `Lekhotla le mo fumane a le molato oa tlolo ea molao ea ho batlela batho mesebetsi ka ${date}.`,
   warnings: {
@@ -720,6 +754,7 @@ const st: Catalogue = {
     busy: 'Tšebeletso e phathahane. Letsetsa hape kamora motsotso.',
     warning: 'TEMOSO',
     convicted: (date: string) => `o fumanoe a le molato ${date}`,
+    policeLine: (district: string, phone: string) => `Mapolesa ${district}: ${phone}`,
     warnings: {
       fee: 'o lefisitse chelete',
       fraud: 'o thetsitse basebetsi',

@@ -10,6 +10,7 @@ import { trackComplaint } from '../complaints/queries.js'
 import { normaliseReference, type TrackedStatus, trackedStatus } from '../complaints/rules.js'
 import type { Config } from '../config.js'
 import type { Database } from '../db/database.js'
+import { focalPointOf } from '../focal-points/queries.js'
 import { sendJson } from '../http/compression.js'
 import { sendCsv } from '../http/csv.js'
 import type { AppEnv } from '../http/env.js'
@@ -25,6 +26,7 @@ import { offerStanding } from '../job-offers/lifecycle.js'
 import { findPublicOffer } from '../job-offers/queries.js'
 import { licenceNumberIn } from '../licence-number.js'
 import { todayInLesotho } from '../time.js'
+import type { District } from '../vocabulary.js'
 import { publicContext } from './context.js'
 import { findPublicLicence, lookupAgencies, type PublicAgency, publicRegister } from './queries.js'
 import { plainText, type UssdJob, type UssdOutcome, ussdReply, ussdStep } from './ussd.js'
@@ -88,6 +90,13 @@ async function trackedByReference(db: Database, typed: string): Promise<TrackedS
   const reference = normaliseReference(typed)
   const found = reference ? await trackComplaint(db, reference) : undefined
   return found ? trackedStatus(found) : null
+}
+
+/** The police focal point of the district a USSD report named, for the screen that closes it. */
+async function policeLineOf(db: Database, district: District | null) {
+  if (!district) return null
+  const point = await focalPointOf(db, district, 'police')
+  return point ? { district, phone: point.phone } : null
 }
 
 /** The offer a code typed on USSD names, and what it means today. */
@@ -307,6 +316,7 @@ export function publicRoutes(config: Config, secret: string) {
                   day: today,
                   secret,
                 }),
+                police: await policeLineOf(db, step.report.report.district),
               }
             : step.kind === 'track'
               ? { tracked: await trackedByReference(db, step.reference) }

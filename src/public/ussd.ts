@@ -213,7 +213,9 @@ function jobScreen(job: UssdJob, t: Catalogue): string {
 }
 
 /** What a `report` or `track` step came to: the report's reference, or the report found. */
-export type UssdOutcome = { sent: string } | { tracked: TrackedStatus | null }
+export type UssdOutcome =
+  | { sent: string; police?: { district: string; phone: string } | null }
+  | { tracked: TrackedStatus | null }
 
 /** The reply to show for this step; `found` is what the search found, for a `search` step. */
 export function ussdReply(
@@ -231,10 +233,16 @@ export function ussdReply(
     case 'report':
       if (step.report.kind === 'ask') return screen('CON', reportQuestion(step.report, t))
       if (step.report.kind === 'cancelled') return screen('END', t.ussd.reportCancelled)
-      return screen(
-        'END',
-        outcome && 'sent' in outcome ? t.ussd.reportSent(outcome.sent) : t.ussd.reportCancelled,
-      )
+      if (!outcome || !('sent' in outcome)) return screen('END', t.ussd.reportCancelled)
+      {
+        // The district's police focal point after the reference, when the screen has room for it.
+        const sent = t.ussd.reportSent(outcome.sent)
+        const police = outcome.police
+          ? `\n${t.ussd.policeLine(outcome.police.district, outcome.police.phone)}`
+          : ''
+        const withPolice = `${sent}${police}`
+        return screen('END', plainText(`END ${withPolice}`).length <= USSD_MAX_LENGTH ? withPolice : sent)
+      }
     case 'trackAsk':
       return screen('CON', t.ussd.trackAsk)
     case 'track': {

@@ -4,6 +4,8 @@ import { DashboardPage, DashboardResults } from '../../views/reports/dashboard.j
 import { FIGURE_TABLE_IDS, FIGURE_TABLES } from '../../views/reports/tables.js'
 import { writeAudit } from '../audit/audit.js'
 import { actorOf, requireRole } from '../auth/guard.js'
+import { focalPoints } from '../focal-points/queries.js'
+import { focalPointGaps } from '../focal-points/services.js'
 import { sendCsv } from '../http/csv.js'
 import type { AppEnv } from '../http/env.js'
 import { blankToUndefined } from '../http/fields.js'
@@ -118,7 +120,13 @@ export const reportRoutes = new Hono<AppEnv>()
     const period = parsed.success ? { from: parsed.data.from, to: parsed.data.to } : null
     return renderPageOrPartial(
       c,
-      <DashboardPage ctx={pageContext(c)} figures={figures} filters={filters} period={period} />,
+      <DashboardPage
+        ctx={pageContext(c)}
+        figures={figures}
+        filters={filters}
+        period={period}
+        focalPointGaps={focalPointGaps(await focalPoints(c.get('db')))}
+      />,
       <DashboardResults figures={figures} filters={filters} period={period} />,
       parsed.success ? 200 : 422,
     )

@@ -44,6 +44,9 @@ const DECLARED: Record<string, string[]> = {
   'POST /job-offers/:id/:decision': ['version', 'reason'],
   // The demo data has no criminal case yet, so no case page shows its step forms.
   'POST /cases/:id/:action': ['version', 'on_date', 'court', 'court_case_number', 'reason'],
+  'POST /focal-points/:district/:service': ['version', 'office', 'phone', 'address', 'hours', 'office_line'],
+  // Shown only once a focal point exists.
+  'POST /focal-points/:district/:service/remove': ['version'],
   'POST /cases/:id/suspects/new': [
     'version',
     'submission_key',
@@ -96,6 +99,8 @@ const EXTRA_QUERY: Record<string, string[]> = {
   'GET /exports/tip-law-enforcement.csv': ['suppress_below'],
   'GET /exports/tip-victims.csv': ['suppress_below'],
   'GET /cases/new': ['complaint', 'inspection'],
+  'GET /offices': ['district'],
+  'GET /dashboard': ['period'],
   'GET /inspections/new': ['worksite'],
   'GET /setup': ['token'],
   'GET /login': ['signed_out'],
@@ -117,6 +122,8 @@ function concrete(path: string): string {
     .replace(/:code\b/, ids.code!)
     .replace(/:action\b/, 'suspend')
     .replace(/:flag\b/, 'fee')
+    .replace(/:district\b/, 'Leribe')
+    .replace(/:service\b/, 'police')
     .replace(/:file\b/, ids.file!)
     .replace(/:number\b/, ids.licence!)
     .replace(/:reference\b/, ids.reference!)

@@ -1,8 +1,10 @@
 import type { TrackedStatus } from '../../src/complaints/rules.js'
 import { COMPLAINT_CATEGORIES } from '../../src/complaints/rules.js'
 import { LIMITS } from '../../src/complaints/schemas.js'
+import type { FocalPoint } from '../../src/focal-points/queries.js'
 import type { FormState } from '../../src/http/validation.js'
 import { CURRENCIES } from '../../src/money.js'
+import type { District } from '../../src/vocabulary.js'
 import {
   CheckboxesField,
   CsrfField,
@@ -16,6 +18,7 @@ import {
 } from '../components/forms.js'
 import { LicenceNumber } from '../components/licence-number.js'
 import { NoFeeNotice } from '../public/no-fee.js'
+import { DistrictOffices } from '../public/offices.js'
 import { type PublicContext, PublicLayout } from '../public/public-layout.js'
 
 /** A recruiter chosen from the registry (by the link on a lookup or verify result). */
@@ -205,13 +208,21 @@ export function ReportFormPage(props: {
           <li>{step}</li>
         ))}
       </ol>
+      <p>
+        <a href={langHref('/offices', pc)}>{pc.t.offices.link}</a>
+      </p>
       <NoFeeNotice t={pc.t} />
     </PublicLayout>
   )
 }
 
 /** After sending: the reference, large, and what to do with it. */
-export function ReportSentPage(props: { pc: PublicContext; reference: string }) {
+export function ReportSentPage(props: {
+  pc: PublicContext
+  reference: string
+  /** The offices of the district the report named, to go to in person. */
+  offices: { district: District; points: FocalPoint[] } | null
+}) {
   const t = props.pc.t.complaint
   return (
     <PublicLayout pc={props.pc} title={t.sentTitle}>
@@ -224,6 +235,12 @@ export function ReportSentPage(props: { pc: PublicContext; reference: string }) 
       <p>
         <a href={`/complaints/track?ref=${encodeURIComponent(props.reference)}`}>{t.trackLink}</a> ·{' '}
         <a href="/">{props.pc.t.backToSearch}</a>
+      </p>
+      {props.offices && (
+        <DistrictOffices district={props.offices.district} points={props.offices.points} t={props.pc.t} />
+      )}
+      <p>
+        <a href={langHref('/offices', props.pc)}>{props.pc.t.offices.link}</a>
       </p>
       <NoFeeNotice t={props.pc.t} />
     </PublicLayout>
@@ -284,3 +301,6 @@ export function TrackPage(props: {
     </PublicLayout>
   )
 }
+
+/** A public page's address in the reader's language. */
+const langHref = (path: string, pc: PublicContext) => (pc.lang === 'en' ? path : `${path}?lang=${pc.lang}`)

@@ -1,3 +1,4 @@
+import { FOCAL_SERVICE_LABELS, type FocalService } from '../../src/focal-points/services.js'
 import { formatDate } from '../../src/format.js'
 import type { PageContext } from '../../src/http/render.js'
 import type { FormState } from '../../src/http/validation.js'
@@ -159,6 +160,8 @@ export function DashboardPage(props: {
   figures: DashboardFigures | null
   filters: FormState
   period: { from: string; to: string } | null
+  /** Districts lacking a focal point, by service (today, whatever the period). */
+  focalPointGaps: { district: string; missing: FocalService[] }[]
 }) {
   return (
     <Layout ctx={props.ctx} title="Dashboard" hasErrors={hasErrors(props.filters)}>
@@ -169,6 +172,25 @@ export function DashboardPage(props: {
         multi-sectoral committee and the national TIP data hub. The last twelve months unless you choose
         another period.
       </p>
+      {props.focalPointGaps.length > 0 ? (
+        <section class="notice warning" aria-labelledby="focal-gaps-title">
+          <h2 id="focal-gaps-title">Districts without a focal point</h2>
+          <ul>
+            {props.focalPointGaps.map((g) => (
+              <li>
+                {g.district}: no {g.missing.map((s) => FOCAL_SERVICE_LABELS[s].toLowerCase()).join(', ')}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href="/focal-points">Focal points in the districts</a>
+          </p>
+        </section>
+      ) : (
+        <p>
+          Every district has its four <a href="/focal-points">focal points</a>.
+        </p>
+      )}
       <FilterForm
         action="/dashboard"
         resultsId="dashboard-figures"
