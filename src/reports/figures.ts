@@ -5,7 +5,12 @@ import { currentRegistryVersion } from '../db/registry-version.js'
 import type { Indicator, InspectionType, ReferralDestination } from '../inspections/rules.js'
 import { addDays, lesothoMonthOf, startOfDayInLesotho, todayInLesotho } from '../time.js'
 import type { District } from '../vocabulary.js'
-import { type LawEnforcementRow, lawEnforcementFigures } from './law-enforcement.js'
+import {
+  type CaseBreakdownRow,
+  caseBreakdowns,
+  type LawEnforcementRow,
+  lawEnforcementFigures,
+} from './law-enforcement.js'
 import type { ReportFilters } from './schemas.js'
 import { type VictimsRow, victimsFigures } from './victims.js'
 
@@ -20,6 +25,8 @@ export interface DashboardFigures {
   lawEnforcement: LawEnforcementRow[]
   /** Detected potential victims per district with SDG 16.2.2, the country's row last (victims.ts). */
   victimsDetected: VictimsRow[]
+  /** The same by offence and by form of exploitation (law-enforcement.ts). */
+  caseBreakdown: CaseBreakdownRow[]
   licencesByStatus: { status: string; count: number }[]
   applications: { approved: number; refused: number; withdrawn: number; medianDays: number | null }
   complaintsByCategory: { category: ComplaintCategory; count: number }[]
@@ -138,6 +145,7 @@ export async function dashboardFigures(
     victims,
     lawEnforcement,
     victimsDetected,
+    caseBreakdown,
   ] = await Promise.all([
     // Licences as they stand today: an active licence past its expiry date counts as expired.
     sql<{ status: string; count: number }>`
@@ -214,6 +222,7 @@ export async function dashboardFigures(
         group by 1, 2 order by 1, 2`.execute(db),
     lawEnforcementFigures(db, f),
     victimsFigures(db, f),
+    caseBreakdowns(db, f),
   ])
   const a = applications.rows[0]!
   const ct = complaintTotals.rows[0]!
@@ -267,6 +276,7 @@ export async function dashboardFigures(
   return {
     lawEnforcement,
     victimsDetected,
+    caseBreakdown,
     licencesByStatus: licences.rows,
     applications: {
       approved: n(a.approved),

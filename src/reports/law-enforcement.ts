@@ -186,3 +186,54 @@ function toRow(
     medianDaysToVerdict: { median: median('days_to_verdict'), cases: v('verdict_cases') },
   }
 }
+
+export interface CaseBreakdownRow {
+  by: 'offence' | 'exploitation'
+  key: string
+  investigations: number
+  prosecutionsInitiated: number
+  convicted: number
+  acquitted: number
+}
+
+/**
+ * The same figures for the whole country (or the district chosen) by offence named and by form
+ * of exploitation of the case's victims. A case naming two offences, or whose victims suffered
+ * two forms, counts under each: rows do not add up to the totals.
+ */
+export async function caseBreakdowns(db: Database, f: ReportFilters): Promise<CaseBreakdownRow[]> {
+  const { rows } = await sql<{
+    by: CaseBreakdownRow['by']
+    key: string
+    i: number
+    p: number
+    c: number
+    a: number
+  }>`
+    with k as (
+      select id, district, offences, opened_on, charged_on from criminal_cases
+      where (${f.district}::text is null or district = ${f.district})
+    ),
+    keyed as (
+      select 'offence' as by, o as key, k.* from k cross join unnest(k.offences) as o
+      union all
+      select distinct 'exploitation', v.exploitation, k.* from k join case_victims v on v.case_id = k.id
+    ),
+    ruled as (
+      select case_id, count(*) filter (where verdict = 'convicted') as c, count(*) filter (where verdict = 'acquitted') as a
+      from case_suspects where verdict_on between ${f.from}::date and ${f.to}::date group by case_id
+    )
+    select keyed.by, keyed.key,
+      count(*) filter (where opened_on between ${f.from}::date and ${f.to}::date)::int as i,
+      count(*) filter (where charged_on between ${f.from}::date and ${f.to}::date)::int as p,
+      coalesce(sum(r.c), 0)::int as c, coalesce(sum(r.a), 0)::int as a
+    from keyed left join ruled r on r.case_id = keyed.id group by keyed.by, keyed.key`.execute(db)
+  return rows.map((r) => ({
+    by: r.by,
+    key: r.key,
+    investigations: n(r.i),
+    prosecutionsInitiated: n(r.p),
+    convicted: n(r.c),
+    acquitted: n(r.a),
+  }))
+}

@@ -229,14 +229,34 @@ export const FIGURE_TABLES: FigureTable[] = [
   },
   {
     id: 'cases-by-offence',
-    title: 'Investigations opened, by offence',
-    about: 'A case can name several offences, so these can add up to more than the cases.',
-    header: ['Offence', 'Investigations opened'],
+    title: 'Criminal cases by offence and by form of exploitation',
+    about:
+      'Investigations opened, prosecutions initiated (charged) and suspects convicted or acquitted in the period, by the offence the case names and the form of exploitation its victims suffered. A case naming two offences counts under each, and a case without victims recorded has no form: rows do not add up to the totals.',
+    header: [
+      'Offence or form of exploitation',
+      'Investigations opened',
+      'Prosecutions initiated',
+      'Convicted',
+      'Acquitted',
+    ],
     rows: (f) => {
-      const all = f.lawEnforcement.at(-1)!
-      return OFFENCES.map((o) => [OFFENCE_LABELS[o], all.byOffence[o]])
+      const row = (by: 'offence' | 'exploitation', key: string, label: string) => {
+        const r = f.caseBreakdown.find((x) => x.by === by && x.key === key)
+        return [
+          label,
+          r?.investigations ?? 0,
+          r?.prosecutionsInitiated ?? 0,
+          r?.convicted ?? 0,
+          r?.acquitted ?? 0,
+        ]
+      }
+      return [
+        ...OFFENCES.map((o) => row('offence', o, OFFENCE_LABELS[o])),
+        ...EXPLOITATION_FORMS.map((e) =>
+          row('exploitation', e, `Victims: ${EXPLOITATION_LABELS[e].toLowerCase()}`),
+        ),
+      ]
     },
-    chart: 'bars',
   },
   {
     id: 'suspects',
