@@ -32,7 +32,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   inspector: 'Labour inspector',
   police_officer: 'Police officer',
   analyst: 'Analyst',
-  prosecutor: 'Prosecutor (Director of Public Prosecutions)',
+  prosecutor: 'Prosecutor (Office of the Director of Public Prosecutions)',
 }
 
 export const SECTORS = [

@@ -1,8 +1,10 @@
 import { sql } from 'kysely'
 import { type Actor, writeAudit } from '../audit/audit.js'
 import type { Database } from '../db/database.js'
+import { formatDate } from '../format.js'
 import { offsetOf } from '../http/pagination.js'
 import type { District } from '../vocabulary.js'
+import { suggestedCaseNumber } from './case-number.js'
 import { caseFactsOf } from './parties.js'
 import type { CaseListFilters, OpenCaseInput } from './schemas.js'
 import { type CaseAction, type CaseActor, type CaseStage, caseTransition } from './stages.js'
@@ -66,6 +68,22 @@ export async function openCase(trx: Database, actor: Actor, input: OpenCaseInput
   return { ok: true, id: inserted.id, created: true }
 }
 
+/**
+ * A case number as it is written elsewhere ("CR 358/09/2026", "Maputsoe 358", "358/2026"): the
+ * station's name, or the number (and the year when one is given).
+ */
+function caseNumberMatches(typed: string) {
+  const { case_number, case_year } = suggestedCaseNumber(typed)
+  const station = typed.replace(/\bCR\b|[\d/]+/gi, '').trim()
+  const escaped = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`
+  return sql<boolean>`(
+    (${station} = '' or station ilike ${escaped(station)})
+    and (${case_number ?? null}::int is null or case_number = ${case_number ?? null}::int)
+    and (${case_year ?? null}::int is null or case_year = ${case_year ?? null}::int)
+    and (${station} <> '' or ${case_number ?? null}::int is not null or ${case_year ?? null}::int is not null)
+  )`
+}
+
 /** Cases by stage, oldest in their stage first, with the days each has waited there. */
 export async function caseList(db: Database, filters: CaseListFilters, today: string) {
   const base = db
@@ -78,11 +96,7 @@ export async function caseList(db: Database, filters: CaseListFilters, today: st
         .where('stage', '<>', 'closed')
         .where('opened_on', '<', sql<string>`${today}::date - ${`${filters.age} months`}::interval`),
     )
-    .$if(Boolean(filters.q), (q) =>
-      q.where(
-        sql<boolean>`(station || ' CR ' || case_number || '/' || case_year) ilike ${`%${filters.q!.replace(/[\\%_]/g, '\\$&')}%`}`,
-      ),
-    )
+    .$if(Boolean(filters.q), (q) => q.where(caseNumberMatches(filters.q!)))
   const [rows, counted] = await Promise.all([
     base
       .select([
@@ -97,7 +111,8 @@ export async function caseList(db: Database, filters: CaseListFilters, today: st
         'investigating_officer',
         sql<number>`(${today}::date - stage_since)`.as('days_in_stage'),
       ])
-      .orderBy(sql`stage = 'closed'`)
+      // Cases still to be worked first: those with their verdict, or closed, after.
+      .orderBy(sql`stage in ('verdict', 'closed')`)
       .orderBy('stage_since')
       .orderBy('id')
       .limit(CASES_PER_PAGE)
@@ -154,7 +169,7 @@ async function sourceOfCase(
       .where('inspections.id', '=', k.inspection_id)
       .executeTakeFirstOrThrow()
     return {
-      label: `Inspection of ${found.name} on ${found.visited_on}`,
+      label: `Inspection of ${found.name} on ${formatDate(found.visited_on)}`,
       href: `/inspections/${k.inspection_id}`,
     }
   }
@@ -176,6 +191,7 @@ export type CaseStepResult =
   | { ok: true }
   | { ok: false; conflict: true }
   | { ok: false; conflict: false; reason: string }
+  | { ok: false; field: 'on_date'; message: string }
 
 /** Takes one step of a case at the version the officer saw: the row, its event and the audit entry together. */
 export async function takeCaseStep(
@@ -207,8 +223,8 @@ export async function takeCaseStep(
   if (input.on_date < before.stage_since)
     return {
       ok: false,
-      conflict: false,
-      reason: `The date cannot be before the case reached its present stage (${before.stage_since}).`,
+      field: 'on_date',
+      message: `The date cannot be before the case reached its present stage, on ${formatDate(before.stage_since)}`,
     }
   const after = await trx
     .updateTable('criminal_cases')
@@ -315,7 +331,7 @@ export async function caseSource(
     return {
       kind: 'inspection',
       id: found.id,
-      label: `Inspection of ${found.name} on ${found.visited_on}`,
+      label: `Inspection of ${found.name} on ${formatDate(found.visited_on)}`,
       href: `/inspections/${found.id}`,
       typedNumber: found.police_case_number!,
       district: found.district,
@@ -349,15 +365,19 @@ export function casesOpenedFrom(db: Database, column: 'complaint_id' | 'inspecti
 /**
  * The cases waiting for someone, for their home page, oldest in its stage first: a
  * prosecutor's are those sent to the DPP and not yet charged; a police officer's, the open
- * investigations they opened.
+ * investigations of their district (the ones they may take forward).
  */
-export async function casesWaitingFor(db: Database, user: { id: string; role: string }, today: string) {
+export async function casesWaitingFor(
+  db: Database,
+  user: { id: string; role: string; homeDistrict: District },
+  today: string,
+) {
   if (user.role !== 'prosecutor' && user.role !== 'police_officer') return null
   const waiting = db
     .selectFrom('criminal_cases')
     .$if(user.role === 'prosecutor', (q) => q.where('stage', '=', 'sent_to_dpp'))
     .$if(user.role === 'police_officer', (q) =>
-      q.where('stage', '=', 'under_investigation').where('opened_by', '=', user.id),
+      q.where('stage', '=', 'under_investigation').where('district', '=', user.homeDistrict),
     )
   const [rows, counted] = await Promise.all([
     waiting
@@ -376,7 +396,12 @@ export async function casesWaitingFor(db: Database, user: { id: string; role: st
       .execute(),
     waiting.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ])
-  return { rows, total: counted.n, stage: user.role === 'prosecutor' ? 'sent_to_dpp' : 'under_investigation' }
+  return {
+    rows,
+    total: counted.n,
+    stage: user.role === 'prosecutor' ? 'sent_to_dpp' : 'under_investigation',
+    district: user.role === 'prosecutor' ? null : user.homeDistrict,
+  }
 }
 export type CasesWaiting = NonNullable<Awaited<ReturnType<typeof casesWaitingFor>>>
 

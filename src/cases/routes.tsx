@@ -27,6 +27,7 @@ import { suggestedCaseNumber } from './case-number.js'
 import { canChangeParties, canRecordSuspectVerdict, caseFactsOf } from './parties.js'
 import {
   CASES_PER_PAGE,
+  type CaseDetails,
   type CaseSource,
   caseDetails,
   caseList,
@@ -43,7 +44,7 @@ import {
   caseStepSchemas,
   openCaseSchema,
 } from './schemas.js'
-import { allowedCaseActions, type CaseAction, caseTransition } from './stages.js'
+import { actorTakes, allowedCaseActions, type CaseAction, caseTransition } from './stages.js'
 import { peopleReferredBy, suspectsOf, victimsOf } from './suspects.js'
 
 // Criminal cases, from the police station to the court's verdict: the police open and
@@ -103,6 +104,46 @@ function newCaseForm(c: Context<AppEnv>, source: CaseSource | null): FormState {
     ...suggestedCaseNumber(source?.typedNumber ?? null),
     ...(source ? { [`${source.kind}_id`]: source.id } : {}),
   })
+}
+
+/** A case's page, with what the viewer may do there. */
+async function showCase(
+  c: Context<AppEnv>,
+  details: CaseDetails,
+  words: { notice?: string | undefined; warning?: string | undefined },
+  status: 200 | 409 = 200,
+) {
+  const user = c.get('user')!
+  const db = c.get('db')
+  const [suspects, victims, referred] = await Promise.all([
+    suspectsOf(db, details.id),
+    victimsOf(db, details.id),
+    details.inspection_id ? peopleReferredBy(db, details.inspection_id) : null,
+  ])
+  const who = caseActorOf(user)
+  const steps = CASE_STEPPERS.includes(user.role)
+    ? allowedCaseActions(details.stage, who, details.district, caseFactsOf(suspects))
+    : []
+  return renderPage(
+    c,
+    <CasePage
+      ctx={pageContext(c)}
+      details={details}
+      actions={steps}
+      suspects={suspects}
+      victims={victims}
+      referredByInspection={referred}
+      canChangeParties={canChangeParties(details.stage, who, details.district)}
+      canRule={canRecordSuspectVerdict(details.stage, who)}
+      canOverturn={who.role === 'prosecutor'}
+      today={todayInLesotho()}
+      notice={words.notice}
+      warning={words.warning}
+      // Complaints are read by the licensing office alone (they hold the complainant's contact).
+      sourceLinked={!details.complaint_id || (COMPLAINT_HANDLERS as readonly string[]).includes(user.role)}
+    />,
+    status,
+  )
 }
 
 export const caseRoutes = new Hono<AppEnv>()
@@ -189,42 +230,22 @@ export const caseRoutes = new Hono<AppEnv>()
   })
   .get('/cases/:id', readers, caseIdValidator, async (c) => {
     const details = await loadCase(c, c.req.valid('param').id)
-    const user = c.get('user')!
     const done = c.req.query('done')
-    const db = c.get('db')
-    const [suspects, victims, referred] = await Promise.all([
-      suspectsOf(db, details.id),
-      victimsOf(db, details.id),
-      details.inspection_id ? peopleReferredBy(db, details.inspection_id) : null,
-    ])
-    const who = caseActorOf(user)
-    const steps = CASE_STEPPERS.includes(user.role)
-      ? allowedCaseActions(details.stage, who, details.district, caseFactsOf(suspects))
-      : []
-    return renderPage(
-      c,
-      <CasePage
-        ctx={pageContext(c)}
-        details={details}
-        actions={steps}
-        suspects={suspects}
-        victims={victims}
-        referredByInspection={referred}
-        canChangeParties={canChangeParties(details.stage, who, details.district)}
-        canRule={canRecordSuspectVerdict(details.stage, who)}
-        canOverturn={who.role === 'prosecutor'}
-        today={todayInLesotho()}
-        notice={done ? NOTICES[done] : undefined}
-        // Complaints are read by the licensing office alone (they hold the complainant's contact).
-        sourceLinked={!details.complaint_id || (COMPLAINT_HANDLERS as readonly string[]).includes(user.role)}
-      />,
-    )
+    return showCase(c, details, { notice: done ? NOTICES[done] : undefined })
   })
   .get('/cases/:id/:action', steppers, actionValidator, async (c) => {
     const { id, action } = c.req.valid('param')
     const details = await loadCase(c, id)
-    const step = caseTransition(details.stage, action, caseActorOf(c.get('user')!), details.district)
-    if (!step.ok) throw new PageError(403, step.reason)
+    const who = caseActorOf(c.get('user')!)
+    if (!actorTakes(action, who, details.district))
+      throw new PageError(
+        403,
+        'This step of this case is taken by the police of its district or by the prosecutor.',
+      )
+    const facts = caseFactsOf(await suspectsOf(c.get('db'), id))
+    const step = caseTransition(details.stage, action, who, details.district, facts)
+    // Not now (another step first, or it was taken): the case, saying why.
+    if (!step.ok) return showCase(c, details, { warning: step.reason }, 409)
     return renderPage(
       c,
       <CaseStepPage
@@ -259,6 +280,17 @@ export const caseRoutes = new Hono<AppEnv>()
       .get('db')
       .transaction()
       .execute((trx) => takeCaseStep(trx, actorOf(c), caseActorOf(user), { id, action, ...parsed.data }))
+    if (!result.ok && 'field' in result)
+      return renderPage(
+        c,
+        <CaseStepPage
+          ctx={pageContext(c)}
+          details={details}
+          action={action}
+          form={{ values: typedValues(parsed.body), errors: { [result.field]: result.message } }}
+        />,
+        422,
+      )
     if (!result.ok)
       return conflictPage(c, {
         what: 'criminal case',

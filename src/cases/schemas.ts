@@ -33,22 +33,47 @@ const text = (max: number, required: string, multiline = false) =>
     messages: { required, tooLong: (n) => `Must be ${n.toLocaleString('en')} characters or fewer` },
   })
 
+/** A whole number typed: blank asks for it, anything else not a whole number says what to type. */
+const wholeNumber = (
+  required: string,
+  notANumber: string,
+  bounds: { min: number; below: string; max: number; above: string },
+) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce
+      .number({ error: (issue) => (issue.input === undefined ? required : notANumber) })
+      .int(notANumber)
+      .min(bounds.min, bounds.below)
+      .max(bounds.max, bounds.above),
+  )
+
 const oneOrMany = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
 
 /** A case as the police officer opens it. */
 export const openCaseSchema = z
   .object({
     station: text(100, 'Enter the police station, for example “Maseru Central”'),
-    case_year: z.coerce
-      .number({ error: 'Enter the year of the case number' })
-      .int('Enter the year as four digits')
-      .min(1990, 'Enter the year as four digits, 1990 or later')
-      .max(2100, 'Enter the year as four digits'),
-    case_number: z.coerce
-      .number({ error: 'Enter the case number' })
-      .int('Enter the case number as a whole number')
-      .min(1, 'Enter the case number as a whole number')
-      .max(999_999, 'Must be 999,999 or less'),
+    case_number: wholeNumber(
+      'Enter the case number',
+      'Enter the case number as a whole number, for example 358',
+      {
+        min: 1,
+        below: 'Enter the case number as a whole number, 1 or more',
+        max: 999_999,
+        above: 'Must be 999,999 or less',
+      },
+    ),
+    case_year: wholeNumber(
+      'Enter the year of the case number',
+      'Enter the year as four digits, for example 2026',
+      {
+        min: 1990,
+        below: 'Enter the year as four digits, 1990 or later',
+        max: 2100,
+        above: 'Enter the year as four digits',
+      },
+    ),
     district: z.enum(DISTRICTS, { error: 'Choose the district' }),
     investigating_officer: text(200, 'Enter the investigating officer’s name and rank'),
     offences: z.preprocess(
@@ -129,47 +154,55 @@ const choice = <const T extends readonly [string, ...string[]]>(values: T, messa
 const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.preprocess(blankToUndefined, z.enum(values, { error: message }).optional())
 const key = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'The page is out of date: reload it')
-const nationality = z.preprocess(
+const nationalityIn = (v: string) => v === UNKNOWN_NATIONALITY || COUNTRY_CODES.has(v)
+const optionalNationality = z.preprocess(
   blankToUndefined,
-  z
-    .string({ error: 'Choose the nationality, or “Not known”' })
-    .refine((v) => v === UNKNOWN_NATIONALITY || COUNTRY_CODES.has(v), 'Choose the nationality from the list'),
+  z.string().refine(nationalityIn, 'Choose the nationality from the list').optional(),
 )
 
 /**
  * A suspect as the police or the prosecutor adds them. An agency, or a person of one, is named by
- * the agency's licence number or its registered name; a person has a sex, an age group and a
- * nationality ("not known" is an answer), and an ID or passport number when known.
+ * the agency's licence number, registration number or registered name; a person has a sex, an
+ * age group and a nationality ("not known" is an answer), and an ID or passport number when
+ * known. Every field may be blank at first, so that what each kind of suspect needs is said all
+ * at once.
  */
-export const suspectSchema = z
-  .object({
-    version: versionField,
-    submission_key: key,
-    kind: choice(SUSPECT_KINDS, 'Choose who the suspect is'),
-    agency: optionalText({ max: 200 }),
-    agency_link: optionalChoice(AGENCY_LINKS, 'Choose how the person is linked to the agency'),
-    name: optionalText({ max: 200 }),
-    role: choice(SUSPECT_ROLES, 'Choose the suspect’s role'),
-    sex: optionalChoice(SEXES, 'Choose the sex, or “Not known”'),
-    age_group: optionalChoice(AGE_GROUPS, 'Choose the age group, or “Age not known”'),
-    nationality: nationality.optional(),
-    id_number: optionalText({ max: 40 }),
-  })
-  .superRefine((s, ctx) => {
-    const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
-    if ((s.kind === 'agency' || s.kind === 'agency_person') && !s.agency)
-      need('agency', 'Enter the agency’s licence number or registered name')
-    if (s.kind === 'agency_person' && !s.agency_link)
-      need('agency_link', 'Choose how the person is linked to the agency')
-    if (s.kind !== 'agency' && !s.name)
-      need('name', s.kind === 'employer' ? 'Enter the employer’s name' : 'Enter the suspect’s name')
-    if (isPerson(s.kind)) {
-      if (!s.sex) need('sex', 'Choose the sex, or “Not known”')
-      if (!s.age_group) need('age_group', 'Choose the age group, or “Age not known”')
-      if (!s.nationality) need('nationality', 'Choose the nationality, or “Not known”')
-    }
-  })
-export type SuspectInput = z.infer<typeof suspectSchema>
+const suspectFields = z.object({
+  version: versionField,
+  submission_key: key,
+  kind: optionalChoice(SUSPECT_KINDS, 'Choose who the suspect is from the list'),
+  agency: optionalText({ max: 200 }),
+  agency_link: optionalChoice(AGENCY_LINKS, 'Choose how the person is linked to the agency'),
+  name: optionalText({ max: 200 }),
+  role: optionalChoice(SUSPECT_ROLES, 'Choose the suspect’s role from the list'),
+  sex: optionalChoice(SEXES, 'Choose the sex, or “Not known”'),
+  age_group: optionalChoice(AGE_GROUPS, 'Choose the age group, or “Age not known”'),
+  nationality: optionalNationality,
+  id_number: optionalText({ max: 40 }),
+})
+type SuspectFields = z.infer<typeof suspectFields>
+export type SuspectInput = SuspectFields & {
+  kind: (typeof SUSPECT_KINDS)[number]
+  role: (typeof SUSPECT_ROLES)[number]
+}
+
+export const suspectSchema = suspectFields.transform((s, ctx): SuspectInput => {
+  const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+  if (!s.kind) need('kind', 'Choose who the suspect is')
+  if (!s.role) need('role', 'Choose the suspect’s role')
+  if ((s.kind === 'agency' || s.kind === 'agency_person') && !s.agency)
+    need('agency', 'Enter the agency’s licence number, registration number or registered name')
+  if (s.kind === 'agency_person' && !s.agency_link)
+    need('agency_link', 'Choose how the person is linked to the agency')
+  if (s.kind && s.kind !== 'agency' && !s.name)
+    need('name', s.kind === 'employer' ? 'Enter the employer’s name' : 'Enter the suspect’s name')
+  if (s.kind && isPerson(s.kind)) {
+    if (!s.sex) need('sex', 'Choose the sex, or “Not known”')
+    if (!s.age_group) need('age_group', 'Choose the age group, or “Age not known”')
+    if (!s.nationality) need('nationality', 'Choose the nationality, or “Not known”')
+  }
+  return s as SuspectInput
+})
 
 /** A group of potential victims: a count, never a name. */
 export const victimsSchema = z
@@ -183,7 +216,12 @@ export const victimsSchema = z
       .max(10_000, 'Must be 10,000 or fewer'),
     sex: choice(SEXES, 'Choose the sex, or “Not known”'),
     age_group: choice(AGE_GROUPS, 'Choose the age group, or “Age not known”'),
-    nationality: nationality.pipe(z.string({ error: 'Choose the nationality, or “Not known”' })),
+    nationality: z.preprocess(
+      blankToUndefined,
+      z
+        .string({ error: 'Choose the nationality, or “Not known”' })
+        .refine(nationalityIn, 'Choose the nationality from the list'),
+    ),
     exploitation: choice(EXPLOITATION_FORMS, 'Choose the form of exploitation, or “Not known yet”'),
     referred_nrm: countField(10_000, 'how many were referred, 0 if none'),
   })
@@ -208,7 +246,7 @@ export const suspectVerdictSchema = z
       z.coerce
         .number({ error: 'Enter the prison term in months, or leave it empty' })
         .int('Enter the prison term in whole months')
-        .min(1, 'Enter the prison term in whole months, or leave it empty')
+        .min(1, 'A prison term is 1 month or more: leave it empty for none')
         .max(1200, 'Must be 1,200 months or fewer')
         .optional(),
     ),
@@ -227,6 +265,12 @@ export const suspectVerdictSchema = z
         code: 'custom',
         path: ['prison_months'],
         message: 'Enter the sentence: a prison term, a fine, or both',
+      })
+    if (v.fine?.minor === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fine'],
+        message: 'A fine is more than M 0: leave it empty for none',
       })
     if (v.prison_suspended && v.prison_months === undefined)
       ctx.addIssue({

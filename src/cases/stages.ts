@@ -152,3 +152,17 @@ export const CASE_AGE_LABELS: Record<CaseAge, string> = {
   '12': 'Open more than 12 months',
   '24': 'Open more than 24 months',
 }
+
+/**
+ * Whether this actor ever takes this step on a case of this district, whatever its stage: the
+ * police of the district send and close investigations, the prosecutor charges, rules and closes.
+ */
+export function actorTakes(action: CaseAction, actor: CaseActor, caseDistrict: District): boolean {
+  const police = investigates(actor, caseDistrict)
+  const prosecutor = actor.role === 'prosecutor'
+  return action === 'send_to_dpp'
+    ? police
+    : action === 'close_without_charge'
+      ? police || prosecutor
+      : prosecutor
+}

@@ -9,6 +9,7 @@ import {
   canRecordSuspectVerdict,
   isPerson,
   type SuspectKind,
+  VERDICT_LABELS,
   type Verdict,
 } from './parties.js'
 import type { SuspectInput, VictimsInput } from './schemas.js'
@@ -44,22 +45,30 @@ const bumpVersion = (trx: Database, id: string) =>
     .where('id', '=', id)
     .execute()
 
-/** The agency named by its licence number or registered name (the only one so named). */
+/**
+ * The agency named by its licence number, its registration number or its registered name;
+ * 'several' when more than one has that name (its licence or registration number tells them apart).
+ */
 export async function agencyNamedBy(db: Database, typed: string) {
-  const byLicence = await db
-    .selectFrom('licences')
-    .innerJoin('agencies', 'agencies.id', 'licences.agency_id')
+  const byNumber = await db
+    .selectFrom('agencies')
+    .leftJoin('licences', 'licences.agency_id', 'agencies.id')
     .select(['agencies.id', 'agencies.legal_name'])
-    .where('licences.licence_number', '=', typed.trim().toUpperCase())
+    .where((eb) =>
+      eb.or([
+        eb('licences.licence_number', '=', typed.trim().toUpperCase()),
+        eb(sql`upper(agencies.registration_number)`, '=', typed.trim().toUpperCase()),
+      ]),
+    )
     .executeTakeFirst()
-  if (byLicence) return byLicence
+  if (byNumber) return byNumber
   const byName = await db
     .selectFrom('agencies')
     .select(['id', 'legal_name'])
     .where(sql<boolean>`lower(legal_name) = lower(${typed.trim()})`)
     .limit(2)
     .execute()
-  return byName.length === 1 ? byName[0]! : null
+  return byName.length === 1 ? byName[0]! : byName.length > 1 ? ('several' as const) : null
 }
 
 export async function addSuspect(
@@ -86,26 +95,57 @@ export async function addSuspect(
   const kind: SuspectKind = input.kind
   let agency: { id: string; legal_name: string } | null = null
   if (kind === 'agency' || kind === 'agency_person') {
-    agency = await agencyNamedBy(trx, input.agency!)
-    if (!agency)
+    const named = await agencyNamedBy(trx, input.agency!)
+    if (named === 'several')
       return {
         ok: false,
         field: 'agency',
-        message: 'No agency has this licence number or registered name: check it on the agency’s page',
+        message: 'Several agencies have this name: give its licence number or registration number instead',
       }
+    if (!named)
+      return {
+        ok: false,
+        field: 'agency',
+        message:
+          'No agency has this licence number, registration number or registered name: check it on the agency’s page',
+      }
+    agency = named
+  }
+  if (kind === 'agency') {
+    const already = await trx
+      .selectFrom('case_suspects')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('kind', '=', 'agency')
+      .where('agency_id', '=', agency!.id)
+      .executeTakeFirst()
+    if (already)
+      return { ok: false, field: 'agency', message: 'This agency is already a suspect in this case' }
   }
   const person = isPerson(kind)
   const key = person && input.id_number ? idNumberKey(input.id_number) || null : null
-  // A principal or director whose ID number is in the register is linked to their record.
+  // A principal or director is one the register lists for the agency (by ID number, else by
+  // name): the conviction of one then counts against the agency.
   const registered =
-    kind === 'agency_person' && key && input.agency_link !== 'staff'
+    kind === 'agency_person' && input.agency_link !== 'staff'
       ? await trx
           .selectFrom('agency_people')
           .select('id')
           .where('agency_id', '=', agency!.id)
-          .where('id_number_key', '=', key)
+          .where('role', '=', input.agency_link as 'principal' | 'director')
+          .where((eb) =>
+            key
+              ? eb('id_number_key', '=', key)
+              : eb(sql`lower(name)`, '=', (input.name ?? '').trim().toLowerCase()),
+          )
           .executeTakeFirst()
       : undefined
+  if (kind === 'agency_person' && input.agency_link !== 'staff' && !registered)
+    return {
+      ok: false,
+      field: key ? 'id_number' : 'name',
+      message: `The register lists no ${input.agency_link} of ${agency!.legal_name} with this ${key ? 'ID number' : 'name'}: check the agency’s page, or choose “Staff”`,
+    }
   const inserted = await trx
     .insertInto('case_suspects')
     .values({
@@ -213,6 +253,11 @@ export async function recordSuspectVerdict(
     .returningAll()
     .executeTakeFirstOrThrow()
   await bumpVersion(trx, ids.caseId)
+  await caseEvent(trx, actor, ids.caseId, k.stage, {
+    action: 'suspect_verdict',
+    on: ruling.verdict_on,
+    reason: `${before.name}: ${VERDICT_LABELS[ruling.verdict]}`,
+  })
   await writeAudit(trx, actor, {
     action: 'criminal_case.suspect_verdict',
     entity: 'criminal_case',
@@ -254,6 +299,11 @@ export async function overturnConviction(
     .returningAll()
     .executeTakeFirstOrThrow()
   await bumpVersion(trx, ids.caseId)
+  await caseEvent(trx, actor, ids.caseId, k.stage, {
+    action: 'conviction_overturned',
+    on: appeal.overturned_on,
+    reason: `${before.name}: ${appeal.reason}`,
+  })
   await writeAudit(trx, actor, {
     action: 'criminal_case.conviction_overturned',
     entity: 'criminal_case',
@@ -262,6 +312,29 @@ export async function overturnConviction(
     after,
   })
   return { ok: true, created: false }
+}
+
+/** A step in the case's history that does not move its stage (a ruling on one suspect, an appeal). */
+function caseEvent(
+  trx: Database,
+  actor: Actor,
+  caseId: string,
+  stage: CaseStage,
+  e: { action: string; on: string; reason: string },
+) {
+  return trx
+    .insertInto('criminal_case_events')
+    .values({
+      case_id: caseId,
+      action: e.action,
+      from_stage: stage,
+      to_stage: stage,
+      on_date: e.on,
+      reason: e.reason,
+      actor_id: actor.id,
+      actor_label: actor.label,
+    })
+    .execute()
 }
 
 function suspectOf(db: Database, ids: { caseId: string; suspectId: string }) {

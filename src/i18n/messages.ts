@@ -157,10 +157,10 @@ const en = {
     inDistrict: (district: string) => `Offices in ${district}`,
     none: 'No office is recorded for this district yet. Go to any police station or labour office.',
     services: {
-      police: 'Police: anti-trafficking',
+      police: 'Police anti-trafficking unit',
       labour: 'Labour office',
       social_welfare: 'Social welfare',
-      shelter: 'Shelter (NGO)',
+      shelter: 'NGO shelter',
     } satisfies Record<FocalService, string>,
   },
   convictedOn: (date: string) => `Convicted by a court of a recruitment offence on ${date}.`,
@@ -527,7 +527,7 @@ const st: Catalogue = {
     inDistrict: (district: string) => `Liofisi tsa ${district}`,
     none: 'Ha ho ofisi e ngotsoeng bakeng sa setereke sena. E-ea seteisheneng sefe kapa sefe sa mapolesa kapa ofising ea Labour.',
     services: {
-      police: 'Mapolesa: khahlanong le ho rekisoa ha batho',
+      police: 'Mapolesa a khahlanong le ho rekisoa ha batho',
       labour: 'Ofisi ea Labour',
       social_welfare: 'Boiketlo ba Sechaba (Social Welfare)',
       shelter: 'Sebaka sa bolulo (NGO)',

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Database } from '../db/database.js'
+import { todayInLesotho } from '../time.js'
 import { DISTRICTS, type District } from '../vocabulary.js'
 import type { ReportFilters } from './schemas.js'
 
@@ -8,7 +9,7 @@ import type { ReportFilters } from './schemas.js'
 // own district (cases have no sector). What happened in the period: investigations opened (the
 // day the police opened them), prosecutions initiated (the day of the charge), continuing (charged
 // before the period and not yet ruled on when it began), rulings per suspect; and, as the
-// period's last day stood, the backlog of open cases by stage and age. Victims are counted in
+// period's last day stood, the backlog of open cases by stage and age (on its last day, or today for a period not yet over). Victims are counted in
 // victims.ts.
 
 export interface LawEnforcementRow {
@@ -38,8 +39,13 @@ export interface LawEnforcementRow {
 const n = (v: unknown) => Number(v ?? 0)
 
 /** One row per district (every district, zeros included) and the country's row last. */
-export async function lawEnforcementFigures(db: Database, f: ReportFilters): Promise<LawEnforcementRow[]> {
+export async function lawEnforcementFigures(
+  db: Database,
+  f: ReportFilters,
+  today = todayInLesotho(),
+): Promise<LawEnforcementRow[]> {
   const district = f.district
+  const asOf = f.to < today ? f.to : today
   const { rows } = await sql<Record<string, string | number | null>>`
     with k as (
       select * from criminal_cases where (${district}::text is null or district = ${district})
@@ -98,21 +104,21 @@ export async function lawEnforcementFigures(db: Database, f: ReportFilters): Pro
       where s.verdict_on between ${f.from}::date and ${f.to}::date
       group by grouping sets ((k.district), ())
     ),
-    -- Each case as it stood on the period's last day: the stage of its last step by then.
+    -- Each case as it stood on the period's last day (today, for a period not yet over).
     stood as (
       select k.district, k.opened_on,
-        (select e.to_stage from criminal_case_events e where e.case_id = k.id and e.on_date <= ${f.to}::date
+        (select e.to_stage from criminal_case_events e where e.case_id = k.id and e.on_date <= ${asOf}::date
           order by e.on_date desc, e.id desc limit 1) as stage
-      from k where k.opened_on <= ${f.to}::date
+      from k where k.opened_on <= ${asOf}::date
     ),
     backlog as (
       select district,
         count(*) filter (where stage = 'under_investigation') as b_under_investigation,
         count(*) filter (where stage = 'sent_to_dpp') as b_sent_to_dpp,
         count(*) filter (where stage = 'charged') as b_charged,
-        count(*) filter (where opened_on < ${f.to}::date - interval '6 months') as over_6,
-        count(*) filter (where opened_on < ${f.to}::date - interval '12 months') as over_12,
-        count(*) filter (where opened_on < ${f.to}::date - interval '24 months') as over_24
+        count(*) filter (where opened_on < ${asOf}::date - interval '6 months') as over_6,
+        count(*) filter (where opened_on < ${asOf}::date - interval '12 months') as over_12,
+        count(*) filter (where opened_on < ${asOf}::date - interval '24 months') as over_24
       from stood where stage in ('under_investigation', 'sent_to_dpp', 'charged')
       group by grouping sets ((district), ())
     ),

@@ -108,7 +108,7 @@ export const LAW_ENFORCEMENT_FIELDS: FieldDef<LawEnforcementRow>[] = [
   ),
   count(
     'backlog_under_investigation',
-    'Open cases on the period’s last day: under investigation.',
+    'Open cases on the period’s last day (today, for a period not yet over): under investigation.',
     (r) => r.backlog.under_investigation,
   ),
   count(

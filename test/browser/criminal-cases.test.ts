@@ -35,7 +35,7 @@ describe.skipIf(!run)('criminal cases in a real browser, on a phone', () => {
     const problems = watchForPageProblems(page)
     const police = user('police_officer')
     await signIn(page, server.url, police.email, police.password)
-    await page.getByRole('heading', { name: 'Your open investigations' }).waitFor()
+    await page.getByRole('heading', { name: 'Open investigations in Leribe' }).waitFor()
     await page.getByRole('link', { name: 'Open a criminal case' }).first().click()
     await page.getByRole('heading', { name: 'Open a criminal case' }).waitFor()
     await expectAccessible(page)

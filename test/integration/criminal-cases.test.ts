@@ -182,8 +182,10 @@ describe('opening a case', () => {
 describe('the steps of a case', () => {
   it('goes from the police to the DPP to the court, in order, each step in its history', async () => {
     const id = await openCase()
-    // The prosecutor cannot charge what the police have not sent.
-    expect((await prosecutor.get(`/cases/${id}/charge`)).status).toBe(403)
+    // The prosecutor cannot charge what the police have not sent: the case says why.
+    const notYet = await prosecutor.get(`/cases/${id}/charge`)
+    expect(notYet.status).toBe(409)
+    expect(await words(notYet)).toContain('The police have not sent this case to the DPP yet.')
     const sent = await police.post(`/cases/${id}/send_to_dpp`, {
       version: await version(id),
       on_date: addDays(todayInLesotho(), -5),
@@ -191,7 +193,7 @@ describe('the steps of a case', () => {
     expect(sent.status).toBe(303)
     const home = await words(await prosecutor.get('/staff'))
     expect(home).toContain('Cases sent to the DPP, not yet charged')
-    expect(home).toMatch(/Maseru Central CR \d+\/\d{4} ?, Maseru: waiting 5 days/)
+    expect(home).toMatch(/Maseru Central CR \d+\/\d{4} ?, Maseru: with the DPP since .* \(5 days\)/)
     const added = await prosecutor.post(`/cases/${id}/suspects/new`, {
       version: await version(id),
       submission_key: key(),
@@ -285,8 +287,8 @@ describe('the steps of a case', () => {
       version: await version(id),
       on_date: addDays(todayInLesotho(), -40),
     })
-    expect(early.status).toBe(409)
-    expect(await words(early)).toContain('The date cannot be before the case reached its present stage')
+    expect(early.status).toBe(422)
+    expect(await words(early)).toContain('The date cannot be before the case reached its present stage, on')
   })
 
   it('lets police elsewhere read a case but not investigate it', async () => {
@@ -474,7 +476,24 @@ describe('suspects, victims and verdicts', () => {
       name: 'Palesa',
     })
     expect(noRole.status).toBe(422)
-    expect(await words(noRole)).toContain('Choose the suspect’s role')
+    // Everything the kind of suspect needs is said at once, not in rounds.
+    const first = await words(noRole)
+    for (const message of [
+      'Choose the suspect’s role',
+      'Choose how the person is linked to the agency',
+      'Choose the sex, or “Not known”',
+    ])
+      expect(first).toContain(message)
+    // An employer has no nationality to give: a blank one is no error.
+    const employer = await suspect(id, {
+      kind: 'employer',
+      name: 'Ficksburg Orchards',
+      role: 'exploiter',
+      nationality: '',
+      sex: '',
+      age_group: '',
+    })
+    expect(employer.status).toBe(303)
     const res = await suspect(id, {
       kind: 'agency_person',
       agency: 'No Such Agency Ltd',
@@ -493,7 +512,7 @@ describe('suspects, victims and verdicts', () => {
     })
     expect(unknownAgency.status).toBe(422)
     const html = await unknownAgency.text()
-    expect(html).toContain('No agency has this licence number or registered name')
+    expect(html).toContain('No agency has this licence number, registration number or registered name')
     expect(html).toContain('value="No Such Agency Ltd"')
     const group = await police.post(`/cases/${id}/victims/new`, {
       version: await version(id),
@@ -601,7 +620,7 @@ describe('suspects, victims and verdicts', () => {
     let page = await words(await prosecutor.get(`/cases/${id}`))
     expect(page).toContain('Verdict given')
     expect(page).toMatch(/Convicted on .*: a fine of M\s?50,000\.00/)
-    expect(page).toContain('36 months in prison, suspended')
+    expect(page).toContain('36 months in prison (suspended)')
     const appeal = await prosecutor.post(`/cases/${id}/suspects/${agencySuspect!.id}/overturn`, {
       version: await version(id),
       overturned_on: todayInLesotho(),
@@ -629,6 +648,32 @@ describe('suspects, victims and verdicts', () => {
     ])
   })
 
+  it('names an agency by licence, registration number or a name only it has, and once per case', async () => {
+    const a = await insertPublicFixture(registry.db, { name: 'Twin Name Recruiters', standing: 'licensed' })
+    await insertPublicFixture(registry.db, { name: 'Twin Name Recruiters', standing: 'pending' })
+    const id = await openCase()
+    const byName = await suspect(id, { kind: 'agency', agency: 'twin name recruiters', role: 'recruiter' })
+    expect(byName.status).toBe(422)
+    expect(await words(byName)).toContain(
+      'Several agencies have this name: give its licence number or registration number instead',
+    )
+    expect((await suspect(id, { kind: 'agency', agency: a.licenceNumber!, role: 'recruiter' })).status).toBe(
+      303,
+    )
+    const twice = await suspect(id, { kind: 'agency', agency: a.licenceNumber!, role: 'exploiter' })
+    expect(twice.status).toBe(422)
+    expect(await words(twice)).toContain('This agency is already a suspect in this case')
+  })
+
+  it('finds a case by its number as written elsewhere, month included', async () => {
+    const id = await openCase({ station: 'Maputsoe', case_number: '358', case_year: '2026' })
+    for (const q of ['CR 358/09/2026', 'Maputsoe 358', '358/2026', 'maputsoe'])
+      expect(await (await police.get(`/cases?q=${encodeURIComponent(q)}`)).text(), q).toContain(
+        `/cases/${id}`,
+      )
+    expect(await (await police.get('/cases?q=CR%20359/09/2026')).text()).not.toContain(`/cases/${id}`)
+  })
+
   it('answers a suspect added from a stale page with 409', async () => {
     const id = await openCase()
     const seen = await version(id)
@@ -653,7 +698,34 @@ describe('what a conviction means for an agency', () => {
       name: 'Thaba-Tseka Gold Placements',
       standing: 'licensed',
     })
+    await registry.db
+      .insertInto('agency_people')
+      .values({
+        agency_id: agency.agencyId,
+        role: 'director',
+        name: 'Rethabile Sello',
+        id_number: 'RS 778 899',
+        id_number_key: 'RS778899',
+      })
+      .execute()
     const id = await openCase()
+    // A director the register does not list for the agency is refused, with the way out.
+    const unlisted = await police.post(`/cases/${id}/suspects/new`, {
+      version: await version(id),
+      submission_key: key(),
+      kind: 'agency_person',
+      agency: agency.licenceNumber!,
+      agency_link: 'director',
+      name: 'Someone Else',
+      role: 'organiser',
+      sex: 'male',
+      age_group: 'adult',
+      nationality: 'LS',
+    })
+    expect(unlisted.status).toBe(422)
+    expect(await words(unlisted)).toContain(
+      'The register lists no director of Thaba-Tseka Gold Placements with this name',
+    )
     const add = async (form: Record<string, string>) =>
       expect(
         (
@@ -682,8 +754,14 @@ describe('what a conviction means for an agency', () => {
     expect(agencyPage).toContain('Criminal cases')
     expect(agencyPage).toMatch(/Maseru Central CR \d+\/\d{4} The agency Under investigation/)
     expect(agencyPage).toContain('A director of the agency')
-    expect(agencyPage).not.toContain('Rethabile Sello')
-    expect(agencyPage).not.toContain('RS 778 899')
+    // The cases section says who is named by their link to the agency, never by name or ID.
+    const casesSection = async () => {
+      const html = await (await officer.client.get(`/agencies/${agency.agencyId}`)).text()
+      const start = html.indexOf('id="agency-cases-title"')
+      return html.slice(start, html.indexOf('</section>', start))
+    }
+    for (const secret of ['Rethabile', 'RS 778 899', 'RS778899'])
+      expect(await casesSection()).not.toContain(secret)
     expect(agencyPage).not.toContain('Convicted of a recruitment offence')
 
     await police.post(`/cases/${id}/send_to_dpp`, {
@@ -734,7 +812,7 @@ describe('what a conviction means for an agency', () => {
     expect(agencyPage).toContain('Convicted of a recruitment offence')
     expect(agencyPage).toContain('The agency, on')
     expect(agencyPage).toContain('A director of the agency, on')
-    expect(agencyPage).not.toContain('Rethabile Sello')
+    expect(await casesSection()).not.toContain('Rethabile')
     const licensing = await words(await officer.client.get('/licensing'))
     expect(licensing).toMatch(
       /Convicted of a recruitment offence .*Thaba-Tseka Gold Placements .* The agency and a principal or director ?, latest on/,
@@ -742,7 +820,6 @@ describe('what a conviction means for an agency', () => {
     const analyst = await signIn('analyst', 'Maseru')
     const analystPage = await words(await analyst.get(`/agencies/${agency.agencyId}`))
     expect(analystPage).not.toContain('Criminal cases naming this agency')
-    expect(analystPage).not.toContain('Rethabile')
 
     // The convicted director cannot be in a new agency.
     const barred = await officer.client.post('/agencies', {

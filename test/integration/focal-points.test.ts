@@ -50,7 +50,7 @@ describe('focal points', () => {
     expect(saved.status).toBe(303)
     const list = await words(await admin.get('/focal-points'))
     expect(list).toContain('Hlotse Police Station, Child and Gender Protection Unit')
-    expect(list).toContain('10 districts lack a focal point')
+    expect(list).toContain('10 districts lack one or more focal points')
     const audit = await registry.db
       .selectFrom('audit_log')
       .select('action')
@@ -68,7 +68,7 @@ describe('focal points', () => {
   it('are given to the public in both languages, and after a report in the district', async () => {
     const offices = await words(await new TestClient(registry.app).get('/offices?district=Leribe'))
     expect(offices).toContain('Offices in Leribe')
-    expect(offices).toContain('Police: anti-trafficking : Hlotse Police Station')
+    expect(offices).toContain('Police anti-trafficking unit : Hlotse Police Station')
     expect(offices).toContain('+266 2240 0250')
     const sesotho = await words(await new TestClient(registry.app).get('/offices?district=Leribe&lang=st'))
     expect(sesotho).toContain('Liofisi tsa Leribe')
@@ -118,8 +118,8 @@ describe('focal points', () => {
     const analyst = (await registry.signedInAs('analyst')).client
     let dashboard = await words(await analyst.get('/dashboard'))
     expect(dashboard).toContain('Districts without a focal point')
-    expect(dashboard).toContain('Leribe: no district labour office, social welfare, ngo shelter line')
-    expect(dashboard).toMatch(/Quthing: no police anti-trafficking focal point/)
+    expect(dashboard).toContain('Leribe: none for District labour office, Social welfare, NGO shelter line')
+    expect(dashboard).toMatch(/Quthing: none for Police anti-trafficking focal point/)
     const confirm = await admin.get('/focal-points/Leribe/police/remove')
     expect(await words(confirm)).toContain(
       'Remove the focal point: Police anti-trafficking focal point, Leribe?',
@@ -129,7 +129,7 @@ describe('focal points', () => {
     })
     expect(removed.status).toBe(303)
     dashboard = await words(await analyst.get('/dashboard'))
-    expect(dashboard).toMatch(/Leribe: no police anti-trafficking focal point/)
+    expect(dashboard).toMatch(/Leribe: none for Police anti-trafficking focal point/)
     expect((await admin.get('/focal-points/Leribe/police/remove')).status).toBe(404)
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { suggestedCaseNumber } from '../../src/cases/case-number.js'
 import {
+  actorTakes,
   allowedCaseActions,
   CASE_ACTIONS,
   CASE_STAGES,
@@ -101,6 +102,14 @@ describe('the stages of a criminal case', () => {
     expect(caseTransition('charged', 'close_without_charge', prosecutor, 'Maseru')).toMatchObject({
       ok: false,
     })
+  })
+
+  it('knows who ever takes each step, whatever the stage (else the page is 403, not 409)', () => {
+    const takes = (actor: CaseActor) => CASE_ACTIONS.filter((a) => actorTakes(a, actor, 'Maseru'))
+    expect(takes(homePolice)).toEqual(['send_to_dpp', 'close_without_charge'])
+    expect(takes(otherPolice)).toEqual([])
+    expect(takes(prosecutor)).toEqual(['charge', 'record_verdict', 'close', 'close_without_charge'])
+    for (const other of others) expect(takes(other)).toEqual([])
   })
 
   it('asks a reason only of the steps that end a case', () => {

@@ -87,7 +87,7 @@ export function CaseResults(props: { rows: CaseRow[]; paging: Paging; filters: F
       ) : (
         <DataTable
           caption="Criminal cases, longest waiting first"
-          headings={['Case', 'District', 'Offences', 'Stage', 'Waiting in this stage']}
+          headings={['Case', 'District', 'Offences', 'Stage', 'Time in this stage']}
         >
           {rows.map((r) => (
             <tr>
@@ -286,6 +286,8 @@ const EVENT_WORDS: Record<string, string> = {
   record_verdict: 'Verdict recorded',
   close: 'Closed',
   close_without_charge: 'Closed without charge',
+  suspect_verdict: 'Ruling on a suspect',
+  conviction_overturned: 'Conviction overturned on appeal',
 }
 
 /** One case: its number, where it stands and for how long, what it came from, its history. */
@@ -295,6 +297,8 @@ export function CasePage(props: {
   actions: CaseAction[]
   today: string
   notice?: string | undefined
+  /** Why a step asked for cannot be taken now. */
+  warning?: string | undefined
   /** The viewer may open what the case came from. */
   sourceLinked: boolean
   suspects: CaseSuspect[]
@@ -314,6 +318,11 @@ export function CasePage(props: {
       {props.notice && (
         <p class="notice success" role="status">
           {props.notice}
+        </p>
+      )}
+      {props.warning && (
+        <p class="notice warning" role="alert">
+          {props.warning}
         </p>
       )}
       <h1>Criminal case {caseNumberText(k)}</h1>
@@ -395,7 +404,7 @@ export function CasePage(props: {
           <tr>
             <td>{formatDate(e.on_date)}</td>
             <td>{EVENT_WORDS[e.action] ?? e.action}</td>
-            <td>{e.actor_label}</td>
+            <td>{e.actor_label.replace(/\s*<[^>]*>$/, '')}</td>
             <td>{e.reason ?? '–'}</td>
             <td>{formatDateTime(e.at)}</td>
           </tr>

@@ -5,9 +5,9 @@ import type { Role } from '../../src/vocabulary.js'
 
 /** On a prosecutor's or police officer's home page: the cases waiting for them, oldest first. */
 export function CasesWaitingSection(props: { cases: CasesWaiting; role: Role }) {
-  const { rows, total, stage } = props.cases
+  const { rows, total, stage, district } = props.cases
   const prosecutor = props.role === 'prosecutor'
-  const title = prosecutor ? 'Cases sent to the DPP, not yet charged' : 'Your open investigations'
+  const title = prosecutor ? 'Cases sent to the DPP, not yet charged' : `Open investigations in ${district}`
   return (
     <section aria-labelledby="cases-waiting-title">
       <h2 id="cases-waiting-title">{title}</h2>
@@ -19,15 +19,17 @@ export function CasesWaitingSection(props: { cases: CasesWaiting; role: Role }) 
           <ul>
             {rows.map((r) => (
               <li>
-                <a href={`/cases/${r.id}`}>{caseNumberText(r)}</a>, {r.district}: waiting{' '}
-                {r.days_in_stage === 1 ? '1 day' : `${r.days_in_stage.toLocaleString('en')} days`}, since{' '}
-                {formatDate(r.stage_since)}
+                <a href={`/cases/${r.id}`}>{caseNumberText(r)}</a>, {r.district}:{' '}
+                {prosecutor ? 'with the DPP' : 'under investigation'} since {formatDate(r.stage_since)} (
+                {r.days_in_stage === 1 ? '1 day' : `${r.days_in_stage.toLocaleString('en')} days`})
               </li>
             ))}
           </ul>
           {total > rows.length && (
             <p>
-              <a href={`/cases?stage=${stage}`}>All {total.toLocaleString('en')} of them</a>
+              <a href={`/cases?stage=${stage}${district ? `&district=${encodeURIComponent(district)}` : ''}`}>
+                All {total.toLocaleString('en')} of them
+              </a>
             </p>
           )}
         </>

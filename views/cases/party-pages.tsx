@@ -326,8 +326,15 @@ export function OverturnPage(props: {
   return (
     <Shell ctx={props.ctx} k={k} title={`Conviction of ${suspect.name} overturned on appeal`} form={form}>
       <p>
-        The conviction of {formatDate(suspect.verdict_on!)} stops showing at once: on the agency’s page, in
-        the licensing office’s review list and on the public pages.
+        The conviction of {formatDate(suspect.verdict_on!)} no longer stands once this is recorded
+        {suspect.kind === 'agency'
+          ? ': it stops showing at once on the agency’s page, in the licensing office’s review list and on the public pages.'
+          : suspect.kind === 'agency_person'
+            ? ': it stops counting against the agency and no longer bars the person from an agency.'
+            : suspect.kind === 'unlisted_recruiter'
+              ? ': it no longer bars the person from an agency.'
+              : '.'}{' '}
+        The case’s history keeps both.
       </p>
       <form method="post" action={`/cases/${k.id}/suspects/${suspect.id}/overturn`} novalidate>
         <CsrfField token={props.ctx.csrfToken} />
@@ -352,10 +359,12 @@ export function verdictText(s: CaseSuspect): string {
   if (s.verdict !== 'convicted') return base
   const sentence = [
     s.prison_months !== null &&
-      `${s.prison_months} months in prison${s.prison_suspended ? ', suspended' : ''}`,
+      `${s.prison_months === 1 ? '1 month' : `${s.prison_months} months`} in prison${s.prison_suspended ? ' (suspended)' : ''}`,
     s.fine_minor !== null && `a fine of ${formatMoney(s.fine_minor, 'LSL')}`,
   ].filter(Boolean)
-  const overturned = s.overturned_on ? `; overturned on appeal on ${formatDate(s.overturned_on)}` : ''
+  const overturned = s.overturned_on
+    ? `; overturned on appeal on ${formatDate(s.overturned_on)}${s.overturned_reason ? ` (${s.overturned_reason})` : ''}`
+    : ''
   return `${base}${sentence.length > 0 ? `: ${sentence.join(' and ')}` : ''}${overturned}`
 }
 
@@ -380,10 +389,10 @@ export function SuspectsSection(props: {
           {props.suspects.map((s) => (
             <tr>
               <td>
-                {s.name}
+                {s.kind === 'agency' ? <a href={`/agencies/${s.agency_id}`}>{s.name}</a> : s.name}
                 <div class="muted">
                   {s.kind === 'agency' ? (
-                    <a href={`/agencies/${s.agency_id}`}>Registered agency</a>
+                    'Registered agency'
                   ) : s.kind === 'agency_person' ? (
                     <>
                       {AGENCY_LINK_LABELS[s.agency_link!]} of{' '}
@@ -442,9 +451,10 @@ export function VictimsSection(props: {
       <h2 id="victims-title">Potential victims</h2>
       {props.fromInspection && (
         <p>
-          <a href={props.fromInspection.href}>The inspection this case came from</a> referred{' '}
-          {props.fromInspection.people === 1 ? '1 person' : `${props.fromInspection.people} people`}; they are
-          counted with it, once.
+          <a href={props.fromInspection.href}>The inspection this case came from</a>{' '}
+          {props.fromInspection.people === 0
+            ? 'referred nobody.'
+            : `referred ${props.fromInspection.people === 1 ? '1 person' : `${props.fromInspection.people} people`}; they are counted with it, once.`}
         </p>
       )}
       {props.victims.length === 0 ? (

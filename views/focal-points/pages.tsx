@@ -28,7 +28,15 @@ export function FocalPointsPage(props: {
   notice?: string | undefined
 }) {
   const byPlace = new Map(props.points.map((p) => [`${p.district}/${p.service}`, p]))
-  const gaps = DISTRICTS.filter((d) => FOCAL_SERVICES.some((s) => !byPlace.has(`${d}/${s}`)))
+  const gaps = DISTRICTS.flatMap((d) => {
+    const missing = FOCAL_SERVICES.filter((s) => !byPlace.has(`${d}/${s}`))
+    if (missing.length === 0) return []
+    return [
+      missing.length === FOCAL_SERVICES.length
+        ? `${d} (none)`
+        : `${d} (${missing.map((s) => FOCAL_SERVICE_LABELS[s]).join(', ')})`,
+    ]
+  })
   return (
     <Layout ctx={props.ctx} title="Focal points in the districts">
       {props.notice && (
@@ -45,8 +53,8 @@ export function FocalPointsPage(props: {
       </p>
       {gaps.length > 0 ? (
         <p class="notice warning">
-          {gaps.length === 1 ? '1 district lacks' : `${gaps.length} districts lack`} a focal point:{' '}
-          {gaps.join(', ')}.
+          {gaps.length === 1 ? '1 district lacks' : `${gaps.length} districts lack`} one or more focal points:{' '}
+          {gaps.join('; ')}.
         </p>
       ) : (
         <p>Every district has all four.</p>

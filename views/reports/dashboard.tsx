@@ -178,7 +178,7 @@ export function DashboardPage(props: {
           <ul>
             {props.focalPointGaps.map((g) => (
               <li>
-                {g.district}: no {g.missing.map((s) => FOCAL_SERVICE_LABELS[s].toLowerCase()).join(', ')}
+                {g.district}: none for {g.missing.map((s) => FOCAL_SERVICE_LABELS[s]).join(', ')}
               </li>
             ))}
           </ul>
@@ -201,7 +201,7 @@ export function DashboardPage(props: {
           form={props.filters}
           name="period"
           label={FILTER_LABELS.period}
-          hint="A TIP reporting year runs from 1 April to 31 March"
+          hint="A TIP reporting year runs from 1 April to 31 March. A period chosen here replaces the From and To dates."
           blank="The dates below"
           options={periodChoices()}
         />

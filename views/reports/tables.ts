@@ -279,7 +279,7 @@ export const FIGURE_TABLES: FigureTable[] = [
     id: 'case-backlog',
     title: 'Open cases on the last day, by stage and age',
     about:
-      'Cases not yet given a verdict or closed on the period’s last day; their age counts from the day the investigation opened.',
+      'Cases not yet given a verdict or closed on the period’s last day (today, for a period not yet over); their age counts from the day the investigation opened.',
     header: ['Open cases', 'Number'],
     rows: (f) => {
       const all = f.lawEnforcement.at(-1)!
