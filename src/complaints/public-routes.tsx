@@ -125,14 +125,15 @@ export function complaintPublicRoutes(config: Config) {
         const found = reference ? await trackComplaint(c.get('db'), reference) : null
         if (!found) throw new PageError(404)
         c.header('Cache-Control', 'no-store')
-        // Where to go in person: the offices of the district the report named.
-        const offices = found.district ? await focalPoints(c.get('db'), found.district) : []
+        // Where to go in person: the offices of the district the report named, else the agency's.
+        const district = found.district ?? found.agency_district
+        const offices = district ? await focalPoints(c.get('db'), district) : []
         return renderPage(
           c,
           <ReportSentPage
             pc={publicContext(c)}
             reference={found.reference}
-            offices={found.district ? { district: found.district, points: offices } : null}
+            offices={district ? { district, points: offices } : null}
           />,
         )
       })

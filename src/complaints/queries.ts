@@ -11,8 +11,16 @@ export const COMPLAINTS_PER_PAGE = 25
 export function trackComplaint(db: Database, reference: string) {
   return db
     .selectFrom('complaints')
-    .select(['reference', 'status', 'outcome', 'police_case_number', 'district'])
-    .where('reference', '=', reference)
+    .leftJoin('agencies', 'agencies.id', 'complaints.agency_id')
+    .select([
+      'complaints.reference',
+      'complaints.status',
+      'complaints.outcome',
+      'complaints.police_case_number',
+      'complaints.district',
+      'agencies.district as agency_district',
+    ])
+    .where('complaints.reference', '=', reference)
     .executeTakeFirst()
 }
 

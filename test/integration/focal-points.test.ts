@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { insertPublicFixture } from '../support/public-fixtures.js'
 import { createTestRegistry, TestClient } from '../support/registry.js'
 
 // Focal points in the districts: kept by administrators (office lines only), given to the public
@@ -90,6 +91,24 @@ describe('focal points', () => {
     const sentPage = await words(await person.get(sent.headers.get('location')!))
     expect(sentPage).toContain('Offices in Leribe')
     expect(sentPage).toContain('+266 2240 0250')
+    // A report naming a licence but no district: the agency's district's offices.
+    const agency = await insertPublicFixture(registry.db, {
+      name: 'Hlotse Farm Jobs',
+      standing: 'licensed',
+      district: 'Leribe',
+    })
+    const other = new TestClient(registry.app)
+    await other.get('/complaints/new')
+    const byLicence = await other.post('/complaints/new', {
+      submission_key: randomBytes(16).toString('base64url'),
+      licence: agency.licenceNumber!,
+      categories: ['recruitment_fee'],
+      fee_amount: '500',
+      fee_currency: 'LSL',
+      description: 'They asked 500 maloti before the bus left.',
+    })
+    expect(byLicence.status).toBe(303)
+    expect(await words(await other.get(byLicence.headers.get('location')!))).toContain('Offices in Leribe')
     // By USSD: the district's police line closes the report.
     const reply = await (
       await registry.app.request('/ussd', {
