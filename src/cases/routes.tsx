@@ -42,6 +42,7 @@ import {
   caseListQuery,
   caseSourceQuery,
   caseStepSchemas,
+  futureDates,
   openCaseSchema,
 } from './schemas.js'
 import { actorTakes, allowedCaseActions, type CaseAction, caseTransition } from './stages.js'
@@ -69,16 +70,6 @@ const NOTICES: Record<string, string> = {
   victims_added: 'The group of potential victims has been added.',
   suspect_verdict: 'The court’s ruling has been recorded.',
   conviction_overturned: 'The appeal has been recorded: the conviction no longer shows.',
-}
-
-/** Dates of what has happened cannot be after today (Lesotho's date). */
-function futureDates(values: Record<string, unknown>, names: readonly string[], today: string) {
-  const errors: Record<string, string> = {}
-  for (const name of names) {
-    const value = values[name]
-    if (typeof value === 'string' && value > today) errors[name] = 'The date cannot be in the future'
-  }
-  return errors
 }
 
 async function loadCase(c: Context<AppEnv>, id: string) {
@@ -196,7 +187,7 @@ export const caseRoutes = new Hono<AppEnv>()
     const source = named.success ? await loadSource(c, named.data) : null
     const errors = {
       ...(parsed.ok ? {} : parsed.form.errors),
-      ...futureDates(values, ['reported_on', 'opened_on'], todayInLesotho()),
+      ...futureDates(values, ['reported_on', 'opened_on']),
     }
     if (!parsed.ok || Object.keys(errors).length > 0) {
       const form = { values: typedValues(parsed.body), errors }
@@ -211,7 +202,14 @@ export const caseRoutes = new Hono<AppEnv>()
     const result = await c
       .get('db')
       .transaction()
-      .execute((trx) => openCase(trx, actorOf(c), parsed.data))
+      .execute((trx) =>
+        // The case links what was found referred to the police, and nothing else the form named.
+        openCase(trx, actorOf(c), {
+          ...parsed.data,
+          complaint_id: source?.kind === 'complaint' ? source.id : undefined,
+          inspection_id: source?.kind === 'inspection' ? source.id : undefined,
+        }),
+      )
     if (!result.ok)
       return renderPage(
         c,
@@ -262,7 +260,7 @@ export const caseRoutes = new Hono<AppEnv>()
     const parsed = await parseForm(c, caseStepSchemas[action as CaseAction])
     const errors = {
       ...(parsed.ok ? {} : parsed.form.errors),
-      ...futureDates(parsed.ok ? parsed.data : parsed.form.values, ['on_date'], todayInLesotho()),
+      ...futureDates(parsed.ok ? parsed.data : parsed.form.values, ['on_date']),
     }
     if (!parsed.ok || Object.keys(errors).length > 0)
       return renderPage(

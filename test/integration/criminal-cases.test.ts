@@ -176,6 +176,18 @@ describe('opening a case', () => {
     const again = await words(await police.get(`/cases/new?complaint=${complaint.id}`))
     expect(again).toContain('A case has already been opened from this complaint')
     expect((await police.get(`/cases/new?complaint=${crypto.randomUUID()}`)).status).toBe(404)
+    // A second source slipped into the form is not linked (and an unknown one is no 500).
+    const both = await police.post(
+      '/cases',
+      caseForm({ complaint_id: complaint.id, inspection_id: crypto.randomUUID() }),
+    )
+    expect(both.status).toBe(303)
+    const linked = await registry.db
+      .selectFrom('criminal_cases')
+      .select(['complaint_id', 'inspection_id'])
+      .where('id', '=', both.headers.get('location')!.replace(/\?.*$/, '').replace('/cases/', ''))
+      .executeTakeFirstOrThrow()
+    expect(linked).toEqual({ complaint_id: complaint.id, inspection_id: null })
   })
 })
 
