@@ -18,6 +18,7 @@ import { canChangeParties, canOverturn, canRecordSuspectVerdict } from './partie
 import { caseDetails } from './queries.js'
 import {
   caseIdParam,
+  futureDates,
   overturnSchema,
   suspectParam,
   suspectSchema,
@@ -63,14 +64,6 @@ async function partiesCase(c: Context<AppEnv>, id: string) {
       'Suspects and victims are added by the police of the case’s district while they investigate it, and by the prosecutor until the court has ruled.',
     )
   return k
-}
-
-/** Dates of what has happened cannot be after today (Lesotho's date). */
-function futureDate(values: Record<string, unknown>, name: string): Record<string, string> {
-  const value = values[name]
-  return typeof value === 'string' && value > todayInLesotho()
-    ? { [name]: 'The date cannot be in the future' }
-    : {}
 }
 
 /** A form with a fresh key when its own was damaged, so it can be sent once it is right. */
@@ -198,7 +191,7 @@ export const casePartyRoutes = new Hono<AppEnv>()
       )
     const errors = {
       ...(parsed.ok ? {} : parsed.form.errors),
-      ...futureDate(parsed.ok ? parsed.data : parsed.form.values, 'verdict_on'),
+      ...futureDates(parsed.ok ? parsed.data : parsed.form.values, ['verdict_on']),
       ...(parsed.ok && parsed.data.fine?.currency === 'ZAR' ? { fine: 'Enter the fine in maloti' } : {}),
     }
     if (!parsed.ok || Object.keys(errors).length > 0) return again(errors)
@@ -257,7 +250,7 @@ export const casePartyRoutes = new Hono<AppEnv>()
       )
     const errors = {
       ...(parsed.ok ? {} : parsed.form.errors),
-      ...futureDate(parsed.ok ? parsed.data : parsed.form.values, 'overturned_on'),
+      ...futureDates(parsed.ok ? parsed.data : parsed.form.values, ['overturned_on']),
     }
     if (!parsed.ok || Object.keys(errors).length > 0) return again(errors)
     const result = await c

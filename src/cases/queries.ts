@@ -3,6 +3,7 @@ import { type Actor, writeAudit } from '../audit/audit.js'
 import type { Database } from '../db/database.js'
 import { formatDate } from '../format.js'
 import { offsetOf } from '../http/pagination.js'
+import { lesothoDateOf } from '../time.js'
 import type { District } from '../vocabulary.js'
 import { suggestedCaseNumber } from './case-number.js'
 import { caseFactsOf } from './parties.js'
@@ -162,9 +163,7 @@ async function sourceOfCase(
       .innerJoin('worksites', 'worksites.id', 'inspections.worksite_id')
       .select([
         'worksites.name',
-        sql<string>`to_char(inspections.visited_at at time zone 'Africa/Maseru', 'YYYY-MM-DD')`.as(
-          'visited_on',
-        ),
+        sql<string>`${lesothoDateOf('inspections.visited_at')}::text`.as('visited_on'),
       ])
       .where('inspections.id', '=', k.inspection_id)
       .executeTakeFirstOrThrow()
@@ -292,7 +291,7 @@ export async function caseSource(
         'reference',
         'district',
         'police_case_number',
-        sql<string>`to_char(created_at at time zone 'Africa/Maseru', 'YYYY-MM-DD')`.as('received_on'),
+        sql<string>`${lesothoDateOf('created_at')}::text`.as('received_on'),
       ])
       .where('id', '=', named.complaint)
       .where('police_case_number', 'is not', null)
@@ -318,9 +317,7 @@ export async function caseSource(
         'worksites.name',
         'worksites.district',
         'inspections.police_case_number',
-        sql<string>`to_char(inspections.visited_at at time zone 'Africa/Maseru', 'YYYY-MM-DD')`.as(
-          'visited_on',
-        ),
+        sql<string>`${lesothoDateOf('inspections.visited_at')}::text`.as('visited_on'),
       ])
       .where('inspections.id', '=', named.inspection)
       .where('inspections.outcome', '=', 'criminal_investigation')
@@ -419,7 +416,7 @@ export async function referralsWithoutCase(db: Database) {
         'reference',
         'district',
         'police_case_number',
-        sql<string>`to_char(created_at at time zone 'Africa/Maseru', 'YYYY-MM-DD')`.as('on_date'),
+        sql<string>`${lesothoDateOf('created_at')}::text`.as('on_date'),
       ])
       .where('police_case_number', 'is not', null)
       .where((eb) =>
@@ -443,7 +440,7 @@ export async function referralsWithoutCase(db: Database) {
         'worksites.name',
         'worksites.district',
         'inspections.police_case_number',
-        sql<string>`to_char(inspections.visited_at at time zone 'Africa/Maseru', 'YYYY-MM-DD')`.as('on_date'),
+        sql<string>`${lesothoDateOf('inspections.visited_at')}::text`.as('on_date'),
       ])
       .where('inspections.outcome', '=', 'criminal_investigation')
       .where('inspections.submitted_at', 'is not', null)

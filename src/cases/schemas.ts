@@ -12,6 +12,7 @@ import {
   versionField,
 } from '../http/fields.js'
 import { pageParam } from '../http/pagination.js'
+import { todayInLesotho } from '../time.js'
 import { DISTRICTS } from '../vocabulary.js'
 import {
   AGE_GROUPS,
@@ -296,3 +297,20 @@ export const overturnSchema = z.object({
 })
 
 export const suspectParam = z.object({ id: z.uuid(), suspectId: z.uuid() })
+
+/**
+ * Each of these dates of something that has happened, when typed after today (Lesotho's date):
+ * an error beside it. Today moves, so this is checked when the form arrives, not in a schema.
+ */
+export function futureDates(
+  values: Record<string, unknown>,
+  names: readonly string[],
+  today = todayInLesotho(),
+) {
+  const errors: Record<string, string> = {}
+  for (const name of names) {
+    const value = values[name]
+    if (typeof value === 'string' && value > today) errors[name] = 'The date cannot be in the future'
+  }
+  return errors
+}

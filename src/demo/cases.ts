@@ -8,7 +8,7 @@ import type {
   CriminalCaseEventsTable,
   CriminalCasesTable,
 } from '../db/types.js'
-import { addDays } from '../time.js'
+import { addDays, lesothoDateOf } from '../time.js'
 import { DISTRICTS, type District } from '../vocabulary.js'
 import type { Random } from './generate.js'
 import { seededUuid } from './licensing-history.js'
@@ -74,10 +74,10 @@ export async function seedCases(
 ) {
   const { rows: referred } = await sql<Source>`
     select 'complaint' as kind, c.id, coalesce(c.district, 'Maseru') as district,
-      to_char(c.created_at at time zone 'Africa/Maseru', 'YYYY-MM-DD') as on, c.agency_id
+      ${lesothoDateOf('c.created_at')}::text as on, c.agency_id
     from complaints c where c.police_case_number is not null
     union all
-    select 'inspection', i.id, w.district, to_char(i.visited_at at time zone 'Africa/Maseru', 'YYYY-MM-DD'), null
+    select 'inspection', i.id, w.district, ${lesothoDateOf('i.visited_at')}::text, null
     from inspections i join worksites w on w.id = i.worksite_id
     where i.outcome = 'criminal_investigation' and i.status = 'submitted' and i.police_case_number is not null
     order by 2`.execute(db)
