@@ -71,15 +71,21 @@ export async function agencyNamedBy(db: Database, typed: string) {
   return byName.length === 1 ? byName[0]! : byName.length > 1 ? ('several' as const) : null
 }
 
-export async function addSuspect(
+/**
+ * Before a suspect or a group of victims is added: a form sent again names what it added; the
+ * case is locked at the version the page was opened at; and the person may add to it now.
+ * Null: go on.
+ */
+async function beforeAdding(
   trx: Database,
-  actor: Actor,
+  table: 'case_suspects' | 'case_victims',
   who: CaseActor,
   caseId: string,
-  input: SuspectInput,
-): Promise<PartyResult> {
+  input: { submission_key: string; version: number },
+  what: 'Suspects' | 'Victims',
+): Promise<PartyResult | null> {
   const earlier = await trx
-    .selectFrom('case_suspects')
+    .selectFrom(table)
     .select('id')
     .where('submission_key', '=', input.submission_key)
     .executeTakeFirst()
@@ -90,8 +96,20 @@ export async function addSuspect(
     return {
       ok: false,
       conflict: false,
-      reason: 'Suspects cannot be added to this case at its present stage, or by you.',
+      reason: `${what} cannot be added to this case at its present stage, or by you.`,
     }
+  return null
+}
+
+export async function addSuspect(
+  trx: Database,
+  actor: Actor,
+  who: CaseActor,
+  caseId: string,
+  input: SuspectInput,
+): Promise<PartyResult> {
+  const settled = await beforeAdding(trx, 'case_suspects', who, caseId, input, 'Suspects')
+  if (settled) return settled
   const kind: SuspectKind = input.kind
   let agency: { id: string; legal_name: string } | null = null
   if (kind === 'agency' || kind === 'agency_person') {
@@ -183,20 +201,8 @@ export async function addVictims(
   caseId: string,
   input: VictimsInput,
 ): Promise<PartyResult> {
-  const earlier = await trx
-    .selectFrom('case_victims')
-    .select('id')
-    .where('submission_key', '=', input.submission_key)
-    .executeTakeFirst()
-  if (earlier) return { ok: true, created: false }
-  const k = await lockCase(trx, caseId, input.version)
-  if (!k) return { ok: false, conflict: true }
-  if (!canChangeParties(k.stage, who, k.district))
-    return {
-      ok: false,
-      conflict: false,
-      reason: 'Victims cannot be added to this case at its present stage, or by you.',
-    }
+  const settled = await beforeAdding(trx, 'case_victims', who, caseId, input, 'Victims')
+  if (settled) return settled
   const { version: _version, ...group } = input
   const inserted = await trx
     .insertInto('case_victims')

@@ -84,6 +84,35 @@ export const SUSPECT_FIELD_LABELS: Record<string, string> = {
   submission_key: 'Form',
 }
 
+/** Sex, age group and nationality: asked of a suspect who is a person, and of a group of victims. */
+function PersonFacts(props: { form: FormState }) {
+  return (
+    <>
+      <SelectField
+        form={props.form}
+        name="sex"
+        label={SUSPECT_FIELD_LABELS.sex!}
+        options={options(SEXES, SEX_LABELS)}
+        blank="Choose"
+      />
+      <SelectField
+        form={props.form}
+        name="age_group"
+        label={SUSPECT_FIELD_LABELS.age_group!}
+        options={options(AGE_GROUPS, AGE_GROUP_LABELS)}
+        blank="Choose"
+      />
+      <SelectField
+        form={props.form}
+        name="nationality"
+        label={SUSPECT_FIELD_LABELS.nationality!}
+        options={NATIONALITY_OPTIONS}
+        blank="Choose"
+      />
+    </>
+  )
+}
+
 function Shell(props: { ctx: PageContext; k: CaseHead; title: string; form: FormState; children: Child }) {
   return (
     <Layout
@@ -154,27 +183,7 @@ export function SuspectFormPage(props: { ctx: PageContext; k: CaseHead; form: Fo
         <fieldset class="field">
           <legend>For a person</legend>
           <span class="hint">Not asked of an agency or a company. “Not known” is an answer.</span>
-          <SelectField
-            form={form}
-            name="sex"
-            label={SUSPECT_FIELD_LABELS.sex!}
-            options={options(SEXES, SEX_LABELS)}
-            blank="Choose"
-          />
-          <SelectField
-            form={form}
-            name="age_group"
-            label={SUSPECT_FIELD_LABELS.age_group!}
-            options={options(AGE_GROUPS, AGE_GROUP_LABELS)}
-            blank="Choose"
-          />
-          <SelectField
-            form={form}
-            name="nationality"
-            label={SUSPECT_FIELD_LABELS.nationality!}
-            options={NATIONALITY_OPTIONS}
-            blank="Choose"
-          />
+          <PersonFacts form={form} />
           <TextField
             form={form}
             name="id_number"
@@ -216,27 +225,7 @@ export function VictimsFormPage(props: {
         <input type="hidden" name="version" value={String(form.values.version ?? k.version)} />
         <input type="hidden" name="submission_key" value={textOf(form, 'submission_key')} />
         <TextField form={form} name="people" label={SUSPECT_FIELD_LABELS.people!} inputmode="numeric" />
-        <SelectField
-          form={form}
-          name="sex"
-          label={SUSPECT_FIELD_LABELS.sex!}
-          options={options(SEXES, SEX_LABELS)}
-          blank="Choose"
-        />
-        <SelectField
-          form={form}
-          name="age_group"
-          label={SUSPECT_FIELD_LABELS.age_group!}
-          options={options(AGE_GROUPS, AGE_GROUP_LABELS)}
-          blank="Choose"
-        />
-        <SelectField
-          form={form}
-          name="nationality"
-          label={SUSPECT_FIELD_LABELS.nationality!}
-          options={NATIONALITY_OPTIONS}
-          blank="Choose"
-        />
+        <PersonFacts form={form} />
         <SelectField
           form={form}
           name="exploitation"
