@@ -28,6 +28,7 @@ import * as m0026 from './0026_worksite_merges.js'
 import * as m0027 from './0027_criminal_cases.js'
 import * as m0028 from './0028_case_parties.js'
 import * as m0029 from './0029_focal_points.js'
+import * as m0030 from './0030_agency_name_prefixes.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -61,4 +62,5 @@ export const migrations: Record<string, Migration> = {
   '0027_criminal_cases': m0027,
   '0028_case_parties': m0028,
   '0029_focal_points': m0029,
+  '0030_agency_name_prefixes': m0030,
 }

@@ -125,6 +125,12 @@ export interface AgenciesTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
+/** Each word of each agency's names, beside the agency, for searches by words as typed (kept by a trigger). */
+export interface AgencyWordsTable {
+  word: string
+  agency_id: string
+}
+
 /** Each distinct word of agency names, for typo correction (kept by a trigger). */
 export interface AgencyNameWordsTable {
   word: string
@@ -679,6 +685,7 @@ export interface DB {
   inspection_findings: InspectionFindingsTable
   agencies: AgenciesTable
   agency_name_words: AgencyNameWordsTable
+  agency_words: AgencyWordsTable
   agency_people: AgencyPeopleTable
   licences: LicencesTable
   licence_number_counters: LicenceNumberCountersTable

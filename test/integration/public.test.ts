@@ -100,6 +100,16 @@ describe('the public lookup', () => {
     expect(body).not.toContain('Maluti Mountain')
   })
 
+  it('needs every word typed to begin a word of the name, in any order', async () => {
+    const found = await text(await get('/lookup?q=recr%20maluti%20mount'))
+    expect(found).toContain('Maluti Mountain Recruitment')
+    expect(found).toContain('1 recruiter found')
+    // Each word is in some name, but no name has both.
+    const none = await text(await get('/lookup?q=maluti%20senqu'))
+    expect(none).toContain('“maluti senqu” is not in the registry.')
+    expect(none).not.toContain('Senqu River Staffing')
+  })
+
   it('shows each standing in words', async () => {
     expect(await text(await get('/lookup?q=thaba%20bosiu'))).toContain('Revoked')
     expect(await text(await get('/lookup?q=kopano'))).toContain('Expired')
@@ -589,5 +599,30 @@ describe('rate limits', () => {
     } finally {
       await limited.close()
     }
+  })
+})
+
+describe('a renamed agency', () => {
+  let renamed: Awaited<ReturnType<typeof createTestRegistry>>
+  beforeAll(async () => {
+    renamed = await createTestRegistry()
+  })
+  afterAll(() => renamed.close())
+
+  it('finds a renamed agency by its new name, and no longer by a word only its old name had', async () => {
+    const { agencyId: id } = await insertPublicFixture(renamed.db, {
+      name: 'Qacha Harvest Hands',
+      standing: 'licensed',
+    })
+    expect(await text(await renamed.app.request('/lookup?q=harvest'))).toContain('Qacha Harvest Hands')
+    await renamed.db
+      .updateTable('agencies')
+      .set({ legal_name: 'Qacha Orchard Hands' })
+      .where('id', '=', id)
+      .execute()
+    expect(await text(await renamed.app.request('/lookup?q=orchard'))).toContain('Qacha Orchard Hands')
+    const old = await text(await renamed.app.request('/lookup?q=harvest'))
+    expect(old).not.toContain('Qacha')
+    expect(await text(await renamed.app.request('/lookup?q=qacha%20hand'))).toContain('Qacha Orchard Hands')
   })
 })
