@@ -37,8 +37,11 @@ export class ResponseCache {
   private bytes = 0
 
   constructor(
-    private readonly maxEntries = 5_000,
-    private readonly maxBytes = 16 * 1024 * 1024,
+    // A burst asks for a few pages many times; a thousand kept pages hold every page of one.
+    // Each route group keeps its own, and bytes count only bodies: 5,000 pages and 16 MB each
+    // were a fifth of the server's memory once public searches had filled them.
+    private readonly maxEntries = 1_000,
+    private readonly maxBytes = 4 * 1024 * 1024,
   ) {}
 
   get(key: string, version: string, now: number): KeptResponse | undefined {
