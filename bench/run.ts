@@ -468,6 +468,17 @@ async function runBurst(s: Scenario) {
 const rows: Row[] = []
 /** A scenario's row, with the server's peak memory so far (which scenario raised it). */
 const record = (row: Row) => rows.push({ ...row, peakRssMb: peakRssMb(server.pid!) })
+/** The row of a scenario driven for reading (not writing). */
+const readRow = (scenario: string, r: Awaited<ReturnType<typeof drive>>): Row => ({
+  scenario,
+  requestsPerSecond: Math.round(r.requests.average),
+  p50ms: r.latency.p50,
+  p97_5ms: r.latency.p97_5,
+  p99ms: r.latency.p99,
+  errors: r.errors + r.timeouts + r.non2xx,
+  ratioToBaseline: null,
+  keptAnswers: r.kept,
+})
 const downloads: Awaited<ReturnType<typeof measureDownload>>[] = []
 try {
   await waitForServer()
@@ -540,33 +551,12 @@ try {
     const r = await drive(paths, duration, cookie, s.firstView)
     // A first view answered from memory would measure the cache, not the registry.
     if (s.firstView && r.kept > 0) throw new Error(`${s.name}: ${r.kept} answers came from kept pages`)
-    record({
-      scenario: s.name,
-      requestsPerSecond: Math.round(r.requests.average),
-      p50ms: r.latency.p50,
-      p97_5ms: r.latency.p97_5,
-      p99ms: r.latency.p99,
-      errors: r.errors + r.timeouts + r.non2xx,
-      ratioToBaseline: null,
-      keptAnswers: r.kept,
-    })
+    record(readRow(s.name, r))
   }
   // The machine's speed drifts over a run of many minutes (other tenants of the host): the
   // baseline is asked again at the end, and ratios are to the mean of the two.
-  const first = rows.find((r) => r.scenario === 'baseline')
-  if (first && rows.length > 1) {
-    const r = await drive(scenarioPaths.get('baseline')!, duration)
-    record({
-      scenario: 'baseline (again, at the end)',
-      requestsPerSecond: Math.round(r.requests.average),
-      p50ms: r.latency.p50,
-      p97_5ms: r.latency.p97_5,
-      p99ms: r.latency.p99,
-      errors: r.errors + r.timeouts + r.non2xx,
-      ratioToBaseline: null,
-      keptAnswers: r.kept,
-    })
-  }
+  if (rows.length > 1 && rows.some((r) => r.scenario === 'baseline'))
+    record(readRow('baseline (again, at the end)', await drive(scenarioPaths.get('baseline')!, duration)))
   const baselines = rows.filter((r) => r.scenario.startsWith('baseline')).map((r) => r.requestsPerSecond)
   const baseline = baselines.length ? baselines.reduce((a, b) => a + b, 0) / baselines.length : undefined
   if (baselines.length === 2 && Math.abs(baselines[0]! - baselines[1]!) > 0.2 * baseline!)
