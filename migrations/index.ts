@@ -29,6 +29,8 @@ import * as m0027 from './0027_criminal_cases.js'
 import * as m0028 from './0028_case_parties.js'
 import * as m0029 from './0029_focal_points.js'
 import * as m0030 from './0030_agency_name_prefixes.js'
+import * as m0031 from './0031_inspection_figures_index.js'
+import * as m0032 from './0032_recruiter_risk_indexes.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -63,4 +65,6 @@ export const migrations: Record<string, Migration> = {
   '0028_case_parties': m0028,
   '0029_focal_points': m0029,
   '0030_agency_name_prefixes': m0030,
+  '0031_inspection_figures_index': m0031,
+  '0032_recruiter_risk_indexes': m0032,
 }

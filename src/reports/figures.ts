@@ -3,7 +3,7 @@ import type { ComplaintCategory, ComplaintStatus } from '../complaints/rules.js'
 import type { Database } from '../db/database.js'
 import { currentRegistryVersion } from '../db/registry-version.js'
 import type { Indicator, InspectionType, ReferralDestination } from '../inspections/rules.js'
-import { addDays, lesothoMonthOf, startOfDayInLesotho, todayInLesotho } from '../time.js'
+import { addDays, startOfDayInLesotho, todayInLesotho } from '../time.js'
 import type { District } from '../vocabulary.js'
 import {
   type CaseBreakdownRow,
@@ -83,7 +83,16 @@ function complaintsMatching(f: ReportFilters) {
 }
 
 const n = (v: unknown) => Number(v ?? 0)
-const month = lesothoMonthOf
+
+/**
+ * Which of the period's months a timestamp column falls in (1 for the first), as text: a search
+ * among the months' first instants, worked out once per query. Formatting each row's month
+ * instead cost 145 ms of the 180,000 inspections of a year, this 45 ms.
+ */
+function monthNumber(column: string, f: ReportFilters) {
+  const starts = monthsOf(f).map((m) => startOfDayInLesotho(`${m}-01`))
+  return sql<string>`width_bucket(${sql.ref(column)}, (select array[${sql.join(starts)}]))::text`
+}
 
 interface GroupedRow {
   by: 'type' | 'district' | 'month' | 'all'
@@ -171,10 +180,10 @@ export async function dashboardFigures(
     sql<{ by: 'status' | 'district' | 'month'; key: string; count: number }>`
         select case when grouping(c.status) = 0 then 'status'
             when grouping(c.district) = 0 then 'district' else 'month' end as by,
-          coalesce(c.status, c.district, ${month('c.created_at')}) as key, count(*)::int as count
-        from (${complaintsMatching(f)}) c
+          coalesce(c.status, c.district, c.month) as key, count(*)::int as count
+        from (select *, ${monthNumber('created_at', f)} as month from (${complaintsMatching(f)}) c) c
         where c.created_at >= ${start} and c.created_at < ${end}
-        group by grouping sets ((c.status), (c.district), (${month('c.created_at')}))
+        group by grouping sets ((c.status), (c.district), (c.month))
         order by 3 desc, 2`.execute(db),
     sql<{ received: number; decided: number; substantiated: number; referred: number }>`
         select count(*) filter (where c.created_at >= ${start} and c.created_at < ${end})::int as received,
@@ -189,14 +198,15 @@ export async function dashboardFigures(
           select distinct inspection_id from inspection_indicators where level = 'observed'
         )
         select case when grouping(i.type) = 0 then 'type' when grouping(i.district) = 0 then 'district'
-            when grouping(${month('i.visited_at')}) = 0 then 'month' else 'all' end as by,
-          coalesce(i.type, i.district, ${month('i.visited_at')}) as key,
+            when grouping(i.month) = 0 then 'month' else 'all' end as by,
+          coalesce(i.type, i.district, i.month) as key,
           count(*)::int as total, count(o.inspection_id)::int as with_indicator,
           count(*) filter (where i.outcome = 'criminal_investigation')::int as investigations,
           count(*) filter (where i.type = 'joint_operation')::int as planned_joint,
           count(*) filter (where i.confirmed_version = i.version)::int as confirmed_joint
-        from (${inspectionsIn(f)}) i left join observed o on o.inspection_id = i.id
-        group by grouping sets ((i.type), (i.district), (${month('i.visited_at')}), ())
+        from (select *, ${monthNumber('visited_at', f)} as month from (${inspectionsIn(f)}) i) i
+          left join observed o on o.inspection_id = i.id
+        group by grouping sets ((i.type), (i.district), (i.month), ())
         order by 3 desc, 2`.execute(db),
     sql<{ indicator: Indicator; count: number }>`
         select ii.indicator, count(*)::int as count
@@ -247,8 +257,10 @@ export async function dashboardFigures(
     })
     victimsInDistrict.set(r.district, (victimsInDistrict.get(r.district) ?? 0) + people(r))
   }
-  const monthsInspected = new Map(inspectionsBy('month').map((r) => [r.key, r.total]))
-  const monthsComplained = new Map(complaintsBy('month').map((r) => [r.key, r.count]))
+  const months = monthsOf(f)
+  const monthOf = (key: string | null) => months[Number(key) - 1]
+  const monthsInspected = new Map(inspectionsBy('month').map((r) => [monthOf(r.key), r.total]))
+  const monthsComplained = new Map(complaintsBy('month').map((r) => [monthOf(r.key), r.count]))
   const districtRows = new Map<string, DashboardFigures['districts'][number]>()
   const districtRow = (district: string) => {
     let row = districtRows.get(district)
@@ -311,7 +323,7 @@ export async function dashboardFigures(
       maleAdult: sum(victims.rows, 'male_adult'),
     },
     victimsByDestination: [...destinations].map(([destination, d]) => ({ destination, ...d })),
-    monthly: monthsOf(f).map((m) => ({
+    monthly: months.map((m) => ({
       month: m,
       inspections: monthsInspected.get(m) ?? 0,
       complaints: monthsComplained.get(m) ?? 0,
