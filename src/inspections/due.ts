@@ -90,7 +90,9 @@ export async function dueForInspection(
 
 /** Every worksite of the district, ranked by the risk rules (no kept result). */
 export async function rankDistrict(db: Database, district: District, today: string): Promise<DueWorksite[]> {
-  const windowStart = demeritWindowStart(today)
+  // A decision counts when its UTC date is after the window's start (as in the flag rules),
+  // written as a range so the indexes of substantiated decisions serve it.
+  const afterWindow = sql`(${demeritWindowStart(today)}::date + 1)::timestamp at time zone 'UTC'`
   // Each worksite keeps its own facts (src/inspections/worksite-facts.ts); the complaint facts
   // are read once per recruiting agency, shared by every worksite that agency supplies.
   const { rows } = await sql<FactsRow>`
@@ -110,10 +112,10 @@ export async function rankDistrict(db: Database, district: District, today: stri
     ),
     flagged as (
       select c.agency_id from complaints c join agencies a on a.agency_id = c.agency_id
-      where c.outcome = 'substantiated' and (c.decided_at at time zone 'UTC')::date > ${windowStart}::date
+      where c.outcome = 'substantiated' and c.decided_at >= ${afterWindow}
       union
       select f.agency_id from inspection_findings f join agencies a on a.agency_id = f.agency_id
-      where f.status = 'substantiated' and (f.decided_at at time zone 'UTC')::date > ${windowStart}::date
+      where f.status = 'substantiated' and f.decided_at >= ${afterWindow}
     ),
     supplied as (
       select l.worksite_id, coalesce(sum(o.n), 0)::int as open_complaints,

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rankDistrict } from '../../src/inspections/due.js'
 import { insertPublicFixture } from '../support/public-fixtures.js'
 import { createTestRegistry, type TestClient } from '../support/registry.js'
 
@@ -760,5 +761,54 @@ describe('recording an inspection', () => {
     const bad = await police.client.get('/inspections/due?district=Atlantis')
     expect(bad.status).toBe(422)
     expect(await bad.text()).toContain('Select a district from the list')
+  })
+
+  it("counts a worksite's recruiters flagged by a decision within 24 months, and their open complaints", async () => {
+    const today = '2026-12-01'
+    const site = await inspector.client.post('/worksites', {
+      name: 'Semonkong Wool Shed',
+      kind: 'farm',
+      sector: 'agriculture',
+      district: 'Thaba-Tseka',
+      village: 'Mantšonyane',
+    })
+    const worksiteId = site.headers.get('location')!.split('/').pop()!.split('?')[0]!
+    const recruiter = async (
+      name: string,
+      decidedAt: string | null,
+      status: 'decided' | 'under_review' = 'decided',
+    ) => {
+      const { agencyId } = await insertPublicFixture(registry.db, { name, standing: 'licensed' })
+      await registry.db
+        .insertInto('worksite_recruiters')
+        .values({ worksite_id: worksiteId, agency_id: agencyId, last_seen_at: new Date('2026-10-01') })
+        .execute()
+      await registry.db
+        .insertInto('complaints')
+        .values({
+          reference: `C-${randomBytes(4).toString('hex')}`,
+          submission_key: randomUUID(),
+          agency_id: agencyId,
+          categories: ['recruitment_fee'],
+          description: 'Asked for M300 for an induction workshop',
+          language: 'en',
+          status,
+          outcome: decidedAt ? 'substantiated' : null,
+          decided_at: decidedAt ? new Date(decidedAt) : null,
+          proven_categories: decidedAt ? ['recruitment_fee'] : [],
+        })
+        .execute()
+    }
+    // The window starts on 1 December 2024 (UTC dates, as in the flag rules): a decision on that
+    // day no longer counts, one the next day does; an open complaint counts on its own.
+    await recruiter('Old Decision Recruiting', '2024-12-01T23:30:00Z')
+    await recruiter('Recent Decision Recruiting', '2024-12-02T00:30:00Z')
+    await recruiter('Open Complaint Recruiting', null, 'under_review')
+    const ranked = await rankDistrict(registry.db, 'Thaba-Tseka', today)
+    const shed = ranked.find((w) => w.id === worksiteId)!
+    expect(shed.reasons.map((r) => r.reason)).toEqual(
+      expect.arrayContaining(['Supplied by 1 flagged recruiter', '1 open complaint about its recruiters']),
+    )
+    expect(shed.score).toBe(30 + 12 + 8 + 15)
   })
 })
