@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { ComplaintCategory, ComplaintStatus } from '../complaints/rules.js'
 import type { Database } from '../db/database.js'
+import { plannedEachRun } from '../db/prepared-pool.js'
 import { currentRegistryVersion } from '../db/registry-version.js'
 import type { Indicator, InspectionType, ReferralDestination } from '../inspections/rules.js'
 import { addDays, startOfDayInLesotho, todayInLesotho } from '../time.js'
@@ -157,13 +158,18 @@ export async function dashboardFigures(
     caseBreakdown,
   ] = await Promise.all([
     // Licences as they stand today: an active licence past its expiry date counts as expired.
-    sql<{ status: string; count: number }>`
+    sql<{ status: string; count: number }>`${plannedEachRun}
         select case when l.status = 'active' and l.expires_on < ${today}::date then 'expired' else l.status end
           as status, count(*)::int as count
         from licences l join agencies a on a.id = l.agency_id
         where ${agencyMatches}
         group by 1 order by 2 desc`.execute(db),
-    sql<{ approved: number; refused: number; withdrawn: number; median_days: number | null }>`
+    sql<{
+      approved: number
+      refused: number
+      withdrawn: number
+      median_days: number | null
+    }>`${plannedEachRun}
         select count(*) filter (where la.status = 'approved')::int as approved,
           count(*) filter (where la.status = 'refused')::int as refused,
           count(*) filter (where la.status = 'withdrawn')::int as withdrawn,
@@ -171,13 +177,13 @@ export async function dashboardFigures(
             order by extract(epoch from la.decided_at - la.submitted_at) / 86400))::float8 as median_days
         from licence_applications la join agencies a on a.id = la.agency_id
         where la.decided_at >= ${start} and la.decided_at < ${end} and ${agencyMatches}`.execute(db),
-    sql<{ category: ComplaintCategory; count: number }>`
+    sql<{ category: ComplaintCategory; count: number }>`${plannedEachRun}
         select category, count(*)::int as count
         from (${complaintsMatching(f)}) c cross join unnest(c.categories) as category
         where c.created_at >= ${start} and c.created_at < ${end}
         group by 1 order by 2 desc, 1`.execute(db),
     // Complaints received in the period, by status, district and month in one pass.
-    sql<{ by: 'status' | 'district' | 'month'; key: string; count: number }>`
+    sql<{ by: 'status' | 'district' | 'month'; key: string; count: number }>`${plannedEachRun}
         select case when grouping(c.status) = 0 then 'status'
             when grouping(c.district) = 0 then 'district' else 'month' end as by,
           coalesce(c.status, c.district, c.month) as key, count(*)::int as count
@@ -185,7 +191,7 @@ export async function dashboardFigures(
         where c.created_at >= ${start} and c.created_at < ${end}
         group by grouping sets ((c.status), (c.district), (c.month))
         order by 3 desc, 2`.execute(db),
-    sql<{ received: number; decided: number; substantiated: number; referred: number }>`
+    sql<{ received: number; decided: number; substantiated: number; referred: number }>`${plannedEachRun}
         select count(*) filter (where c.created_at >= ${start} and c.created_at < ${end})::int as received,
           count(*) filter (where c.decided_at >= ${start} and c.decided_at < ${end})::int as decided,
           count(*) filter (where c.decided_at >= ${start} and c.decided_at < ${end}
@@ -193,7 +199,7 @@ export async function dashboardFigures(
           count(*) filter (where c.referred_at >= ${start} and c.referred_at < ${end})::int as referred
         from (${complaintsMatching(f)}) c`.execute(db),
     // Inspections by type, district and month, and in all, in one pass over the period.
-    sql<GroupedRow>`
+    sql<GroupedRow>`${plannedEachRun}
         with observed as (
           select distinct inspection_id from inspection_indicators where level = 'observed'
         )
@@ -208,7 +214,7 @@ export async function dashboardFigures(
           left join observed o on o.inspection_id = i.id
         group by grouping sets ((i.type), (i.district), (i.month), ())
         order by 3 desc, 2`.execute(db),
-    sql<{ indicator: Indicator; count: number }>`
+    sql<{ indicator: Indicator; count: number }>`${plannedEachRun}
         select ii.indicator, count(*)::int as count
         from (${inspectionsIn(f)}) i join inspection_indicators ii on ii.inspection_id = i.id
         where ii.level = 'observed'
@@ -221,7 +227,7 @@ export async function dashboardFigures(
       male_under_18: number
       male_adult: number
       with_consent: number
-    }>`
+    }>`${plannedEachRun}
         select r.destination, i.district, sum(r.female_under_18)::int as female_under_18,
           sum(r.female_adult)::int as female_adult, sum(r.male_under_18)::int as male_under_18,
           sum(r.male_adult)::int as male_adult,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Database } from '../db/database.js'
+import { plannedEachRun } from '../db/prepared-pool.js'
 import { todayInLesotho } from '../time.js'
 import { DISTRICTS, type District } from '../vocabulary.js'
 import type { ReportFilters } from './schemas.js'
@@ -46,7 +47,7 @@ export async function lawEnforcementFigures(
 ): Promise<LawEnforcementRow[]> {
   const district = f.district
   const asOf = f.to < today ? f.to : today
-  const { rows } = await sql<Record<string, string | number | null>>`
+  const { rows } = await sql<Record<string, string | number | null>>`${plannedEachRun}
     with k as (
       select * from criminal_cases where (${district}::text is null or district = ${district})
     ),
@@ -219,7 +220,7 @@ export async function caseBreakdowns(db: Database, f: ReportFilters): Promise<Ca
     p: number
     c: number
     a: number
-  }>`
+  }>`${plannedEachRun}
     with k as (
       select id, district, offences, opened_on, charged_on from criminal_cases
       where (${f.district}::text is null or district = ${f.district})

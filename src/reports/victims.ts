@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Database } from '../db/database.js'
+import { plannedEachRun } from '../db/prepared-pool.js'
 import { addDays, startOfDayInLesotho } from '../time.js'
 import { DISTRICTS, type District } from '../vocabulary.js'
 import { CENSUS, per100000 } from './census.js'
@@ -40,7 +41,7 @@ const n = (v: unknown) => Number(v ?? 0)
 export async function victimsFigures(db: Database, f: ReportFilters): Promise<VictimsRow[]> {
   const start = startOfDayInLesotho(f.from)
   const end = startOfDayInLesotho(addDays(f.to, 1))
-  const { rows } = await sql<Record<string, string | number | null>>`
+  const { rows } = await sql<Record<string, string | number | null>>`${plannedEachRun}
     with people as (
       select w.district, g.sex, g.age, 'not_known' as form, g.n, g.n as referred
       from inspections i

@@ -1,6 +1,8 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrateToLatest } from '../../src/db/migrate.js'
+import { dashboardFigures } from '../../src/reports/figures.js'
+import { defaultPeriod } from '../../src/reports/schemas.js'
 import { createTestRegistry } from '../support/registry.js'
 
 let registry: Awaited<ReturnType<typeof createTestRegistry>>
@@ -48,5 +50,18 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('prepared statements (PostgreSQL
     )
     expect(rows).toHaveLength(12)
     await sql`alter table worksites drop column extra_for_test`.execute(db)
+  })
+
+  it("plans the dashboard's figures for their values on every run, and other statements once", async () => {
+    await registry.db.transaction().execute(async (trx) => {
+      await trx.selectFrom('worksites').select('id').limit(1).execute()
+      await dashboardFigures(trx, { ...defaultPeriod(), district: 'Leribe', sector: null })
+      const { rows } = await sql<{ statement: string }>`
+        select statement from pg_prepared_statements`.execute(trx)
+      const prepared = rows.map((r) => r.statement)
+      expect(prepared.some((s) => s.includes('from "worksites"'))).toBe(true)
+      expect(prepared.some((s) => s.includes('planned each run'))).toBe(false)
+      expect(prepared.some((s) => s.includes('inspections'))).toBe(false)
+    })
   })
 })
