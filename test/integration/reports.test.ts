@@ -247,6 +247,18 @@ describe('the dashboard page and downloads', () => {
     const badHtml = await bad.text()
     expect(badHtml).toContain('id="district-error"')
     expect(badHtml).toContain('value="2026-13-40"')
+    // Changed on the page, only the figures are replaced: they say what to correct, with links
+    // to the fields.
+    const partial = await analyst.get('/dashboard?from=2027-01-01&to=2026-01-01', {
+      'hx-request': 'true',
+      'hx-request-type': 'partial',
+    })
+    expect(partial.status).toBe(422)
+    const fragment = await partial.text()
+    expect(fragment).toMatch(/^<div id="dashboard-figures"/)
+    expect(fragment).toContain('There is a problem')
+    expect(fragment).toMatch(/<a href="#to">To: [^<]+<\/a>/)
+    expect(fragment).toContain('Correct the filters above to see the figures.')
   })
 
   it('downloads each table as CSV, and the records without contact details or free text', async () => {

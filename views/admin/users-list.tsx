@@ -27,6 +27,7 @@ export function UsersResults(props: { rows: UserRow[]; paging: Paging; filters: 
   const { rows, paging } = props
   return (
     <div id="users-results" aria-live="polite">
+      <ErrorSummary form={props.filters} labels={LABELS} />
       <p>
         {paging.total === 1 ? '1 user' : `${paging.total} users`}
         {hasActiveFilters(props.filters) && ' match these filters'}
@@ -82,7 +83,6 @@ export function UsersListPage(props: {
 }) {
   return (
     <Layout ctx={props.ctx} title="Users" hasErrors={hasErrors(props.filters)}>
-      <ErrorSummary form={props.filters} labels={LABELS} />
       <h1>Users</h1>
       <p>
         <a class="button" href="/admin/users/new">

@@ -56,6 +56,7 @@ export function AgencyResults(props: {
   const { rows, paging } = props
   return (
     <div id="agency-results" aria-live="polite">
+      <ErrorSummary form={props.filters} labels={LABELS} />
       {props.resembling && rows.length > 0 && (
         <p>No agency name contains “{textOf(props.filters, 'q')}”. These names look similar:</p>
       )}
@@ -118,7 +119,6 @@ export function AgencyListPage(props: {
   const { filters } = props
   return (
     <Layout ctx={props.ctx} title="Agencies" hasErrors={hasErrors(filters)}>
-      <ErrorSummary form={filters} labels={LABELS} />
       <h1>Agencies</h1>
       {props.canWrite && (
         <p>

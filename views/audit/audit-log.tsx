@@ -66,6 +66,7 @@ export function AuditResults(props: {
 }) {
   return (
     <div id="audit-results" aria-live="polite">
+      <ErrorSummary form={props.filters} labels={LABELS} />
       <p>{props.paging.total === 1 ? '1 entry' : `${props.paging.total} entries`}</p>
       {props.rows.length === 0 ? (
         <p>No entries match these filters. Widen the dates or clear a filter.</p>
@@ -117,7 +118,6 @@ export function AuditLogPage(props: {
   const { filters } = props
   return (
     <Layout ctx={props.ctx} title="Audit log" hasErrors={hasErrors(filters)}>
-      <ErrorSummary form={filters} labels={LABELS} />
       <h1>Audit log</h1>
       <p>Every change to registry data: who made it, when, from where, and what it was before and after.</p>
       <FilterForm

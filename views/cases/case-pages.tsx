@@ -75,6 +75,7 @@ export function CaseResults(props: { rows: CaseRow[]; paging: Paging; filters: F
   const filtered = Object.values(props.filters.values).some((v) => v !== undefined && v !== '')
   return (
     <div id="case-results" aria-live="polite">
+      <ErrorSummary form={props.filters} labels={FILTER_LABELS} />
       <p>{paging.total === 1 ? '1 case' : `${paging.total.toLocaleString('en')} cases`}</p>
       {rows.length === 0 ? (
         filtered ? (
@@ -122,7 +123,6 @@ export function CaseListPage(props: {
   const { filters } = props
   return (
     <Layout ctx={props.ctx} title="Criminal cases" hasErrors={hasErrors(filters)}>
-      <ErrorSummary form={filters} labels={FILTER_LABELS} />
       <h1>Criminal cases</h1>
       <p>
         Cases from the police station to the court’s verdict. Open cases come first, those that have waited

@@ -42,6 +42,7 @@ export function ComplaintResults(props: {
 }) {
   return (
     <div id="complaint-results" aria-live="polite">
+      <ErrorSummary form={props.filters} labels={{}} />
       <ul class="counts">
         {COMPLAINT_STATUSES.map((s) => (
           <li>
@@ -114,7 +115,6 @@ export function ComplaintQueuePage(props: {
       <p>
         <a href="/unlicensed-recruiters">Reported unlicensed recruiters</a>
       </p>
-      <ErrorSummary form={f} labels={{}} />
       <FilterForm
         action="/complaints"
         resultsId="complaint-results"

@@ -2,7 +2,9 @@ import type { Child } from 'hono/jsx'
 
 /**
  * Filters above a staff table: a plain GET form (bookmarkable, works without JavaScript) that
- * htmx submits as the person types or chooses, replacing only the results and the URL.
+ * htmx submits as the person types or chooses, replacing only the results and the URL. The
+ * results begin with the filters' ErrorSummary, so that an answer to refused filters, which
+ * replaces only the results, still says what to correct.
  */
 export function FilterForm(props: {
   action: string

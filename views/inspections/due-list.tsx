@@ -20,6 +20,7 @@ export function DueResults(props: {
   const first = (props.paging.page - 1) * props.paging.perPage
   return (
     <div id="due-results" aria-live="polite">
+      <ErrorSummary form={props.filters} labels={{ district: 'District' }} />
       {props.rows.length > 0 && <DistanceOffer />}
       {props.rows.length === 0 ? (
         <p>
@@ -70,7 +71,6 @@ export function DueListPage(props: {
 }) {
   return (
     <Layout ctx={props.ctx} title="Due for inspection" hasErrors={hasErrors(props.filters)}>
-      <ErrorSummary form={props.filters} labels={{ district: 'District' }} />
       <h1>Due for inspection</h1>
       <p>
         Worksites ranked by risk: time since the last inspection, forced-labour indicators found before, open

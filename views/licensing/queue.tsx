@@ -32,6 +32,7 @@ interface QueueResultsProps {
 export function QueueResults(props: QueueResultsProps) {
   return (
     <div id="queue-results" aria-live="polite">
+      <ErrorSummary form={props.filters} labels={{ district: 'District' }} />
       <p>
         {props.paging.total === 1 ? '1 application' : `${props.paging.total} applications`} awaiting decision
       </p>
@@ -66,7 +67,6 @@ export function QueueResults(props: QueueResultsProps) {
 export function QueuePage(props: QueueResultsProps & { ctx: PageContext }) {
   return (
     <Layout ctx={props.ctx} title="Applications awaiting decision" hasErrors={hasErrors(props.filters)}>
-      <ErrorSummary form={props.filters} labels={{ district: 'District' }} />
       <h1>Applications awaiting decision</h1>
       <FilterForm
         action="/applications"

@@ -101,6 +101,7 @@ export function DashboardResults(props: {
   const query = filterQuery(props.filters.values)
   return (
     <div id="dashboard-figures" aria-live="polite">
+      <ErrorSummary form={props.filters} labels={FILTER_LABELS} />
       {props.figures && props.period ? (
         <>
           <p>
@@ -165,7 +166,6 @@ export function DashboardPage(props: {
 }) {
   return (
     <Layout ctx={props.ctx} title="Dashboard" hasErrors={hasErrors(props.filters)}>
-      <ErrorSummary form={props.filters} labels={FILTER_LABELS} />
       <h1>Dashboard</h1>
       <p>
         What the registry holds on licensing, complaints, inspections and victims referred, for the

@@ -33,6 +33,7 @@ export function WorksiteResults(props: { rows: WorksiteRow[]; paging: Paging; fi
   const filtered = Object.values(props.filters.values).some((v) => v !== undefined && v !== '')
   return (
     <div id="worksite-results" aria-live="polite">
+      <ErrorSummary form={props.filters} labels={LABELS} />
       <p>{paging.total === 1 ? '1 worksite' : `${paging.total.toLocaleString('en')} worksites`}</p>
       {rows.length > 0 && <DistanceOffer />}
       {rows.length === 0 ? (
@@ -79,7 +80,6 @@ export function WorksiteListPage(props: {
   const { filters } = props
   return (
     <Layout ctx={props.ctx} title="Worksites" hasErrors={hasErrors(filters)}>
-      <ErrorSummary form={filters} labels={LABELS} />
       <h1>Worksites</h1>
       {(props.canWrite || props.canMerge) && (
         <p>
