@@ -748,12 +748,17 @@ describe('recording an inspection', () => {
       .map((r) => r.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '))
     // Never inspected, farm: 30 + 15; the quarry: 10 observed + 4 suspected + mining 10; lodge: 30 + 5.
     expect(rows[0]).toMatch(
-      /1 Mokhotlong Wool Shed .* Never 45 Never inspected \(\+30\) Sector: Agriculture \(\+15\)/,
+      /1 Mokhotlong Wool Shed .* Never inspected 45 points Never inspected \(\+30\) Sector: Agriculture \(\+15\)/,
     )
-    expect(rows[1]).toMatch(/2 Polihali Guest Lodge .* 35 /)
+    expect(rows[1]).toMatch(/2 Polihali Guest Lodge .* 35 points /)
     expect(rows[2]).toMatch(
-      /3 Letseng Sandstone Quarry .* 24 Forced-labour 1 indicator observed and 1 indicator suspected at past inspections \(\+14\) Sector: Mining \(\+10\)/,
+      /3 Letseng Sandstone Quarry .* Last inspected 15 November 2026 24 points Forced-labour 1 indicator observed and 1 indicator suspected at past inspections \(\+14\) Sector: Mining \(\+10\)/,
     )
+    // A page past the end (an old link) says so and leads back, not that there are no worksites.
+    const past = await words(await police.client.get('/inspections/due?district=Mokhotlong&page=3'))
+    expect(past).toContain('No worksites on this page.')
+    expect(past).toContain('This page is past the end of the list, which has 1 page. Go to the list')
+    expect(past).not.toContain('No worksites are registered')
     // The inspector's own district is the default; a bad one is a 422 with the message.
     expect(await words(await inspector.client.get('/inspections/due'))).toMatch(
       /(Worksites in Maseru, highest risk first|No worksites are registered in Maseru)/,

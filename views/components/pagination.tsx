@@ -4,8 +4,8 @@ import type { FormValue } from '../../src/http/validation.js'
 /** Previous/next links that keep the current filters in the URL. */
 export function Pagination(props: { paging: Paging; baseUrl: string; query: Record<string, FormValue> }) {
   const pages = pageCount(props.paging)
-  if (pages <= 1) return null
   const { page } = props.paging
+  if (pages <= 1 && page <= 1) return null
   const href = (p: number) => {
     const params = new URLSearchParams()
     for (const [k, v] of Object.entries(props.query))
@@ -13,6 +13,16 @@ export function Pagination(props: { paging: Paging; baseUrl: string; query: Reco
     params.set('page', String(p))
     return `${props.baseUrl}?${params}`
   }
+  // An old link or a typed address past the end: say so, and lead back.
+  if (page > pages)
+    return (
+      <nav aria-label="Pages">
+        <p>
+          This page is past the end of the list, which has {pages === 1 ? '1 page' : `${pages} pages`}.{' '}
+          <a href={href(pages)}>{pages === 1 ? 'Go to the list' : `Go to page ${pages}, the last`}</a>
+        </p>
+      </nav>
+    )
   return (
     <nav aria-label="Pages">
       <ul class="pagination">

@@ -23,14 +23,19 @@ export function DueResults(props: {
       <ErrorSummary form={props.filters} labels={{ district: 'District' }} />
       {props.rows.length > 0 && <DistanceOffer />}
       {props.rows.length === 0 ? (
-        <p>
-          No worksites are registered in {props.district}. <a href="/worksites/new">Add one</a> to plan its
-          inspection.
-        </p>
+        props.paging.total === 0 ? (
+          <p>
+            No worksites are registered in {props.district}. <a href="/worksites/new">Add one</a> to plan its
+            inspection.
+          </p>
+        ) : (
+          <p>No worksites on this page.</p>
+        )
       ) : (
+        // Three columns, so the reasons (why a worksite is high on the list) fit a phone's width.
         <DataTable
           caption={`Worksites in ${props.district}, highest risk first`}
-          headings={['Rank', 'Worksite', 'Last inspected', 'Risk score', 'Why']}
+          headings={['Rank', 'Worksite', 'Risk score and why']}
         >
           {props.rows.map((w, k) => (
             <tr {...positionOf(w)}>
@@ -40,11 +45,13 @@ export function DueResults(props: {
                 <div class="muted">
                   {WORKSITE_KIND_LABELS[w.kind]}, {SECTOR_LABELS[w.sector]}, {w.village}
                 </div>
+                <div class="muted">
+                  {w.lastVisit ? `Last inspected ${formatDate(w.lastVisit)}` : 'Never inspected'}
+                </div>
                 <div class="muted" data-distance />
               </td>
-              <td>{w.lastVisit ? formatDate(w.lastVisit) : 'Never'}</td>
-              <td>{w.score}</td>
               <td>
+                <strong>{w.score} points</strong>
                 <ul class="reasons">
                   {w.reasons.map((r) => (
                     <li>
