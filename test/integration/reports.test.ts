@@ -259,6 +259,15 @@ describe('the dashboard page and downloads', () => {
     expect(fragment).toContain('There is a problem')
     expect(fragment).toMatch(/<a href="#to">To: [^<]+<\/a>/)
     expect(fragment).toContain('Correct the filters above to see the figures.')
+    // A named period overrides the dates typed, and the figures say whose dates they are.
+    const tip = await (
+      await analyst.get('/dashboard?period=tip-2026&from=2025-12-08&to=2026-12-07', {
+        'hx-request': 'true',
+        'hx-request-type': 'partial',
+      })
+    ).text()
+    expect(tip).toContain('From 1 April 2025 to 31 March 2026, all districts, all sectors.')
+    expect(tip).toContain('These are the dates of the period chosen above')
   })
 
   it('downloads each table as CSV, and the records without contact details or free text', async () => {

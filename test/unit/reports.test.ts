@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { monthsOf } from '../../src/reports/figures.js'
 import { defaultPeriod, reportFiltersSchema } from '../../src/reports/schemas.js'
+import { MonthChart } from '../../views/reports/charts.js'
 import { percent } from '../../views/reports/tables.js'
 
 describe('report periods', () => {
@@ -40,5 +41,33 @@ describe('report periods', () => {
     expect(percent(1, 3)).toBe('33.3%')
     expect(percent(0, 0)).toBe('–')
     expect(percent(2, 2)).toBe('100%')
+  })
+})
+
+describe('the month chart', () => {
+  const labels = (months: string[]) =>
+    [
+      ...String(MonthChart({ rows: months.map((m) => [m, 1, 2]), series: ['Inspections', 'Complaints'] }))
+        .matchAll(/class="chart-label">([^<]*)</g),
+    ]
+      .map((m) => m[1])
+      .slice(0, -2)
+  const monthNames = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i) => {
+      const d = new Date(Date.UTC(2025, from + i, 1))
+      return d.toLocaleString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+    })
+
+  it('names every month of a year and a month, and gives each year once, never two side by side', () => {
+    // December 2025 to December 2026: "Dec" then "Jan 2026", not "Dec 2025" beside "Jan 2026".
+    const shown = labels(monthNames(11, 13))
+    expect(shown.filter((l) => /^\d{4}$/.test(l!))).toEqual(['2026'])
+    expect(shown.filter((l) => /^[A-Z][a-z]{2}$/.test(l!))).toHaveLength(13)
+  })
+
+  it('gives the first year when no January follows closely, and every January of a long period', () => {
+    const shown = labels(monthNames(2, 36)) // March 2025 to February 2028
+    expect(shown.filter((l) => /^\d{4}$/.test(l!))).toEqual(['2025', '2026', '2027', '2028'])
+    expect(shown.filter((l) => l === 'Jan')).toHaveLength(3)
   })
 })

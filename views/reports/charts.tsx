@@ -71,13 +71,16 @@ export function MonthChart(props: { rows: Cell[][]; series: [string, string] }) 
           <g>
             <rect x={x} y={plot - h1 + 10} width={10} height={h1} class="bar" />
             <rect x={x + 11} y={plot - h2 + 10} width={10} height={h2} class="bar second" />
-            {/* "December 2025": "Dec" under each bar, the year under the first and each January. */}
-            {(i % 3 === 0 || rows.length <= 12) && (
+            {/* "December 2025": "Dec" under each bar (every third of a long period, and each January),
+                the year under each January and under the first bar when no January follows closely
+                (two years side by side read as one number). */}
+            {(i % 3 === 0 || rows.length <= 13 || month.startsWith('January')) && (
               <text x={x} y={plot + 24} class="chart-label">
                 {month.slice(0, 3)}
               </text>
             )}
-            {(i === 0 || month.startsWith('January')) && (
+            {(month.startsWith('January') ||
+              (i === 0 && !rows.slice(1, 3).some(([m]) => m.startsWith('January')))) && (
               <text x={x} y={plot + 36} class="chart-label">
                 {month.slice(-4)}
               </text>

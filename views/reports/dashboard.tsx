@@ -61,7 +61,7 @@ function Figure(props: { table: FigureTable; figures: DashboardFigures; query: s
       <p class="hint">{table.about}</p>
       <div class={table.chart ? 'figure-body with-chart' : 'figure-body'}>
         {rows.length === 0 ? (
-          <p>None in this period.</p>
+          <p>{table.empty ?? 'None in this period.'}</p>
         ) : (
           <DataTable caption={table.title} headings={table.header}>
             {rows.map((row) => (
@@ -111,6 +111,9 @@ export function DashboardResults(props: {
               ? `, ${SECTOR_LABELS[props.filters.values.sector as Sector] ?? props.filters.values.sector}`
               : ', all sectors'}
             .
+            {props.filters.values.period
+              ? ' These are the dates of the period chosen above; choose “The dates below” to count between the From and To dates instead.'
+              : ''}
           </p>
           {FIGURE_TABLES.map((table) => (
             <Figure table={table} figures={props.figures!} query={query} />

@@ -25,6 +25,8 @@ export interface FigureTable {
   rows: (f: DashboardFigures) => Cell[][]
   /** Drawn beside the table where a picture reads faster: label and value columns. */
   chart?: 'bars' | 'months'
+  /** Said when there are no rows, for a table not about the period ("None in this period"). */
+  empty?: string
 }
 
 const LICENCE_STATUS_LABELS: Record<string, string> = {
@@ -46,6 +48,7 @@ export const FIGURE_TABLES: FigureTable[] = [
     about: 'Every licence of the agencies in the district or sector, as it stands today.',
     header: ['Status', 'Licences'],
     rows: (f) => f.licencesByStatus.map((r) => [LICENCE_STATUS_LABELS[r.status] ?? r.status, r.count]),
+    empty: 'No licences in the district or sector today.',
   },
   {
     id: 'applications',
