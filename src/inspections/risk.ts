@@ -67,18 +67,16 @@ export function worksiteRisk(facts: WorksiteRiskFacts, sectorLabel: (s: Sector) 
     )
   }
   const indicatorPoints = facts.indicatorsObserved * 10 + facts.indicatorsSuspected * 4
-  const indicatorWords = [
-    facts.indicatorsObserved > 0
-      ? plural(facts.indicatorsObserved, 'indicator observed', 'indicators observed')
-      : '',
-    facts.indicatorsSuspected > 0
-      ? plural(facts.indicatorsSuspected, 'indicator suspected', 'indicators suspected')
-      : '',
-  ].filter(Boolean)
-  add(
-    Math.min(RISK_CEILINGS.indicators, indicatorPoints),
-    `Forced-labour ${indicatorWords.join(' and ')} at past inspections`,
-  )
+  // "1 forced-labour indicator observed and 2 suspected at past inspections".
+  const { indicatorsObserved: observed, indicatorsSuspected: suspected } = facts
+  const indicators = (n: number) => plural(n, 'forced-labour indicator', 'forced-labour indicators')
+  const indicatorWords =
+    observed > 0 && suspected > 0
+      ? `${indicators(observed)} observed and ${suspected} suspected`
+      : observed > 0
+        ? `${indicators(observed)} observed`
+        : `${indicators(suspected)} suspected`
+  add(Math.min(RISK_CEILINGS.indicators, indicatorPoints), `${indicatorWords} at past inspections`)
   add(
     Math.min(RISK_CEILINGS.complaints, facts.openComplaints * 8),
     `${plural(facts.openComplaints, 'open complaint', 'open complaints')} about its recruiters`,

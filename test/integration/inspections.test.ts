@@ -752,7 +752,7 @@ describe('recording an inspection', () => {
     )
     expect(rows[1]).toMatch(/2 Polihali Guest Lodge .* 35 points /)
     expect(rows[2]).toMatch(
-      /3 Letseng Sandstone Quarry .* Last inspected 15 November 2026 24 points Forced-labour 1 indicator observed and 1 indicator suspected at past inspections \(\+14\) Sector: Mining \(\+10\)/,
+      /3 Letseng Sandstone Quarry .* Last inspected 15 November 2026 24 points 1 forced-labour indicator observed and 1 suspected at past inspections \(\+14\) Sector: Mining \(\+10\)/,
     )
     // A page past the end (an old link) says so and leads back, not that there are no worksites.
     const past = await words(await police.client.get('/inspections/due?district=Mokhotlong&page=3'))

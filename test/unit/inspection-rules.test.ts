@@ -170,11 +170,15 @@ describe('worksite risk score', () => {
   it('counts observed indicators above suspected ones, up to a ceiling', () => {
     expect(score({ indicatorsObserved: 1 }).reasons[0]).toEqual({
       points: 10,
-      reason: 'Forced-labour 1 indicator observed at past inspections',
+      reason: '1 forced-labour indicator observed at past inspections',
     })
     expect(score({ indicatorsObserved: 2, indicatorsSuspected: 1 }).reasons[0]).toEqual({
       points: 24,
-      reason: 'Forced-labour 2 indicators observed and 1 indicator suspected at past inspections',
+      reason: '2 forced-labour indicators observed and 1 suspected at past inspections',
+    })
+    expect(score({ indicatorsSuspected: 2 }).reasons[0]).toEqual({
+      points: 8,
+      reason: '2 forced-labour indicators suspected at past inspections',
     })
     expect(score({ indicatorsObserved: 30 }).reasons[0]!.points).toBe(RISK_CEILINGS.indicators)
   })

@@ -47,8 +47,9 @@ describe('report periods', () => {
 describe('the month chart', () => {
   const labels = (months: string[]) =>
     [
-      ...String(MonthChart({ rows: months.map((m) => [m, 1, 2]), series: ['Inspections', 'Complaints'] }))
-        .matchAll(/class="chart-label">([^<]*)</g),
+      ...String(
+        MonthChart({ rows: months.map((m) => [m, 1, 2]), series: ['Inspections', 'Complaints'] }),
+      ).matchAll(/class="chart-label">([^<]*)</g),
     ]
       .map((m) => m[1])
       .slice(0, -2)
