@@ -45,7 +45,9 @@ describe.skipIf(!run)('the dashboard in a real browser', () => {
     // Choosing a district redraws the figures (htmx) and puts the filter in the address.
     await page.getByRole('combobox', { name: 'District' }).selectOption('Leribe')
     await page.waitForURL(/district=Leribe/)
-    await page.getByText(', Leribe, all sectors.').waitFor()
+    await page.locator('#dashboard-figures').getByText(', Leribe, all sectors.').waitFor()
+    // The status line beside the form says the same in a sentence, for a screen reader.
+    await page.getByRole('status').filter({ hasText: ', Leribe, all sectors.' }).waitFor()
     const rows = await districts.getByRole('row').allInnerTexts()
     expect(rows.slice(1).map((r) => r.split('\t')[0])).toEqual(['Leribe'])
     await expectAccessible(page)

@@ -89,6 +89,13 @@ describe.skipIf(!run)('the worksite register in a real browser', () => {
     await page.waitForURL(/q=pek/)
     const results = page.locator('#worksite-results')
     expect(await results.innerText()).toContain('Ha Mokoena Orchards')
+    // A screen reader hears what the results now are from the status line beside the form,
+    // not the whole list read out again.
+    await page
+      .locator('[data-results-status="worksite-results"]')
+      .filter({ hasText: /^1 worksite$/ })
+      .waitFor()
+    expect(await results.getAttribute('aria-live')).toBeNull()
     // Asked, the list says how far each worksite is from where the inspector stands.
     await results.getByRole('button', { name: 'Show how far each worksite is from me' }).click()
     // Waited for, not read at once: a search answer still on its way may replace the results

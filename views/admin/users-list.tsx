@@ -26,9 +26,9 @@ const LABELS = { q: 'Name or email', role: 'Role', status: 'Status' }
 export function UsersResults(props: { rows: UserRow[]; paging: Paging; filters: FormState; now: Date }) {
   const { rows, paging } = props
   return (
-    <div id="users-results" aria-live="polite">
+    <div id="users-results">
       <ErrorSummary form={props.filters} labels={LABELS} />
-      <p>
+      <p data-summary>
         {paging.total === 1 ? '1 user' : `${paging.total} users`}
         {hasActiveFilters(props.filters) && ' match these filters'}
       </p>

@@ -55,12 +55,12 @@ export function AgencyResults(props: {
 }) {
   const { rows, paging } = props
   return (
-    <div id="agency-results" aria-live="polite">
+    <div id="agency-results">
       <ErrorSummary form={props.filters} labels={LABELS} />
       {props.resembling && rows.length > 0 && (
         <p>No agency name contains “{textOf(props.filters, 'q')}”. These names look similar:</p>
       )}
-      <p>{countText(paging.total)}</p>
+      <p data-summary>{countText(paging.total)}</p>
       {rows.length === 0 ? (
         <p>
           No agency matches. Check the spelling, search by registration or licence number, or{' '}

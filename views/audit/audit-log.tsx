@@ -65,9 +65,9 @@ export function AuditResults(props: {
   filters: FormState
 }) {
   return (
-    <div id="audit-results" aria-live="polite">
+    <div id="audit-results">
       <ErrorSummary form={props.filters} labels={LABELS} />
-      <p>{props.paging.total === 1 ? '1 entry' : `${props.paging.total} entries`}</p>
+      <p data-summary>{props.paging.total === 1 ? '1 entry' : `${props.paging.total} entries`}</p>
       {props.rows.length === 0 ? (
         <p>No entries match these filters. Widen the dates or clear a filter.</p>
       ) : (

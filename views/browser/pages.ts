@@ -36,7 +36,38 @@ function onConfigRequest(event: Event) {
   if (form) form.dataset.trigger = ctx.sourceEvent?.type === 'input' ? 'input' : 'submit'
 }
 
+/**
+ * Filters replace a list's results whole, so the results are no live region; the status line
+ * beside the form (views/components/filter-form.tsx) says what the new results are, in a
+ * sentence: their count line, else their table's caption. A refused filter is left to the
+ * error summary, which is an alert of its own. A page that is new (a link followed) says nothing.
+ */
+const resultsSeen = new WeakMap<Element, Element>()
+
+function textOf(summary: Element): string {
+  const items = summary.querySelectorAll('li')
+  const parts = items.length > 0 ? [...items].map((li) => li.textContent ?? '') : [summary.textContent ?? '']
+  return parts
+    .map((part) => part.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join(', ')
+}
+
+function announceResults() {
+  for (const status of document.querySelectorAll<HTMLElement>('[data-results-status]')) {
+    const results = document.getElementById(status.dataset.resultsStatus ?? '')
+    if (!results) continue
+    const before = resultsSeen.get(status)
+    resultsSeen.set(status, results)
+    if (!before || before === results) continue
+    const summary = results.querySelector('[data-summary]') ?? results.querySelector('caption')
+    status.textContent = results.querySelector('.error-summary') || !summary ? '' : textOf(summary)
+  }
+}
+
 document.addEventListener('htmx:after:swap', followLanguage)
+document.addEventListener('htmx:after:swap', announceResults)
+announceResults()
 document.addEventListener('htmx:config:request', onConfigRequest)
 document.addEventListener('htmx:before:history:update', onHistoryUpdate)
 window.addEventListener('popstate', () => {

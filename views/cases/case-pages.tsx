@@ -74,9 +74,9 @@ export function CaseResults(props: { rows: CaseRow[]; paging: Paging; filters: F
   const { rows, paging } = props
   const filtered = Object.values(props.filters.values).some((v) => v !== undefined && v !== '')
   return (
-    <div id="case-results" aria-live="polite">
+    <div id="case-results">
       <ErrorSummary form={props.filters} labels={FILTER_LABELS} />
-      <p>{paging.total === 1 ? '1 case' : `${paging.total.toLocaleString('en')} cases`}</p>
+      <p data-summary>{paging.total === 1 ? '1 case' : `${paging.total.toLocaleString('en')} cases`}</p>
       {rows.length === 0 ? (
         filtered ? (
           <p>

@@ -41,9 +41,9 @@ export function ComplaintResults(props: {
   notYetLinked: number
 }) {
   return (
-    <div id="complaint-results" aria-live="polite">
+    <div id="complaint-results">
       <ErrorSummary form={props.filters} labels={{}} />
-      <ul class="counts">
+      <ul class="counts" data-summary>
         {COMPLAINT_STATUSES.map((s) => (
           <li>
             {STATUS_LABELS[s]}: <strong>{props.counts[s] ?? 0}</strong>

@@ -4,7 +4,9 @@ import type { Child } from 'hono/jsx'
  * Filters above a staff table: a plain GET form (bookmarkable, works without JavaScript) that
  * htmx submits as the person types or chooses, replacing only the results and the URL. The
  * results begin with the filters' ErrorSummary, so that an answer to refused filters, which
- * replaces only the results, still says what to correct.
+ * replaces only the results, still says what to correct. The results are not a live region (a
+ * screen reader would read a whole table, or nothing, as they are replaced); a status line beside
+ * the form says what they now are: their `data-summary` line (a count), else their caption.
  */
 export function FilterForm(props: {
   action: string
@@ -17,23 +19,27 @@ export function FilterForm(props: {
   children: Child
 }) {
   return (
-    <form
-      class="filters"
-      method="get"
-      action={props.action}
-      aria-label={props.label}
-      hx-get={props.action}
-      hx-trigger={props.asYouType ? 'input delay:400ms, change, submit' : 'change, submit'}
-      hx-target={`#${props.resultsId}`}
-      hx-swap="outerHTML"
-      hx-push-url="true"
-    >
-      {props.children}
-      <div class="field">
-        <button type="submit" class="secondary">
-          {props.button}
-        </button>
-      </div>
-    </form>
+    <>
+      <form
+        class="filters"
+        method="get"
+        action={props.action}
+        aria-label={props.label}
+        hx-get={props.action}
+        hx-trigger={props.asYouType ? 'input delay:400ms, change, submit' : 'change, submit'}
+        hx-target={`#${props.resultsId}`}
+        hx-swap="outerHTML"
+        hx-push-url="true"
+      >
+        {props.children}
+        <div class="field">
+          <button type="submit" class="secondary">
+            {props.button}
+          </button>
+        </div>
+      </form>
+      {/* Filled by views/browser/pages.ts when the results are replaced: what they now are. */}
+      <p class="visually-hidden" role="status" data-results-status={props.resultsId} />
+    </>
   )
 }

@@ -19,7 +19,7 @@ export function DueResults(props: {
 }) {
   const first = (props.paging.page - 1) * props.paging.perPage
   return (
-    <div id="due-results" aria-live="polite">
+    <div id="due-results">
       <ErrorSummary form={props.filters} labels={{ district: 'District' }} />
       {props.rows.length > 0 && <DistanceOffer />}
       {props.rows.length === 0 ? (

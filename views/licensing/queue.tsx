@@ -31,9 +31,9 @@ interface QueueResultsProps {
 
 export function QueueResults(props: QueueResultsProps) {
   return (
-    <div id="queue-results" aria-live="polite">
+    <div id="queue-results">
       <ErrorSummary form={props.filters} labels={{ district: 'District' }} />
-      <p>
+      <p data-summary>
         {props.paging.total === 1 ? '1 application' : `${props.paging.total} applications`} awaiting decision
       </p>
       {props.rows.length === 0 ? (

@@ -100,11 +100,11 @@ export function DashboardResults(props: {
 }) {
   const query = filterQuery(props.filters.values)
   return (
-    <div id="dashboard-figures" aria-live="polite">
+    <div id="dashboard-figures">
       <ErrorSummary form={props.filters} labels={FILTER_LABELS} />
       {props.figures && props.period ? (
         <>
-          <p>
+          <p data-summary>
             From {formatDate(props.period.from)} to {formatDate(props.period.to)}
             {props.filters.values.district ? `, ${props.filters.values.district}` : ', all districts'}
             {props.filters.values.sector

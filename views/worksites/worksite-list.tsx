@@ -32,9 +32,11 @@ export function WorksiteResults(props: { rows: WorksiteRow[]; paging: Paging; fi
   const { rows, paging } = props
   const filtered = Object.values(props.filters.values).some((v) => v !== undefined && v !== '')
   return (
-    <div id="worksite-results" aria-live="polite">
+    <div id="worksite-results">
       <ErrorSummary form={props.filters} labels={LABELS} />
-      <p>{paging.total === 1 ? '1 worksite' : `${paging.total.toLocaleString('en')} worksites`}</p>
+      <p data-summary>
+        {paging.total === 1 ? '1 worksite' : `${paging.total.toLocaleString('en')} worksites`}
+      </p>
       {rows.length > 0 && <DistanceOffer />}
       {rows.length === 0 ? (
         filtered ? (
