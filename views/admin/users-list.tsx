@@ -27,7 +27,7 @@ export function UsersResults(props: { rows: UserRow[]; paging: Paging; filters: 
   const { rows, paging } = props
   return (
     <div id="users-results">
-      <ErrorSummary form={props.filters} labels={LABELS} />
+      <ErrorSummary form={props.filters} labels={LABELS} takesFocus={false} />
       <p data-summary>
         {paging.total === 1 ? '1 user' : `${paging.total} users`}
         {hasActiveFilters(props.filters) && ' match these filters'}

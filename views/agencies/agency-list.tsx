@@ -56,7 +56,7 @@ export function AgencyResults(props: {
   const { rows, paging } = props
   return (
     <div id="agency-results">
-      <ErrorSummary form={props.filters} labels={LABELS} />
+      <ErrorSummary form={props.filters} labels={LABELS} takesFocus={false} />
       {props.resembling && rows.length > 0 && (
         <p>No agency name contains “{textOf(props.filters, 'q')}”. These names look similar:</p>
       )}

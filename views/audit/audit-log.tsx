@@ -66,7 +66,7 @@ export function AuditResults(props: {
 }) {
   return (
     <div id="audit-results">
-      <ErrorSummary form={props.filters} labels={LABELS} />
+      <ErrorSummary form={props.filters} labels={LABELS} takesFocus={false} />
       <p data-summary>{props.paging.total === 1 ? '1 entry' : `${props.paging.total} entries`}</p>
       {props.rows.length === 0 ? (
         <p>No entries match these filters. Widen the dates or clear a filter.</p>

@@ -75,7 +75,7 @@ export function CaseResults(props: { rows: CaseRow[]; paging: Paging; filters: F
   const filtered = Object.values(props.filters.values).some((v) => v !== undefined && v !== '')
   return (
     <div id="case-results">
-      <ErrorSummary form={props.filters} labels={FILTER_LABELS} />
+      <ErrorSummary form={props.filters} labels={FILTER_LABELS} takesFocus={false} />
       <p data-summary>{paging.total === 1 ? '1 case' : `${paging.total.toLocaleString('en')} cases`}</p>
       {rows.length === 0 ? (
         filtered ? (

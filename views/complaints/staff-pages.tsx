@@ -42,7 +42,7 @@ export function ComplaintResults(props: {
 }) {
   return (
     <div id="complaint-results">
-      <ErrorSummary form={props.filters} labels={{}} />
+      <ErrorSummary form={props.filters} labels={{}} takesFocus={false} />
       <ul class="counts" data-summary>
         {COMPLAINT_STATUSES.map((s) => (
           <li>

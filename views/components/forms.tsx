@@ -36,11 +36,22 @@ export function CsrfField(props: { token: string }) {
 }
 
 /** The list of problems at the top of a refused form, each linking to its field. */
-export function ErrorSummary(props: { form: FormState; labels: Record<string, string> }) {
+export function ErrorSummary(props: {
+  form: FormState
+  labels: Record<string, string>
+  /** False in a list's results: they are replaced as filters change, even while a date is typed. */
+  takesFocus?: boolean
+}) {
   const entries = Object.entries(props.form.errors).filter((e): e is [string, string] => Boolean(e[1]))
   if (entries.length === 0) return null
   return (
-    <div class="error-summary" role="alert" tabindex={-1} autofocus aria-labelledby="error-summary-title">
+    <div
+      class="error-summary"
+      role="alert"
+      tabindex={-1}
+      autofocus={props.takesFocus !== false}
+      aria-labelledby="error-summary-title"
+    >
       <h2 id="error-summary-title">There is a problem</h2>
       <ul>
         {entries.map(([field, message]) => (

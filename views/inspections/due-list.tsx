@@ -20,7 +20,7 @@ export function DueResults(props: {
   const first = (props.paging.page - 1) * props.paging.perPage
   return (
     <div id="due-results">
-      <ErrorSummary form={props.filters} labels={{ district: 'District' }} />
+      <ErrorSummary form={props.filters} labels={{ district: 'District' }} takesFocus={false} />
       {props.rows.length > 0 && <DistanceOffer />}
       {props.rows.length === 0 ? (
         props.paging.total === 0 ? (

@@ -32,7 +32,7 @@ interface QueueResultsProps {
 export function QueueResults(props: QueueResultsProps) {
   return (
     <div id="queue-results">
-      <ErrorSummary form={props.filters} labels={{ district: 'District' }} />
+      <ErrorSummary form={props.filters} labels={{ district: 'District' }} takesFocus={false} />
       <p data-summary>
         {props.paging.total === 1 ? '1 application' : `${props.paging.total} applications`} awaiting decision
       </p>

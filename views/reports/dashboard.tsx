@@ -101,7 +101,7 @@ export function DashboardResults(props: {
   const query = filterQuery(props.filters.values)
   return (
     <div id="dashboard-figures">
-      <ErrorSummary form={props.filters} labels={FILTER_LABELS} />
+      <ErrorSummary form={props.filters} labels={FILTER_LABELS} takesFocus={false} />
       {props.figures && props.period ? (
         <>
           <p data-summary>

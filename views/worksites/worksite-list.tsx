@@ -33,7 +33,7 @@ export function WorksiteResults(props: { rows: WorksiteRow[]; paging: Paging; fi
   const filtered = Object.values(props.filters.values).some((v) => v !== undefined && v !== '')
   return (
     <div id="worksite-results">
-      <ErrorSummary form={props.filters} labels={LABELS} />
+      <ErrorSummary form={props.filters} labels={LABELS} takesFocus={false} />
       <p data-summary>
         {paging.total === 1 ? '1 worksite' : `${paging.total.toLocaleString('en')} worksites`}
       </p>
