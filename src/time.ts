@@ -102,7 +102,3 @@ export const startOfDayInLesotho = (date: string) =>
 
 /** The Lesotho calendar date of a timestamp column, as SQL. */
 export const lesothoDateOf = (column: string) => sql<string>`(${sql.ref(column)} at time zone ${zone})::date`
-
-/** 'YYYY-MM' of a timestamp column in Lesotho, as SQL. */
-export const lesothoMonthOf = (column: string) =>
-  sql<string>`to_char(${sql.ref(column)} at time zone ${zone}, 'YYYY-MM')`

@@ -12,7 +12,7 @@ const names = new Map<string, string>()
 // Except statements that begin with `plannedEachRun`: they run unnamed, planned for their values
 // every time. The figures over a period with optional filters need it: their generic plan
 // guesses the period's size and the filters' and reads far more. A district's dashboard took
-// 780-930 ms on generic plans against 350-400 ms planned each run (100,000 agencies).
+// 780-930 ms on generic plans against 385-445 ms planned each run (100,000 agencies).
 const PLANNED_EACH_RUN = '/* planned each run */'
 export const plannedEachRun = sql.raw(`${PLANNED_EACH_RUN}\n`)
 
