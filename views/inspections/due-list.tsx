@@ -24,12 +24,12 @@ export function DueResults(props: {
       {props.rows.length > 0 && <DistanceOffer />}
       {props.rows.length === 0 ? (
         props.paging.total === 0 ? (
-          <p>
+          <p data-summary>
             No worksites are registered in {props.district}. <a href="/worksites/new">Add one</a> to plan its
             inspection.
           </p>
         ) : (
-          <p>No worksites on this page.</p>
+          <p data-summary>No worksites on this page.</p>
         )
       ) : (
         // Three columns, so the reasons (why a worksite is high on the list) fit a phone's width.
