@@ -119,6 +119,53 @@ describe.skipIf(!run)('the dashboard in a real browser', () => {
     await context.close()
   })
 
+  it('sends a typed date when the box is left, and shows the last of quick changes', async () => {
+    const context = await browser.newContext({ locale: 'en-US' })
+    context.setDefaultTimeout(8_000)
+    const page = await context.newPage()
+    const problems = watchForPageProblems(page)
+    await signIn(page, server.url, user('analyst').email, user('analyst').password)
+    await page.goto(`${server.url}/dashboard?from=2026-01-01&to=2026-10-31`)
+    await page.getByRole('heading', { name: 'Districts compared' }).waitFor()
+    const asked: string[] = []
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/dashboard')
+        asked.push(new URL(r.url()).searchParams.get('from') ?? '')
+    })
+
+    // Typed part by part, month, day, year ("0002", "0020", "0202", then "2025"), nothing goes until the box is left.
+    const from = page.getByLabel('From', { exact: true })
+    await from.focus()
+    await page.keyboard.type('03152025', { delay: 30 })
+    await page.waitForTimeout(300)
+    expect(asked).toEqual([])
+    expect(await from.inputValue()).toBe('2025-03-15')
+    await page.getByLabel('To', { exact: true }).focus()
+    await page.waitForURL(/from=2025-03-15/)
+    expect(asked).toEqual(['2025-03-15'])
+    await page.locator('#dashboard-figures').getByText('From 15 March 2025').waitFor()
+
+    // Three districts chosen while the first answer is slow: the last one chosen is shown.
+    await page.route(
+      (url) => url.pathname === '/dashboard' && url.searchParams.get('district') === 'Leribe',
+      async (route) => {
+        await new Promise((done) => setTimeout(done, 1_500))
+        await route.continue().catch(() => {})
+      },
+    )
+    const district = page.getByRole('combobox', { name: 'District' })
+    await district.selectOption('Leribe')
+    await district.selectOption('Berea')
+    await district.selectOption('Mafeteng')
+    await page.locator('#dashboard-figures').getByText(', Mafeteng, all sectors.').waitFor()
+    await page.waitForTimeout(2_000)
+    expect(await page.locator('#dashboard-figures').innerText()).toContain(', Mafeteng, all sectors.')
+    await page.getByRole('status').filter({ hasText: ', Mafeteng, all sectors.' }).waitFor()
+    expect(page.url()).toMatch(/district=Mafeteng/)
+    expect(problems.filter((p) => !/abort|cancel/i.test(p))).toEqual([])
+    await context.close()
+  })
+
   it('refuses an inspector, and does not offer the dashboard in the menu', async () => {
     const context = await browser.newContext()
     context.setDefaultTimeout(8_000)

@@ -73,3 +73,37 @@ document.addEventListener('htmx:before:history:update', onHistoryUpdate)
 window.addEventListener('popstate', () => {
   typingEntry = false
 })
+
+/**
+ * A date box sends its filter when it is left (or Enter or the button is pressed), not at each
+ * change: Chromium reports a change as each part is typed, so "2025" went out as "0002", and the
+ * results replaced under the cursor. Other filters still go at once.
+ */
+const dateOnFocus = new WeakMap<HTMLInputElement, string>()
+
+function filterDate(target: EventTarget | null): HTMLInputElement | null {
+  return target instanceof HTMLInputElement && target.type === 'date' && target.closest('form.filters')
+    ? target
+    : null
+}
+
+document.addEventListener(
+  'change',
+  (event) => {
+    if (filterDate(event.target)) event.stopPropagation()
+  },
+  true,
+)
+document.addEventListener('focusin', (event) => {
+  const input = filterDate(event.target)
+  if (input) dateOnFocus.set(input, input.value)
+})
+document.addEventListener('focusout', (event) => {
+  const input = filterDate(event.target)
+  if (!input || dateOnFocus.get(input) === input.value) return
+  dateOnFocus.set(input, input.value)
+  // Leaving for the form's own button: its click sends the form once.
+  const to = (event as FocusEvent).relatedTarget
+  if (to instanceof HTMLButtonElement && to.form === input.form && to.type === 'submit') return
+  input.form?.requestSubmit()
+})

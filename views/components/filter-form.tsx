@@ -7,6 +7,7 @@ import type { Child } from 'hono/jsx'
  * replaces only the results, still says what to correct. The results are not a live region (a
  * screen reader would read a whole table, or nothing, as they are replaced); a status line beside
  * the form says what they now are: their `data-summary` line (a count), else their caption.
+ * A date box sends the form when it is left, not as each part is typed (views/browser/pages.ts).
  */
 export function FilterForm(props: {
   action: string
@@ -29,6 +30,8 @@ export function FilterForm(props: {
         hx-trigger={props.asYouType ? 'input delay:400ms, change, submit' : 'change, submit'}
         hx-target={`#${props.resultsId}`}
         hx-swap="outerHTML"
+        // The last choice wins: an answer still on its way for an earlier one is dropped.
+        hx-sync="this:replace"
         hx-push-url="true"
       >
         {props.children}

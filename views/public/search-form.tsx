@@ -19,6 +19,8 @@ export function SearchForm(props: { pc: PublicContext; q?: string; error?: strin
         action="/lookup"
         hx-get="/lookup"
         hx-trigger="input delay:300ms, submit"
+        // What was typed last wins: the answer to an earlier fragment is dropped.
+        hx-sync="this:replace"
         hx-target={`#${RESULTS_ID}`}
         hx-swap="outerHTML"
         hx-push-url="true"
