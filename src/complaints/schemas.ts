@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
   blankToUndefined,
+  listFilter,
   optionalDateField,
   optionalMoneyField,
   optionalText,
@@ -124,12 +125,13 @@ const reason = (what: string) =>
 const version = versionField
 
 export const complaintFiltersSchema = z.object({
-  status: z.preprocess(blankToUndefined, z.enum([...COMPLAINT_STATUSES, 'open']).optional()),
-  category: z.preprocess(blankToUndefined, z.enum(COMPLAINT_CATEGORIES).optional()),
-  district: z.preprocess(blankToUndefined, z.enum(DISTRICTS).optional()),
-  registered: z.preprocess(blankToUndefined, z.enum(['yes', 'no']).optional()),
-  assigned: z.preprocess(blankToUndefined, z.enum(['me', 'nobody']).optional()),
-  agency: z.preprocess(blankToUndefined, z.uuid().optional()),
+  status: listFilter([...COMPLAINT_STATUSES, 'open'], 'a status'),
+  category: listFilter(COMPLAINT_CATEGORIES, 'what happened'),
+  district: listFilter(DISTRICTS, 'a district'),
+  registered: listFilter(['yes', 'no'], 'the kind of recruiter'),
+  assigned: listFilter(['me', 'nobody'], 'who it is assigned to'),
+  // Set by the link from an agency's page, never typed.
+  agency: z.preprocess(blankToUndefined, z.uuid({ error: 'This agency link is not valid' }).optional()),
   page: pageParam,
 })
 export type ComplaintFilters = z.infer<typeof complaintFiltersSchema>

@@ -88,6 +88,7 @@ describe('user administration', () => {
     const fragment = await partial.text()
     expect(fragment.startsWith('<div id="users-results"')).toBe(true)
     expect(fragment).toContain('Constable Ntsane')
+    expect(fragment).toContain('>1 user matches these filters</p>')
     expect(partial.headers.get('vary')).toContain('HX-Request-Type')
     const bad = await admin.client.get('/admin/users?role=chief')
     expect(bad.status).toBe(422)

@@ -647,6 +647,22 @@ describe('triage, flags and points', () => {
     expect(page).not.toContain('Thabana Ntlenyana Placements')
     const bad = await officer.client.get('/complaints?status=nonsense')
     expect(bad.status).toBe(422)
+    // Said in the filter's own words, not the validator's.
+    expect(await words(bad)).toContain('Status: Select a status from the list')
+    // The count line is what the status line beside the form reads out, in a sentence.
+    const counted = await officer.client.get('/complaints?status=open&registered=no')
+    const summary = (await counted.text()).match(/<p data-summary[^>]*>([^<]*)<\/p>/)?.[1]
+    expect(summary).toMatch(/^(1 complaint matches|[\d,]+ complaints match)$/)
+    // A page past the end says so beside the count, not that nothing matches.
+    const past = await words(await officer.client.get('/complaints?page=999'))
+    expect(past).toMatch(/[\d,]+ complaints match/)
+    expect(past).toContain('This page is past the end of the list')
+    expect(past).not.toContain('No complaints match')
+    const none = await words(
+      await officer.client.get('/complaints?category=other&district=Thaba-Tseka&registered=yes&assigned=me'),
+    )
+    expect(none).toContain('0 complaints match')
+    expect(none).toContain('No complaints match these filters.')
   })
 })
 

@@ -6,7 +6,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../../src/vocabulary.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
 import { ErrorSummary, hasErrors, SelectField, TextField } from '../components/forms.js'
-import { Pagination } from '../components/pagination.js'
+import { Pagination, WhenNoneMatch } from '../components/pagination.js'
 import { Layout } from '../layout.js'
 
 export interface UserRow {
@@ -30,12 +30,15 @@ export function UsersResults(props: { rows: UserRow[]; paging: Paging; filters: 
       <ErrorSummary form={props.filters} labels={LABELS} takesFocus={false} />
       <p data-summary>
         {paging.total === 1 ? '1 user' : `${paging.total} users`}
-        {hasActiveFilters(props.filters) && ' match these filters'}
+        {hasActiveFilters(props.filters) &&
+          (paging.total === 1 ? ' matches these filters' : ' match these filters')}
       </p>
       {rows.length === 0 ? (
-        <p>
-          No users match. Change the filters, or <a href="/admin/users">show all users</a>.
-        </p>
+        <WhenNoneMatch paging={paging}>
+          <p>
+            No users match. Change the filters, or <a href="/admin/users">show all users</a>.
+          </p>
+        </WhenNoneMatch>
       ) : (
         <DataTable
           caption="Users"

@@ -19,7 +19,7 @@ import {
   textOf,
 } from '../components/forms.js'
 import { LicenceNumber } from '../components/licence-number.js'
-import { Pagination } from '../components/pagination.js'
+import { Pagination, WhenNoneMatch } from '../components/pagination.js'
 import { StandingTag } from '../components/standing.js'
 import { Layout } from '../layout.js'
 
@@ -62,10 +62,12 @@ export function AgencyResults(props: {
       )}
       <p data-summary>{countText(paging.total)}</p>
       {rows.length === 0 ? (
-        <p>
-          No agency matches. Check the spelling, search by registration or licence number, or{' '}
-          <a href="/agencies">clear the filters</a>.
-        </p>
+        <WhenNoneMatch paging={paging}>
+          <p>
+            No agency matches. Check the spelling, search by registration or licence number, or{' '}
+            <a href="/agencies">clear the filters</a>.
+          </p>
+        </WhenNoneMatch>
       ) : (
         <DataTable caption="Agencies" headings={['Agency', 'Licence', 'District', 'Sectors', 'Flags']}>
           {rows.map((a) => {

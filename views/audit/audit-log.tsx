@@ -8,7 +8,7 @@ import { sentenceOf } from '../components/code-words.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
 import { ErrorSummary, hasErrors, SelectField, TextField, textOf } from '../components/forms.js'
-import { Pagination } from '../components/pagination.js'
+import { Pagination, WhenNoneMatch } from '../components/pagination.js'
 import { Layout } from '../layout.js'
 import { describeAuditEntry } from './describe.js'
 
@@ -69,7 +69,9 @@ export function AuditResults(props: {
       <ErrorSummary form={props.filters} labels={LABELS} takesFocus={false} />
       <p data-summary>{props.paging.total === 1 ? '1 entry' : `${props.paging.total} entries`}</p>
       {props.rows.length === 0 ? (
-        <p>No entries match these filters. Widen the dates or clear a filter.</p>
+        <WhenNoneMatch paging={props.paging}>
+          <p>No entries match these filters. Widen the dates or clear a filter.</p>
+        </WhenNoneMatch>
       ) : (
         <DataTable
           caption="Audit log entries, newest first"

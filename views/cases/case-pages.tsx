@@ -31,7 +31,7 @@ import {
   TextAreaField,
   TextField,
 } from '../components/forms.js'
-import { Pagination } from '../components/pagination.js'
+import { Pagination, WhenNoneMatch } from '../components/pagination.js'
 import { Layout } from '../layout.js'
 import { SuspectsSection, VictimsSection } from './party-pages.js'
 
@@ -78,13 +78,15 @@ export function CaseResults(props: { rows: CaseRow[]; paging: Paging; filters: F
       <ErrorSummary form={props.filters} labels={FILTER_LABELS} takesFocus={false} />
       <p data-summary>{paging.total === 1 ? '1 case' : `${paging.total.toLocaleString('en')} cases`}</p>
       {rows.length === 0 ? (
-        filtered ? (
-          <p>
-            No case matches these filters. <a href="/cases">Clear the filters</a>.
-          </p>
-        ) : (
-          <p>No criminal case has been opened yet.</p>
-        )
+        <WhenNoneMatch paging={paging}>
+          {filtered ? (
+            <p>
+              No case matches these filters. <a href="/cases">Clear the filters</a>.
+            </p>
+          ) : (
+            <p>No criminal case has been opened yet.</p>
+          )}
+        </WhenNoneMatch>
       ) : (
         <DataTable
           caption="Criminal cases, longest waiting first"

@@ -26,12 +26,21 @@ import {
   TextField,
 } from '../components/forms.js'
 import { LicenceNumber } from '../components/licence-number.js'
-import { Pagination } from '../components/pagination.js'
+import { Pagination, WhenNoneMatch } from '../components/pagination.js'
 import { Layout } from '../layout.js'
 import { CATEGORY_LABELS, complaintEventLabel, OUTCOME_LABELS, STATUS_LABELS } from './labels.js'
 
 const categoryList = (categories: readonly ComplaintCategory[]) =>
   categories.map((c) => CATEGORY_LABELS[c]).join(', ')
+
+const FILTER_LABELS = {
+  status: 'Status',
+  category: 'What happened',
+  district: 'District',
+  registered: 'Recruiter',
+  assigned: 'Assigned to',
+  agency: 'Agency',
+}
 
 export function ComplaintResults(props: {
   rows: QueueRow[]
@@ -42,8 +51,8 @@ export function ComplaintResults(props: {
 }) {
   return (
     <div id="complaint-results">
-      <ErrorSummary form={props.filters} labels={{}} takesFocus={false} />
-      <ul class="counts" data-summary>
+      <ErrorSummary form={props.filters} labels={FILTER_LABELS} takesFocus={false} />
+      <ul class="counts">
         {COMPLAINT_STATUSES.map((s) => (
           <li>
             {STATUS_LABELS[s]}: <strong>{props.counts[s] ?? 0}</strong>
@@ -54,9 +63,15 @@ export function ComplaintResults(props: {
           <strong>{props.notYetLinked}</strong>
         </li>
       </ul>
-      <p>{props.paging.total === 1 ? '1 complaint' : `${props.paging.total} complaints`} match</p>
+      <p data-summary>
+        {props.paging.total === 1
+          ? '1 complaint matches'
+          : `${props.paging.total.toLocaleString('en')} complaints match`}
+      </p>
       {props.rows.length === 0 ? (
-        <p>No complaints match these filters.</p>
+        <WhenNoneMatch paging={props.paging}>
+          <p>No complaints match these filters.</p>
+        </WhenNoneMatch>
       ) : (
         <DataTable
           caption="Complaints, newest first"
@@ -124,7 +139,7 @@ export function ComplaintQueuePage(props: {
         <SelectField
           form={f}
           name="status"
-          label="Status"
+          label={FILTER_LABELS.status}
           blank="Any"
           options={[
             { value: 'open', label: 'Open (received or under review)' },
@@ -134,15 +149,21 @@ export function ComplaintQueuePage(props: {
         <SelectField
           form={f}
           name="category"
-          label="What happened"
+          label={FILTER_LABELS.category}
           blank="Any"
           options={COMPLAINT_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
         />
-        <SelectField form={f} name="district" label="District" blank="Any" options={DISTRICT_OPTIONS} />
+        <SelectField
+          form={f}
+          name="district"
+          label={FILTER_LABELS.district}
+          blank="Any"
+          options={DISTRICT_OPTIONS}
+        />
         <SelectField
           form={f}
           name="registered"
-          label="Recruiter"
+          label={FILTER_LABELS.registered}
           blank="Any"
           options={[
             { value: 'yes', label: 'Registered agency' },
@@ -152,7 +173,7 @@ export function ComplaintQueuePage(props: {
         <SelectField
           form={f}
           name="assigned"
-          label="Assigned to"
+          label={FILTER_LABELS.assigned}
           blank="Anyone"
           options={[
             { value: 'me', label: 'Me' },

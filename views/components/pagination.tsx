@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import { type Paging, pageCount } from '../../src/http/pagination.js'
 import type { FormValue } from '../../src/http/validation.js'
 
@@ -46,4 +47,13 @@ export function Pagination(props: { paging: Paging; baseUrl: string; query: Reco
       </ul>
     </nav>
   )
+}
+
+/**
+ * What an empty page of a list says: its own words ("No case matches these filters") only when
+ * nothing matches at all. A page past the end of a list that has rows says nothing here: beside a
+ * count of 40 it would be wrong, and Pagination says the page is past the end, with a link back.
+ */
+export function WhenNoneMatch(props: { paging: Paging; children: Child }) {
+  return props.paging.total === 0 ? props.children : null
 }

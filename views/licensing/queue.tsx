@@ -9,7 +9,7 @@ import { FlagSummary } from '../complaints/agency-flags.js'
 import { DataTable } from '../components/data-table.js'
 import { FilterForm } from '../components/filter-form.js'
 import { DISTRICT_OPTIONS, ErrorSummary, hasErrors, SelectField } from '../components/forms.js'
-import { Pagination } from '../components/pagination.js'
+import { Pagination, WhenNoneMatch } from '../components/pagination.js'
 import { Layout } from '../layout.js'
 
 export interface QueueRow {
@@ -37,7 +37,9 @@ export function QueueResults(props: QueueResultsProps) {
         {props.paging.total === 1 ? '1 application' : `${props.paging.total} applications`} awaiting decision
       </p>
       {props.rows.length === 0 ? (
-        <p>No applications are waiting. New applications are recorded from an agency's page.</p>
+        <WhenNoneMatch paging={props.paging}>
+          <p>No applications are waiting. New applications are recorded from an agency's page.</p>
+        </WhenNoneMatch>
       ) : (
         <DataTable
           caption="Applications awaiting decision, oldest first"

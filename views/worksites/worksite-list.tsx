@@ -17,7 +17,7 @@ import {
   textOf,
   WORKSITE_KIND_OPTIONS,
 } from '../components/forms.js'
-import { Pagination } from '../components/pagination.js'
+import { Pagination, WhenNoneMatch } from '../components/pagination.js'
 import { Layout } from '../layout.js'
 
 const LABELS = { q: 'Search', district: 'District', kind: 'Kind', sector: 'Sector', sort: 'Sort by' }
@@ -39,14 +39,16 @@ export function WorksiteResults(props: { rows: WorksiteRow[]; paging: Paging; fi
       </p>
       {rows.length > 0 && <DistanceOffer />}
       {rows.length === 0 ? (
-        filtered ? (
-          <p>
-            No worksite matches “{textOf(props.filters, 'q')}” with these filters. Check the spelling, or{' '}
-            <a href="/worksites">clear the filters</a>.
-          </p>
-        ) : (
-          <p>No worksites are registered yet.</p>
-        )
+        <WhenNoneMatch paging={paging}>
+          {filtered ? (
+            <p>
+              No worksite matches “{textOf(props.filters, 'q')}” with these filters. Check the spelling, or{' '}
+              <a href="/worksites">clear the filters</a>.
+            </p>
+          ) : (
+            <p>No worksites are registered yet.</p>
+          )}
+        </WhenNoneMatch>
       ) : (
         <DataTable caption="Worksites" headings={['Worksite', 'Kind', 'Sector', 'District', 'Workers']}>
           {rows.map((w) => (
