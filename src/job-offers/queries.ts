@@ -4,7 +4,7 @@ import { type Actor, writeAudit } from '../audit/audit.js'
 import type { Database } from '../db/database.js'
 import { offsetOf } from '../http/pagination.js'
 import { type LicenceStatus, standing } from '../licensing/lifecycle.js'
-import { findPublicAgency, type PublicAgency } from '../public/queries.js'
+import { type PublicAgency, publicAgencyOf, publicColumns } from '../public/queries.js'
 import { newOfferCode } from './code.js'
 import {
   type JobOfferDecision,
@@ -285,40 +285,56 @@ export interface PublicOffer {
   agency: PublicAgency
 }
 
-/** An offer by its code: only approved and withdrawn offers have one (a refused offer never did). */
+/**
+ * An offer by its code: only approved and withdrawn offers have one (a refused offer never did).
+ * The offer and its agency come in one query: the page is opened from posters and QR codes.
+ */
 export async function findPublicOffer(
   db: Database,
   code: string,
   today: string,
 ): Promise<PublicOffer | null> {
-  const offer = await db
-    .selectFrom('job_offers')
+  const row = await publicColumns(db, today)
+    .innerJoin('job_offers as offer', 'offer.agency_id', 'agencies.id')
     .select([
-      'agency_id',
-      'code',
-      'status',
-      'employer_name',
-      'employer_country',
-      'employer_place',
-      'position',
-      'sector',
-      'workers_wanted',
-      'wage_minor',
-      'wage_currency',
-      'contract_months',
-      'hours_per_week',
-      'accommodation',
-      'open_from',
-      'open_until',
+      'offer.code as offer_code',
+      'offer.status as offer_status',
+      'offer.employer_name',
+      'offer.employer_country',
+      'offer.employer_place',
+      'offer.position',
+      'offer.sector',
+      'offer.workers_wanted',
+      'offer.wage_minor',
+      'offer.wage_currency',
+      'offer.contract_months',
+      'offer.hours_per_week',
+      'offer.accommodation',
+      'offer.open_from',
+      'offer.open_until',
     ])
-    .where('code', '=', code)
-    .where('status', 'in', ['approved', 'withdrawn'])
+    .where('offer.code', '=', code)
+    .where('offer.status', 'in', ['approved', 'withdrawn'])
     .executeTakeFirst()
-  if (!offer) return null
-  const agency = await findPublicAgency(db, offer.agency_id, today)
-  if (!agency) return null
-  const { agency_id: _id, code: found, ...fields } = offer
-  return { ...fields, code: found!, agency }
+  if (!row) return null
+  return {
+    code: row.offer_code!,
+    status: row.offer_status,
+    employer_name: row.employer_name,
+    employer_country: row.employer_country,
+    employer_place: row.employer_place,
+    position: row.position,
+    sector: row.sector,
+    workers_wanted: row.workers_wanted,
+    wage_minor: row.wage_minor,
+    wage_currency: row.wage_currency,
+    contract_months: row.contract_months,
+    hours_per_week: row.hours_per_week,
+    accommodation: row.accommodation,
+    open_from: row.open_from,
+    open_until: row.open_until,
+    agency: publicAgencyOf(row, today),
+  }
 }
 
 /** Approved offers open today, for /job-offers.csv. */

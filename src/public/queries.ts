@@ -45,8 +45,11 @@ export interface PublicAgency {
 
 export const LOOKUP_LIMIT = 10
 
-/** The public columns of agencies with their licence; standing is derived from them. */
-function publicColumns(db: Database, today: string) {
+/**
+ * The public columns of agencies with their licence; standing is derived from them. A page that
+ * needs another record with its agency (a job offer's) joins it here, to ask in one round trip.
+ */
+export function publicColumns(db: Database, today: string) {
   return db
     .selectFrom('agencies')
     .leftJoin('licences', 'licences.agency_id', 'agencies.id')
@@ -99,6 +102,11 @@ function publicColumns(db: Database, today: string) {
 
 type PublicRow = Awaited<ReturnType<ReturnType<typeof publicColumns>['execute']>>[number]
 
+/** The agency as the public sees it, from a row of publicColumns. */
+export function publicAgencyOf(row: PublicRow, today: string): PublicAgency {
+  return toPublic(row, today, publicWarnings(flagsFrom(row.flag_facts, today)))
+}
+
 function toPublic(row: PublicRow, today: string, warnings: PublicWarning[] = []): PublicAgency {
   const licence =
     row.status && row.expires_on ? { status: row.status as LicenceStatus, expires_on: row.expires_on } : null
@@ -126,7 +134,7 @@ function toPublic(row: PublicRow, today: string, warnings: PublicWarning[] = [])
 
 /** The public agencies of these rows, with the warnings their findings raise. */
 function withWarnings(rows: PublicRow[], today: string): PublicAgency[] {
-  return rows.map((r) => toPublic(r, today, publicWarnings(flagsFrom(r.flag_facts, today))))
+  return rows.map((r) => publicAgencyOf(r, today))
 }
 
 export interface LookupResult {
@@ -235,16 +243,6 @@ export async function findPublicLicence(
   const row = await publicColumns(db, today)
     .where('licences.licence_number', '=', licenceNumber)
     .executeTakeFirst()
-  return row ? (withWarnings([row], today)[0] ?? null) : null
-}
-
-/** One agency as the public sees it, for the page of a job offer it advertised. */
-export async function findPublicAgency(
-  db: Database,
-  agencyId: string,
-  today: string,
-): Promise<PublicAgency | null> {
-  const row = await publicColumns(db, today).where('agencies.id', '=', agencyId).executeTakeFirst()
   return row ? (withWarnings([row], today)[0] ?? null) : null
 }
 
