@@ -52,7 +52,7 @@ export const reportFiltersSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.from > v.to)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last date must be after the first' })
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'Choose a date on or after the From date' })
     else if (v.from < addMonths(v.to, -120))
       ctx.addIssue({ code: 'custom', path: ['from'], message: 'Choose a period of ten years or less' })
   })

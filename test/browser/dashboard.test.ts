@@ -162,7 +162,21 @@ describe.skipIf(!run)('the dashboard in a real browser', () => {
     expect(await page.locator('#dashboard-figures').innerText()).toContain(', Mafeteng, all sectors.')
     await page.getByRole('status').filter({ hasText: ', Mafeteng, all sectors.' }).waitFor()
     expect(page.url()).toMatch(/district=Mafeteng/)
-    expect(problems.filter((p) => !/abort|cancel/i.test(p))).toEqual([])
+
+    // A refused date is marked at its field, not only in the summary, and cleared once put right.
+    const to = page.getByLabel('To', { exact: true })
+    await to.fill('2025-01-31')
+    await district.focus()
+    await page.getByRole('alert').getByText('To: Choose a date on or after the From date').waitFor()
+    expect(await to.getAttribute('aria-invalid')).toBe('true')
+    expect(await page.locator('#to-error').textContent()).toBe('Error: Choose a date on or after the From date')
+    await expect.poll(() => to.evaluate((e) => e.getAttribute('aria-describedby'))).toContain('to-error')
+    await to.fill('2025-12-31')
+    await district.focus()
+    await page.locator('#dashboard-figures').getByText('From 15 March 2025 to 31 December 2025').waitFor()
+    expect(await to.getAttribute('aria-invalid')).toBeNull()
+    expect(await page.locator('#to-error').count()).toBe(0)
+    expect(problems.filter((p) => !/abort|cancel|422/i.test(p))).toEqual([])
     await context.close()
   })
 

@@ -23,8 +23,10 @@ describe('report periods', () => {
   it('refuses a period that ends before it starts, or longer than ten years', () => {
     const parse = (q: Record<string, string>) => reportFiltersSchema.safeParse(q)
     expect(parse({ from: '2026-05-01', to: '2026-04-01' }).error?.issues[0]?.message).toBe(
-      'The last date must be after the first',
+      'Choose a date on or after the From date',
     )
+    // One day is a period: its message says "on or after", and means it.
+    expect(parse({ from: '2026-05-01', to: '2026-05-01' }).success).toBe(true)
     expect(parse({ from: '2010-01-01', to: '2026-01-01' }).error?.issues[0]?.message).toBe(
       'Choose a period of ten years or less',
     )

@@ -62,6 +62,45 @@ function announceResults() {
     if (!before || before === results) continue
     const summary = results.querySelector('[data-summary]') ?? results.querySelector('caption')
     status.textContent = results.querySelector('.error-summary') || !summary ? '' : textOf(summary)
+    const form = status.previousElementSibling
+    if (form instanceof HTMLFormElement) markRefusedFields(form, results)
+  }
+}
+
+/**
+ * Only the results are replaced as filters change, so the fields would keep the marks of the
+ * last answer. Each field the new error summary names is marked as refused, with its message
+ * beside it, as the server marks it on a whole page; every other field is cleared.
+ */
+function markRefusedFields(form: HTMLFormElement, results: Element) {
+  const refused = new Map<string, string>()
+  for (const link of results.querySelectorAll<HTMLAnchorElement>('.error-summary a[data-message]'))
+    refused.set(link.hash.slice(1), link.dataset.message ?? '')
+  for (const field of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[id], select[id]')) {
+    const shell = field.closest('.field')
+    const errorId = `${field.id}-error`
+    const others = (field.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter((id) => id && id !== errorId)
+    document.getElementById(errorId)?.remove()
+    const message = refused.get(field.id)
+    shell?.classList.toggle('field-error', message !== undefined)
+    if (message === undefined) {
+      field.removeAttribute('aria-invalid')
+      if (others.length > 0) field.setAttribute('aria-describedby', others.join(' '))
+      else field.removeAttribute('aria-describedby')
+      continue
+    }
+    const shown = document.createElement('span')
+    shown.className = 'error-message'
+    shown.id = errorId
+    const prefix = document.createElement('span')
+    prefix.className = 'visually-hidden'
+    prefix.textContent = 'Error: '
+    shown.append(prefix, message)
+    field.before(shown)
+    field.setAttribute('aria-invalid', 'true')
+    field.setAttribute('aria-describedby', [...others, errorId].join(' '))
   }
 }
 

@@ -56,7 +56,10 @@ export function ErrorSummary(props: {
       <ul>
         {entries.map(([field, message]) => (
           <li>
-            <a href={`#${field}`}>{props.labels[field] ? `${props.labels[field]}: ${message}` : message}</a>
+            {/* data-message: the filter forms mark the field with it when only the results are replaced. */}
+            <a href={`#${field}`} data-message={message}>
+              {props.labels[field] ? `${props.labels[field]}: ${message}` : message}
+            </a>
           </li>
         ))}
       </ul>
