@@ -169,7 +169,9 @@ describe.skipIf(!run)('the dashboard in a real browser', () => {
     await district.focus()
     await page.getByRole('alert').getByText('To: Choose a date on or after the From date').waitFor()
     expect(await to.getAttribute('aria-invalid')).toBe('true')
-    expect(await page.locator('#to-error').textContent()).toBe('Error: Choose a date on or after the From date')
+    expect(await page.locator('#to-error').textContent()).toBe(
+      'Error: Choose a date on or after the From date',
+    )
     await expect.poll(() => to.evaluate((e) => e.getAttribute('aria-describedby'))).toContain('to-error')
     await to.fill('2025-12-31')
     await district.focus()

@@ -73,4 +73,51 @@ describe('the month chart', () => {
     expect(shown.filter((l) => /^\d{4}$/.test(l!))).toEqual(['2025', '2026', '2027', '2028'])
     expect(shown.filter((l) => l === 'Jan')).toHaveLength(3)
   })
+
+  // Where each label is drawn, by row (month names, then years), in the picture's own units.
+  const placed = (count: number, from = 2) => {
+    const svg = String(
+      MonthChart({
+        rows: monthNames(from, count).map((m) => [m, 1, 2]),
+        series: ['Inspections', 'Complaints'],
+      }),
+    )
+    const width = Number(svg.match(/viewBox="0 0 ([\d.]+) /)![1])
+    const texts = [...svg.matchAll(/<text x="([\d.]+)" y="(\d+)" class="chart-label">([^<]*)</g)]
+      .map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3]! }))
+      .slice(0, -2)
+    return { width, texts }
+  }
+
+  it('keeps a long period as wide as a year, so its words stay legible on a phone, and never crowds them', () => {
+    for (const count of [12, 13, 15, 24, 36, 60, 121]) {
+      const { width, texts } = placed(count)
+      // 346 units is drawn at about 330 px on a 360 px phone: 11 px words stay about 10 px.
+      expect(width, `${count} months`).toBeLessThanOrEqual(346)
+      for (const row of [164, 176]) {
+        const xs = texts.filter((t) => t.y === row).map((t) => t.x)
+        for (let i = 1; i < xs.length; i++)
+          expect(xs[i]! - xs[i - 1]!, `${count} months`).toBeGreaterThanOrEqual(24)
+      }
+      // The first bar's year is always known: under it, or under a January close by.
+      const years = texts.filter((t) => t.y === 176)
+      expect(years[0]!.x, `${count} months`).toBeLessThan(60)
+    }
+    // Ten years from March 2025: each January and its year. The first January is too close to the
+    // first bar for both years to show, so the bars before it are read as the year before.
+    const decade = placed(121).texts
+    expect(decade.filter((t) => t.text === 'Jan')).toHaveLength(10)
+    expect(decade.filter((t) => t.y === 176).map((t) => t.text)).toEqual(
+      Array.from({ length: 10 }, (_, i) => String(2026 + i)),
+    )
+    // Two years from May 2025: the first month's year under it, then every third month.
+    const two = placed(24, 4).texts
+    expect(two.filter((t) => t.y === 176).map((t) => t.text)).toEqual(['2025', '2026', '2027'])
+    expect(
+      two
+        .filter((t) => t.y === 164)
+        .map((t) => t.text)
+        .join(' '),
+    ).toBe('May Jul Oct Jan Apr Jul Oct Jan Apr')
+  })
 })

@@ -50,38 +50,69 @@ export function BarChart(props: { rows: Cell[][] }) {
   )
 }
 
-/** Columns per month for two series (the second and third columns), side by side. */
+/** The widest a month chart is drawn, so its 11 px words stay about 11 px on a phone. */
+const MONTHS_WIDTH = 346
+/** The room a month's label needs ("Dec", "2026"). */
+const LABEL_ROOM = 28
+
+/**
+ * Columns per month for two series (the second and third columns), side by side. A long period
+ * narrows the columns rather than widening the picture (which would shrink its words to a few
+ * pixels on a phone), and labels fewer months: every third, or each January alone.
+ */
 export function MonthChart(props: { rows: Cell[][]; series: [string, string] }) {
   const rows = props.rows.map((r) => [String(r[0]), Number(r[1]) || 0, Number(r[2]) || 0] as const)
   const max = Math.max(1, ...rows.flatMap((r) => [r[1], r[2]]))
   const plot = 140
-  const step = 28
+  const step = Math.min(LABEL_ROOM, (MONTHS_WIDTH - 10) / rows.length)
+  const bar = Math.max(1, step * 0.36)
+  // Which months are labelled: all when each has room, else every third counted from the first
+  // January (so a January is always among them), else the Januaries only. The first bar also
+  // says its month and year when no January comes soon after it.
+  const firstJanuary = Math.max(
+    0,
+    rows.findIndex(([m]) => m.startsWith('January')),
+  )
+  const every = step >= 24 ? 1 : step * 3 >= 24 ? 3 : 12
+  // A January closer than this many bars to the first would put two years side by side.
+  const near = Math.ceil((LABEL_ROOM + 4) / step)
+  const firstHasYear = !rows.slice(1, near).some(([m]) => m.startsWith('January'))
+  const labelled = (i: number) =>
+    i === 0
+      ? firstHasYear || (i - firstJanuary) % every === 0
+      : (i - firstJanuary) % every === 0 && !(firstHasYear && i * step < 24)
   // The legend's second entry starts after the first one's words; the picture is at least as
   // wide as the legend, so a short period does not cut it off.
   const secondAt = 22 + textWidth(props.series[0]) + 16
   const legendEnd = secondAt + 12 + textWidth(props.series[1])
-  const width = Math.max(rows.length * step + 10, legendEnd + 4)
+  const width = Math.max(Math.ceil(rows.length * step + 10), legendEnd + 4)
+  const at = (n: number) => Math.round(n * 10) / 10
   return (
     <svg class="chart" viewBox={`0 0 ${width} ${plot + 58}`} aria-hidden="true" focusable="false">
       {rows.map(([month, first, second], i) => {
         const x = 10 + i * step
         const h1 = Math.round((first / max) * plot)
         const h2 = Math.round((second / max) * plot)
+        // The year under each January and the first bar, but never two years side by side (they
+        // would read as one number, "20252026").
+        const yearShown = month.startsWith('January') || (i === 0 && firstHasYear)
         return (
           <g>
-            <rect x={x} y={plot - h1 + 10} width={10} height={h1} class="bar" />
-            <rect x={x + 11} y={plot - h2 + 10} width={10} height={h2} class="bar second" />
-            {/* "December 2025": "Dec" under each bar (every third of a long period, and each January),
-                the year under each January and under the first bar when no January follows closely
-                (two years side by side read as one number). */}
-            {(i % 3 === 0 || rows.length <= 13 || month.startsWith('January')) && (
-              <text x={x} y={plot + 24} class="chart-label">
+            <rect x={at(x)} y={plot - h1 + 10} width={at(bar)} height={h1} class="bar" />
+            <rect
+              x={at(x + bar + step * 0.04)}
+              y={plot - h2 + 10}
+              width={at(bar)}
+              height={h2}
+              class="bar second"
+            />
+            {labelled(i) && (
+              <text x={at(x)} y={plot + 24} class="chart-label">
                 {month.slice(0, 3)}
               </text>
             )}
-            {(month.startsWith('January') ||
-              (i === 0 && !rows.slice(1, 3).some(([m]) => m.startsWith('January')))) && (
-              <text x={x} y={plot + 36} class="chart-label">
+            {yearShown && (
+              <text x={at(x)} y={plot + 36} class="chart-label">
                 {month.slice(-4)}
               </text>
             )}
