@@ -257,7 +257,7 @@ describe('the dashboard page and downloads', () => {
     const fragment = await partial.text()
     expect(fragment).toMatch(/^<div id="dashboard-figures"/)
     expect(fragment).toContain('There is a problem')
-    expect(fragment).toMatch(/<a href="#to">To: [^<]+<\/a>/)
+    expect(fragment).toMatch(/<a href="#to" data-message="[^"]+">To: [^<]+<\/a>/)
     expect(fragment).toContain('Correct the filters above to see the figures.')
     // A named period overrides the dates typed, and the figures say whose dates they are.
     const tip = await (
