@@ -266,7 +266,10 @@ describe('the dashboard page and downloads', () => {
         'hx-request-type': 'partial',
       })
     ).text()
-    expect(tip).toContain('From 1 April 2025 to 31 March 2026, all districts, all sectors.')
+    // The count line (what the status line reads out) is short; the explanation stands beside it.
+    expect(tip).toMatch(
+      /<p data-summary[^>]*>From 1 April 2025 to 31 March 2026, all districts, all sectors\.<\/p>/,
+    )
     expect(tip).toContain('These are the dates of the period chosen above')
   })
 

@@ -111,10 +111,14 @@ export function DashboardResults(props: {
               ? `, ${SECTOR_LABELS[props.filters.values.sector as Sector] ?? props.filters.values.sector}`
               : ', all sectors'}
             .
-            {props.filters.values.period
-              ? ' These are the dates of the period chosen above; choose “The dates below” to count between the From and To dates instead.'
-              : ''}
           </p>
+          {/* Beside the count line, not in it: the status line reads that line out after each change. */}
+          {props.filters.values.period && (
+            <p class="hint">
+              These are the dates of the period chosen above; choose “The dates below” to count between the
+              From and To dates instead.
+            </p>
+          )}
           {FIGURE_TABLES.map((table) => (
             <Figure table={table} figures={props.figures!} query={query} />
           ))}
