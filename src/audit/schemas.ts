@@ -13,5 +13,5 @@ export const auditFiltersSchema = z
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, {
     path: ['to'],
-    message: 'The end date must be on or after the start date',
+    message: 'Choose a date on or after the From date',
   })

@@ -648,7 +648,11 @@ describe('triage, flags and points', () => {
     const bad = await officer.client.get('/complaints?status=nonsense')
     expect(bad.status).toBe(422)
     // Said in the filter's own words, not the validator's.
-    expect(await words(bad)).toContain('Status: Select a status from the list')
+    const refused = await words(bad)
+    expect(refused).toContain('Status: Select a status from the list')
+    // No list under a refused filter: every complaint would read as the answer to it.
+    expect(refused).toContain('Correct the filters above to see the list.')
+    expect(refused).not.toMatch(/complaints? match/)
     // The count line is what the status line beside the form reads out, in a sentence.
     const counted = await officer.client.get('/complaints?status=open&registered=no')
     const summary = (await counted.text()).match(/<p data-summary[^>]*>([^<]*)<\/p>/)?.[1]

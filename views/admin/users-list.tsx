@@ -4,8 +4,8 @@ import type { PageContext } from '../../src/http/render.js'
 import type { FormState } from '../../src/http/validation.js'
 import { ROLE_LABELS, ROLES, type Role } from '../../src/vocabulary.js'
 import { DataTable } from '../components/data-table.js'
-import { FilterForm } from '../components/filter-form.js'
-import { ErrorSummary, hasErrors, SelectField, TextField } from '../components/forms.js'
+import { FilterForm, RefusedFilters } from '../components/filter-form.js'
+import { hasErrors, SelectField, TextField } from '../components/forms.js'
 import { Pagination, WhenNoneMatch } from '../components/pagination.js'
 import { Layout } from '../layout.js'
 
@@ -25,9 +25,10 @@ const LABELS = { q: 'Name or email', role: 'Role', status: 'Status' }
 /** The part htmx replaces when the filters change; the page includes it. */
 export function UsersResults(props: { rows: UserRow[]; paging: Paging; filters: FormState; now: Date }) {
   const { rows, paging } = props
+  if (hasErrors(props.filters))
+    return <RefusedFilters resultsId="users-results" form={props.filters} labels={LABELS} />
   return (
     <div id="users-results">
-      <ErrorSummary form={props.filters} labels={LABELS} takesFocus={false} />
       <p data-summary>
         {paging.total === 1 ? '1 user' : `${paging.total} users`}
         {hasActiveFilters(props.filters) &&

@@ -8,10 +8,9 @@ import { STANDING_LABELS, standing } from '../../src/licensing/lifecycle.js'
 import { SECTOR_LABELS } from '../../src/vocabulary.js'
 import { FlagSummary } from '../complaints/agency-flags.js'
 import { DataTable } from '../components/data-table.js'
-import { FilterForm } from '../components/filter-form.js'
+import { FilterForm, RefusedFilters } from '../components/filter-form.js'
 import {
   DISTRICT_OPTIONS,
-  ErrorSummary,
   hasErrors,
   SECTOR_OPTIONS,
   SelectField,
@@ -54,9 +53,10 @@ export function AgencyResults(props: {
   resembling: boolean
 }) {
   const { rows, paging } = props
+  if (hasErrors(props.filters))
+    return <RefusedFilters resultsId="agency-results" form={props.filters} labels={LABELS} />
   return (
     <div id="agency-results">
-      <ErrorSummary form={props.filters} labels={LABELS} takesFocus={false} />
       {props.resembling && rows.length > 0 && (
         <p>No agency name contains “{textOf(props.filters, 'q')}”. These names look similar:</p>
       )}

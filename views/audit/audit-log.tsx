@@ -6,8 +6,8 @@ import type { PageContext } from '../../src/http/render.js'
 import type { FormState } from '../../src/http/validation.js'
 import { sentenceOf } from '../components/code-words.js'
 import { DataTable } from '../components/data-table.js'
-import { FilterForm } from '../components/filter-form.js'
-import { ErrorSummary, hasErrors, SelectField, TextField, textOf } from '../components/forms.js'
+import { FilterForm, RefusedFilters } from '../components/filter-form.js'
+import { hasErrors, SelectField, TextField, textOf } from '../components/forms.js'
 import { Pagination, WhenNoneMatch } from '../components/pagination.js'
 import { Layout } from '../layout.js'
 import { describeAuditEntry } from './describe.js'
@@ -64,9 +64,10 @@ export function AuditResults(props: {
   paging: Paging
   filters: FormState
 }) {
+  if (hasErrors(props.filters))
+    return <RefusedFilters resultsId="audit-results" form={props.filters} labels={LABELS} />
   return (
     <div id="audit-results">
-      <ErrorSummary form={props.filters} labels={LABELS} takesFocus={false} />
       <p data-summary>{props.paging.total === 1 ? '1 entry' : `${props.paging.total} entries`}</p>
       {props.rows.length === 0 ? (
         <WhenNoneMatch paging={props.paging}>

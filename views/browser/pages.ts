@@ -116,9 +116,13 @@ window.addEventListener('popstate', () => {
 /**
  * A date box sends its filter when it is left (or Enter or the button is pressed), not at each
  * change: Chromium reports a change as each part is typed, so "2025" went out as "0002", and the
- * results replaced under the cursor. Other filters still go at once.
+ * results replaced under the cursor. Other filters still go at once. Leaving sends only what was
+ * not sent yet (Enter, then Tab, asks once), and never a date half typed: asking the browser to
+ * send it would show its own "enter a valid value" and hold the focus in the box.
  */
-const dateOnFocus = new WeakMap<HTMLInputElement, string>()
+const sentFilters = new WeakMap<HTMLFormElement, string>()
+const filtersOf = (form: HTMLFormElement) =>
+  new URLSearchParams(new FormData(form) as unknown as Record<string, string>).toString()
 
 function filterDate(target: EventTarget | null): HTMLInputElement | null {
   return target instanceof HTMLInputElement && target.type === 'date' && target.closest('form.filters')
@@ -126,6 +130,13 @@ function filterDate(target: EventTarget | null): HTMLInputElement | null {
     : null
 }
 
+for (const form of document.querySelectorAll<HTMLFormElement>('form.filters'))
+  sentFilters.set(form, filtersOf(form))
+document.addEventListener('htmx:config:request', (event) => {
+  const ctx = (event as CustomEvent<{ ctx: { sourceElement?: Element } }>).detail.ctx
+  const form = ctx.sourceElement?.closest('form.filters')
+  if (form instanceof HTMLFormElement) sentFilters.set(form, filtersOf(form))
+})
 document.addEventListener(
   'change',
   (event) => {
@@ -133,16 +144,9 @@ document.addEventListener(
   },
   true,
 )
-document.addEventListener('focusin', (event) => {
-  const input = filterDate(event.target)
-  if (input) dateOnFocus.set(input, input.value)
-})
 document.addEventListener('focusout', (event) => {
   const input = filterDate(event.target)
-  if (!input || dateOnFocus.get(input) === input.value) return
-  dateOnFocus.set(input, input.value)
-  // Leaving for the form's own button: its click sends the form once.
-  const to = (event as FocusEvent).relatedTarget
-  if (to instanceof HTMLButtonElement && to.form === input.form && to.type === 'submit') return
-  input.form?.requestSubmit()
+  const form = input?.form
+  if (!input || !form || input.validity.badInput || sentFilters.get(form) === filtersOf(form)) return
+  form.requestSubmit()
 })

@@ -20,7 +20,7 @@ import type { Paging } from '../../src/http/pagination.js'
 import type { PageContext } from '../../src/http/render.js'
 import type { FormState } from '../../src/http/validation.js'
 import { DataTable } from '../components/data-table.js'
-import { FilterForm } from '../components/filter-form.js'
+import { FilterForm, RefusedFilters } from '../components/filter-form.js'
 import {
   CheckboxesField,
   CsrfField,
@@ -73,9 +73,10 @@ const waited = (days: number) => (days === 1 ? '1 day' : `${days.toLocaleString(
 export function CaseResults(props: { rows: CaseRow[]; paging: Paging; filters: FormState }) {
   const { rows, paging } = props
   const filtered = Object.values(props.filters.values).some((v) => v !== undefined && v !== '')
+  if (hasErrors(props.filters))
+    return <RefusedFilters resultsId="case-results" form={props.filters} labels={FILTER_LABELS} />
   return (
     <div id="case-results">
-      <ErrorSummary form={props.filters} labels={FILTER_LABELS} takesFocus={false} />
       <p data-summary>{paging.total === 1 ? '1 case' : `${paging.total.toLocaleString('en')} cases`}</p>
       {rows.length === 0 ? (
         <WhenNoneMatch paging={paging}>

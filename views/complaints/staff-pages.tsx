@@ -14,12 +14,11 @@ import { formatMoney } from '../../src/money.js'
 import { type CaseOf, CasesOpenedFrom } from '../cases/cases-of.js'
 import { sentenceOf } from '../components/code-words.js'
 import { DataTable } from '../components/data-table.js'
-import { FilterForm } from '../components/filter-form.js'
+import { FilterForm, RefusedFilters } from '../components/filter-form.js'
 import {
   CheckboxesField,
   CsrfField,
   DISTRICT_OPTIONS,
-  ErrorSummary,
   hasErrors,
   SelectField,
   TextAreaField,
@@ -49,9 +48,10 @@ export function ComplaintResults(props: {
   counts: Partial<Record<ComplaintStatus, number>>
   notYetLinked: number
 }) {
+  if (hasErrors(props.filters))
+    return <RefusedFilters resultsId="complaint-results" form={props.filters} labels={FILTER_LABELS} />
   return (
     <div id="complaint-results">
-      <ErrorSummary form={props.filters} labels={FILTER_LABELS} takesFocus={false} />
       <ul class="counts">
         {COMPLAINT_STATUSES.map((s) => (
           <li>

@@ -1,4 +1,6 @@
 import type { Child } from 'hono/jsx'
+import type { FormState } from '../../src/http/validation.js'
+import { ErrorSummary } from './forms.js'
 
 /**
  * Filters above a staff table: a plain GET form (bookmarkable, works without JavaScript) that
@@ -44,5 +46,22 @@ export function FilterForm(props: {
       {/* Filled by views/browser/pages.ts when the results are replaced: what they now are. */}
       <p class="visually-hidden" role="status" data-results-status={props.resultsId} />
     </>
+  )
+}
+
+/**
+ * The results when a filter is refused: what to correct, and no list. A list of everything under
+ * "Status: Select a status from the list" would read as the answer to the filters typed.
+ */
+export function RefusedFilters(props: {
+  resultsId: string
+  form: FormState
+  labels: Record<string, string>
+}) {
+  return (
+    <div id={props.resultsId}>
+      <ErrorSummary form={props.form} labels={props.labels} takesFocus={false} />
+      <p>Correct the filters above to see the list.</p>
+    </div>
   )
 }

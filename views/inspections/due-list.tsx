@@ -6,8 +6,8 @@ import type { DueWorksite } from '../../src/inspections/due.js'
 import { SECTOR_LABELS, WORKSITE_KIND_LABELS } from '../../src/vocabulary.js'
 import { DataTable } from '../components/data-table.js'
 import { DistanceOffer, positionOf } from '../components/distance.js'
-import { FilterForm } from '../components/filter-form.js'
-import { DISTRICT_OPTIONS, ErrorSummary, hasErrors, SelectField } from '../components/forms.js'
+import { FilterForm, RefusedFilters } from '../components/filter-form.js'
+import { DISTRICT_OPTIONS, hasErrors, SelectField } from '../components/forms.js'
 import { Pagination } from '../components/pagination.js'
 import { Layout } from '../layout.js'
 
@@ -18,9 +18,10 @@ export function DueResults(props: {
   district: string
 }) {
   const first = (props.paging.page - 1) * props.paging.perPage
+  if (hasErrors(props.filters))
+    return <RefusedFilters resultsId="due-results" form={props.filters} labels={{ district: 'District' }} />
   return (
     <div id="due-results">
-      <ErrorSummary form={props.filters} labels={{ district: 'District' }} takesFocus={false} />
       {props.rows.length > 0 && <DistanceOffer />}
       {props.rows.length === 0 ? (
         props.paging.total === 0 ? (

@@ -7,8 +7,8 @@ import type { ApplicationKind } from '../../src/licensing/lifecycle.js'
 import { dateInLesotho, daysBetween } from '../../src/time.js'
 import { FlagSummary } from '../complaints/agency-flags.js'
 import { DataTable } from '../components/data-table.js'
-import { FilterForm } from '../components/filter-form.js'
-import { DISTRICT_OPTIONS, ErrorSummary, hasErrors, SelectField } from '../components/forms.js'
+import { FilterForm, RefusedFilters } from '../components/filter-form.js'
+import { DISTRICT_OPTIONS, hasErrors, SelectField } from '../components/forms.js'
 import { Pagination, WhenNoneMatch } from '../components/pagination.js'
 import { Layout } from '../layout.js'
 
@@ -30,9 +30,10 @@ interface QueueResultsProps {
 }
 
 export function QueueResults(props: QueueResultsProps) {
+  if (hasErrors(props.filters))
+    return <RefusedFilters resultsId="queue-results" form={props.filters} labels={{ district: 'District' }} />
   return (
     <div id="queue-results">
-      <ErrorSummary form={props.filters} labels={{ district: 'District' }} takesFocus={false} />
       <p data-summary>
         {props.paging.total === 1 ? '1 application' : `${props.paging.total} applications`} awaiting decision
       </p>

@@ -6,10 +6,9 @@ import type { WorksiteRow } from '../../src/worksites/queries.js'
 import { WORKSITE_SORTS } from '../../src/worksites/schemas.js'
 import { DataTable } from '../components/data-table.js'
 import { DistanceOffer, positionOf } from '../components/distance.js'
-import { FilterForm } from '../components/filter-form.js'
+import { FilterForm, RefusedFilters } from '../components/filter-form.js'
 import {
   DISTRICT_OPTIONS,
-  ErrorSummary,
   hasErrors,
   SECTOR_OPTIONS,
   SelectField,
@@ -31,9 +30,10 @@ const SORT_LABELS: Record<(typeof WORKSITE_SORTS)[number], string> = {
 export function WorksiteResults(props: { rows: WorksiteRow[]; paging: Paging; filters: FormState }) {
   const { rows, paging } = props
   const filtered = Object.values(props.filters.values).some((v) => v !== undefined && v !== '')
+  if (hasErrors(props.filters))
+    return <RefusedFilters resultsId="worksite-results" form={props.filters} labels={LABELS} />
   return (
     <div id="worksite-results">
-      <ErrorSummary form={props.filters} labels={LABELS} takesFocus={false} />
       <p data-summary>
         {paging.total === 1 ? '1 worksite' : `${paging.total.toLocaleString('en')} worksites`}
       </p>
