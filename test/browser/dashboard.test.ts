@@ -115,6 +115,25 @@ describe.skipIf(!run)('the dashboard in a real browser', () => {
       }),
     )
     expect(cut).toEqual([])
+
+    // Words in the charts stay about their 11 px, for one month as for ten years.
+    const wordHeights = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<SVGTextElement>('svg.chart text')].map(
+          (t) => t.getBoundingClientRect().height,
+        ),
+      )
+    for (const period of [
+      'from=2026-10-01&to=2026-10-31',
+      'from=2024-12-01&to=2026-11-30',
+      'from=2017-01-01&to=2026-11-30',
+    ]) {
+      await page.goto(`${server.url}/dashboard?${period}`)
+      await page.getByRole('heading', { name: 'Districts compared' }).waitFor()
+      const heights = await wordHeights()
+      expect(Math.min(...heights), period).toBeGreaterThanOrEqual(8)
+      expect(Math.max(...heights), period).toBeLessThanOrEqual(15)
+    }
     expect(problems).toEqual([])
     await context.close()
   })

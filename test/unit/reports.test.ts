@@ -90,14 +90,14 @@ describe('the month chart', () => {
   }
 
   it('keeps a long period as wide as a year, so its words stay legible on a phone, and never crowds them', () => {
-    for (const count of [12, 13, 15, 24, 36, 60, 121]) {
+    for (const count of [1, 3, 12, 13, 14, 15, 24, 36, 60, 121]) {
       const { width, texts } = placed(count)
-      // 346 units is drawn at about 330 px on a 360 px phone: 11 px words stay about 10 px.
-      expect(width, `${count} months`).toBeLessThanOrEqual(346)
+      // 374 units is drawn at about 330 px on a 360 px phone: 11 px words stay about 10 px.
+      expect(width, `${count} months`).toBeLessThanOrEqual(374)
       for (const row of [164, 176]) {
         const xs = texts.filter((t) => t.y === row).map((t) => t.x)
         for (let i = 1; i < xs.length; i++)
-          expect(xs[i]! - xs[i - 1]!, `${count} months`).toBeGreaterThanOrEqual(24)
+          expect(xs[i]! - xs[i - 1]!, `${count} months`).toBeGreaterThanOrEqual(26)
       }
       // The first bar's year is always known: under it, or under a January close by.
       const years = texts.filter((t) => t.y === 176)

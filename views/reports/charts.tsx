@@ -22,6 +22,8 @@ export function BarChart(props: { rows: Cell[][] }) {
     <svg
       class="chart"
       viewBox={`0 0 ${LABEL_WIDTH + BAR_WIDTH + 60} ${Math.max(height, BAR_HEIGHT)}`}
+      width={LABEL_WIDTH + BAR_WIDTH + 60}
+      height={Math.max(height, BAR_HEIGHT)}
       aria-hidden="true"
       focusable="false"
     >
@@ -50,8 +52,8 @@ export function BarChart(props: { rows: Cell[][] }) {
   )
 }
 
-/** The widest a month chart is drawn, so its 11 px words stay about 11 px on a phone. */
-const MONTHS_WIDTH = 346
+/** The widest a month chart is drawn: 13 months (a year and its partial months) at full width. */
+const MONTHS_WIDTH = 374
 /** The room a month's label needs ("Dec", "2026"). */
 const LABEL_ROOM = 28
 
@@ -73,14 +75,14 @@ export function MonthChart(props: { rows: Cell[][]; series: [string, string] }) 
     0,
     rows.findIndex(([m]) => m.startsWith('January')),
   )
-  const every = step >= 24 ? 1 : step * 3 >= 24 ? 3 : 12
+  const every = step >= 26 ? 1 : step * 3 >= 26 ? 3 : 12
   // A January closer than this many bars to the first would put two years side by side.
   const near = Math.ceil((LABEL_ROOM + 4) / step)
   const firstHasYear = !rows.slice(1, near).some(([m]) => m.startsWith('January'))
   const labelled = (i: number) =>
     i === 0
       ? firstHasYear || (i - firstJanuary) % every === 0
-      : (i - firstJanuary) % every === 0 && !(firstHasYear && i * step < 24)
+      : (i - firstJanuary) % every === 0 && !(firstHasYear && i * step < 26)
   // The legend's second entry starts after the first one's words; the picture is at least as
   // wide as the legend, so a short period does not cut it off.
   const secondAt = 22 + textWidth(props.series[0]) + 16
@@ -88,7 +90,14 @@ export function MonthChart(props: { rows: Cell[][]; series: [string, string] }) 
   const width = Math.max(Math.ceil(rows.length * step + 10), legendEnd + 4)
   const at = (n: number) => Math.round(n * 10) / 10
   return (
-    <svg class="chart" viewBox={`0 0 ${width} ${plot + 58}`} aria-hidden="true" focusable="false">
+    <svg
+      class="chart"
+      viewBox={`0 0 ${width} ${plot + 58}`}
+      width={width}
+      height={plot + 58}
+      aria-hidden="true"
+      focusable="false"
+    >
       {rows.map(([month, first, second], i) => {
         const x = 10 + i * step
         const h1 = Math.round((first / max) * plot)
