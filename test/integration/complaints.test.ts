@@ -667,6 +667,14 @@ describe('triage, flags and points', () => {
     )
     expect(none).toContain('0 complaints match')
     expect(none).toContain('No complaints match these filters.')
+    // Nothing to page through, even from an old link to page 4: only that nothing matches.
+    const noneLater = await words(
+      await officer.client.get(
+        '/complaints?category=other&district=Thaba-Tseka&registered=yes&assigned=me&page=4',
+      ),
+    )
+    expect(noneLater).toContain('No complaints match these filters.')
+    expect(noneLater).not.toContain('past the end')
   })
 })
 

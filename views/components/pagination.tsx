@@ -6,7 +6,8 @@ import type { FormValue } from '../../src/http/validation.js'
 export function Pagination(props: { paging: Paging; baseUrl: string; query: Record<string, FormValue> }) {
   const pages = pageCount(props.paging)
   const { page } = props.paging
-  if (pages <= 1 && page <= 1) return null
+  // Nothing matched: the list's own words say so, and there is no page to go back to.
+  if ((pages <= 1 && page <= 1) || props.paging.total === 0) return null
   const href = (p: number) => {
     const params = new URLSearchParams()
     for (const [k, v] of Object.entries(props.query))
