@@ -218,6 +218,17 @@ describe.skipIf(!run)('the dashboard in a real browser', () => {
     await page.locator('#dashboard-figures').getByText('From 15 March 2025 to 31 December 2025').waitFor()
     expect(await to.getAttribute('aria-invalid')).toBeNull()
     expect(await page.locator('#to-error').count()).toBe(0)
+
+    // A named period sets the dates aside at once, and choosing the dates again brings them back.
+    const period = page.getByRole('combobox', { name: 'Period' })
+    await period.selectOption({ index: 1 })
+    await page.waitForURL(/period=[a-z]/)
+    expect(page.url()).not.toMatch(/from=/)
+    expect(await to.isDisabled()).toBe(true)
+    expect(await page.getByLabel('From', { exact: true }).isDisabled()).toBe(true)
+    await period.selectOption('')
+    expect(await to.isDisabled()).toBe(false)
+    await page.waitForURL(/from=2025-03-15/)
     expect(problems.filter((p) => !/abort|cancel|422/i.test(p))).toEqual([])
     await context.close()
   })

@@ -271,6 +271,10 @@ describe('the dashboard page and downloads', () => {
       /<p data-summary[^>]*>From 1 April 2025 to 31 March 2026, all districts, all sectors\.<\/p>/,
     )
     expect(tip).toContain('These are the dates of the period chosen above')
+    // On the whole page the boxes show the period's dates, set aside (not sent, passed over by Tab).
+    const page = await (await analyst.get('/dashboard?period=tip-2026&from=2025-12-08')).text()
+    expect(page).toMatch(/<input id="from" name="from" type="date" value="2025-04-01" disabled/)
+    expect(page).toMatch(/<input id="to" name="to" type="date"[^>]* disabled/)
   })
 
   it('downloads each table as CSV, and the records without contact details or free text', async () => {

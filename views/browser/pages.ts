@@ -150,3 +150,19 @@ document.addEventListener('focusout', (event) => {
   if (!input || !form || input.validity.badInput || sentFilters.get(form) === filtersOf(form)) return
   form.requestSubmit()
 })
+
+/** The dashboard's named period replaces its From and To dates: they are set aside while one is chosen. */
+// Before htmx reads the form for the request the change sends (hence the capture).
+document.addEventListener(
+  'change',
+  (event) => {
+    const period = event.target
+    if (!(period instanceof HTMLSelectElement) || period.name !== 'period' || !period.closest('form.filters'))
+      return
+    for (const name of ['from', 'to']) {
+      const box = period.form?.elements.namedItem(name)
+      if (box instanceof HTMLInputElement) box.disabled = period.value !== ''
+    }
+  },
+  true,
+)

@@ -135,6 +135,8 @@ export function TextField(
     autocomplete?: string
     /** Which keyboard a phone shows: digits for counts, digits and a point for amounts. */
     inputmode?: 'numeric' | 'decimal'
+    /** Not in use now (another choice replaces it): not sent, and passed over by Tab. */
+    disabled?: boolean
   },
 ) {
   const isPassword = props.type === 'password'
@@ -150,6 +152,7 @@ export function TextField(
         inputmode={props.inputmode}
         aria-describedby={describedBy(props)}
         aria-invalid={props.form.errors[props.name] ? 'true' : undefined}
+        disabled={props.disabled}
         spellcheck={props.type === 'email' || isPassword ? false : undefined}
       />
     </FieldShell>
