@@ -131,6 +131,7 @@ export const jobOfferRoutes = new Hono<AppEnv>()
         rows={rows}
         status={filters.status}
         paging={{ page: filters.page, perPage: OFFERS_PER_PAGE, total }}
+        refused={!parsed.success}
       />,
       parsed.success ? 200 : 422,
     )

@@ -166,6 +166,25 @@ describe('recording a job offer', () => {
     }
     expect((await registry.app.request(`/job-offers/${id}`)).status).toBe(303)
   })
+
+  it('lists offers by status, says so of a status not on the list, and of a page past the end', async () => {
+    const { agencyId } = await insertPublicFixture(registry.db, {
+      name: 'Maputsoe Hiring Hall',
+      standing: 'licensed',
+    })
+    await recordOffer(agencyId, 'list-key-00000001')
+    const bogus = await officer.client.get('/job-offers?status=bogus')
+    expect(bogus.status).toBe(422)
+    const refused = await words(bogus)
+    expect(refused).toContain('That is not a status of job offers.')
+    expect(refused).not.toContain('Maputsoe Hiring Hall')
+    const past = await words(await officer.client.get('/job-offers?page=999'))
+    expect(past).toContain('This page is past the end of the list')
+    expect(past).not.toContain('No job offer matches')
+    const none = await words(await officer.client.get('/job-offers?status=withdrawn&page=4'))
+    expect(none.includes('No job offer matches') || none.includes('past the end')).toBe(true)
+    expect(none.includes('No job offer matches') && none.includes('past the end')).toBe(false)
+  })
 })
 
 describe('deciding a job offer', () => {

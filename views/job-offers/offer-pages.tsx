@@ -24,7 +24,7 @@ import {
   TextAreaField,
   TextField,
 } from '../components/forms.js'
-import { Pagination } from '../components/pagination.js'
+import { Pagination, WhenNoneMatch } from '../components/pagination.js'
 import { Layout } from '../layout.js'
 import {
   DECISION_WORDS,
@@ -433,6 +433,8 @@ export function OfferListPage(props: {
   rows: OfferRow[]
   paging: { page: number; perPage: number; total: number }
   status: JobOfferStatus | undefined
+  /** The status asked for is not one of the list: nothing is listed under it. */
+  refused?: boolean
 }) {
   return (
     <Layout ctx={props.ctx} title="Job offers">
@@ -449,12 +451,20 @@ export function OfferListPage(props: {
         ))}
         <a href="/job-offers">All</a>
       </p>
-      {props.rows.length === 0 ? (
-        <p class="muted">No job offer matches.</p>
+      {props.refused ? (
+        <p class="error-message" role="alert">
+          That is not a status of job offers. Choose one of the statuses above, or All.
+        </p>
+      ) : props.rows.length === 0 ? (
+        <WhenNoneMatch paging={props.paging}>
+          <p class="muted">No job offer matches.</p>
+        </WhenNoneMatch>
       ) : (
         <OffersTable rows={props.rows} caption="Job offers" withAgency />
       )}
-      <Pagination paging={props.paging} baseUrl="/job-offers" query={{ status: props.status }} />
+      {!props.refused && (
+        <Pagination paging={props.paging} baseUrl="/job-offers" query={{ status: props.status }} />
+      )}
     </Layout>
   )
 }
