@@ -144,10 +144,19 @@ document.addEventListener(
   },
   true,
 )
+const unsent = (form: HTMLFormElement) => sentFilters.get(form) !== filtersOf(form)
 document.addEventListener('focusout', (event) => {
   const input = filterDate(event.target)
   const form = input?.form
-  if (!input || !form || input.validity.badInput || sentFilters.get(form) === filtersOf(form)) return
+  if (!input || !form || input.validity.badInput || !unsent(form)) return
+  // Left for the form's own button (a click, or Tab then Enter): pressing it sends the form, and
+  // sending now as well would replace the results twice and add a second history entry. If the
+  // button is left without being pressed, the form goes then.
+  const to = (event as FocusEvent).relatedTarget
+  if (to instanceof HTMLButtonElement && to.form === form && to.type === 'submit') {
+    to.addEventListener('focusout', () => unsent(form) && form.requestSubmit(), { once: true })
+    return
+  }
   form.requestSubmit()
 })
 
