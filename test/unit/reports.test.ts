@@ -97,8 +97,10 @@ describe('the month chart', () => {
       for (const row of [164, 176]) {
         const xs = texts.filter((t) => t.y === row).map((t) => t.x)
         for (let i = 1; i < xs.length; i++)
-          expect(xs[i]! - xs[i - 1]!, `${count} months`).toBeGreaterThanOrEqual(26)
+          expect(xs[i]! - xs[i - 1]!, `${count} months`).toBeGreaterThanOrEqual(25)
       }
+      // Every label's words fit inside the picture ("2026" is about 26 units wide).
+      for (const t of texts) expect(t.x + 26, `${count} months: ${t.text}`).toBeLessThanOrEqual(width)
       // The first bar's year is always known: under it, or under a January close by.
       const years = texts.filter((t) => t.y === 176)
       expect(years[0]!.x, `${count} months`).toBeLessThan(60)

@@ -63,7 +63,10 @@ function announceResults() {
     const summary = results.querySelector('[data-summary]') ?? results.querySelector('caption')
     status.textContent = results.querySelector('.error-summary') || !summary ? '' : textOf(summary)
     const form = status.previousElementSibling
-    if (form instanceof HTMLFormElement) markRefusedFields(form, results)
+    if (form instanceof HTMLFormElement) {
+      markRefusedFields(form, results)
+      showPeriodDates(form, results)
+    }
   }
 }
 
@@ -159,6 +162,16 @@ document.addEventListener('focusout', (event) => {
   }
   form.requestSubmit()
 })
+
+/** The dates set aside by a named period show the period's own, as a whole page shows them. */
+function showPeriodDates(form: HTMLFormElement, results: Element) {
+  const dates = results.querySelector<HTMLElement>('[data-summary][data-from]')
+  for (const name of ['from', 'to'] as const) {
+    const box = form.elements.namedItem(name)
+    const date = dates?.dataset[name]
+    if (box instanceof HTMLInputElement && box.disabled && date) box.value = date
+  }
+}
 
 /** The dashboard's named period replaces its From and To dates: they are set aside while one is chosen. */
 // Before htmx reads the form for the request the change sends (hence the capture).

@@ -66,7 +66,8 @@ export function MonthChart(props: { rows: Cell[][]; series: [string, string] }) 
   const rows = props.rows.map((r) => [String(r[0]), Number(r[1]) || 0, Number(r[2]) || 0] as const)
   const max = Math.max(1, ...rows.flatMap((r) => [r[1], r[2]]))
   const plot = 140
-  const step = Math.min(LABEL_ROOM, (MONTHS_WIDTH - 10) / rows.length)
+  const step =
+    rows.length > 1 ? Math.min(LABEL_ROOM, (MONTHS_WIDTH - 10 - LABEL_ROOM) / (rows.length - 1)) : LABEL_ROOM
   const bar = Math.max(1, step * 0.36)
   // Which months are labelled: all when each has room, else every third counted from the first
   // January (so a January is always among them), else the Januaries only. The first bar also
@@ -75,19 +76,20 @@ export function MonthChart(props: { rows: Cell[][]; series: [string, string] }) 
     0,
     rows.findIndex(([m]) => m.startsWith('January')),
   )
-  const every = step >= 26 ? 1 : step * 3 >= 26 ? 3 : 12
+  const every = step >= 25 ? 1 : step * 3 >= 25 ? 3 : 12
   // A January closer than this many bars to the first would put two years side by side.
   const near = Math.ceil((LABEL_ROOM + 4) / step)
   const firstHasYear = !rows.slice(1, near).some(([m]) => m.startsWith('January'))
   const labelled = (i: number) =>
     i === 0
       ? firstHasYear || (i - firstJanuary) % every === 0
-      : (i - firstJanuary) % every === 0 && !(firstHasYear && i * step < 26)
+      : (i - firstJanuary) % every === 0 && !(firstHasYear && i * step < 25)
   // The legend's second entry starts after the first one's words; the picture is at least as
   // wide as the legend, so a short period does not cut it off.
   const secondAt = 22 + textWidth(props.series[0]) + 16
   const legendEnd = secondAt + 12 + textWidth(props.series[1])
-  const width = Math.max(Math.ceil(rows.length * step + 10), legendEnd + 4)
+  // Room for the last bar's words too (a January at the end).
+  const width = Math.max(Math.ceil(10 + (rows.length - 1) * step + LABEL_ROOM), legendEnd + 4)
   const at = (n: number) => Math.round(n * 10) / 10
   return (
     <svg

@@ -104,7 +104,8 @@ export function DashboardResults(props: {
       <ErrorSummary form={props.filters} labels={FILTER_LABELS} takesFocus={false} />
       {props.figures && props.period ? (
         <>
-          <p data-summary>
+          {/* data-from, data-to: the dates a named period stands for, shown in the boxes it sets aside. */}
+          <p data-summary data-from={props.period.from} data-to={props.period.to}>
             From {formatDate(props.period.from)} to {formatDate(props.period.to)}
             {props.filters.values.district ? `, ${props.filters.values.district}` : ', all districts'}
             {props.filters.values.sector
