@@ -133,8 +133,12 @@ function filterDate(target: EventTarget | null): HTMLInputElement | null {
     : null
 }
 
-for (const form of document.querySelectorAll<HTMLFormElement>('form.filters'))
-  sentFilters.set(form, filtersOf(form))
+// What a form shows when first reached is what its results answer (a page, or one a boosted link
+// brought in after this script ran).
+document.addEventListener('focusin', (event) => {
+  const form = event.target instanceof Element ? event.target.closest('form.filters') : null
+  if (form instanceof HTMLFormElement && !sentFilters.has(form)) sentFilters.set(form, filtersOf(form))
+})
 document.addEventListener('htmx:config:request', (event) => {
   const ctx = (event as CustomEvent<{ ctx: { sourceElement?: Element } }>).detail.ctx
   const form = ctx.sourceElement?.closest('form.filters')
