@@ -215,20 +215,15 @@ export function DashboardPage(props: {
         />
         {/* A named period replaces the dates: they are set aside until "The dates below" is chosen
             again (views/browser/pages.ts does it at once). */}
-        <TextField
-          form={props.filters}
-          name="from"
-          label={FILTER_LABELS.from}
-          type="date"
-          disabled={Boolean(props.filters.values.period)}
-        />
-        <TextField
-          form={props.filters}
-          name="to"
-          label={FILTER_LABELS.to}
-          type="date"
-          disabled={Boolean(props.filters.values.period)}
-        />
+        {(['from', 'to'] as const).map((name) => (
+          <TextField
+            form={props.filters}
+            name={name}
+            label={FILTER_LABELS[name]}
+            type="date"
+            disabled={Boolean(props.filters.values.period)}
+          />
+        ))}
         <SelectField
           form={props.filters}
           name="district"
