@@ -31,6 +31,7 @@ import * as m0029 from './0029_focal_points.js'
 import * as m0030 from './0030_agency_name_prefixes.js'
 import * as m0031 from './0031_inspection_figures_index.js'
 import * as m0032 from './0032_recruiter_risk_indexes.js'
+import * as m0033 from './0033_inspection_place.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   '0030_agency_name_prefixes': m0030,
   '0031_inspection_figures_index': m0031,
   '0032_recruiter_risk_indexes': m0032,
+  '0033_inspection_place': m0033,
 }

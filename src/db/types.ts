@@ -382,6 +382,9 @@ export interface InspectionsTable {
   id: Generated<string>
   idempotency_key: string
   worksite_id: string
+  /** The worksite's, kept by triggers (migrations/0033_inspection_place.ts). */
+  district: ColumnType<District, never, never>
+  sector: ColumnType<Sector, never, never>
   status: ColumnType<InspectionStatus, InspectionStatus | undefined, InspectionStatus>
   visited_at: ColumnType<Date, Date | string, Date | string>
   type: InspectionType

@@ -258,13 +258,13 @@ export const RECORD_EXPORTS: Record<'agencies' | 'licences' | 'complaints' | 'in
         (last) => sql<InspectionRow>`
           with batch as (
             select i.id, i.visited_at, i.type, i.confirmed_version is not distinct from i.version as confirmed_by_both,
-              i.worksite_id, w.district, w.sector, i.workers_present,
+              i.worksite_id, i.district, i.sector, i.workers_present,
               i.workers_interviewed, i.women, i.men, i.under_18, i.foreign_nationals, i.labour_findings,
               i.outcome
-            from inspections i join worksites w on w.id = i.worksite_id
+            from inspections i
             where i.status = 'submitted' and i.visited_at >= ${start(f)} and i.visited_at < ${end(f)}
-              and (${f.district}::text is null or w.district = ${f.district})
-              and (${f.sector}::text is null or w.sector = ${f.sector})
+              and (${f.district}::text is null or i.district = ${f.district})
+              and (${f.sector}::text is null or i.sector = ${f.sector})
               and (i.visited_at, i.id) > (${last?.visited_at ?? FIRST.at}::timestamptz, ${last?.id ?? FIRST.id}::uuid)
             order by i.visited_at, i.id limit ${size}
           ),
@@ -383,11 +383,11 @@ export const TIP_FIELDS: { name: string; meaning: string }[] = [
 export async function tipData(db: Database, f: ReportFilters) {
   const { rows } = await sql<Record<string, string | number>>`
     with i as (
-      select i.id, i.outcome, i.type, i.version, i.confirmed_version, w.district, w.sector
-      from inspections i join worksites w on w.id = i.worksite_id
+      select i.id, i.outcome, i.type, i.version, i.confirmed_version, i.district, i.sector
+      from inspections i
       where i.status = 'submitted' and i.visited_at >= ${start(f)} and i.visited_at < ${end(f)}
-        and (${f.district}::text is null or w.district = ${f.district})
-        and (${f.sector}::text is null or w.sector = ${f.sector})
+        and (${f.district}::text is null or i.district = ${f.district})
+        and (${f.sector}::text is null or i.sector = ${f.sector})
     ),
     r as (
       select i.district, i.sector, r.*

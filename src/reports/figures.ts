@@ -63,15 +63,15 @@ const bounds = (f: ReportFilters) => ({
   end: startOfDayInLesotho(addDays(f.to, 1)),
 })
 
-/** The period's submitted inspections with their worksite's district and sector. */
+/** The period's submitted inspections (each keeps its worksite's district and sector). */
 function inspectionsIn(f: ReportFilters) {
   const { start, end } = bounds(f)
   return sql`
-    select i.id, i.type, i.outcome, i.visited_at, i.version, i.confirmed_version, w.district, w.sector
-    from inspections i join worksites w on w.id = i.worksite_id
+    select i.id, i.type, i.outcome, i.visited_at, i.version, i.confirmed_version, i.district, i.sector
+    from inspections i
     where i.status = 'submitted' and i.visited_at >= ${start} and i.visited_at < ${end}
-      and (${f.district}::text is null or w.district = ${f.district})
-      and (${f.sector}::text is null or w.sector = ${f.sector})`
+      and (${f.district}::text is null or i.district = ${f.district})
+      and (${f.sector}::text is null or i.sector = ${f.sector})`
 }
 
 /** Complaints matching the district and sector (any time: each figure picks its own dates). */

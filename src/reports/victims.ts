@@ -43,14 +43,13 @@ export async function victimsFigures(db: Database, f: ReportFilters): Promise<Vi
   const end = startOfDayInLesotho(addDays(f.to, 1))
   const { rows } = await sql<Record<string, string | number | null>>`${plannedEachRun}
     with people as (
-      select w.district, g.sex, g.age, 'not_known' as form, g.n, g.n as referred
+      select i.district, g.sex, g.age, 'not_known' as form, g.n, g.n as referred
       from inspections i
-      join worksites w on w.id = i.worksite_id
       join inspection_referrals r on r.inspection_id = i.id
       cross join lateral (values ('female', 'under_18', r.female_under_18), ('female', 'adult', r.female_adult),
         ('male', 'under_18', r.male_under_18), ('male', 'adult', r.male_adult)) as g(sex, age, n)
       where i.status = 'submitted' and i.visited_at >= ${start} and i.visited_at < ${end}
-        and (${f.district}::text is null or w.district = ${f.district})
+        and (${f.district}::text is null or i.district = ${f.district})
       union all
       select k.district, v.sex, v.age_group, v.exploitation, v.people, v.referred_nrm
       from criminal_cases k join case_victims v on v.case_id = k.id
