@@ -137,7 +137,7 @@ export async function lawEnforcementFigures(
       p.initiated, p.continuing, p.days_to_charge, c.cases as charge_cases,
       v.cases as verdict_cases, v.median as days_to_verdict, r.convicted, r.acquitted, r.withdrawn,
       b.b_under_investigation, b.b_sent_to_dpp, b.b_charged, b.over_6, b.over_12, b.over_24
-    from (select district from k union select null) d
+    from (select unnest(array[${sql.join(DISTRICTS)}]::text[]) as district union all select null) d
     left join opened o on o.district is not distinct from d.district
     left join suspects s on s.district is not distinct from d.district
     left join prosecutions p on p.district is not distinct from d.district
