@@ -5,7 +5,7 @@ import { currentRegistryVersion } from '../db/registry-version.js'
 import { lesothoDateOf, todayInLesotho } from '../time.js'
 import type { District, Sector, WorksiteKind } from '../vocabulary.js'
 import { SECTOR_LABELS } from '../vocabulary.js'
-import { type WorksiteRisk, worksiteRisk } from './risk.js'
+import { type WorksiteRisk, type WorksiteRiskFacts, worksiteRisk, worksiteRiskScore } from './risk.js'
 
 // "Where to inspect next" for one district: every worksite's risk facts in one query, the score
 // from the pure rules (src/inspections/risk.ts), highest first. A recruiter counts as flagged
@@ -29,7 +29,8 @@ interface FactsRow {
   flagged_recruiters: number
 }
 
-export interface DueWorksite extends WorksiteRisk {
+/** A worksite in its district's ranking: its facts and score, without the words. */
+export interface RankedWorksite {
   id: string
   name: string
   kind: WorksiteKind
@@ -38,7 +39,16 @@ export interface DueWorksite extends WorksiteRisk {
   latitude: number | null
   longitude: number | null
   lastVisit: Date | null
+  facts: WorksiteRiskFacts
+  score: number
 }
+
+/** A worksite as the due list shows it, with the reasons for its score. */
+export type DueWorksite = Omit<RankedWorksite, 'facts'> & WorksiteRisk
+
+/** The reasons are worded only for the page shown. */
+const shown = (rows: RankedWorksite[]): DueWorksite[] =>
+  rows.map(({ facts, ...row }) => ({ ...row, ...worksiteRisk(facts, (s) => SECTOR_LABELS[s]) }))
 
 // A district's ranking is worked out once and kept while the registry is unchanged and the day
 // is the same (the score counts days, not hours): every inspector of the district then reads
@@ -47,7 +57,7 @@ const KEPT_ROWS = 500
 interface KeptRanking {
   version: string
   today: string
-  ranking: Promise<{ rows: DueWorksite[]; total: number }>
+  ranking: Promise<{ rows: RankedWorksite[]; total: number }>
 }
 const kept = new WeakMap<Database, Map<District, KeptRanking>>()
 
@@ -61,7 +71,7 @@ export async function dueForInspection(
   const start = (page - 1) * DUE_PER_PAGE
   if (start + DUE_PER_PAGE > KEPT_ROWS) {
     const ranked = await rankDistrict(db, district, today)
-    return { rows: ranked.slice(start, start + DUE_PER_PAGE), total: ranked.length }
+    return { rows: shown(ranked.slice(start, start + DUE_PER_PAGE)), total: ranked.length }
   }
   // Read before ranking: the ranking then holds at least everything this version does.
   const version = await currentRegistryVersion(db)
@@ -85,11 +95,15 @@ export async function dueForInspection(
     })
   }
   const { rows, total } = await entry.ranking
-  return { rows: rows.slice(start, start + DUE_PER_PAGE), total }
+  return { rows: shown(rows.slice(start, start + DUE_PER_PAGE)), total }
 }
 
 /** Every worksite of the district, ranked by the risk rules (no kept result). */
-export async function rankDistrict(db: Database, district: District, today: string): Promise<DueWorksite[]> {
+export async function rankDistrict(
+  db: Database,
+  district: District,
+  today: string,
+): Promise<RankedWorksite[]> {
   // A decision counts when its UTC date is after the window's start (as in the flag rules),
   // written as a range so the indexes of substantiated decisions serve it.
   const afterWindow = sql`(${demeritWindowStart(today)}::date + 1)::timestamp at time zone 'UTC'`
@@ -131,28 +145,29 @@ export async function rankDistrict(db: Database, district: District, today: stri
       ws.observed, ws.suspected,
       coalesce(su.open_complaints, 0) as open_complaints, coalesce(su.flagged_recruiters, 0) as flagged_recruiters
     from ws left join supplied su on su.worksite_id = ws.id`.execute(db)
-  const ranked: DueWorksite[] = rows
-    .map((r) => ({
-      id: r.id,
-      name: r.name,
-      kind: r.kind,
-      sector: r.sector,
-      village: r.village,
-      latitude: r.latitude,
-      longitude: r.longitude,
-      lastVisit: r.last_visit,
-      ...worksiteRisk(
-        {
-          sector: r.sector,
-          daysSinceLastInspection: r.days_since,
-          indicatorsObserved: r.observed,
-          indicatorsSuspected: r.suspected,
-          openComplaints: r.open_complaints,
-          flaggedRecruiters: r.flagged_recruiters,
-        },
-        (s) => SECTOR_LABELS[s],
-      ),
-    }))
+  const ranked: RankedWorksite[] = rows
+    .map((r) => {
+      const facts: WorksiteRiskFacts = {
+        sector: r.sector,
+        daysSinceLastInspection: r.days_since,
+        indicatorsObserved: r.observed,
+        indicatorsSuspected: r.suspected,
+        openComplaints: r.open_complaints,
+        flaggedRecruiters: r.flagged_recruiters,
+      }
+      return {
+        id: r.id,
+        name: r.name,
+        kind: r.kind,
+        sector: r.sector,
+        village: r.village,
+        latitude: r.latitude,
+        longitude: r.longitude,
+        lastVisit: r.last_visit,
+        facts,
+        score: worksiteRiskScore(facts),
+      }
+    })
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
   return ranked
 }
