@@ -118,17 +118,18 @@ export async function rankDistrict(
     links as (
       select wr.worksite_id, wr.agency_id from worksite_recruiters wr join ws on ws.id = wr.worksite_id
     ),
-    agencies as (select distinct agency_id from links),
+    -- Every agency's, from small partial indexes: cheaper than looking up the district's
+    -- recruiters one by one (most agencies supply a large district's worksites).
     open_complaints as (
-      select c.agency_id, count(*)::int as n from complaints c join agencies a on a.agency_id = c.agency_id
+      select c.agency_id, count(*)::int as n from complaints c
       where c.status in ('received', 'under_review')
       group by c.agency_id
     ),
     flagged as (
-      select c.agency_id from complaints c join agencies a on a.agency_id = c.agency_id
+      select c.agency_id from complaints c
       where c.outcome = 'substantiated' and c.decided_at >= ${afterWindow}
       union
-      select f.agency_id from inspection_findings f join agencies a on a.agency_id = f.agency_id
+      select f.agency_id from inspection_findings f
       where f.status = 'substantiated' and f.decided_at >= ${afterWindow}
     ),
     supplied as (
