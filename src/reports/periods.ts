@@ -22,7 +22,8 @@ export function periodDates(p: NamedPeriod): { from: string; to: string } {
 
 export function periodLabel(p: NamedPeriod): string {
   return p.kind === 'tip'
-    ? `TIP reporting year, 1 April ${p.year - 1} to 31 March ${p.year} (${p.year} report)`
+    ? // The year first: a closed list shows only the label's start, and that tells them apart.
+      `${p.year} TIP report year, 1 April ${p.year - 1} to 31 March ${p.year}`
     : `Calendar year ${p.year}`
 }
 

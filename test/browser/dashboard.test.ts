@@ -60,7 +60,7 @@ describe.skipIf(!run)('the dashboard in a real browser', () => {
     const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '')
     const [header, first, ...rest] = csv.split('\r\n').filter(Boolean)
     expect(header).toBe(
-      'District,Inspections,With an indicator observed,Complaints received,Potential victims referred,Criminal investigations opened',
+      'District,Inspections,With an indicator observed,Complaints received,Potential victims referred at inspections,Criminal investigations opened at inspections',
     )
     expect(first).toMatch(/^Leribe,\d+,/)
     expect(rest).toEqual([])

@@ -78,7 +78,11 @@ describe("an inspection's district and sector in the figures", () => {
     expect(await counted(registry.db, { district: 'Berea' })).toBe(0)
   })
 
-  it('moves it with a worksite whose district and sector are corrected', async () => {
+  it('moves it with a worksite whose district and sector are corrected, as the edit form warns', async () => {
+    const form = (await (await inspector.get(`/worksites/${farm}/edit`)).text()).replace(/\s+/g, ' ')
+    expect(form).toContain(
+      'Change it only to correct a mistake: all of this worksite&#39;s inspections, past ones too, then count in the district chosen.',
+    )
     const res = await inspector.post(`/worksites/${farm}/edit`, {
       ...site,
       district: 'Berea',

@@ -275,6 +275,10 @@ describe('the dashboard page and downloads', () => {
     const page = await (await analyst.get('/dashboard?period=tip-2026&from=2025-12-08')).text()
     expect(page).toMatch(/<input id="from" name="from" type="date" value="2025-04-01" disabled/)
     expect(page).toMatch(/<input id="to" name="to" type="date"[^>]* disabled/)
+    // The closed list shows only a label's start: the report's year comes first.
+    expect(page).toMatch(
+      /<option value="tip-2026" selected="">2026 TIP report year, 1 April 2025 to 31 March 2026<\/option>/,
+    )
   })
 
   it('downloads each table as CSV, and the records without contact details or free text', async () => {

@@ -184,14 +184,15 @@ export const FIGURE_TABLES: FigureTable[] = [
   {
     id: 'districts',
     title: 'Districts compared',
-    about: 'Each district in the period, most inspections first.',
+    about:
+      'Each district in the period, most inspections first. Victims and investigations here are those of inspections; the criminal cases have their own tables.',
     header: [
       'District',
       'Inspections',
       'With an indicator observed',
       'Complaints received',
-      'Potential victims referred',
-      'Criminal investigations opened',
+      'Potential victims referred at inspections',
+      'Criminal investigations opened at inspections',
     ],
     rows: (f) =>
       f.districts.map((r) => [

@@ -44,7 +44,7 @@ export function WorksiteFormPage(props: {
       <form method="post" action={worksite ? `/worksites/${worksite.id}/edit` : '/worksites'} novalidate>
         <CsrfField token={props.ctx.csrfToken} />
         {worksite && <input type="hidden" name="version" value={String(worksite.version)} />}
-        <WorksiteFields form={form} />
+        <WorksiteFields form={form} editing={Boolean(worksite)} />
         <button type="submit">{worksite ? 'Save changes' : 'Add the worksite'}</button>
       </form>
     </Layout>
@@ -55,9 +55,14 @@ export function WorksiteFormPage(props: {
  * The worksite's fields; `prefix` names them apart inside another form (the inspection form
  * adds a worksite on the spot with new_worksite_ fields).
  */
-export function WorksiteFields(props: { form: FormState; prefix?: string }) {
+export function WorksiteFields(props: { form: FormState; prefix?: string; editing?: boolean }) {
   const { form } = props
   const prefix = props.prefix ?? ''
+  // A correction moves the worksite's past inspections too, in every figure and export.
+  const moves = (what: string) =>
+    props.editing
+      ? `Change it only to correct a mistake: all of this worksite's inspections, past ones too, then count in the ${what} chosen. A worksite that has really moved is a new worksite.`
+      : undefined
   return (
     <>
       <TextField
@@ -78,6 +83,7 @@ export function WorksiteFields(props: { form: FormState; prefix?: string }) {
         form={form}
         name={`${prefix}sector`}
         label={WORKSITE_LABELS.sector}
+        hint={moves('sector')}
         blank="Choose"
         options={SECTOR_OPTIONS}
       />
@@ -86,6 +92,7 @@ export function WorksiteFields(props: { form: FormState; prefix?: string }) {
         form={form}
         name={`${prefix}district`}
         label={WORKSITE_LABELS.district}
+        hint={moves('district')}
         blank="Choose"
         options={DISTRICT_OPTIONS}
       />
