@@ -46,9 +46,8 @@ export function DueResults(props: {
                 <div class="muted">
                   {WORKSITE_KIND_LABELS[w.kind]}, {SECTOR_LABELS[w.sector]}, {w.village}
                 </div>
-                <div class="muted">
-                  {w.lastVisit ? `Last inspected ${formatDate(w.lastVisit)}` : 'Never inspected'}
-                </div>
+                {/* "Never inspected" is the first reason beside it; said once. */}
+                {w.lastVisit && <div class="muted">Last inspected {formatDate(w.lastVisit)}</div>}
                 <div class="muted" data-distance />
               </td>
               <td>
