@@ -97,6 +97,18 @@ describe.skipIf(!run)('the dashboard in a real browser', () => {
     await region.focus()
     await page.keyboard.press('ArrowRight')
     await expect.poll(() => region.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0)
+    // Scrolled to its far end, each row still shows its district beside the last column.
+    const labelsInView = await region.evaluate((e) => {
+      e.scrollLeft = e.scrollWidth
+      const box = e.getBoundingClientRect()
+      return [...e.querySelectorAll('tbody tr')].map((row) => {
+        const label = row.firstElementChild!.getBoundingClientRect()
+        const last = row.lastElementChild!.getBoundingClientRect()
+        return label.left >= box.left - 1 && label.right <= last.left + 1
+      })
+    })
+    expect(labelsInView.length).toBeGreaterThan(0)
+    expect(labelsInView.every(Boolean)).toBe(true)
 
     // Every chart's words lie inside its picture.
     const cut = await page.evaluate(() =>

@@ -63,7 +63,7 @@ function Figure(props: { table: FigureTable; figures: DashboardFigures; query: s
         {rows.length === 0 ? (
           <p>{table.empty ?? 'None in this period.'}</p>
         ) : (
-          <DataTable caption={table.title} headings={table.header}>
+          <DataTable caption={table.title} headings={table.header} rowLabels>
             {rows.map((row) => (
               <tr>
                 {row.map((cell, i) =>

@@ -59,9 +59,9 @@ export function WorksiteFields(props: { form: FormState; prefix?: string; editin
   const { form } = props
   const prefix = props.prefix ?? ''
   // A correction moves the worksite's past inspections too, in every figure and export.
-  const moves = (what: string) =>
+  const moves = (what: string, otherwise = '') =>
     props.editing
-      ? `Change it only to correct a mistake: all of this worksite's inspections, past ones too, then count in the ${what} chosen. A worksite that has really moved is a new worksite.`
+      ? `Change it only to correct a mistake: all of this worksite's inspections, past ones too, then count in the ${what} chosen.${otherwise}`
       : undefined
   return (
     <>
@@ -92,7 +92,7 @@ export function WorksiteFields(props: { form: FormState; prefix?: string; editin
         form={form}
         name={`${prefix}district`}
         label={WORKSITE_LABELS.district}
-        hint={moves('district')}
+        hint={moves('district', ' A worksite that has really moved is a new worksite: add it.')}
         blank="Choose"
         options={DISTRICT_OPTIONS}
       />
