@@ -41,6 +41,19 @@ describe.skipIf(!run)('the dashboard in a real browser', () => {
     const districts = page.getByRole('table', { name: 'Districts compared' })
     expect(await districts.getByRole('row').count()).toBeGreaterThan(3)
     await expectAccessible(page)
+    // On a desk's screen the closed Period list shows a TIP year's whole name.
+    const period = page.getByRole('combobox', { name: 'Period' })
+    const longest = await period.evaluate((select: HTMLSelectElement) => {
+      const option = [...select.options].find((o) => o.text.includes('TIP report year'))!
+      const probe = document.createElement('span')
+      probe.style.font = getComputedStyle(select).font
+      probe.textContent = option.text
+      document.body.append(probe)
+      const needed = probe.getBoundingClientRect().width
+      probe.remove()
+      return { needed, room: select.clientWidth - 40 }
+    })
+    expect(longest.room).toBeGreaterThanOrEqual(longest.needed)
 
     // Choosing a district redraws the figures (htmx) and puts the filter in the address.
     await page.getByRole('combobox', { name: 'District' }).selectOption('Leribe')
