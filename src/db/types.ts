@@ -290,6 +290,8 @@ export interface WorksiteRecruitersTable {
   worksite_id: string
   agency_id: string
   last_seen_at: Date
+  /** The worksite's, kept by triggers (migrations/0035_recruiter_link_district.ts). */
+  district: ColumnType<District, never, never>
 }
 
 export interface UnlicensedRecruitersTable {

@@ -49,10 +49,24 @@ export const RISK_CEILINGS = {
   flaggedRecruiters: 36,
 } as const
 
+// What each fact is worth before its ceiling. The due list's ranking computes the same sum in
+// SQL from these numbers (src/inspections/due.ts; a test holds the two to agreement).
+export const RISK_WEIGHTS = {
+  /** Points per whole month (30 days) since the last visit. */
+  perMonthSinceInspection: 2,
+  perIndicatorObserved: 10,
+  perIndicatorSuspected: 4,
+  perOpenComplaint: 8,
+  perFlaggedRecruiter: 12,
+} as const
+
+/** Days in a month, as the score counts months since the last visit. */
+export const DAYS_PER_MONTH = 30
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
 /** Whole months since the last visit, as the score counts them. */
-const monthsSince = (days: number) => Math.floor(days / 30)
+const monthsSince = (days: number) => Math.floor(days / DAYS_PER_MONTH)
 
 /** The points of each part, each within its ceiling. */
 function riskPoints(facts: WorksiteRiskFacts) {
@@ -61,24 +75,22 @@ function riskPoints(facts: WorksiteRiskFacts) {
     timeSinceInspection:
       facts.daysSinceLastInspection === null
         ? RISK_CEILINGS.timeSinceInspection
-        : Math.min(RISK_CEILINGS.timeSinceInspection, monthsSince(facts.daysSinceLastInspection) * 2),
+        : Math.min(
+            RISK_CEILINGS.timeSinceInspection,
+            monthsSince(facts.daysSinceLastInspection) * RISK_WEIGHTS.perMonthSinceInspection,
+          ),
     indicators: Math.min(
       RISK_CEILINGS.indicators,
-      facts.indicatorsObserved * 10 + facts.indicatorsSuspected * 4,
+      facts.indicatorsObserved * RISK_WEIGHTS.perIndicatorObserved +
+        facts.indicatorsSuspected * RISK_WEIGHTS.perIndicatorSuspected,
     ),
-    complaints: Math.min(RISK_CEILINGS.complaints, facts.openComplaints * 8),
-    flaggedRecruiters: Math.min(RISK_CEILINGS.flaggedRecruiters, facts.flaggedRecruiters * 12),
+    complaints: Math.min(RISK_CEILINGS.complaints, facts.openComplaints * RISK_WEIGHTS.perOpenComplaint),
+    flaggedRecruiters: Math.min(
+      RISK_CEILINGS.flaggedRecruiters,
+      facts.flaggedRecruiters * RISK_WEIGHTS.perFlaggedRecruiter,
+    ),
     sector: SECTOR_RISK[facts.sector],
   }
-}
-
-/**
- * The score alone, for ranking a whole district: the same sum as worksiteRisk's, without
- * building the words for 20,000 worksites of which a page of 25 is shown (they cost 30-60 ms).
- */
-export function worksiteRiskScore(facts: WorksiteRiskFacts): number {
-  const p = riskPoints(facts)
-  return p.timeSinceInspection + p.indicators + p.complaints + p.flaggedRecruiters + p.sector
 }
 
 export function worksiteRisk(facts: WorksiteRiskFacts, sectorLabel: (s: Sector) => string): WorksiteRisk {

@@ -810,8 +810,8 @@ describe('recording an inspection', () => {
     await recruiter('Old Decision Recruiting', '2024-12-01T23:30:00Z')
     await recruiter('Recent Decision Recruiting', '2024-12-02T00:30:00Z')
     await recruiter('Open Complaint Recruiting', null, 'under_review')
-    const ranked = await rankDistrict(registry.db, 'Thaba-Tseka', today)
-    const shed = ranked.find((w) => w.id === worksiteId)!
+    const { rows } = await rankDistrict(registry.db, 'Thaba-Tseka', today, { offset: 0, limit: 500 })
+    const shed = rows.find((w) => w.id === worksiteId)!
     expect(shed.facts).toMatchObject({ flaggedRecruiters: 1, openComplaints: 1 })
     expect(shed.score).toBe(30 + 12 + 8 + 15)
   })
