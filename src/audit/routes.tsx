@@ -10,14 +10,17 @@ import { auditFiltersSchema } from './schemas.js'
 export const auditRoutes = new Hono<AppEnv>().get('/admin/audit', requireRole('admin'), async (c) => {
   const raw = c.req.query()
   const parsed = auditFiltersSchema.safeParse(raw)
-  const filters = parsed.success ? parsed.data : { page: 1 }
   const form = { values: typedValues(raw), errors: parsed.success ? {} : fieldErrors(parsed.error) }
   delete form.values.page
   const db = c.get('db')
-  const [{ rows, total }, choices] = await Promise.all([
-    listAuditEntries(db, filters),
-    auditFilterChoices(db),
-  ])
+  const choices = await auditFilterChoices(db)
+  // The kinds of record are those the log holds: any other (an edited address) is said so,
+  // rather than quietly showing no entries.
+  if (parsed.success && parsed.data.entity && !choices.entities.includes(parsed.data.entity))
+    form.errors = { entity: 'No record of this kind is in the audit log. Select one from the list.' }
+  const refused = Object.keys(form.errors).length > 0
+  const filters = parsed.success && !refused ? parsed.data : { page: 1 }
+  const { rows, total } = await listAuditEntries(db, filters)
   const subjects = await auditSubjects(db, rows)
   const paging = { page: filters.page, perPage: AUDIT_PER_PAGE, total }
   return renderPageOrPartial(
@@ -31,6 +34,6 @@ export const auditRoutes = new Hono<AppEnv>().get('/admin/audit', requireRole('a
       choices={choices}
     />,
     <AuditResults rows={rows} subjects={subjects} paging={paging} filters={form} />,
-    parsed.success ? 200 : 422,
+    refused ? 422 : 200,
   )
 })

@@ -218,6 +218,14 @@ describe('audit log', () => {
     const reversed = await admin.client.get('/admin/audit?from=2026-05-02&to=2026-05-01')
     expect(reversed.status).toBe(422)
     expect(await reversed.text()).toContain('To: Choose a date on or after the From date')
+    // A kind of record the log does not hold is said so, not shown as an empty log.
+    const bogus = await admin.client.get('/admin/audit?entity=bogus')
+    expect(bogus.status).toBe(422)
+    const refused = await bogus.text()
+    expect(refused).toContain(
+      'What kind of record: No record of this kind is in the audit log. Select one from the list.',
+    )
+    expect(refused).not.toContain('No entries match these filters')
   })
 
   it('refuses to change or delete entries, even for the database owner', async () => {
