@@ -58,7 +58,7 @@ function renderForm(
   c: Context<AppEnv>,
   form: FormState,
   status: 200 | 422,
-  worksite?: { id: string; name: string; version: number },
+  worksite?: { id: string; name: string; version: number; last_inspected_at: Date | null },
 ) {
   return renderPage(c, <WorksiteFormPage ctx={pageContext(c)} form={form} worksite={worksite} />, status)
 }

@@ -70,6 +70,13 @@ const version = async (id: string) =>
 describe("an inspection's district and sector in the figures", () => {
   let farm = ''
 
+  it('warns of moving past inspections only on the edit form of a worksite that has some', async () => {
+    const fresh = await worksite({ name: 'Ha Ramabanta Poultry' })
+    const form = (await (await inspector.get(`/worksites/${fresh}/edit`)).text()).replace(/\s+/g, ' ')
+    expect(form).not.toContain('past ones too')
+    expect(form).toContain('A worksite that has really moved is a new worksite: add it.')
+  })
+
   it("counts an inspection in its worksite's district and sector", async () => {
     farm = await worksite()
     await inspect(farm)

@@ -28,7 +28,7 @@ export function WorksiteFormPage(props: {
   ctx: PageContext
   form: FormState
   /** Set when editing. */
-  worksite?: { id: string; name: string; version: number }
+  worksite?: { id: string; name: string; version: number; last_inspected_at: Date | null }
 }) {
   const { form, worksite } = props
   const title = worksite ? `Edit ${worksite.name}` : 'Add a worksite'
@@ -44,7 +44,10 @@ export function WorksiteFormPage(props: {
       <form method="post" action={worksite ? `/worksites/${worksite.id}/edit` : '/worksites'} novalidate>
         <CsrfField token={props.ctx.csrfToken} />
         {worksite && <input type="hidden" name="version" value={String(worksite.version)} />}
-        <WorksiteFields form={form} editing={Boolean(worksite)} />
+        <WorksiteFields
+          form={form}
+          editing={worksite && { inspected: worksite.last_inspected_at !== null }}
+        />
         <button type="submit">{worksite ? 'Save changes' : 'Add the worksite'}</button>
       </form>
     </Layout>
@@ -55,14 +58,20 @@ export function WorksiteFormPage(props: {
  * The worksite's fields; `prefix` names them apart inside another form (the inspection form
  * adds a worksite on the spot with new_worksite_ fields).
  */
-export function WorksiteFields(props: { form: FormState; prefix?: string; editing?: boolean }) {
-  const { form } = props
+export function WorksiteFields(props: {
+  form: FormState
+  prefix?: string
+  /** Set when editing: whether the worksite has inspections a correction would move. */
+  editing?: { inspected: boolean } | undefined
+}) {
+  const { form, editing } = props
   const prefix = props.prefix ?? ''
   // A correction moves the worksite's past inspections too, in every figure and export.
-  const moves = (what: string, otherwise = '') =>
-    props.editing
-      ? `Change it only to correct a mistake: all of this worksite's inspections, past ones too, then count in the ${what} chosen.${otherwise}`
+  const moves = (what: string) =>
+    editing?.inspected
+      ? `Change it only to correct a mistake: all of this worksite's inspections, past ones too, then count in the ${what} chosen.`
       : undefined
+  const moved = 'A worksite that has really moved is a new worksite: add it.'
   return (
     <>
       <TextField
@@ -92,7 +101,7 @@ export function WorksiteFields(props: { form: FormState; prefix?: string; editin
         form={form}
         name={`${prefix}district`}
         label={WORKSITE_LABELS.district}
-        hint={moves('district', ' A worksite that has really moved is a new worksite: add it.')}
+        hint={editing && [moves('district'), moved].filter(Boolean).join(' ')}
         blank="Choose"
         options={DISTRICT_OPTIONS}
       />
