@@ -47,6 +47,22 @@ describe('report periods', () => {
 })
 
 describe('the month chart', () => {
+  it('shows its scale: a line at the busiest month with its number', () => {
+    const svg = String(
+      MonthChart({
+        rows: [
+          ['October 2026', 1200, 40],
+          ['November 2026', 300, 1450],
+        ],
+        series: ['Inspections', 'Complaints'],
+      }),
+    )
+    expect(svg).toMatch(/<text x="10" y="17" class="chart-scale">1,450<\/text>/)
+    // The busiest month's bar reaches the line; the other is drawn to the same scale.
+    expect(svg).toContain('y="22" width')
+    expect(svg).toContain(`height="${Math.round((1200 / 1450) * 140)}" class="bar"`)
+  })
+
   const labels = (months: string[]) =>
     [
       ...String(
@@ -94,7 +110,7 @@ describe('the month chart', () => {
       const { width, texts } = placed(count)
       // 374 units is drawn at about 330 px on a 360 px phone: 11 px words stay about 10 px.
       expect(width, `${count} months`).toBeLessThanOrEqual(374)
-      for (const row of [164, 176]) {
+      for (const row of [176, 188]) {
         const xs = texts.filter((t) => t.y === row).map((t) => t.x)
         for (let i = 1; i < xs.length; i++)
           expect(xs[i]! - xs[i - 1]!, `${count} months`).toBeGreaterThanOrEqual(25)
@@ -102,22 +118,22 @@ describe('the month chart', () => {
       // Every label's words fit inside the picture ("2026" is about 26 units wide).
       for (const t of texts) expect(t.x + 26, `${count} months: ${t.text}`).toBeLessThanOrEqual(width)
       // The first bar's year is always known: under it, or under a January close by.
-      const years = texts.filter((t) => t.y === 176)
+      const years = texts.filter((t) => t.y === 188)
       expect(years[0]!.x, `${count} months`).toBeLessThan(60)
     }
     // Ten years from March 2025: each January and its year. The first January is too close to the
     // first bar for both years to show, so the bars before it are read as the year before.
     const decade = placed(121).texts
     expect(decade.filter((t) => t.text === 'Jan')).toHaveLength(10)
-    expect(decade.filter((t) => t.y === 176).map((t) => t.text)).toEqual(
+    expect(decade.filter((t) => t.y === 188).map((t) => t.text)).toEqual(
       Array.from({ length: 10 }, (_, i) => String(2026 + i)),
     )
     // Two years from May 2025: the first month's year under it, then every third month.
     const two = placed(24, 4).texts
-    expect(two.filter((t) => t.y === 176).map((t) => t.text)).toEqual(['2025', '2026', '2027'])
+    expect(two.filter((t) => t.y === 188).map((t) => t.text)).toEqual(['2025', '2026', '2027'])
     expect(
       two
-        .filter((t) => t.y === 164)
+        .filter((t) => t.y === 176)
         .map((t) => t.text)
         .join(' '),
     ).toBe('May Jul Oct Jan Apr Jul Oct Jan Apr')

@@ -66,6 +66,8 @@ export function MonthChart(props: { rows: Cell[][]; series: [string, string] }) 
   const rows = props.rows.map((r) => [String(r[0]), Number(r[1]) || 0, Number(r[2]) || 0] as const)
   const max = Math.max(1, ...rows.flatMap((r) => [r[1], r[2]]))
   const plot = 140
+  // Room above the bars for the scale: a line at the busiest month's height, with its number.
+  const top = 22
   const step =
     rows.length > 1 ? Math.min(LABEL_ROOM, (MONTHS_WIDTH - 10 - LABEL_ROOM) / (rows.length - 1)) : LABEL_ROOM
   const bar = Math.max(1, step * 0.36)
@@ -94,9 +96,9 @@ export function MonthChart(props: { rows: Cell[][]; series: [string, string] }) 
   return (
     <svg
       class="chart"
-      viewBox={`0 0 ${width} ${plot + 58}`}
+      viewBox={`0 0 ${width} ${plot + top + 48}`}
       width={width}
-      height={plot + 58}
+      height={plot + top + 48}
       aria-hidden="true"
       focusable="false"
     >
@@ -109,34 +111,39 @@ export function MonthChart(props: { rows: Cell[][]; series: [string, string] }) 
         const yearShown = month.startsWith('January') || (i === 0 && firstHasYear)
         return (
           <g>
-            <rect x={at(x)} y={plot - h1 + 10} width={at(bar)} height={h1} class="bar" />
+            <rect x={at(x)} y={plot - h1 + top} width={at(bar)} height={h1} class="bar" />
             <rect
               x={at(x + bar + step * 0.04)}
-              y={plot - h2 + 10}
+              y={plot - h2 + top}
               width={at(bar)}
               height={h2}
               class="bar second"
             />
             {labelled(i) && (
-              <text x={at(x)} y={plot + 24} class="chart-label">
+              <text x={at(x)} y={plot + top + 14} class="chart-label">
                 {month.slice(0, 3)}
               </text>
             )}
             {yearShown && (
-              <text x={at(x)} y={plot + 36} class="chart-label">
+              <text x={at(x)} y={plot + top + 26} class="chart-label">
                 {month.slice(-4)}
               </text>
             )}
           </g>
         )
       })}
+      <line x1={10} x2={width - 4} y1={top} y2={top} class="chart-scale-line" />
+      <line x1={10} x2={width - 4} y1={plot + top} y2={plot + top} class="chart-scale-line" />
+      <text x={10} y={top - 5} class="chart-scale">
+        {max.toLocaleString('en')}
+      </text>
       <g>
-        <rect x={10} y={plot + 42} width={8} height={8} class="bar" />
-        <text x={22} y={plot + 50} class="chart-label">
+        <rect x={10} y={plot + top + 32} width={8} height={8} class="bar" />
+        <text x={22} y={plot + top + 40} class="chart-label">
           {props.series[0]}
         </text>
-        <rect x={secondAt} y={plot + 42} width={8} height={8} class="bar second" />
-        <text x={secondAt + 12} y={plot + 50} class="chart-label">
+        <rect x={secondAt} y={plot + top + 32} width={8} height={8} class="bar second" />
+        <text x={secondAt + 12} y={plot + top + 40} class="chart-label">
           {props.series[1]}
         </text>
       </g>
