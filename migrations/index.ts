@@ -34,6 +34,7 @@ import * as m0032 from './0032_recruiter_risk_indexes.js'
 import * as m0033 from './0033_inspection_place.js'
 import * as m0034 from './0034_dashboard_indexes.js'
 import * as m0035 from './0035_recruiter_link_district.js'
+import * as m0036 from './0036_worksite_name_order.js'
 
 // Listed statically: FileMigrationProvider cannot load .ts files under vitest.
 // Names sort in the order they must run.
@@ -73,4 +74,5 @@ export const migrations: Record<string, Migration> = {
   '0033_inspection_place': m0033,
   '0034_dashboard_indexes': m0034,
   '0035_recruiter_link_district': m0035,
+  '0036_worksite_name_order': m0036,
 }

@@ -271,6 +271,8 @@ export interface WorksitesTable {
   latitude: number | null
   longitude: number | null
   approx_workers: number | null
+  /** Its name as it sorts: lower case, accents read as plain letters (migration 0036). */
+  name_order: ColumnType<string, never, never>
   /** Set when found to be another worksite's duplicate. */
   merged_into_id: ColumnType<string | null, string | null | undefined, string | null>
   merged_at: ColumnType<Date | null, never, Date | null>

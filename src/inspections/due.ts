@@ -206,7 +206,8 @@ export async function rankDistrict(
       left join supplied su on su.worksite_id = w.id
       cross join lateral (select ${today}::date - ${lesothoDateOf('w.last_inspected_at')} as days_since) d
     where ${inDistrict}
-    order by score desc, lower(w.name), w.id
+    -- Equal scores by name, accents read as plain letters (migration 0036).
+    order by score desc, w.name_order collate "C", w.name collate "C", w.id
     offset ${page.offset} limit ${page.limit}`.execute(db)
   return {
     total: rows[0]?.total ?? (await districtSize(db, district)),
