@@ -25,6 +25,7 @@ import {
 } from '../http/validation.js'
 import { lesothoLocal } from '../time.js'
 import { DISTRICTS, type Role } from '../vocabulary.js'
+import { canWriteWorksites } from '../worksites/access.js'
 import { findWorksite } from '../worksites/queries.js'
 import { INSPECTION_WRITERS, PHOTO_READERS } from './access.js'
 import { teamFor } from './confirmation-rules.js'
@@ -115,8 +116,21 @@ export const inspectionRoutes = new Hono<AppEnv>()
     const paging = { page, perPage: DUE_PER_PAGE, total }
     return renderPageOrPartial(
       c,
-      <DueListPage ctx={pageContext(c)} rows={rows} paging={paging} filters={filters} district={district} />,
-      <DueResults rows={rows} paging={paging} filters={filters} district={district} />,
+      <DueListPage
+        ctx={pageContext(c)}
+        rows={rows}
+        paging={paging}
+        filters={filters}
+        district={district}
+        canAdd={canWriteWorksites(user)}
+      />,
+      <DueResults
+        rows={rows}
+        paging={paging}
+        filters={filters}
+        district={district}
+        canAdd={canWriteWorksites(user)}
+      />,
       parsed.success ? 200 : 422,
     )
   })

@@ -742,7 +742,9 @@ describe('recording an inspection', () => {
     )
     const res = await police.client.get('/inspections/due?district=Mokhotlong')
     expect(res.status).toBe(200)
-    const rows = (await res.text())
+    const html = await res.text()
+    expect(html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain('3 worksites in Mokhotlong')
+    const rows = html
       .split('<tbody>')[1]!
       .split('</tr>')
       .map((r) => r.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '))
@@ -764,6 +766,13 @@ describe('recording an inspection', () => {
     expect(await words(await inspector.client.get('/inspections/due'))).toMatch(
       /(Worksites in Maseru, highest risk first|No worksites are registered in Maseru)/,
     )
+    // A district with none offers to add one only to those who may (the police may not).
+    expect(await words(await inspector.client.get('/inspections/due?district=Quthing'))).toContain(
+      'No worksites are registered in Quthing. Add one to plan its inspection.',
+    )
+    const none = await words(await police.client.get('/inspections/due?district=Quthing'))
+    expect(none).toContain('No worksites are registered in Quthing.')
+    expect(none).not.toContain('Add one')
     const bad = await police.client.get('/inspections/due?district=Atlantis')
     expect(bad.status).toBe(422)
     expect(await bad.text()).toContain('Select a district from the list')

@@ -16,6 +16,8 @@ export function DueResults(props: {
   paging: Paging
   filters: FormState
   district: string
+  /** May add a worksite (an empty district offers to). */
+  canAdd: boolean
 }) {
   const first = (props.paging.page - 1) * props.paging.perPage
   if (hasErrors(props.filters))
@@ -26,43 +28,54 @@ export function DueResults(props: {
       {props.rows.length === 0 ? (
         props.paging.total === 0 ? (
           <p data-summary>
-            No worksites are registered in {props.district}. <a href="/worksites/new">Add one</a> to plan its
-            inspection.
+            No worksites are registered in {props.district}.
+            {props.canAdd && (
+              <>
+                {' '}
+                <a href="/worksites/new">Add one</a> to plan its inspection.
+              </>
+            )}
           </p>
         ) : (
           <p data-summary>No worksites on this page.</p>
         )
       ) : (
-        // Three columns, so the reasons (why a worksite is high on the list) fit a phone's width.
-        <DataTable
-          caption={`Worksites in ${props.district}, highest risk first`}
-          headings={['Rank', 'Worksite', 'Risk score and why']}
-        >
-          {props.rows.map((w, k) => (
-            <tr {...positionOf(w)}>
-              <td>{first + k + 1}</td>
-              <td>
-                <a href={`/worksites/${w.id}`}>{w.name}</a>
-                <div class="muted">
-                  {WORKSITE_KIND_LABELS[w.kind]}, {SECTOR_LABELS[w.sector]}, {w.village}
-                </div>
-                {/* "Never inspected" is the first reason beside it; said once. */}
-                {w.lastVisit && <div class="muted">Last inspected {formatDate(w.lastVisit)}</div>}
-                <div class="muted" data-distance />
-              </td>
-              <td>
-                <strong>{w.score} points</strong>
-                <ul class="reasons">
-                  {w.reasons.map((r) => (
-                    <li>
-                      {r.reason} (+{r.points})
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+        <>
+          <p data-summary>
+            {props.paging.total === 1 ? '1 worksite' : `${props.paging.total.toLocaleString('en')} worksites`}{' '}
+            in {props.district}
+          </p>
+          {/* Three columns, so the reasons (why a worksite is high on the list) fit a phone's width. */}
+          <DataTable
+            caption={`Worksites in ${props.district}, highest risk first`}
+            headings={['Rank', 'Worksite', 'Risk score and why']}
+          >
+            {props.rows.map((w, k) => (
+              <tr {...positionOf(w)}>
+                <td>{first + k + 1}</td>
+                <td>
+                  <a href={`/worksites/${w.id}`}>{w.name}</a>
+                  <div class="muted">
+                    {WORKSITE_KIND_LABELS[w.kind]}, {SECTOR_LABELS[w.sector]}, {w.village}
+                  </div>
+                  {/* "Never inspected" is the first reason beside it; said once. */}
+                  {w.lastVisit && <div class="muted">Last inspected {formatDate(w.lastVisit)}</div>}
+                  <div class="muted" data-distance />
+                </td>
+                <td>
+                  <strong>{w.score} points</strong>
+                  <ul class="reasons">
+                    {w.reasons.map((r) => (
+                      <li>
+                        {r.reason} (+{r.points})
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </>
       )}
       <Pagination paging={props.paging} baseUrl="/inspections/due" query={props.filters.values} />
     </div>
@@ -75,6 +88,7 @@ export function DueListPage(props: {
   paging: Paging
   filters: FormState
   district: string
+  canAdd: boolean
 }) {
   return (
     <Layout ctx={props.ctx} title="Due for inspection" hasErrors={hasErrors(props.filters)}>
@@ -87,7 +101,13 @@ export function DueListPage(props: {
       <FilterForm action="/inspections/due" resultsId="due-results" label="Choose the district" button="Show">
         <SelectField form={props.filters} name="district" label="District" options={DISTRICT_OPTIONS} />
       </FilterForm>
-      <DueResults rows={props.rows} paging={props.paging} filters={props.filters} district={props.district} />
+      <DueResults
+        rows={props.rows}
+        paging={props.paging}
+        filters={props.filters}
+        district={props.district}
+        canAdd={props.canAdd}
+      />
     </Layout>
   )
 }
