@@ -102,6 +102,9 @@ export function MonthChart(props: { rows: Cell[][]; series: [string, string] }) 
       aria-hidden="true"
       focusable="false"
     >
+      {/* Drawn first, so the bars stand in front of the scale. */}
+      <line x1={10} x2={width - 4} y1={top} y2={top} class="chart-scale-line" />
+      <line x1={10} x2={width - 4} y1={plot + top} y2={plot + top} class="chart-scale-line" />
       {rows.map(([month, first, second], i) => {
         const x = 10 + i * step
         const h1 = Math.round((first / max) * plot)
@@ -132,8 +135,6 @@ export function MonthChart(props: { rows: Cell[][]; series: [string, string] }) 
           </g>
         )
       })}
-      <line x1={10} x2={width - 4} y1={top} y2={top} class="chart-scale-line" />
-      <line x1={10} x2={width - 4} y1={plot + top} y2={plot + top} class="chart-scale-line" />
       <text x={10} y={top - 5} class="chart-scale">
         {max.toLocaleString('en')}
       </text>
