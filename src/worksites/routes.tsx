@@ -30,7 +30,7 @@ import {
   WORKSITES_PER_PAGE,
   type Worksite,
 } from './queries.js'
-import { worksiteFiltersSchema, worksiteIdParam, worksiteSchema } from './schemas.js'
+import { newWorksiteQuery, worksiteFiltersSchema, worksiteIdParam, worksiteSchema } from './schemas.js'
 
 const readers = requireRole(...WORKSITE_READERS)
 const writers = requireRole(...WORKSITE_WRITERS)
@@ -92,7 +92,10 @@ export const worksiteRoutes = new Hono<AppEnv>()
       parsed.success ? 200 : 422,
     )
   })
-  .get('/worksites/new', writers, (c) => renderForm(c, emptyForm(), 200))
+  .get('/worksites/new', writers, (c) => {
+    const { district } = newWorksiteQuery.parse(c.req.query())
+    return renderForm(c, emptyForm(district ? { district } : {}), 200)
+  })
   .post('/worksites', writers, async (c) => {
     const parsed = await parseForm(c, worksiteSchema)
     if (!parsed.ok) return renderForm(c, parsed.form, 422)

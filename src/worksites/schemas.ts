@@ -84,3 +84,6 @@ export const worksiteFiltersSchema = z.object({
 export type WorksiteFilters = z.output<typeof worksiteFiltersSchema>
 
 export const worksiteIdParam = z.object({ id: z.uuid() })
+
+/** A link may start the form with its district chosen (the due list of an empty district does). */
+export const newWorksiteQuery = z.object({ district: z.enum(DISTRICTS).optional().catch(undefined) })

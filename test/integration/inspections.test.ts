@@ -770,6 +770,13 @@ describe('recording an inspection', () => {
     expect(await words(await inspector.client.get('/inspections/due?district=Quthing'))).toContain(
       'No worksites are registered in Quthing. Add one to plan its inspection.',
     )
+    // The link starts the form with that district chosen.
+    expect(await (await inspector.client.get('/inspections/due?district=Quthing')).text()).toContain(
+      'href="/worksites/new?district=Quthing"',
+    )
+    const form = await (await inspector.client.get('/worksites/new?district=Quthing')).text()
+    expect(form).toMatch(/<option value="Quthing" selected/)
+    expect((await inspector.client.get('/worksites/new?district=Atlantis')).status).toBe(200)
     const none = await words(await police.client.get('/inspections/due?district=Quthing'))
     expect(none).toContain('No worksites are registered in Quthing.')
     expect(none).not.toContain('Add one')

@@ -32,7 +32,8 @@ export function DueResults(props: {
             {props.canAdd && (
               <>
                 {' '}
-                <a href="/worksites/new">Add one</a> to plan its inspection.
+                <a href={`/worksites/new?district=${encodeURIComponent(props.district)}`}>Add one</a> to plan
+                its inspection.
               </>
             )}
           </p>
