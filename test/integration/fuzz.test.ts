@@ -102,6 +102,7 @@ const EXTRA_QUERY: Record<string, string[]> = {
   'GET /offices': ['district'],
   'GET /dashboard': ['period'],
   'GET /inspections/new': ['worksite'],
+  'GET /worksites/new': ['district'],
   'GET /setup': ['token'],
   'GET /login': ['signed_out'],
 }
