@@ -216,8 +216,11 @@ describe.skipIf(!run)('the dashboard in a real browser', () => {
     await page.goForward()
     await page.waitForURL(/to=2026-07-31/)
     await page.locator('#dashboard-figures').getByText('to 31 July 2026').waitFor()
+    // Settled first: a swap landing between the focus and the key press took the focus away.
+    await page.waitForLoadState('networkidle')
     const before = asked.length
     await to.focus()
+    await expect.poll(() => to.evaluate((e) => e === document.activeElement)).toBe(true)
     await page.keyboard.press('Backspace')
     expect(await to.evaluate((e: HTMLInputElement) => e.validity.badInput)).toBe(true)
     await page.getByRole('combobox', { name: 'District' }).focus()
