@@ -158,6 +158,8 @@ export async function rankDistrict(
   // and took twice as long (Leribe: 225 -> 110 ms). Each link keeps its worksite's district
   // (migration 0035), so the district's links come from an index.
   const inDistrict = sql`w.district = ${district} and w.merged_into_id is null`
+  // Counted apart: a window count made PostgreSQL hold every row before sorting (60 ms).
+  const districtSize = sql<number>`(select count(*) from worksites w where ${inDistrict})::int`
   const score = riskScoreSql({
     sector: sql`w.sector`,
     daysSinceLastInspection: sql`days_since`,
@@ -199,9 +201,7 @@ export async function rankDistrict(
       w.indicators_observed as observed, w.indicators_suspected as suspected,
       coalesce(su.open_complaints, 0) as open_complaints,
       coalesce(su.flagged_recruiters, 0) as flagged_recruiters,
-      ${score} as score,
-      -- Counted apart: a window count made PostgreSQL hold every row before sorting (60 ms).
-      (select count(*) from worksites w where ${inDistrict})::int as total
+      ${score} as score, ${districtSize} as total
     from worksites w
       left join supplied su on su.worksite_id = w.id
       cross join lateral (select ${today}::date - ${lesothoDateOf('w.last_inspected_at')} as days_since) d
@@ -210,7 +210,10 @@ export async function rankDistrict(
     order by score desc, w.name_order collate "C", w.name collate "C", w.id
     offset ${page.offset} limit ${page.limit}`.execute(db)
   return {
-    total: rows[0]?.total ?? (await districtSize(db, district)),
+    // A page past the last has no row to carry the count.
+    total:
+      rows[0]?.total ??
+      (await sql<{ total: number }>`select ${districtSize} as total`.execute(db)).rows[0]!.total,
     rows: rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -231,15 +234,4 @@ export async function rankDistrict(
       score: r.score,
     })),
   }
-}
-
-/** How many worksites a district has, for a page past the last (no row carries the count). */
-async function districtSize(db: Database, district: District): Promise<number> {
-  const row = await db
-    .selectFrom('worksites as w')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('w.district', '=', district)
-    .where('w.merged_into_id', 'is', null)
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
 }

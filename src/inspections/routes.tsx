@@ -113,24 +113,17 @@ export const inspectionRoutes = new Hono<AppEnv>()
       errors: parsed.success ? {} : fieldErrors(parsed.error),
     }
     delete filters.values.page
-    const paging = { page, perPage: DUE_PER_PAGE, total }
+    const results = {
+      rows,
+      paging: { page, perPage: DUE_PER_PAGE, total },
+      filters,
+      district,
+      canAdd: canWriteWorksites(user),
+    }
     return renderPageOrPartial(
       c,
-      <DueListPage
-        ctx={pageContext(c)}
-        rows={rows}
-        paging={paging}
-        filters={filters}
-        district={district}
-        canAdd={canWriteWorksites(user)}
-      />,
-      <DueResults
-        rows={rows}
-        paging={paging}
-        filters={filters}
-        district={district}
-        canAdd={canWriteWorksites(user)}
-      />,
+      <DueListPage ctx={pageContext(c)} {...results} />,
+      <DueResults {...results} />,
       parsed.success ? 200 : 422,
     )
   })
